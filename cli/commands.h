@@ -1,0 +1,25 @@
+/* The limber tool's subcommands: each takes the arguments after its name and
+ * returns the process exit status (0 ok, 1 failure of the input, 2 usage). */
+#pragma once
+
+#include <glib.h>
+
+#define LIMBER_EXIT_OK 0
+#define LIMBER_EXIT_FAILED 1
+#define LIMBER_EXIT_USAGE 2
+
+int limber_cmd_check (int argc, char **argv);
+int limber_cmd_describe (int argc, char **argv);
+int limber_cmd_plan (int argc, char **argv);
+
+/* Parses argv with entries; on an unknown option or a stray argument prints
+ * a clear message with the usage hint and returns FALSE. */
+gboolean limber_cli_parse (const char *command, const char *params, const char *summary,
+                           GOptionEntry *entries, int *argc, char ***argv, int max_positional);
+
+/* Loads --rules FILE, or the default rule set when path is NULL; prints the
+ * error and returns NULL on failure. */
+struct _LimberRuleset *limber_cli_load_rules (const char *path);
+
+/* Writes text to path ("-" or NULL: standard output). */
+gboolean limber_cli_write (const char *path, const char *text, gsize length);

@@ -1,0 +1,42 @@
+/* limber describe [--rules FILE] --format json|text */
+#include <stdio.h>
+#include <string.h>
+
+#include <limber.h>
+
+#include "commands.h"
+
+int
+limber_cmd_describe (int argc, char **argv)
+{
+  g_autofree char *rules = NULL;
+  g_autofree char *format = NULL;
+  g_autofree char *output = NULL;
+  GOptionEntry entries[] = {
+    { "rules", 'r', 0, G_OPTION_ARG_FILENAME, &rules, "Rule set to describe (default: the built-in one)", "FILE" },
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format, "Output format: json or text (default: text)", "FORMAT" },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "Write to FILE instead of standard output", "FILE" },
+    { NULL },
+  };
+  if (!limber_cli_parse ("describe", "", "Describe a rule set's questions, measures, scores, exercises and rules.",
+                         entries, &argc, &argv, 0))
+    return LIMBER_EXIT_USAGE;
+  if (format && strcmp (format, "json") != 0 && strcmp (format, "text") != 0)
+    {
+      fprintf (stderr, "limber describe: --format %s: unknown format; expected json or text\n", format);
+      return LIMBER_EXIT_USAGE;
+    }
+  g_autoptr (LimberRuleset) rs = limber_cli_load_rules (rules);
+  if (rs == NULL)
+    return LIMBER_EXIT_FAILED;
+  g_autofree char *text = NULL;
+  if (format && strcmp (format, "json") == 0)
+    {
+      char *json = limber_ruleset_to_json (rs, TRUE);
+      text = g_strconcat (json, "\n", NULL);
+      g_free (json);
+    }
+  else
+    text = limber_ruleset_to_text (rs);
+  return limber_cli_write (output, text, strlen (text)) ? LIMBER_EXIT_OK : LIMBER_EXIT_FAILED;
+}

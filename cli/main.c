@@ -1,0 +1,56 @@
+/* limber: the command-line face of liblimber. */
+#include <stdio.h>
+#include <string.h>
+
+#include <limber.h>
+
+#include "commands.h"
+
+static const struct {
+  const char *name;
+  int (*run) (int argc, char **argv);
+  const char *summary;
+} commands[] = {
+  { "check", limber_cmd_check, "validate a rule set and print a summary" },
+  { "describe", limber_cmd_describe, "describe a rule set (JSON or text)" },
+  { "plan", limber_cmd_plan, "make a week's plan for a profile" },
+};
+
+static void
+usage (FILE *to)
+{
+  fprintf (to, "Usage: limber COMMAND [OPTIONS...]\n\nCommands:\n");
+  for (unsigned i = 0; i < G_N_ELEMENTS (commands); i++)
+    fprintf (to, "  %-10s %s\n", commands[i].name, commands[i].summary);
+  fprintf (to, "\nOptions:\n  -h, --help     show this help\n  --version      print the version\n"
+               "\n'limber COMMAND --help' shows a command's options.\n");
+}
+
+int
+main (int argc, char **argv)
+{
+  if (argc < 2)
+    {
+      usage (stderr);
+      return LIMBER_EXIT_USAGE;
+    }
+  if (strcmp (argv[1], "--help") == 0 || strcmp (argv[1], "-h") == 0 || strcmp (argv[1], "help") == 0)
+    {
+      usage (stdout);
+      return LIMBER_EXIT_OK;
+    }
+  if (strcmp (argv[1], "--version") == 0)
+    {
+      printf ("limber %s\n", limber_version ());
+      return LIMBER_EXIT_OK;
+    }
+  for (unsigned i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (strcmp (argv[1], commands[i].name) == 0)
+      return commands[i].run (argc - 1, argv + 1);
+  if (argv[1][0] == '-')
+    fprintf (stderr, "limber: unknown option '%s'; expected a command first (try 'limber --help')\n", argv[1]);
+  else
+    fprintf (stderr, "limber: unknown command '%s'; expected one of check, describe, plan (try 'limber --help')\n",
+             argv[1]);
+  return LIMBER_EXIT_USAGE;
+}

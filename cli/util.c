@@ -1,0 +1,71 @@
+/* What every subcommand needs: option parsing with clear errors, loading the
+ * rules, writing the output. */
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <limber.h>
+
+#include "commands.h"
+
+gboolean
+limber_cli_parse (const char *command, const char *params, const char *summary, GOptionEntry *entries,
+                  int *argc, char ***argv, int max_positional)
+{
+  g_autofree char *title = g_strdup_printf ("%s %s", command, params);
+  g_autoptr (GOptionContext) ctx = g_option_context_new (title);
+  g_option_context_set_summary (ctx, summary);
+  g_option_context_add_main_entries (ctx, entries, NULL);
+  g_autofree char *prgname = g_strdup_printf ("limber %s", command);
+  g_set_prgname (prgname);
+  g_autoptr (GError) error = NULL;
+  if (!g_option_context_parse (ctx, argc, argv, &error))
+    {
+      fprintf (stderr, "limber %s: %s (try 'limber %s --help')\n", command, error->message, command);
+      return FALSE;
+    }
+  for (int i = 1; i < *argc; i++)
+    if ((*argv)[i][0] == '-' && (*argv)[i][1] != '\0')
+      {
+        fprintf (stderr, "limber %s: unknown option %s (try 'limber %s --help')\n", command, (*argv)[i], command);
+        return FALSE;
+      }
+  if (*argc - 1 > max_positional)
+    {
+      fprintf (stderr, "limber %s: unexpected argument '%s'; expected %s (try 'limber %s --help')\n", command,
+               (*argv)[max_positional + 1], params[0] ? params : "no arguments", command);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+LimberRuleset *
+limber_cli_load_rules (const char *path)
+{
+  g_autoptr (GError) error = NULL;
+  LimberRuleset *rs = path ? limber_ruleset_new_from_file (path, &error) : limber_ruleset_new_default (&error);
+  if (rs == NULL)
+    fprintf (stderr, "%s\n", error->message);
+  return rs;
+}
+
+gboolean
+limber_cli_write (const char *path, const char *text, gsize length)
+{
+  if (path == NULL || strcmp (path, "-") == 0)
+    {
+      if (fwrite (text, 1, length, stdout) != length || fflush (stdout) != 0)
+        {
+          fprintf (stderr, "limber: cannot write to standard output: %s\n", g_strerror (errno));
+          return FALSE;
+        }
+      return TRUE;
+    }
+  g_autoptr (GError) error = NULL;
+  if (!g_file_set_contents (path, text, (gssize) length, &error))
+    {
+      fprintf (stderr, "limber: %s\n", error->message);
+      return FALSE;
+    }
+  return TRUE;
+}

@@ -1,0 +1,128 @@
+/* Rule conditions and actions put into words, for describe output and for
+ * the explanation attached to every plan item. */
+#include "condition.h"
+
+static void
+describe_bounds (GString *out, const LimberCond *c)
+{
+  if (c->has_at_least && c->has_at_most)
+    g_string_append_printf (out, " %g to %g", c->at_least, c->at_most);
+  else if (c->has_at_least)
+    g_string_append_printf (out, " >= %g", c->at_least);
+  else if (c->has_at_most)
+    g_string_append_printf (out, " <= %g", c->at_most);
+}
+
+static void
+describe_into (GString *out, const LimberRuleset *rs, const LimberCond *c)
+{
+  static const char *const sides[] = { "either side", "left", "right", "both sides" };
+  static const char *const facts[] = {
+    "sessions completed", "days since last session", "active weeks", "recent max discomfort",
+  };
+  switch (c->kind)
+    {
+    case COND_ALL:
+    case COND_ANY:
+      g_string_append (out, c->kind == COND_ALL ? "all of (" : "any of (");
+      for (guint i = 0; i < c->children->len; i++)
+        {
+          if (i > 0)
+            g_string_append (out, "; ");
+          describe_into (out, rs, g_ptr_array_index (c->children, i));
+        }
+      g_string_append_c (out, ')');
+      break;
+    case COND_NOT:
+      g_string_append (out, "not (");
+      describe_into (out, rs, g_ptr_array_index (c->children, 0));
+      g_string_append_c (out, ')');
+      break;
+    case COND_GOAL:
+      g_string_append_printf (out, "goal is %s", limber_goal_to_string (c->goal));
+      break;
+    case COND_AGE:
+      g_string_append (out, "age");
+      describe_bounds (out, c);
+      break;
+    case COND_DEFICIT:
+      {
+        int m = limber_ruleset_index_of (rs->measure_index, c->ref);
+        g_string_append_printf (out, "deficit of %s >= %g %s (%s)", c->ref, c->at_least,
+                                m >= 0 ? ((LimberMeasure *) g_ptr_array_index (rs->measures, m))->unit : "",
+                                sides[c->side]);
+        break;
+      }
+    case COND_ASYMMETRY:
+      g_string_append_printf (out, "asymmetry of %s", c->ref);
+      if (c->has_at_least)
+        g_string_append_printf (out, " >= %g", c->at_least);
+      if (c->side != SIDE_ANY)
+        g_string_append_printf (out, ", %s tighter", sides[c->side]);
+      break;
+    case COND_ANSWER:
+      g_string_append_printf (out, "answer %s", c->ref);
+      if (c->value)
+        g_string_append_printf (out, " is %s", c->value);
+      describe_bounds (out, c);
+      break;
+    case COND_FLAG:
+      g_string_append_printf (out, "red flag %s", c->ref);
+      break;
+    case COND_SCORE:
+      g_string_append_printf (out, "score %s is %s", c->ref, c->value);
+      break;
+    case COND_CONSTRAINT:
+      if (c->constraint == CONSTRAINT_NO_FLOOR)
+        g_string_append (out, c->flag_value ? "no floor work" : "floor work allowed");
+      else if (c->constraint == CONSTRAINT_HAS_EQUIPMENT)
+        g_string_append_printf (out, "has %s", c->value);
+      else
+        g_string_append_printf (out, "avoids region %s", c->value);
+      break;
+    case COND_HISTORY:
+      g_string_append (out, facts[c->fact]);
+      describe_bounds (out, c);
+      break;
+    }
+}
+
+char *
+limber_cond_describe (const LimberRuleset *rs, const LimberCond *cond)
+{
+  if (cond == NULL)
+    return g_strdup ("always");
+  GString *out = g_string_new (NULL);
+  describe_into (out, rs, cond);
+  return g_string_free (out, FALSE);
+}
+
+char *
+limber_action_describe (const LimberAction *a)
+{
+  static const char *const targets[] = { "exercise", "tag", "region", "position" };
+  const char *tk = a->target_kind <= TARGET_POSITION ? targets[a->target_kind] : "target";
+  switch (a->kind)
+    {
+    case ACTION_WEIGHT:
+      if (a->has_multiply && a->has_add)
+        return g_strdup_printf ("weight %+g then x%g for %s %s", a->add, a->multiply, tk, a->target);
+      if (a->has_multiply)
+        return g_strdup_printf ("weight x%g for %s %s", a->multiply, tk, a->target);
+      return g_strdup_printf ("weight %+g for %s %s", a->add, tk, a->target);
+    case ACTION_EXCLUDE:
+      return g_strdup_printf ("exclude %s %s", tk, a->target);
+    case ACTION_REQUIRE:
+      return g_strdup_printf ("require %s", a->target);
+    case ACTION_EMPHASISE:
+      return g_strdup_printf ("emphasise the tighter side of %s (+%u set%s) for %s %s", a->measure, a->extra_sets,
+                              a->extra_sets == 1 ? "" : "s", tk, a->target);
+    case ACTION_LOWEST_STEP:
+      return g_strdup_printf ("start at the first ladder step for %s %s", tk, a->target);
+    case ACTION_MIN_HOLD:
+      return g_strdup_printf ("holds of at least %g s for %s %s", a->seconds, tk, a->target);
+    case ACTION_ADVISE:
+      return g_strdup_printf ("advise: %s", a->text);
+    }
+  return g_strdup ("?");
+}

@@ -1,0 +1,11 @@
+/* Rule conditions and actions: describing them in words (and, with the
+ * engine, evaluating them against a profile's facts). */
+#pragma once
+
+#include "ruleset-private.h"
+
+/* "deficit of hip.flexion >= 20 deg", "all of (goal is recovery; ...)" */
+char *limber_cond_describe (const LimberRuleset *rs, const LimberCond *cond);
+
+/* "weight x2 for region lumbar", "exclude tag rotation" */
+char *limber_action_describe (const LimberAction *action);

@@ -1,0 +1,676 @@
+/*
+ * The semantic pass over a schema-valid rule set.
+ *
+ * The schema sees one element at a time; this pass sees the whole: ids unique
+ * per kind, every reference resolving, bounds ordered and inside a measure's
+ * valid range, shares adding up.  While it looks it also resolves every id to
+ * an index, so that evaluation never compares a string.  It reports every
+ * problem it finds, in document order of discovery, and never stops early.
+ */
+#include "ruleset-private.h"
+
+#include <math.h>
+#include <string.h>
+
+typedef struct {
+  LimberRuleset *rs;
+  const char *source;
+  gsize length;
+  GString *errors;
+  GHashTable *sources;
+  GHashTable *flags;      /* red-flag id -> index + 1 */
+  GHashTable *scores;     /* score id -> index + 1 */
+  GHashTable *tags;       /* every tag carried by an exercise */
+  GHashTable *regions;    /* every region named by an exercise */
+} Checker;
+
+static void G_GNUC_PRINTF (4, 5)
+problem (Checker *C, int line, const char *element, const char *fmt, ...)
+{
+  va_list ap;
+  va_start (ap, fmt);
+  g_autofree char *text = g_strdup_vprintf (fmt, ap);
+  va_end (ap);
+  int column = limber_source_column (C->source, C->length, line, element);
+  g_string_append_printf (C->errors, "%s:%d:%d: <%s> %s\n", C->rs->name, line, column, element, text);
+}
+
+int
+limber_source_column (const char *source, gsize length, int line, const char *element)
+{
+  if (source == NULL || line <= 0)
+    return 1;
+  const char *p = source, *end = source + length;
+  for (int l = 1; l < line && p < end; p++)
+    if (*p == '\n')
+      l++;
+  const char *eol = memchr (p, '\n', (gsize) (end - p));
+  if (eol == NULL)
+    eol = end;
+  g_autofree char *needle = g_strconcat ("<", element, NULL);
+  gsize n = strlen (needle);
+  for (const char *q = p; q + n <= eol; q++)
+    if (memcmp (q, needle, n) == 0 && (q + n == eol || (!g_ascii_isalnum (q[n]) && q[n] != '-')))
+      return (int) (q - p) + 1;
+  return 1;
+}
+
+/* ---- ids and references ------------------------------------------------ */
+
+/* Adds id -> index to table, or reports a duplicate. */
+static void
+index_id (Checker *C, GHashTable *table, const char *id, guint index, int line,
+          const char *element, const char *kind)
+{
+  if (g_hash_table_contains (table, id))
+    {
+      problem (C, line, element, "id=\"%s\": duplicate %s id; expected each %s id once", id, kind, kind);
+      return;
+    }
+  g_hash_table_insert (table, (gpointer) id, GUINT_TO_POINTER (index + 1));
+}
+
+static void
+check_cite (Checker *C, char **cite, int line, const char *element)
+{
+  for (char **c = cite; c && *c; c++)
+    if (!g_hash_table_contains (C->sources, *c))
+      problem (C, line, element, "cite=\"%s\": unknown source; expected an id declared in <sources>", *c);
+}
+
+static void
+check_bounds (Checker *C, gboolean has_lo, double lo, gboolean has_hi, double hi, int line,
+              const char *element, const char *lo_name, const char *hi_name)
+{
+  if (has_lo && has_hi && lo > hi)
+    problem (C, line, element, "%s=\"%g\" is above %s=\"%g\"; expected %s <= %s", lo_name, lo, hi_name, hi,
+             lo_name, hi_name);
+}
+
+static int
+choice_index (const LimberQuestion *q, const char *id)
+{
+  for (int i = 0; q->choices[i]; i++)
+    if (g_str_equal (q->choices[i], id))
+      return i;
+  return -1;
+}
+
+static char *
+join_choices (const LimberQuestion *q)
+{
+  return g_strjoinv (", ", q->choices);
+}
+
+/* Resolves an answer value (is=) against its question's kind.  Returns the
+ * value's index: 1 for yes, 0 for no, the choice's position, or -1. */
+static int
+resolve_answer (Checker *C, const LimberQuestion *q, const char *is, gboolean has_at_least,
+                double at_least, gboolean has_at_most, double at_most, int line, const char *element)
+{
+  switch (q->kind)
+    {
+    case LIMBER_QUESTION_YES_NO:
+      if (has_at_least || has_at_most)
+        problem (C, line, element, "question=\"%s\" is yes-no; expected is=\"yes\" or is=\"no\", not bounds", q->id);
+      if (g_strcmp0 (is, "yes") == 0)
+        return 1;
+      if (g_strcmp0 (is, "no") == 0)
+        return 0;
+      problem (C, line, element, "is=\"%s\": not an answer to yes-no question \"%s\"; expected yes or no",
+               is ? is : "", q->id);
+      return -1;
+    case LIMBER_QUESTION_CHOICE:
+      {
+        int i = is ? choice_index (q, is) : -1;
+        if (i < 0)
+          {
+            g_autofree char *choices = join_choices (q);
+            problem (C, line, element, "is=\"%s\": not a choice of question \"%s\"; expected one of: %s",
+                     is ? is : "", q->id, choices);
+          }
+        if (has_at_least || has_at_most)
+          problem (C, line, element, "question=\"%s\" is a choice question; expected is=, not bounds", q->id);
+        return i;
+      }
+    case LIMBER_QUESTION_SCALE:
+      if (is != NULL)
+        problem (C, line, element, "is=\"%s\": question \"%s\" is a scale; expected at-least= or at-most=", is,
+                 q->id);
+      else if (!has_at_least && !has_at_most)
+        problem (C, line, element, "question \"%s\" is a scale; expected at-least= or at-most=", q->id);
+      if ((has_at_least && (at_least < q->min || at_least > q->max))
+          || (has_at_most && (at_most < q->min || at_most > q->max)))
+        problem (C, line, element, "threshold outside the range of question \"%s\"; expected %g to %g", q->id,
+                 q->min, q->max);
+      return -1;
+    }
+  return -1;
+}
+
+static const LimberMeasure *
+resolve_measure (Checker *C, const char *id, int *index, int line, const char *element)
+{
+  *index = limber_ruleset_index_of (C->rs->measure_index, id);
+  if (*index < 0)
+    {
+      problem (C, line, element, "measure=\"%s\": unknown measure; expected an id declared in <measures>", id);
+      return NULL;
+    }
+  return g_ptr_array_index (C->rs->measures, *index);
+}
+
+/* ---- conditions -------------------------------------------------------- */
+
+static const char *const cond_elements[] = {
+  "all", "any", "not", "goal", "age", "deficit", "asymmetry",
+  "answer", "flag", "score", "constraint", "history",
+};
+
+static void
+check_cond (Checker *C, LimberCond *c)
+{
+  LimberRuleset *rs = C->rs;
+  const char *el = cond_elements[c->kind];
+  switch (c->kind)
+    {
+    case COND_ALL:
+    case COND_ANY:
+    case COND_NOT:
+      for (guint i = 0; i < c->children->len; i++)
+        check_cond (C, g_ptr_array_index (c->children, i));
+      break;
+    case COND_GOAL:
+      if (!rs->goal_declared[c->goal])
+        problem (C, c->line, el, "is=\"%s\": goal not declared; expected a goal listed in <goals>",
+                 limber_goal_to_string (c->goal));
+      break;
+    case COND_AGE:
+      if (!c->has_at_least && !c->has_at_most)
+        problem (C, c->line, el, "no bound; expected at-least= or at-most=");
+      check_bounds (C, c->has_at_least, c->at_least, c->has_at_most, c->at_most, c->line, el, "at-least",
+                    "at-most");
+      break;
+    case COND_DEFICIT:
+    case COND_ASYMMETRY:
+      {
+        const LimberMeasure *m = resolve_measure (C, c->ref, &c->index, c->line, el);
+        if (m == NULL)
+          break;
+        double range = m->max - m->min;
+        if (c->kind == COND_ASYMMETRY && !m->sided)
+          problem (C, c->line, el, "measure=\"%s\" is not sided; expected a measure with sided=\"true\"", m->id);
+        if (c->kind == COND_ASYMMETRY && !c->has_at_least && m->asymmetry <= 0)
+          problem (C, c->line, el,
+                   "measure=\"%s\" declares no asymmetry threshold; expected at-least= here or asymmetry= on "
+                   "the measure",
+                   m->id);
+        if (c->kind == COND_DEFICIT && c->side != SIDE_ANY && !m->sided)
+          problem (C, c->line, el, "side= on unsided measure \"%s\"; expected no side", m->id);
+        /* a deficit is counted down from normal, an asymmetry across the range */
+        double limit = c->kind == COND_DEFICIT ? m->normal - m->min : range;
+        if (c->has_at_least && m->min <= m->max && (c->at_least <= 0 || c->at_least > limit))
+          problem (C, c->line, el,
+                   "at-least=\"%g\" can never be met by measure \"%s\" (normal %g, valid %g to %g); expected above 0 "
+                   "and at most %g",
+                   c->at_least, m->id, m->normal, m->min, m->max, limit);
+        break;
+      }
+    case COND_ANSWER:
+      {
+        c->index = limber_ruleset_index_of (rs->question_index, c->ref);
+        if (c->index < 0)
+          {
+            problem (C, c->line, el, "question=\"%s\": unknown question; expected an id declared in <questions>",
+                     c->ref);
+            break;
+          }
+        const LimberQuestion *q = g_ptr_array_index (rs->questions, c->index);
+        c->value_index = resolve_answer (C, q, c->value, c->has_at_least, c->at_least, c->has_at_most,
+                                         c->at_most, c->line, el);
+        check_bounds (C, c->has_at_least, c->at_least, c->has_at_most, c->at_most, c->line, el, "at-least",
+                      "at-most");
+        break;
+      }
+    case COND_FLAG:
+      c->index = limber_ruleset_index_of (C->flags, c->ref);
+      if (c->index < 0)
+        problem (C, c->line, el, "ref=\"%s\": unknown red flag; expected an id declared in <red-flags>", c->ref);
+      break;
+    case COND_SCORE:
+      {
+        c->index = limber_ruleset_index_of (C->scores, c->ref);
+        if (c->index < 0)
+          {
+            problem (C, c->line, el, "ref=\"%s\": unknown score; expected an id declared in <scores>", c->ref);
+            break;
+          }
+        LimberScore *s = g_ptr_array_index (rs->scores, c->index);
+        for (guint i = 0; i < s->categories->len; i++)
+          if (g_str_equal (((LimberCategory *) g_ptr_array_index (s->categories, i))->id, c->value))
+            c->value_index = (int) i;
+        if (c->value_index < 0)
+          problem (C, c->line, el, "category=\"%s\": not a category of score \"%s\"; expected one of its <category> ids",
+                   c->value, s->id);
+        break;
+      }
+    case COND_CONSTRAINT:
+      if (c->value == NULL)
+        problem (C, c->line, el, "no attribute; expected one of no-floor=, has-equipment=, avoids-region=");
+      else if (c->constraint == CONSTRAINT_AVOIDS_REGION && !g_hash_table_contains (C->regions, c->value))
+        problem (C, c->line, el, "avoids-region=\"%s\": no exercise works this region; expected a region named in "
+                 "<regions> of some exercise", c->value);
+      break;
+    case COND_HISTORY:
+      if (!c->has_at_least && !c->has_at_most)
+        problem (C, c->line, el, "no bound; expected at-least= or at-most=");
+      check_bounds (C, c->has_at_least, c->at_least, c->has_at_most, c->at_most, c->line, el, "at-least",
+                    "at-most");
+      if (c->fact == HISTORY_RECENT_MAX_DISCOMFORT
+          && ((c->has_at_least && c->at_least > 10) || (c->has_at_most && c->at_most > 10)))
+        problem (C, c->line, el, "discomfort threshold above 10; expected 0 to 10");
+      break;
+    }
+}
+
+/* ---- actions ----------------------------------------------------------- */
+
+static gboolean
+strv_has (char **v, const char *s)
+{
+  return v != NULL && g_strv_contains ((const char *const *) v, s);
+}
+
+static const char *const action_elements[] = {
+  "weight", "exclude", "require", "emphasise", "lowest-step", "min-hold", "advise",
+};
+
+static void
+resolve_targets (Checker *C, LimberAction *a)
+{
+  const char *el = action_elements[a->kind];
+  if (a->target_kind == (LimberTargetKind) -1)
+    {
+      problem (C, a->line, el, "more than one target; expected exactly one of exercise=, tag=, region=, position=");
+      return;
+    }
+  if (a->target == NULL)
+    {
+      problem (C, a->line, el, "no target; expected exactly one of exercise=, tag=, region=, position=");
+      return;
+    }
+  for (guint i = 0; i < C->rs->exercises->len; i++)
+    {
+      LimberExercise *e = g_ptr_array_index (C->rs->exercises, i);
+      gboolean hit = FALSE;
+      switch (a->target_kind)
+        {
+        case TARGET_EXERCISE: hit = g_str_equal (e->id, a->target); break;
+        case TARGET_TAG: hit = strv_has (e->tags, a->target); break;
+        case TARGET_REGION: hit = strv_has (e->regions, a->target); break;
+        case TARGET_POSITION: hit = g_str_equal (limber_position_to_string (e->position), a->target); break;
+        }
+      if (hit)
+        g_array_append_val (a->targets, i);
+    }
+  static const char *const what[] = { "exercise", "tag", "region", "position" };
+  if (a->targets->len == 0)
+    problem (C, a->line, el, "%s=\"%s\" matches no exercise; expected %s", what[a->target_kind], a->target,
+             a->target_kind == TARGET_EXERCISE ? "an id declared in <exercises>"
+                                               : "a value carried by at least one exercise");
+}
+
+static void
+check_action (Checker *C, LimberAction *a)
+{
+  const char *el = action_elements[a->kind];
+  if (a->kind == ACTION_ADVISE)
+    return;
+  resolve_targets (C, a);
+  switch (a->kind)
+    {
+    case ACTION_WEIGHT:
+      if (!a->has_multiply && !a->has_add)
+        problem (C, a->line, el, "changes nothing; expected multiply= or add=");
+      break;
+    case ACTION_REQUIRE:
+      if (a->target_kind != TARGET_EXERCISE)
+        problem (C, a->line, el, "requires a group; expected exercise=");
+      break;
+    case ACTION_EMPHASISE:
+      {
+        const LimberMeasure *m = resolve_measure (C, a->measure, &a->measure_index, a->line, el);
+        if (m != NULL && !m->sided)
+          problem (C, a->line, el, "measure=\"%s\" is not sided, so it has no tighter side; expected a sided measure",
+                   m->id);
+        gboolean any_per_side = FALSE;
+        for (guint i = 0; i < a->targets->len; i++)
+          {
+            LimberExercise *e = g_ptr_array_index (C->rs->exercises, g_array_index (a->targets, guint, i));
+            any_per_side |= e->per_side;
+          }
+        if (a->targets->len > 0 && !any_per_side)
+          problem (C, a->line, el, "%s targets no per-side exercise, so there is no side to emphasise; expected "
+                   "per-side=\"true\" exercises", a->target);
+        break;
+      }
+    case ACTION_MIN_HOLD:
+      if (a->seconds <= 0)
+        problem (C, a->line, el, "seconds=\"%g\"; expected a hold above 0", a->seconds);
+      break;
+    default:
+      break;
+    }
+}
+
+/* ---- sections ---------------------------------------------------------- */
+
+static void
+check_measures (Checker *C)
+{
+  for (guint i = 0; i < C->rs->measures->len; i++)
+    {
+      LimberMeasure *m = g_ptr_array_index (C->rs->measures, i);
+      index_id (C, C->rs->measure_index, m->id, i, m->line, "measure", "measure");
+      check_cite (C, m->cite, m->line, "measure");
+      if (m->min > m->max)
+        problem (C, m->line, "measure", "id=\"%s\": min=\"%g\" is above max=\"%g\"; expected min <= max", m->id,
+                 m->min, m->max);
+      else if (m->normal < m->min || m->normal > m->max)
+        problem (C, m->line, "measure", "id=\"%s\": normal=\"%g\" outside the valid range; expected %g to %g",
+                 m->id, m->normal, m->min, m->max);
+      if (m->asymmetry > 0 && !m->sided)
+        problem (C, m->line, "measure", "id=\"%s\": asymmetry= on an unsided measure; expected sided=\"true\"",
+                 m->id);
+      if (m->min <= m->max && m->asymmetry > m->max - m->min)
+        problem (C, m->line, "measure", "id=\"%s\": asymmetry=\"%g\" wider than the valid range; expected at most %g",
+                 m->id, m->asymmetry, m->max - m->min);
+    }
+}
+
+static void
+check_questions (Checker *C)
+{
+  for (guint i = 0; i < C->rs->questions->len; i++)
+    {
+      LimberQuestion *q = g_ptr_array_index (C->rs->questions, i);
+      index_id (C, C->rs->question_index, q->id, i, q->line, "question", "question");
+      guint n = g_strv_length (q->choices);
+      if (q->kind == LIMBER_QUESTION_CHOICE && n < 2)
+        problem (C, q->line, "question", "id=\"%s\": a choice question with %u choice(s); expected at least 2",
+                 q->id, n);
+      if (q->kind != LIMBER_QUESTION_CHOICE && n > 0)
+        problem (C, q->line, "question", "id=\"%s\": <choice> on a %s question; expected kind=\"choice\"", q->id,
+                 q->kind == LIMBER_QUESTION_SCALE ? "scale" : "yes-no");
+      if (q->kind == LIMBER_QUESTION_CHOICE)
+        {
+          q->min = 0;
+          q->max = n > 0 ? n - 1 : 0;
+          for (guint a = 0; a < n; a++)
+            for (guint b = a + 1; b < n; b++)
+              if (g_str_equal (q->choices[a], q->choices[b]))
+                problem (C, q->line, "question", "id=\"%s\": choice \"%s\" twice; expected each choice once", q->id,
+                         q->choices[a]);
+        }
+      if (q->min > q->max)
+        problem (C, q->line, "question", "id=\"%s\": min=\"%g\" is above max=\"%g\"; expected min <= max", q->id,
+                 q->min, q->max);
+    }
+}
+
+static void
+check_red_flags (Checker *C)
+{
+  for (guint i = 0; i < C->rs->red_flags->len; i++)
+    {
+      LimberRedFlag *f = g_ptr_array_index (C->rs->red_flags, i);
+      index_id (C, C->flags, f->id, i, f->line, "red-flag", "red-flag");
+      check_cite (C, f->cite, f->line, "red-flag");
+      f->question_index = limber_ruleset_index_of (C->rs->question_index, f->question);
+      if (f->question_index < 0)
+        {
+          problem (C, f->line, "red-flag", "question=\"%s\": unknown question; expected an id declared in <questions>",
+                   f->question);
+          continue;
+        }
+      LimberQuestion *q = g_ptr_array_index (C->rs->questions, f->question_index);
+      f->is_index = resolve_answer (C, q, f->is, f->has_at_least, f->at_least, FALSE, 0, f->line, "red-flag");
+      q->worst_outcome = MAX (q->worst_outcome, f->outcome);
+    }
+}
+
+static void
+check_scores (Checker *C)
+{
+  LimberRuleset *rs = C->rs;
+  for (guint i = 0; i < rs->scores->len; i++)
+    {
+      LimberScore *s = g_ptr_array_index (rs->scores, i);
+      index_id (C, C->scores, s->id, i, s->line, "score", "score");
+      check_cite (C, s->cite, s->line, "score");
+      for (guint k = 0; k < s->items->len; k++)
+        {
+          LimberScoreItem *item = g_ptr_array_index (s->items, k);
+          item->question_index = limber_ruleset_index_of (rs->question_index, item->question);
+          if (item->question_index < 0)
+            {
+              problem (C, item->line, "item", "question=\"%s\": unknown question; expected an id declared in <questions>",
+                       item->question);
+              continue;
+            }
+          for (guint j = 0; j < k; j++)
+            if (g_str_equal (((LimberScoreItem *) g_ptr_array_index (s->items, j))->question, item->question))
+              problem (C, item->line, "item", "question=\"%s\" counted twice in score \"%s\"; expected each item once",
+                       item->question, s->id);
+          LimberQuestion *q = g_ptr_array_index (rs->questions, item->question_index);
+          if (q->kind != LIMBER_QUESTION_CHOICE && item->n_points > 0)
+            problem (C, item->line, "item", "<points> on question \"%s\", which is not a choice question; expected "
+                     "none (yes scores 1, a scale scores its value)", q->id);
+          guint n = g_strv_length (q->choices);
+          item->points = g_array_sized_new (FALSE, TRUE, sizeof (double), n);
+          g_array_set_size (item->points, n);
+          for (guint p = 0; p < item->n_points; p++)
+            {
+              int ci = choice_index (q, item->point_choices[p]);
+              if (ci < 0)
+                {
+                  g_autofree char *choices = join_choices (q);
+                  problem (C, item->line, "item", "choice=\"%s\" is not a choice of question \"%s\"; expected one "
+                           "of: %s", item->point_choices[p], q->id, choices);
+                }
+              else
+                g_array_index (item->points, double, ci) = item->point_values[p];
+            }
+        }
+      for (guint k = 0; k < s->subscales->len; k++)
+        {
+          LimberSubscale *sub = g_ptr_array_index (s->subscales, k);
+          for (guint j = 0; j < k; j++)
+            if (g_str_equal (((LimberSubscale *) g_ptr_array_index (s->subscales, j))->id, sub->id))
+              problem (C, sub->line, "subscale", "id=\"%s\": duplicate subscale id; expected each once", sub->id);
+          for (char **qid = sub->item_questions; *qid; qid++)
+            {
+              guint found = G_MAXUINT;
+              for (guint j = 0; j < s->items->len; j++)
+                if (g_str_equal (((LimberScoreItem *) g_ptr_array_index (s->items, j))->question, *qid))
+                  found = j;
+              if (found == G_MAXUINT)
+                problem (C, sub->line, "subscale", "item-ref question=\"%s\" is not an item of score \"%s\"; expected "
+                         "one of its <item> questions", *qid, s->id);
+              else
+                g_array_append_val (sub->items, found);
+            }
+        }
+      for (guint k = 0; k < s->categories->len; k++)
+        {
+          LimberCategory *cat = g_ptr_array_index (s->categories, k);
+          for (guint j = 0; j < k; j++)
+            if (g_str_equal (((LimberCategory *) g_ptr_array_index (s->categories, j))->id, cat->id))
+              problem (C, cat->line, "category", "id=\"%s\": duplicate category id; expected each once", cat->id);
+          check_bounds (C, cat->has_total_at_least, cat->total_at_least, cat->has_total_at_most,
+                        cat->total_at_most, cat->line, "category", "total-at-least", "total-at-most");
+          for (guint b = 0; b < cat->bounds->len; b++)
+            {
+              LimberSubscaleBound *bound = g_ptr_array_index (cat->bounds, b);
+              for (guint j = 0; j < s->subscales->len; j++)
+                if (g_str_equal (((LimberSubscale *) g_ptr_array_index (s->subscales, j))->id, bound->ref))
+                  bound->subscale_index = (int) j;
+              if (bound->subscale_index < 0)
+                problem (C, bound->line, "subscale-bound", "ref=\"%s\": not a subscale of score \"%s\"; expected "
+                         "one of its <subscale> ids", bound->ref, s->id);
+              if (!bound->has_at_least && !bound->has_at_most)
+                problem (C, bound->line, "subscale-bound", "no bound; expected at-least= or at-most=");
+              check_bounds (C, bound->has_at_least, bound->at_least, bound->has_at_most, bound->at_most,
+                            bound->line, "subscale-bound", "at-least", "at-most");
+            }
+          gboolean bounded = cat->has_total_at_least || cat->has_total_at_most || cat->bounds->len > 0;
+          if (k == s->categories->len - 1 && bounded)
+            problem (C, cat->line, "category", "id=\"%s\": the last category of score \"%s\" has bounds, so some "
+                     "answers would fall in no category; expected the last category without bounds (the fallback)",
+                     cat->id, s->id);
+        }
+    }
+}
+
+static void
+check_templates (Checker *C)
+{
+  LimberRuleset *rs = C->rs;
+  for (unsigned g = 0; g < LIMBER_N_GOALS; g++)
+    {
+      LimberTemplate *t = &rs->templates[g];
+      const char *goal = limber_goal_to_string ((LimberGoal) g);
+      if (t->line < 0)
+        problem (C, -t->line, "template", "goal=\"%s\": a second template for this goal; expected one per goal", goal);
+      if (rs->goal_declared[g] && !t->present)
+        problem (C, 1, "templates", "goal \"%s\" is declared but has no <template>; expected one template per goal",
+                 goal);
+      if (!t->present)
+        continue;
+      if (!rs->goal_declared[g])
+        problem (C, ABS (t->line), "template", "goal=\"%s\" is not declared in <goals>; expected a declared goal",
+                 goal);
+      double total = 0;
+      for (guint i = 0; i < t->slots->len; i++)
+        {
+          LimberSlot *slot = g_ptr_array_index (t->slots, i);
+          total += slot->share;
+          for (guint j = 0; j < i; j++)
+            if (g_str_equal (((LimberSlot *) g_ptr_array_index (t->slots, j))->id, slot->id))
+              problem (C, slot->line, "slot", "id=\"%s\": twice in the %s template; expected each slot once", slot->id,
+                       goal);
+          gboolean filled = FALSE;
+          for (char **tag = slot->tags; *tag; tag++)
+            filled |= g_hash_table_contains (C->tags, *tag);
+          if (!filled)
+            problem (C, slot->line, "slot", "id=\"%s\": no exercise carries any of its tags, so it can never be "
+                     "filled; expected tags used by the catalogue", slot->id);
+        }
+      if (fabs (total - 1.0) > 0.001)
+        problem (C, ABS (t->line), "template", "goal=\"%s\": slot shares add up to %g; expected 1", goal, total);
+    }
+}
+
+static void
+check_exercises (Checker *C)
+{
+  LimberRuleset *rs = C->rs;
+  for (guint i = 0; i < rs->exercises->len; i++)
+    {
+      LimberExercise *e = g_ptr_array_index (rs->exercises, i);
+      index_id (C, rs->exercise_index, e->id, i, e->line, "exercise", "exercise");
+      for (char **t = e->tags; *t; t++)
+        g_hash_table_add (C->tags, *t);
+      for (char **r = e->regions; *r; r++)
+        g_hash_table_add (C->regions, *r);
+    }
+  for (guint i = 0; i < rs->exercises->len; i++)
+    {
+      LimberExercise *e = g_ptr_array_index (rs->exercises, i);
+      check_cite (C, e->ladder_cite, e->ladder_line, "ladder");
+      if (e->ladder->len == 0)
+        problem (C, e->ladder_line, "ladder", "exercise \"%s\" has an empty ladder; expected at least one <step>",
+                 e->id);
+      for (guint s = 0; s < e->ladder->len; s++)
+        {
+          LimberDose *d = &g_array_index (e->ladder, LimberDose, s);
+          if ((d->reps > 0) == (d->duration_s > 0))
+            problem (C, e->ladder_line, "ladder", "exercise \"%s\" step %u: %s; expected reps= (with or without "
+                     "hold=) or duration=", e->id, s + 1, d->reps > 0 ? "both reps= and duration=" : "no reps= and no duration=");
+          if (d->hold_s > 0 && d->duration_s > 0)
+            problem (C, e->ladder_line, "ladder", "exercise \"%s\" step %u: hold= with duration=; expected hold= "
+                     "only with reps=", e->id, s + 1);
+        }
+      if (e->contraindications != NULL)
+        check_cond (C, e->contraindications);
+      for (guint v = 0; v < e->variants->len; v++)
+        {
+          LimberVariant *var = g_ptr_array_index (e->variants, v);
+          var->index = limber_ruleset_index_of (rs->exercise_index, var->ref);
+          if (var->index < 0)
+            problem (C, var->line, "variant", "ref=\"%s\": unknown exercise; expected an id declared in <exercises>",
+                     var->ref);
+          else if (var->index == (int) i)
+            problem (C, var->line, "variant", "ref=\"%s\": an exercise cannot be its own variant; expected another "
+                     "exercise", var->ref);
+        }
+    }
+}
+
+static void
+check_rules (Checker *C)
+{
+  g_autoptr (GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; i < C->rs->rules->len; i++)
+    {
+      LimberRule *r = g_ptr_array_index (C->rs->rules, i);
+      index_id (C, ids, r->id, i, r->line, "rule", "rule");
+      check_cite (C, r->cite, r->line, "rule");
+      if (r->when != NULL)
+        check_cond (C, r->when);
+      for (guint a = 0; a < r->actions->len; a++)
+        check_action (C, g_ptr_array_index (r->actions, a));
+    }
+}
+
+gboolean
+limber_ruleset_check (LimberRuleset *rs, const char *source, gsize length, GString *errors)
+{
+  Checker C = {
+    .rs = rs,
+    .source = source,
+    .length = length,
+    .errors = errors,
+    .sources = g_hash_table_new (g_str_hash, g_str_equal),
+    .flags = g_hash_table_new (g_str_hash, g_str_equal),
+    .scores = g_hash_table_new (g_str_hash, g_str_equal),
+    .tags = g_hash_table_new (g_str_hash, g_str_equal),
+    .regions = g_hash_table_new (g_str_hash, g_str_equal),
+  };
+  gsize before = errors->len;
+
+  for (guint i = 0; i < rs->sources->len; i++)
+    {
+      LimberSource *s = g_ptr_array_index (rs->sources, i);
+      index_id (&C, C.sources, s->id, i, s->line, "source", "source");
+    }
+  check_cite (&C, rs->progression.cite, rs->progression.line, "progression");
+  if (rs->progression.safe_max > rs->progression.acceptable_max || rs->progression.acceptable_max > 10)
+    problem (&C, rs->progression.line, "progression", "safe-max=\"%g\", acceptable-max=\"%g\"; expected safe-max <= acceptable-max <= 10",
+             rs->progression.safe_max, rs->progression.acceptable_max);
+
+  check_measures (&C);
+  check_questions (&C);
+  check_red_flags (&C);
+  check_scores (&C);
+  check_exercises (&C);
+  check_templates (&C);
+  check_rules (&C);
+
+  g_hash_table_unref (C.sources);
+  g_hash_table_unref (C.flags);
+  g_hash_table_unref (C.scores);
+  g_hash_table_unref (C.tags);
+  g_hash_table_unref (C.regions);
+  return errors->len == before;
+}

@@ -1,0 +1,919 @@
+/*
+ * Loading a rule set: bytes -> XML tree -> schema validation -> LimberRuleset.
+ *
+ * The order matters.  The document is parsed with no network, no DTD loading
+ * and no entity substitution, and any DOCTYPE is refused outright: a rule set
+ * has no use for one and it is the door to entity expansion attacks.  Schema
+ * validation then guarantees the tree's shape, so the builder below can trust
+ * that required attributes exist and hold the right type; what the schema
+ * cannot see is left to ruleset-check.c.  Every problem found in one stage is
+ * reported at once, one line each, so an author fixes a file in one round.
+ */
+#include "ruleset-private.h"
+
+#include <string.h>
+
+#include <gio/gio.h>
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+#include <libxml/xmlschemas.h>
+
+#include "limber/error.h"
+
+#define RESOURCE_DEFAULT "/org/limber/rules/default.xml"
+#define RESOURCE_SCHEMA "/org/limber/rules/limber-ruleset.xsd"
+
+typedef struct {
+  const char *name;
+  const char *source;
+  gsize length;
+  GString *errors;
+} Loader;
+
+/* ---- error collection ------------------------------------------------- */
+
+static void
+append_error (GString *errors, const char *name, int line, int column, const char *text)
+{
+  g_autofree char *trimmed = g_strstrip (g_strdup (text));
+  if (line > 0)
+    g_string_append_printf (errors, "%s:%d:%d: %s\n", name, line, MAX (column, 1), trimmed);
+  else
+    g_string_append_printf (errors, "%s: %s\n", name, trimmed);
+}
+
+/* libxml2 reports schema errors through this; the element name in the
+ * message lets limber_source_column() find the column libxml2 leaves out. */
+static void
+structured_error (void *data, xmlErrorPtr err)
+{
+  Loader *L = data;
+  if (err == NULL || err->level == XML_ERR_WARNING)
+    return;
+  int column = err->int2;
+  if (column <= 0 && err->node != NULL && ((xmlNode *) err->node)->type == XML_ELEMENT_NODE)
+    column = limber_source_column (L->source, L->length, err->line,
+                                   (const char *) ((xmlNode *) err->node)->name);
+  g_autofree char *text = g_strdup (err->message ? err->message : "unknown XML error");
+  /* libxml2 says "Element 'x': ..." already; keep its words, they name the
+   * element, what was wrong and what was expected */
+  append_error (L->errors, L->name, err->line, column, text);
+}
+
+/* ---- the shared, compiled schema -------------------------------------- */
+
+static xmlSchemaPtr
+compiled_schema (void)
+{
+  static gsize once = 0;
+  static xmlSchemaPtr schema = NULL;
+
+  if (g_once_init_enter (&once))
+    {
+      xmlInitParser ();
+      g_autoptr (GBytes) bytes = g_resources_lookup_data (RESOURCE_SCHEMA, 0, NULL);
+      g_assert (bytes != NULL);
+      gsize size;
+      const char *data = g_bytes_get_data (bytes, &size);
+      xmlSchemaParserCtxtPtr pctxt = xmlSchemaNewMemParserCtxt (data, (int) size);
+      schema = xmlSchemaParse (pctxt);
+      xmlSchemaFreeParserCtxt (pctxt);
+      /* the schema is ours and compiled in: failing to parse it is a build bug */
+      g_assert (schema != NULL);
+      g_once_init_leave (&once, 1);
+    }
+  return schema;
+}
+
+/* ---- small readers over a validated tree ------------------------------ */
+
+static char *
+attr (xmlNode *node, const char *name)
+{
+  xmlChar *value = xmlGetProp (node, (const xmlChar *) name);
+  if (value == NULL)
+    return NULL;
+  char *copy = g_strdup ((const char *) value);
+  xmlFree (value);
+  return copy;
+}
+
+static gboolean
+attr_double (xmlNode *node, const char *name, double *out)
+{
+  g_autofree char *value = attr (node, name);
+  if (value == NULL)
+    return FALSE;
+  *out = g_ascii_strtod (value, NULL);
+  return TRUE;
+}
+
+static double
+attr_double_or (xmlNode *node, const char *name, double fallback)
+{
+  double v = fallback;
+  attr_double (node, name, &v);
+  return v;
+}
+
+static gboolean
+attr_bool (xmlNode *node, const char *name, gboolean fallback)
+{
+  g_autofree char *value = attr (node, name);
+  if (value == NULL)
+    return fallback;
+  return g_str_equal (value, "true") || g_str_equal (value, "1");
+}
+
+/* Element text with runs of white space folded to one space: authors wrap
+ * long messages over several lines, people read them as one. */
+static char *
+text_of (xmlNode *node)
+{
+  xmlChar *raw = xmlNodeGetContent (node);
+  GString *out = g_string_new (NULL);
+  gboolean space = FALSE;
+  for (const char *p = (const char *) raw; p && *p; p++)
+    {
+      if (g_ascii_isspace (*p))
+        space = out->len > 0;
+      else
+        {
+          if (space)
+            g_string_append_c (out, ' ');
+          space = FALSE;
+          g_string_append_c (out, *p);
+        }
+    }
+  xmlFree (raw);
+  return g_string_free (out, FALSE);
+}
+
+static char **
+split_ids (const char *s)
+{
+  if (s == NULL)
+    return g_new0 (char *, 1);
+  char **parts = g_strsplit_set (s, " \t\r\n", -1);
+  GPtrArray *out = g_ptr_array_new ();
+  for (char **p = parts; *p; p++)
+    if (**p)
+      g_ptr_array_add (out, g_strdup (*p));
+  g_ptr_array_add (out, NULL);
+  g_strfreev (parts);
+  return (char **) g_ptr_array_free (out, FALSE);
+}
+
+static char **
+attr_ids (xmlNode *node, const char *name)
+{
+  g_autofree char *value = attr (node, name);
+  return split_ids (value);
+}
+
+static char **
+text_ids (xmlNode *node)
+{
+  g_autofree char *value = text_of (node);
+  return split_ids (value);
+}
+
+static gboolean
+is (xmlNode *node, const char *name)
+{
+  return node->type == XML_ELEMENT_NODE && xmlStrcmp (node->name, (const xmlChar *) name) == 0;
+}
+
+#define FOR_CHILDREN(parent, child)                                         \
+  for (xmlNode *child = (parent)->children; child; child = child->next)     \
+    if (child->type == XML_ELEMENT_NODE)
+
+static xmlNode *
+child_named (xmlNode *parent, const char *name)
+{
+  FOR_CHILDREN (parent, c)
+    if (is (c, name))
+      return c;
+  return NULL;
+}
+
+static char *
+child_text (xmlNode *parent, const char *name)
+{
+  xmlNode *c = child_named (parent, name);
+  return c ? text_of (c) : NULL;
+}
+
+/* The texts of every <item> child of parent, as a NULL-terminated array. */
+static char **
+children_texts (xmlNode *parent, const char *item)
+{
+  GPtrArray *out = g_ptr_array_new ();
+  if (parent != NULL)
+    {
+      FOR_CHILDREN (parent, c)
+        if (is (c, item))
+          g_ptr_array_add (out, text_of (c));
+    }
+  g_ptr_array_add (out, NULL);
+  return (char **) g_ptr_array_free (out, FALSE);
+}
+
+/* ---- conditions and actions ------------------------------------------- */
+
+static void
+read_bounds (xmlNode *node, LimberCond *c)
+{
+  c->has_at_least = attr_double (node, "at-least", &c->at_least);
+  c->has_at_most = attr_double (node, "at-most", &c->at_most);
+}
+
+static LimberCond *read_cond (xmlNode *node);
+
+static LimberCond *
+read_cond_list (xmlNode *node, LimberCondKind kind)
+{
+  LimberCond *c = g_new0 (LimberCond, 1);
+  c->kind = kind;
+  c->line = xmlGetLineNo (node);
+  c->index = c->value_index = -1;
+  c->children = limber_new_cond_array ();
+  FOR_CHILDREN (node, child)
+    g_ptr_array_add (c->children, read_cond (child));
+  return c;
+}
+
+static LimberCond *
+read_cond (xmlNode *node)
+{
+  static const struct { const char *name; LimberCondKind kind; } kinds[] = {
+    { "all", COND_ALL }, { "any", COND_ANY }, { "not", COND_NOT },
+    { "goal", COND_GOAL }, { "age", COND_AGE }, { "deficit", COND_DEFICIT },
+    { "asymmetry", COND_ASYMMETRY }, { "answer", COND_ANSWER }, { "flag", COND_FLAG },
+    { "score", COND_SCORE }, { "constraint", COND_CONSTRAINT }, { "history", COND_HISTORY },
+  };
+  LimberCondKind kind = COND_ALL;
+  for (unsigned i = 0; i < G_N_ELEMENTS (kinds); i++)
+    if (is (node, kinds[i].name))
+      kind = kinds[i].kind;
+
+  if (kind == COND_ALL || kind == COND_ANY || kind == COND_NOT)
+    return read_cond_list (node, kind);
+
+  LimberCond *c = g_new0 (LimberCond, 1);
+  c->kind = kind;
+  c->line = xmlGetLineNo (node);
+  c->index = c->value_index = -1;
+  read_bounds (node, c);
+  switch (kind)
+    {
+    case COND_GOAL:
+      {
+        g_autofree char *goal = attr (node, "is");
+        limber_goal_from_string (goal, &c->goal);
+        break;
+      }
+    case COND_DEFICIT:
+    case COND_ASYMMETRY:
+      {
+        c->ref = attr (node, "measure");
+        g_autofree char *side = attr (node, kind == COND_DEFICIT ? "side" : "tighter");
+        c->side = g_strcmp0 (side, "left") == 0    ? SIDE_LEFT
+                  : g_strcmp0 (side, "right") == 0 ? SIDE_RIGHT
+                  : g_strcmp0 (side, "both") == 0  ? SIDE_BOTH
+                                                   : SIDE_ANY;
+        break;
+      }
+    case COND_ANSWER:
+      c->ref = attr (node, "question");
+      c->value = attr (node, "is");
+      break;
+    case COND_FLAG:
+      c->ref = attr (node, "ref");
+      break;
+    case COND_SCORE:
+      c->ref = attr (node, "ref");
+      c->value = attr (node, "category");
+      break;
+    case COND_CONSTRAINT:
+      if ((c->value = attr (node, "has-equipment")) != NULL)
+        c->constraint = CONSTRAINT_HAS_EQUIPMENT;
+      else if ((c->value = attr (node, "avoids-region")) != NULL)
+        c->constraint = CONSTRAINT_AVOIDS_REGION;
+      else
+        {
+          c->constraint = CONSTRAINT_NO_FLOOR;
+          c->flag_value = attr_bool (node, "no-floor", TRUE);
+          c->value = attr (node, "no-floor"); /* kept so the checker sees if it was given */
+        }
+      break;
+    case COND_HISTORY:
+      {
+        g_autofree char *fact = attr (node, "fact");
+        c->fact = g_strcmp0 (fact, "sessions-completed") == 0        ? HISTORY_SESSIONS_COMPLETED
+                  : g_strcmp0 (fact, "days-since-last-session") == 0 ? HISTORY_DAYS_SINCE_LAST
+                  : g_strcmp0 (fact, "weeks-active") == 0            ? HISTORY_WEEKS_ACTIVE
+                                                                     : HISTORY_RECENT_MAX_DISCOMFORT;
+        break;
+      }
+    default:
+      break;
+    }
+  return c;
+}
+
+static void
+read_target (xmlNode *node, LimberAction *a)
+{
+  static const struct { const char *attr; LimberTargetKind kind; } kinds[] = {
+    { "exercise", TARGET_EXERCISE }, { "tag", TARGET_TAG },
+    { "region", TARGET_REGION }, { "position", TARGET_POSITION },
+  };
+  for (unsigned i = 0; i < G_N_ELEMENTS (kinds); i++)
+    {
+      char *value = attr (node, kinds[i].attr);
+      if (value == NULL)
+        continue;
+      if (a->target != NULL)
+        {
+          /* the checker reports it: remember that there were two */
+          g_free (value);
+          a->target_kind = (LimberTargetKind) -1;
+          continue;
+        }
+      a->target = value;
+      a->target_kind = kinds[i].kind;
+    }
+}
+
+static LimberAction *
+read_action (xmlNode *node)
+{
+  LimberAction *a = g_new0 (LimberAction, 1);
+  a->line = xmlGetLineNo (node);
+  a->measure_index = -1;
+  a->targets = g_array_new (FALSE, FALSE, sizeof (guint));
+  if (is (node, "weight"))
+    {
+      a->kind = ACTION_WEIGHT;
+      a->has_multiply = attr_double (node, "multiply", &a->multiply);
+      a->has_add = attr_double (node, "add", &a->add);
+    }
+  else if (is (node, "exclude"))
+    a->kind = ACTION_EXCLUDE;
+  else if (is (node, "require"))
+    a->kind = ACTION_REQUIRE;
+  else if (is (node, "emphasise"))
+    {
+      a->kind = ACTION_EMPHASISE;
+      a->measure = attr (node, "measure");
+      a->extra_sets = (unsigned) attr_double_or (node, "extra-sets", 1);
+    }
+  else if (is (node, "lowest-step"))
+    a->kind = ACTION_LOWEST_STEP;
+  else if (is (node, "min-hold"))
+    {
+      a->kind = ACTION_MIN_HOLD;
+      a->seconds = attr_double_or (node, "seconds", 0);
+    }
+  else
+    {
+      a->kind = ACTION_ADVISE;
+      a->text = text_of (node);
+    }
+  if (a->kind != ACTION_ADVISE)
+    read_target (node, a);
+  return a;
+}
+
+/* ---- sections ---------------------------------------------------------- */
+
+static void
+read_metadata (LimberRuleset *rs, xmlNode *root)
+{
+  rs->id = attr (root, "id");
+  rs->version = attr (root, "version");
+  rs->schema_version = (unsigned) attr_double_or (root, "schema-version", 1);
+  rs->title = child_text (root, "title");
+  rs->description = child_text (root, "description");
+  rs->authors = children_texts (child_named (root, "authors"), "author");
+  FOR_CHILDREN (child_named (root, "sources"), s)
+    {
+      LimberSource *src = g_new0 (LimberSource, 1);
+      src->id = attr (s, "id");
+      src->url = attr (s, "url");
+      src->text = text_of (s);
+      src->line = xmlGetLineNo (s);
+      g_ptr_array_add (rs->sources, src);
+    }
+  FOR_CHILDREN (child_named (root, "goals"), g)
+    {
+      g_autofree char *id = attr (g, "id");
+      LimberGoal goal;
+      if (limber_goal_from_string (id, &goal))
+        {
+          g_free (rs->goal_text[goal]);
+          rs->goal_text[goal] = text_of (g);
+          rs->goal_declared[goal] = TRUE;
+        }
+    }
+}
+
+static void
+read_measures (LimberRuleset *rs, xmlNode *section)
+{
+  FOR_CHILDREN (section, n)
+    {
+      LimberMeasure *m = g_new0 (LimberMeasure, 1);
+      m->id = attr (n, "id");
+      m->unit = attr (n, "unit");
+      m->label = child_text (n, "label");
+      m->sided = attr_bool (n, "sided", FALSE);
+      m->normal = attr_double_or (n, "normal", 0);
+      m->min = attr_double_or (n, "min", 0);
+      m->max = attr_double_or (n, "max", 0);
+      m->asymmetry = attr_double_or (n, "asymmetry", 0);
+      m->cite = attr_ids (n, "cite");
+      m->line = xmlGetLineNo (n);
+      g_ptr_array_add (rs->measures, m);
+    }
+}
+
+static void
+read_questions (LimberRuleset *rs, xmlNode *section)
+{
+  FOR_CHILDREN (section, n)
+    {
+      LimberQuestion *q = g_new0 (LimberQuestion, 1);
+      q->id = attr (n, "id");
+      q->text = child_text (n, "text");
+      q->line = xmlGetLineNo (n);
+      g_autofree char *kind = attr (n, "kind");
+      q->kind = g_strcmp0 (kind, "scale") == 0    ? LIMBER_QUESTION_SCALE
+                : g_strcmp0 (kind, "choice") == 0 ? LIMBER_QUESTION_CHOICE
+                                                  : LIMBER_QUESTION_YES_NO;
+      GPtrArray *ids = g_ptr_array_new ();
+      q->choice_texts = children_texts (n, "choice");
+      FOR_CHILDREN (n, c)
+        if (is (c, "choice"))
+          g_ptr_array_add (ids, attr (c, "id"));
+      g_ptr_array_add (ids, NULL);
+      q->choices = (char **) g_ptr_array_free (ids, FALSE);
+      q->min = attr_double_or (n, "min", 0);
+      q->max = attr_double_or (n, "max", q->kind == LIMBER_QUESTION_SCALE ? 10 : 1);
+      g_ptr_array_add (rs->questions, q);
+    }
+}
+
+static void
+read_red_flags (LimberRuleset *rs, xmlNode *section)
+{
+  FOR_CHILDREN (section, n)
+    {
+      LimberRedFlag *f = g_new0 (LimberRedFlag, 1);
+      f->id = attr (n, "id");
+      g_autofree char *outcome = attr (n, "outcome");
+      f->outcome = g_strcmp0 (outcome, "emergency") == 0       ? LIMBER_OUTCOME_EMERGENCY
+                   : g_strcmp0 (outcome, "see-clinician") == 0 ? LIMBER_OUTCOME_SEE_CLINICIAN
+                                                               : LIMBER_OUTCOME_CAUTION;
+      f->question = attr (n, "question");
+      f->question_index = f->is_index = -1;
+      f->is = attr (n, "is");
+      f->has_at_least = attr_double (n, "at-least", &f->at_least);
+      f->message = child_text (n, "message");
+      f->cite = attr_ids (n, "cite");
+      f->line = xmlGetLineNo (n);
+      g_ptr_array_add (rs->red_flags, f);
+    }
+}
+
+static LimberScoreItem *
+read_score_item (xmlNode *n)
+{
+  LimberScoreItem *item = g_new0 (LimberScoreItem, 1);
+  item->question = attr (n, "question");
+  item->question_index = -1;
+  item->line = xmlGetLineNo (n);
+  GPtrArray *choices = g_ptr_array_new ();
+  GArray *values = g_array_new (FALSE, FALSE, sizeof (double));
+  FOR_CHILDREN (n, p)
+    {
+      g_ptr_array_add (choices, attr (p, "choice"));
+      double v = attr_double_or (p, "value", 0);
+      g_array_append_val (values, v);
+    }
+  item->n_points = choices->len;
+  g_ptr_array_add (choices, NULL);
+  item->point_choices = (char **) g_ptr_array_free (choices, FALSE);
+  item->point_values = (double *) g_array_free (values, FALSE);
+  return item;
+}
+
+static void
+read_scores (LimberRuleset *rs, xmlNode *section)
+{
+  FOR_CHILDREN (section, n)
+    {
+      LimberScore *s = g_new0 (LimberScore, 1);
+      s->id = attr (n, "id");
+      s->name = child_text (n, "name");
+      s->cite = attr_ids (n, "cite");
+      s->line = xmlGetLineNo (n);
+      s->items = limber_new_score_item_array ();
+      s->subscales = limber_new_subscale_array ();
+      s->categories = limber_new_category_array ();
+      FOR_CHILDREN (n, c)
+        {
+          if (is (c, "item"))
+            g_ptr_array_add (s->items, read_score_item (c));
+          else if (is (c, "subscale"))
+            {
+              LimberSubscale *sub = g_new0 (LimberSubscale, 1);
+              sub->id = attr (c, "id");
+              sub->line = xmlGetLineNo (c);
+              sub->items = g_array_new (FALSE, FALSE, sizeof (guint));
+              GPtrArray *qs = g_ptr_array_new ();
+              FOR_CHILDREN (c, r)
+                g_ptr_array_add (qs, attr (r, "question"));
+              g_ptr_array_add (qs, NULL);
+              sub->item_questions = (char **) g_ptr_array_free (qs, FALSE);
+              g_ptr_array_add (s->subscales, sub);
+            }
+          else if (is (c, "category"))
+            {
+              LimberCategory *cat = g_new0 (LimberCategory, 1);
+              cat->id = attr (c, "id");
+              cat->line = xmlGetLineNo (c);
+              cat->has_total_at_least = attr_double (c, "total-at-least", &cat->total_at_least);
+              cat->has_total_at_most = attr_double (c, "total-at-most", &cat->total_at_most);
+              cat->bounds = limber_new_bound_array ();
+              FOR_CHILDREN (c, b)
+                {
+                  LimberSubscaleBound *bound = g_new0 (LimberSubscaleBound, 1);
+                  bound->ref = attr (b, "ref");
+                  bound->subscale_index = -1;
+                  bound->line = xmlGetLineNo (b);
+                  bound->has_at_least = attr_double (b, "at-least", &bound->at_least);
+                  bound->has_at_most = attr_double (b, "at-most", &bound->at_most);
+                  g_ptr_array_add (cat->bounds, bound);
+                }
+              g_ptr_array_add (s->categories, cat);
+            }
+        }
+      g_ptr_array_add (rs->scores, s);
+    }
+}
+
+static void
+read_policy (LimberRuleset *rs, xmlNode *root)
+{
+  xmlNode *t = child_named (root, "timing");
+  rs->timing.set_rest = attr_double_or (t, "set-rest", 0);
+  rs->timing.transition = attr_double_or (t, "transition", 0);
+  rs->timing.rep = attr_double_or (t, "rep", 0);
+
+  xmlNode *p = child_named (root, "progression");
+  LimberProgression *pr = &rs->progression;
+  pr->advance_after = (unsigned) attr_double_or (p, "advance-after", 3);
+  pr->safe_max = attr_double_or (p, "safe-max", 2);
+  pr->acceptable_max = attr_double_or (p, "acceptable-max", 5);
+  pr->max_steps_per_week = (unsigned) attr_double_or (p, "max-steps-per-week", 1);
+  pr->break_days = (unsigned) attr_double_or (p, "break-days", 14);
+  pr->break_steps_back = (unsigned) attr_double_or (p, "break-steps-back", 1);
+  pr->cite = attr_ids (p, "cite");
+  pr->line = xmlGetLineNo (p);
+}
+
+static void
+read_templates (LimberRuleset *rs, xmlNode *section)
+{
+  FOR_CHILDREN (section, n)
+    {
+      g_autofree char *goal_s = attr (n, "goal");
+      LimberGoal goal = LIMBER_GOAL_RECOVERY;
+      limber_goal_from_string (goal_s, &goal);
+      LimberTemplate *t = &rs->templates[goal];
+      if (t->present)
+        {
+          /* a second template for the same goal: the checker reports it */
+          t->line = -(int) xmlGetLineNo (n);
+          continue;
+        }
+      t->present = TRUE;
+      t->line = xmlGetLineNo (n);
+      FOR_CHILDREN (n, s)
+        {
+          LimberSlot *slot = g_new0 (LimberSlot, 1);
+          slot->id = attr (s, "id");
+          slot->share = attr_double_or (s, "share", 0);
+          slot->tags = attr_ids (s, "tags");
+          slot->line = xmlGetLineNo (s);
+          g_ptr_array_add (t->slots, slot);
+        }
+    }
+}
+
+static LimberExercise *
+read_exercise (xmlNode *n)
+{
+  LimberExercise *e = g_new0 (LimberExercise, 1);
+  e->id = attr (n, "id");
+  e->line = xmlGetLineNo (n);
+  e->name = child_text (n, "name");
+  e->instructions = children_texts (child_named (n, "instructions"), "step");
+  e->muscles = children_texts (child_named (n, "muscles"), "muscle");
+  e->regions = text_ids (child_named (n, "regions"));
+  e->tags = text_ids (child_named (n, "tags"));
+  xmlNode *equipment = child_named (n, "equipment");
+  e->equipment = equipment ? text_ids (equipment) : g_new0 (char *, 1);
+
+  g_autofree char *position = attr (n, "position");
+  e->position = LIMBER_POSITION_STANDING;
+  for (unsigned p = LIMBER_POSITION_STANDING; p <= LIMBER_POSITION_WALL; p++)
+    if (g_strcmp0 (position, limber_position_to_string ((LimberPosition) p)) == 0)
+      e->position = (LimberPosition) p;
+  e->level = (unsigned) attr_double_or (n, "level", 1);
+  e->per_side = attr_bool (n, "per-side", FALSE);
+  e->base_weight = attr_double_or (n, "base-weight", 1);
+  e->has_seconds_per_rep = attr_double (n, "seconds-per-rep", &e->seconds_per_rep);
+
+  xmlNode *ladder = child_named (n, "ladder");
+  e->ladder = g_array_new (FALSE, TRUE, sizeof (LimberDose));
+  e->ladder_line = xmlGetLineNo (ladder);
+  e->ladder_cite = attr_ids (ladder, "cite");
+  FOR_CHILDREN (ladder, s)
+    {
+      LimberDose d = {
+        .sets = (unsigned) attr_double_or (s, "sets", 1),
+        .reps = (unsigned) attr_double_or (s, "reps", 0),
+        .hold_s = attr_double_or (s, "hold", 0),
+        .duration_s = attr_double_or (s, "duration", 0),
+      };
+      g_array_append_val (e->ladder, d);
+    }
+
+  xmlNode *contra = child_named (n, "contraindications");
+  if (contra != NULL)
+    e->contraindications = read_cond_list (contra, COND_ANY);
+
+  e->variants = limber_new_variant_array ();
+  xmlNode *variants = child_named (n, "variants");
+  if (variants != NULL)
+    {
+    FOR_CHILDREN (variants, v)
+      {
+        LimberVariant *var = g_new0 (LimberVariant, 1);
+        g_autofree char *kind = attr (v, "kind");
+        var->kind = g_strcmp0 (kind, "easier") == 0   ? VARIANT_EASIER
+                    : g_strcmp0 (kind, "seated") == 0 ? VARIANT_SEATED
+                                                      : VARIANT_HARDER;
+        var->ref = attr (v, "ref");
+        var->index = -1;
+        var->line = xmlGetLineNo (v);
+        g_ptr_array_add (e->variants, var);
+      }
+    }
+  return e;
+}
+
+static void
+read_rules (LimberRuleset *rs, xmlNode *section)
+{
+  FOR_CHILDREN (section, n)
+    {
+      LimberRule *r = g_new0 (LimberRule, 1);
+      r->id = attr (n, "id");
+      r->cite = attr_ids (n, "cite");
+      r->line = xmlGetLineNo (n);
+      r->description = child_text (n, "description");
+      xmlNode *when = child_named (n, "when");
+      FOR_CHILDREN (when, c)
+        r->when = read_cond (c);
+      r->actions = limber_new_action_array ();
+      FOR_CHILDREN (child_named (n, "then"), a)
+        g_ptr_array_add (r->actions, read_action (a));
+      g_ptr_array_add (rs->rules, r);
+    }
+}
+
+static LimberRuleset *
+build (xmlDoc *doc, const char *name)
+{
+  xmlNode *root = xmlDocGetRootElement (doc);
+  LimberRuleset *rs = limber_ruleset_alloc (name);
+  read_metadata (rs, root);
+  FOR_CHILDREN (root, section)
+    {
+      if (is (section, "measures"))
+        read_measures (rs, section);
+      else if (is (section, "questions"))
+        read_questions (rs, section);
+      else if (is (section, "red-flags"))
+        read_red_flags (rs, section);
+      else if (is (section, "scores"))
+        read_scores (rs, section);
+      else if (is (section, "templates"))
+        read_templates (rs, section);
+      else if (is (section, "exercises"))
+        {
+          FOR_CHILDREN (section, e)
+            g_ptr_array_add (rs->exercises, read_exercise (e));
+        }
+      else if (is (section, "rules"))
+        read_rules (rs, section);
+    }
+  read_policy (rs, root);
+  return rs;
+}
+
+/* ---- entry points ------------------------------------------------------ */
+
+/* Refuses a DOCTYPE before libxml2 sees it.  A rule set has no use for a
+ * DTD, and a DTD is where entity bombs and external entities live; checking
+ * the prolog ourselves means no entity is ever declared, let alone expanded
+ * or fetched, whatever the parser's defaults. */
+static gboolean
+refuse_doctype (Loader *L, GError **error)
+{
+  const char *p = L->source, *end = L->source + L->length;
+  while (p < end)
+    {
+      if (g_ascii_isspace (*p) || (p == L->source && end - p >= 3 && memcmp (p, "\xEF\xBB\xBF", 3) == 0))
+        p += g_ascii_isspace (*p) ? 1 : 3;
+      else if (end - p >= 2 && memcmp (p, "<?", 2) == 0)
+        {
+          const char *close = g_strstr_len (p, end - p, "?>");
+          p = close ? close + 2 : end;
+        }
+      else if (end - p >= 4 && memcmp (p, "<!--", 4) == 0)
+        {
+          const char *close = g_strstr_len (p, end - p, "-->");
+          p = close ? close + 3 : end;
+        }
+      else if (end - p >= 9 && g_ascii_strncasecmp (p, "<!DOCTYPE", 9) == 0)
+        {
+          int line = 1, column = 1;
+          for (const char *q = L->source; q < p; q++)
+            {
+              column = *q == '\n' ? 1 : column + 1;
+              line += *q == '\n';
+            }
+          g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_UNSAFE,
+                       "%s:%d:%d: DOCTYPE: refused: rule sets may not declare a DTD or entities "
+                       "(entities are never expanded and external resources never fetched); expected the "
+                       "document to start at <ruleset>",
+                       L->name, line, column);
+          return FALSE;
+        }
+      else
+        break;
+    }
+  return TRUE;
+}
+
+static xmlDoc *
+parse_safely (Loader *L, GError **error)
+{
+  if (!refuse_doctype (L, error))
+    return NULL;
+
+  /* NONET: no network, ever.  No NOENT, DTDLOAD or DTDATTR: entities stay
+   * unexpanded and no external subset is fetched.  NONET also covers
+   * XInclude, which we never process anyway. */
+  const int options = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING;
+  xmlParserCtxtPtr ctxt = xmlNewParserCtxt ();
+  if (ctxt == NULL)
+    {
+      g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_PARSE, "%s: out of memory", L->name);
+      return NULL;
+    }
+  xmlDoc *doc = xmlCtxtReadMemory (ctxt, L->source, (int) L->length, L->name, "UTF-8", options);
+  if (doc == NULL || !ctxt->wellFormed)
+    {
+      xmlErrorPtr err = xmlCtxtGetLastError (ctxt);
+      g_autofree char *what = g_strdup (err && err->message ? err->message : "not well-formed");
+      g_strstrip (what);
+      g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_PARSE,
+                   "%s:%d:%d: not well-formed XML: %s; expected a limber rule set (see rules/limber-ruleset.xsd)",
+                   L->name, err ? err->line : 0, err ? MAX (err->int2, 1) : 0, what);
+      xmlFreeDoc (doc);
+      xmlFreeParserCtxt (ctxt);
+      return NULL;
+    }
+  xmlFreeParserCtxt (ctxt);
+
+  return doc;
+}
+
+static gboolean
+validate (Loader *L, xmlDoc *doc, GError **error)
+{
+  xmlSchemaValidCtxtPtr vctxt = xmlSchemaNewValidCtxt (compiled_schema ());
+  xmlSchemaSetValidStructuredErrors (vctxt, structured_error, L);
+  int rc = xmlSchemaValidateDoc (vctxt, doc);
+  xmlSchemaFreeValidCtxt (vctxt);
+  if (rc == 0)
+    return TRUE;
+  if (L->errors->len == 0)
+    append_error (L->errors, L->name, 0, 0, "does not follow the rule-set schema");
+  g_string_truncate (L->errors, L->errors->len - 1);
+  g_set_error_literal (error, LIMBER_ERROR, LIMBER_ERROR_SCHEMA, L->errors->str);
+  return FALSE;
+}
+
+static char *
+sha256_hex (const char *data, gsize length)
+{
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) data, length);
+}
+
+LimberRuleset *
+limber_ruleset_new_from_data (const char *data, gssize length, const char *name, GError **error)
+{
+  g_return_val_if_fail (data != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  g_autoptr (GString) errors = g_string_new (NULL);
+  Loader L = {
+    .name = name ? name : "<memory>",
+    .source = data,
+    .length = length < 0 ? strlen (data) : (gsize) length,
+    .errors = errors,
+  };
+  if (L.length > G_MAXINT)
+    {
+      g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_PARSE, "%s: %" G_GSIZE_FORMAT
+                   " bytes: too large; expected a rule set under 2 GiB", L.name, L.length);
+      return NULL;
+    }
+
+  compiled_schema ();
+  /* Errors reach us through the parser context (NOERROR keeps libxml2 from
+   * printing them) and through the validation context's structured handler:
+   * the process-wide handlers, which an embedding app may own, are left alone. */
+  xmlDoc *doc = parse_safely (&L, error);
+  if (doc == NULL || !validate (&L, doc, error))
+    {
+      xmlFreeDoc (doc);
+      return NULL;
+    }
+
+  LimberRuleset *rs = build (doc, L.name);
+  xmlFreeDoc (doc);
+  rs->sha256 = sha256_hex (L.source, L.length);
+  if (!limber_ruleset_check (rs, L.source, L.length, errors))
+    {
+      g_string_truncate (errors, errors->len - 1);
+      g_set_error_literal (error, LIMBER_ERROR, LIMBER_ERROR_SEMANTIC, errors->str);
+      limber_ruleset_unref (rs);
+      return NULL;
+    }
+  return rs;
+}
+
+LimberRuleset *
+limber_ruleset_new_from_file (const char *path, GError **error)
+{
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+  g_autoptr (GError) local = NULL;
+  if (!g_file_get_contents (path, &contents, &length, &local))
+    {
+      g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_IO, "%s: cannot read: %s; expected a readable rule-set file",
+                   path, local->message);
+      return NULL;
+    }
+  return limber_ruleset_new_from_data (contents, (gssize) length, path, error);
+}
+
+LimberRuleset *
+limber_ruleset_new_default (GError **error)
+{
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  /* Loaded once and shared: it is immutable, and plans made from it all
+   * point at the same catalogue. */
+  static gsize once = 0;
+  static LimberRuleset *shared = NULL;
+  static GError *shared_error = NULL;
+  if (g_once_init_enter (&once))
+    {
+      g_autoptr (GBytes) bytes = g_resources_lookup_data (RESOURCE_DEFAULT, 0, &shared_error);
+      if (bytes != NULL)
+        {
+          gsize size;
+          const char *data = g_bytes_get_data (bytes, &size);
+          shared = limber_ruleset_new_from_data (data, (gssize) size, "rules/default.xml", &shared_error);
+        }
+      g_once_init_leave (&once, 1);
+    }
+  if (shared == NULL)
+    {
+      g_propagate_error (error, g_error_copy (shared_error));
+      return NULL;
+    }
+  return limber_ruleset_ref (shared);
+}

@@ -1,0 +1,310 @@
+/*
+ * The in-memory form of a rule set.
+ *
+ * The loader (ruleset-load.c) fills these structures from the XML tree, the
+ * semantic pass (ruleset-check.c) resolves every id to an index, so that
+ * evaluation never looks a string up: conditions carry the index of the
+ * measure, question, flag or score they read, and actions carry the list of
+ * exercises they target, computed once at load.
+ */
+#pragma once
+
+#include "limber/ruleset.h"
+
+#define LIMBER_N_GOALS 3
+
+typedef enum {
+  COND_ALL,
+  COND_ANY,
+  COND_NOT,
+  COND_GOAL,
+  COND_AGE,
+  COND_DEFICIT,
+  COND_ASYMMETRY,
+  COND_ANSWER,
+  COND_FLAG,
+  COND_SCORE,
+  COND_CONSTRAINT,
+  COND_HISTORY,
+} LimberCondKind;
+
+typedef enum {
+  SIDE_ANY,
+  SIDE_LEFT,
+  SIDE_RIGHT,
+  SIDE_BOTH,
+} LimberSideSel;
+
+typedef enum {
+  CONSTRAINT_NO_FLOOR,
+  CONSTRAINT_HAS_EQUIPMENT,
+  CONSTRAINT_AVOIDS_REGION,
+} LimberConstraintKind;
+
+typedef enum {
+  HISTORY_SESSIONS_COMPLETED,
+  HISTORY_DAYS_SINCE_LAST,
+  HISTORY_WEEKS_ACTIVE,
+  HISTORY_RECENT_MAX_DISCOMFORT,
+} LimberHistoryFact;
+
+typedef struct _LimberCond LimberCond;
+struct _LimberCond {
+  LimberCondKind kind;
+  int line;
+  GPtrArray *children;      /* all / any / not: LimberCond* */
+  char *ref;                /* measure, question, flag or score id */
+  char *value;              /* answer is=, score category, equipment, region */
+  int index;                /* resolved ref, -1 until checked */
+  int value_index;          /* resolved choice or category, -1 when none */
+  gboolean has_at_least, has_at_most;
+  double at_least, at_most;
+  LimberGoal goal;
+  LimberSideSel side;
+  LimberConstraintKind constraint;
+  gboolean flag_value;      /* no-floor="true|false" */
+  LimberHistoryFact fact;
+};
+
+typedef enum {
+  TARGET_EXERCISE,
+  TARGET_TAG,
+  TARGET_REGION,
+  TARGET_POSITION,
+} LimberTargetKind;
+
+typedef enum {
+  ACTION_WEIGHT,
+  ACTION_EXCLUDE,
+  ACTION_REQUIRE,
+  ACTION_EMPHASISE,
+  ACTION_LOWEST_STEP,
+  ACTION_MIN_HOLD,
+  ACTION_ADVISE,
+} LimberActionKind;
+
+typedef struct {
+  LimberActionKind kind;
+  int line;
+  LimberTargetKind target_kind;
+  char *target;             /* as written, for explanations */
+  GArray *targets;          /* guint exercise indexes, resolved */
+  gboolean has_multiply, has_add;
+  double multiply, add;
+  char *measure;            /* emphasise */
+  int measure_index;
+  unsigned extra_sets;
+  double seconds;           /* min-hold */
+  char *text;               /* advise */
+} LimberAction;
+
+typedef struct {
+  char *id;
+  char *description;
+  char **cite;
+  int line;
+  LimberCond *when;
+  GPtrArray *actions;       /* LimberAction* */
+} LimberRule;
+
+struct _LimberMeasure {
+  char *id;
+  char *label;
+  char *unit;
+  gboolean sided;
+  double normal, min, max, asymmetry;
+  char **cite;
+  int line;
+};
+
+struct _LimberQuestion {
+  char *id;
+  char *text;
+  LimberQuestionKind kind;
+  double min, max;          /* scale bounds; yes-no and choice: 0..1 / 0..n-1 */
+  char **choices;
+  char **choice_texts;
+  LimberOutcome worst_outcome;
+  int line;
+};
+
+typedef struct {
+  char *id;
+  LimberOutcome outcome;
+  char *question;
+  int question_index;
+  char *is;                 /* yes / no / choice id, or NULL */
+  int is_index;             /* choice index; yes-no: 1 yes, 0 no */
+  gboolean has_at_least;
+  double at_least;
+  char *message;
+  char **cite;
+  int line;
+} LimberRedFlag;
+
+typedef struct {
+  char *question;
+  int question_index;
+  GArray *points;           /* double per choice of the question, resolved */
+  char **point_choices;     /* as written, parallel to point_values */
+  double *point_values;
+  unsigned n_points;
+  int line;
+} LimberScoreItem;
+
+typedef struct {
+  char *id;
+  GArray *items;            /* guint indexes into the score's items */
+  char **item_questions;    /* as written */
+  int line;
+} LimberSubscale;
+
+typedef struct {
+  char *ref;
+  int subscale_index;
+  gboolean has_at_least, has_at_most;
+  double at_least, at_most;
+  int line;
+} LimberSubscaleBound;
+
+typedef struct {
+  char *id;
+  gboolean has_total_at_least, has_total_at_most;
+  double total_at_least, total_at_most;
+  GPtrArray *bounds;        /* LimberSubscaleBound* */
+  int line;
+} LimberCategory;
+
+typedef struct {
+  char *id;
+  char *name;
+  char **cite;
+  GPtrArray *items;         /* LimberScoreItem* */
+  GPtrArray *subscales;     /* LimberSubscale* */
+  GPtrArray *categories;    /* LimberCategory* */
+  int line;
+} LimberScore;
+
+typedef struct {
+  char *id;
+  double share;
+  char **tags;
+  int line;
+} LimberSlot;
+
+typedef struct {
+  gboolean present;
+  GPtrArray *slots;         /* LimberSlot* */
+  int line;
+} LimberTemplate;
+
+typedef enum {
+  VARIANT_EASIER,
+  VARIANT_SEATED,
+  VARIANT_HARDER,
+} LimberVariantKind;
+
+typedef struct {
+  LimberVariantKind kind;
+  char *ref;
+  int index;
+  int line;
+} LimberVariant;
+
+struct _LimberExercise {
+  char *id;
+  char *name;
+  char **instructions;
+  char **muscles;
+  char **regions;
+  char **tags;
+  char **equipment;
+  LimberPosition position;
+  unsigned level;
+  gboolean per_side;
+  double base_weight;
+  gboolean has_seconds_per_rep;
+  double seconds_per_rep;
+  GArray *ladder;           /* LimberDose */
+  char **ladder_cite;
+  LimberCond *contraindications; /* an COND_ANY, or NULL */
+  GPtrArray *variants;      /* LimberVariant* */
+  int line;
+  int ladder_line;
+};
+
+typedef struct {
+  unsigned advance_after;
+  double safe_max;
+  double acceptable_max;
+  unsigned max_steps_per_week;
+  unsigned break_days;
+  unsigned break_steps_back;
+  char **cite;
+  int line;
+} LimberProgression;
+
+typedef struct {
+  double set_rest;
+  double transition;
+  double rep;
+} LimberTiming;
+
+typedef struct {
+  char *id;
+  char *text;
+  char *url;
+  int line;
+} LimberSource;
+
+struct _LimberRuleset {
+  gint ref_count;
+  char *name;               /* file name used in messages */
+  char *id, *version, *title, *description, *sha256;
+  unsigned schema_version;
+  char **authors;
+  GPtrArray *sources;       /* LimberSource* */
+  char *goal_text[LIMBER_N_GOALS];
+  gboolean goal_declared[LIMBER_N_GOALS];
+  GPtrArray *measures;      /* LimberMeasure* */
+  GPtrArray *questions;     /* LimberQuestion* */
+  GPtrArray *red_flags;     /* LimberRedFlag* */
+  GPtrArray *scores;        /* LimberScore* */
+  LimberTiming timing;
+  LimberProgression progression;
+  LimberTemplate templates[LIMBER_N_GOALS];
+  GPtrArray *exercises;     /* LimberExercise* */
+  GPtrArray *rules;         /* LimberRule* */
+  GHashTable *exercise_index;  /* id -> index + 1 */
+  GHashTable *question_index;
+  GHashTable *measure_index;
+};
+
+/* ruleset.c */
+LimberRuleset *limber_ruleset_alloc(const char *name);
+const char *limber_goal_to_string(LimberGoal goal);
+gboolean limber_goal_from_string(const char *s, LimberGoal *goal);
+const char *limber_outcome_to_string(LimberOutcome outcome);
+const char *limber_position_to_string(LimberPosition position);
+int limber_ruleset_index_of(GHashTable *index, const char *id);
+void limber_cond_free(LimberCond *cond);
+
+/* ruleset-check.c: resolve ids and check the whole; appends one line per
+ * problem to errors and returns FALSE when there was any */
+gboolean limber_ruleset_check(LimberRuleset *rs, const char *source, gsize length,
+                              GString *errors);
+
+/* Message location helper shared by the loader and the checker: the column of
+ * the element named `element` on `line` of `source`, so that messages point at
+ * the element's '<' even though libxml2 2.9 keeps no column for nodes. */
+int limber_source_column(const char *source, gsize length, int line, const char *element);
+
+/* ruleset.c: arrays whose free functions know their element type */
+GPtrArray *limber_new_cond_array (void);
+GPtrArray *limber_new_action_array (void);
+GPtrArray *limber_new_bound_array (void);
+GPtrArray *limber_new_score_item_array (void);
+GPtrArray *limber_new_subscale_array (void);
+GPtrArray *limber_new_category_array (void);
+GPtrArray *limber_new_slot_array (void);
+GPtrArray *limber_new_variant_array (void);

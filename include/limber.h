@@ -1,0 +1,17 @@
+/**
+ * @file limber.h
+ * @brief The umbrella header of liblimber: include this one.
+ *
+ * liblimber turns a person's body scan, goal, screening answers and logged
+ * sessions into a safe, progressive weekly program of stretches and mobility
+ * work, driven by an XML rule set.  Start with limber/ruleset.h.
+ */
+#ifndef LIMBER_H
+#define LIMBER_H
+
+#include <limber/version.h>
+#include <limber/error.h>
+#include <limber/ruleset.h>
+#include <limber/autocleanups.h>
+
+#endif

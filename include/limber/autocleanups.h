@@ -1,0 +1,18 @@
+/**
+ * @file limber/autocleanups.h
+ * @brief g_autoptr() support for every owned liblimber type.
+ *
+ * Kept apart from the module headers because the declarations below expand
+ * to inline functions, which binding generators must not see: limber.h
+ * includes this file, the Python binding generator reads the module headers.
+ */
+#ifndef LIMBER_AUTOCLEANUPS_H
+#define LIMBER_AUTOCLEANUPS_H
+
+#include <limber/ruleset.h>
+
+/** @cond AUTOCLEANUPS */
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LimberRuleset, limber_ruleset_unref)
+/** @endcond */
+
+#endif

@@ -1,0 +1,405 @@
+/**
+ * @file limber/ruleset.h
+ * @brief Loading a rule set and reading what it holds.
+ *
+ * A rule set is one XML document (schema: `rules/limber-ruleset.xsd`, guide:
+ * `docs/rules-format.md`) holding the measures, screening questions, red
+ * flags, scores, exercise catalogue, rules, session templates and progression
+ * policy that drive generation.  Loading validates it against the schema and
+ * then checks it as a whole; a loaded #LimberRuleset is immutable and may be
+ * shared by any number of threads.
+ *
+ * Objects returned by the `limber_ruleset_get_*()` and `lookup` functions
+ * (#LimberExercise, #LimberQuestion, #LimberMeasure) are borrowed: they stay
+ * valid while the rule set holds a reference and are never freed by the
+ * caller.
+ */
+#ifndef LIMBER_RULESET_H
+#define LIMBER_RULESET_H
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+#pragma GCC visibility push(default)
+
+/** @brief A loaded, validated, immutable rule set (reference counted). */
+typedef struct _LimberRuleset LimberRuleset;
+/** @brief An exercise of a rule set's catalogue (borrowed from its rule set). */
+typedef struct _LimberExercise LimberExercise;
+/** @brief A screening question (borrowed from its rule set). */
+typedef struct _LimberQuestion LimberQuestion;
+/** @brief A scan measurement a profile may report (borrowed from its rule set). */
+typedef struct _LimberMeasure LimberMeasure;
+
+/** @brief What a person wants from the program. */
+typedef enum {
+  LIMBER_GOAL_RECOVERY,     /**< Ease pain and stiffness. */
+  LIMBER_GOAL_FLEXIBILITY,  /**< Gain range of motion. */
+  LIMBER_GOAL_PERFORMANCE,  /**< Move well for sport or work. */
+} LimberGoal;
+
+/** @brief How a screening question is answered. */
+typedef enum {
+  LIMBER_QUESTION_YES_NO,  /**< true or false. */
+  LIMBER_QUESTION_SCALE,   /**< A number between the question's min and max. */
+  LIMBER_QUESTION_CHOICE,  /**< One of the question's choice ids. */
+} LimberQuestionKind;
+
+/** @brief What a triggered red flag does to a plan, from least to most severe. */
+typedef enum {
+  LIMBER_OUTCOME_NONE,           /**< No red flag. */
+  LIMBER_OUTCOME_CAUTION,        /**< The plan continues, restricted, with an advisory. */
+  LIMBER_OUTCOME_SEE_CLINICIAN,  /**< No exercises: book an assessment. */
+  LIMBER_OUTCOME_EMERGENCY,      /**< No exercises: seek urgent care now. */
+} LimberOutcome;
+
+/** @brief The body position an exercise is done in. */
+typedef enum {
+  LIMBER_POSITION_STANDING,
+  LIMBER_POSITION_SEATED,
+  LIMBER_POSITION_KNEELING,
+  LIMBER_POSITION_FLOOR,
+  LIMBER_POSITION_WALL,
+} LimberPosition;
+
+/**
+ * @brief One step of an exercise's dose ladder, or a prescribed dose.
+ *
+ * A step is either sets of repetitions (each held @c hold_s seconds when
+ * @c hold_s is above zero) or sets of one continuous @c duration_s.
+ */
+typedef struct {
+  unsigned sets;      /**< Sets (at least 1). */
+  unsigned reps;      /**< Repetitions per set; 0 when the step is a duration. */
+  double hold_s;      /**< Seconds each repetition is held; 0 for none. */
+  double duration_s;  /**< Seconds of continuous work per set; 0 when the step is repetitions. */
+} LimberDose;
+
+/**
+ * @brief Loads and validates a rule set from a file.
+ * @param path the XML file.
+ * @param error return location for a #LIMBER_ERROR naming the file, line and column.
+ * @return a new rule set (release with limber_ruleset_unref()), or NULL on error.
+ */
+LimberRuleset *limber_ruleset_new_from_file(const char *path, GError **error);
+
+/**
+ * @brief Loads and validates a rule set from memory.
+ * @param data the XML document.
+ * @param length its length in bytes, or -1 when @p data is NUL-terminated.
+ * @param name what error messages call the document (a file name), or NULL for "<memory>".
+ * @param error return location for a #LIMBER_ERROR.
+ * @return a new rule set (release with limber_ruleset_unref()), or NULL on error.
+ */
+LimberRuleset *limber_ruleset_new_from_data(const char *data, gssize length, const char *name,
+                                            GError **error);
+
+/**
+ * @brief Loads the default rule set compiled into the library (`rules/default.xml`).
+ * @param error return location for a #LIMBER_ERROR (only if the build is broken).
+ * @return a new reference to the default rule set (release with limber_ruleset_unref()).
+ */
+LimberRuleset *limber_ruleset_new_default(GError **error);
+
+/**
+ * @brief Takes a reference.
+ * @param ruleset a rule set.
+ * @return @p ruleset.
+ */
+LimberRuleset *limber_ruleset_ref(LimberRuleset *ruleset);
+
+/**
+ * @brief Drops a reference; the last one frees the rule set and every object borrowed from it.
+ * @param ruleset a rule set, or NULL.
+ */
+void limber_ruleset_unref(LimberRuleset *ruleset);
+
+/**
+ * @brief The rule set's id.
+ * @param ruleset a rule set.
+ * @return the id (borrowed).
+ */
+const char *limber_ruleset_get_id(const LimberRuleset *ruleset);
+
+/**
+ * @brief The rule set's own version, as its authors number it.
+ * @param ruleset a rule set.
+ * @return the version (borrowed).
+ */
+const char *limber_ruleset_get_version(const LimberRuleset *ruleset);
+
+/**
+ * @brief The rule set's title.
+ * @param ruleset a rule set.
+ * @return the title (borrowed).
+ */
+const char *limber_ruleset_get_title(const LimberRuleset *ruleset);
+
+/**
+ * @brief The SHA-256 of the document's bytes, in lowercase hex.
+ *
+ * Plans carry it so that a plan can be traced to the exact rules it came from.
+ *
+ * @param ruleset a rule set.
+ * @return 64 hex digits (borrowed).
+ */
+const char *limber_ruleset_get_sha256(const LimberRuleset *ruleset);
+
+/**
+ * @brief The number of rules.
+ * @param ruleset a rule set.
+ * @return the count.
+ */
+unsigned limber_ruleset_get_n_rules(const LimberRuleset *ruleset);
+
+/**
+ * @brief The number of exercises in the catalogue.
+ * @param ruleset a rule set.
+ * @return the count.
+ */
+unsigned limber_ruleset_get_n_exercises(const LimberRuleset *ruleset);
+
+/**
+ * @brief An exercise by position, in document order.
+ * @param ruleset a rule set.
+ * @param index from 0 to limber_ruleset_get_n_exercises() - 1.
+ * @return the exercise (borrowed), or NULL when @p index is out of range.
+ */
+const LimberExercise *limber_ruleset_get_exercise(const LimberRuleset *ruleset, unsigned index);
+
+/**
+ * @brief An exercise by id.
+ * @param ruleset a rule set.
+ * @param id an exercise id.
+ * @return the exercise (borrowed), or NULL when there is none.
+ */
+const LimberExercise *limber_ruleset_lookup_exercise(const LimberRuleset *ruleset, const char *id);
+
+/**
+ * @brief The number of screening questions.
+ * @param ruleset a rule set.
+ * @return the count.
+ */
+unsigned limber_ruleset_get_n_questions(const LimberRuleset *ruleset);
+
+/**
+ * @brief A question by position, in document order.
+ * @param ruleset a rule set.
+ * @param index from 0 to limber_ruleset_get_n_questions() - 1.
+ * @return the question (borrowed), or NULL when @p index is out of range.
+ */
+const LimberQuestion *limber_ruleset_get_question(const LimberRuleset *ruleset, unsigned index);
+
+/**
+ * @brief A question by id.
+ * @param ruleset a rule set.
+ * @param id a question id.
+ * @return the question (borrowed), or NULL when there is none.
+ */
+const LimberQuestion *limber_ruleset_lookup_question(const LimberRuleset *ruleset, const char *id);
+
+/**
+ * @brief The number of measures.
+ * @param ruleset a rule set.
+ * @return the count.
+ */
+unsigned limber_ruleset_get_n_measures(const LimberRuleset *ruleset);
+
+/**
+ * @brief A measure by position, in document order.
+ * @param ruleset a rule set.
+ * @param index from 0 to limber_ruleset_get_n_measures() - 1.
+ * @return the measure (borrowed), or NULL when @p index is out of range.
+ */
+const LimberMeasure *limber_ruleset_get_measure(const LimberRuleset *ruleset, unsigned index);
+
+/**
+ * @brief A measure by id.
+ * @param ruleset a rule set.
+ * @param id a measure id such as "hip.internal-rotation".
+ * @return the measure (borrowed), or NULL when there is none.
+ */
+const LimberMeasure *limber_ruleset_lookup_measure(const LimberRuleset *ruleset, const char *id);
+
+/**
+ * @brief Describes the whole rule set as JSON, for tools (`limber describe`).
+ * @param ruleset a rule set.
+ * @param pretty TRUE for indented output.
+ * @return a new NUL-terminated JSON document (free with g_free()).
+ */
+char *limber_ruleset_to_json(const LimberRuleset *ruleset, gboolean pretty);
+
+/**
+ * @brief Describes the whole rule set as text, for people.
+ * @param ruleset a rule set.
+ * @return a new NUL-terminated text (free with g_free()).
+ */
+char *limber_ruleset_to_text(const LimberRuleset *ruleset);
+
+/**
+ * @brief The exercise's id.
+ * @param exercise an exercise.
+ * @return the id (borrowed).
+ */
+const char *limber_exercise_get_id(const LimberExercise *exercise);
+
+/**
+ * @brief The exercise's display name.
+ * @param exercise an exercise.
+ * @return the name (borrowed).
+ */
+const char *limber_exercise_get_name(const LimberExercise *exercise);
+
+/**
+ * @brief How to do the exercise, one step per string.
+ * @param exercise an exercise.
+ * @return a NULL-terminated array (borrowed).
+ */
+const char *const *limber_exercise_get_instructions(const LimberExercise *exercise);
+
+/**
+ * @brief The body regions the exercise works (e.g. "lumbar", "hip").
+ * @param exercise an exercise.
+ * @return a NULL-terminated array (borrowed).
+ */
+const char *const *limber_exercise_get_regions(const LimberExercise *exercise);
+
+/**
+ * @brief The exercise's tags (e.g. "static-stretch", "rotation").
+ * @param exercise an exercise.
+ * @return a NULL-terminated array (borrowed).
+ */
+const char *const *limber_exercise_get_tags(const LimberExercise *exercise);
+
+/**
+ * @brief The equipment the exercise needs; empty when it needs none.
+ * @param exercise an exercise.
+ * @return a NULL-terminated array (borrowed).
+ */
+const char *const *limber_exercise_get_equipment(const LimberExercise *exercise);
+
+/**
+ * @brief The body position of the exercise.
+ * @param exercise an exercise.
+ * @return the position.
+ */
+LimberPosition limber_exercise_get_position(const LimberExercise *exercise);
+
+/**
+ * @brief The exercise's level, from 1 (gentlest) to 5.
+ * @param exercise an exercise.
+ * @return the level.
+ */
+unsigned limber_exercise_get_level(const LimberExercise *exercise);
+
+/**
+ * @brief Whether the dose is done once on each side.
+ * @param exercise an exercise.
+ * @return TRUE for a per-side exercise.
+ */
+gboolean limber_exercise_get_per_side(const LimberExercise *exercise);
+
+/**
+ * @brief The number of steps in the exercise's dose ladder (at least 1).
+ * @param exercise an exercise.
+ * @return the count.
+ */
+unsigned limber_exercise_get_n_steps(const LimberExercise *exercise);
+
+/**
+ * @brief One step of the dose ladder.
+ * @param exercise an exercise.
+ * @param index from 0 (the first, easiest step) to limber_exercise_get_n_steps() - 1.
+ * @param dose return location for the step.
+ * @return TRUE, or FALSE (and @p dose untouched) when @p index is out of range.
+ */
+gboolean limber_exercise_get_step(const LimberExercise *exercise, unsigned index, LimberDose *dose);
+
+/**
+ * @brief The question's id.
+ * @param question a question.
+ * @return the id (borrowed).
+ */
+const char *limber_question_get_id(const LimberQuestion *question);
+
+/**
+ * @brief The question as asked.
+ * @param question a question.
+ * @return the text (borrowed).
+ */
+const char *limber_question_get_text(const LimberQuestion *question);
+
+/**
+ * @brief How the question is answered.
+ * @param question a question.
+ * @return the kind.
+ */
+LimberQuestionKind limber_question_get_kind(const LimberQuestion *question);
+
+/**
+ * @brief The choice ids of a choice question, in order.
+ * @param question a question.
+ * @return a NULL-terminated array (borrowed), empty for other kinds.
+ */
+const char *const *limber_question_get_choices(const LimberQuestion *question);
+
+/**
+ * @brief The most severe outcome any red flag on this question can lead to.
+ * @param question a question.
+ * @return the outcome, #LIMBER_OUTCOME_NONE when no red flag reads it.
+ */
+LimberOutcome limber_question_get_red_flag_outcome(const LimberQuestion *question);
+
+/**
+ * @brief The measure's id.
+ * @param measure a measure.
+ * @return the id (borrowed).
+ */
+const char *limber_measure_get_id(const LimberMeasure *measure);
+
+/**
+ * @brief The measure's unit (e.g. "deg").
+ * @param measure a measure.
+ * @return the unit (borrowed).
+ */
+const char *limber_measure_get_unit(const LimberMeasure *measure);
+
+/**
+ * @brief Whether the measure has a left and a right value.
+ * @param measure a measure.
+ * @return TRUE when sided.
+ */
+gboolean limber_measure_get_sided(const LimberMeasure *measure);
+
+/**
+ * @brief The population normal value, that deficits are counted from.
+ * @param measure a measure.
+ * @return the normal value, in the measure's unit.
+ */
+double limber_measure_get_normal(const LimberMeasure *measure);
+
+/**
+ * @brief The lowest valid value of the measure.
+ * @param measure a measure.
+ * @return the minimum, in the measure's unit.
+ */
+double limber_measure_get_min(const LimberMeasure *measure);
+
+/**
+ * @brief The highest valid value of the measure.
+ * @param measure a measure.
+ * @return the maximum, in the measure's unit.
+ */
+double limber_measure_get_max(const LimberMeasure *measure);
+
+/**
+ * @brief The left/right difference that counts as a meaningful asymmetry.
+ * @param measure a measure.
+ * @return the difference, in the measure's unit; 0 when the measure has none.
+ */
+double limber_measure_get_asymmetry(const LimberMeasure *measure);
+
+#pragma GCC visibility pop
+G_END_DECLS
+
+#endif

@@ -1,0 +1,18 @@
+#!/bin/sh
+# Every test: the normal build's suites, then the whole suite again under
+# AddressSanitizer + UndefinedBehaviorSanitizer, where a leak fails its test.
+set -eu
+cd "$(dirname "$0")/.."
+scripts/setup.sh
+scripts/build.sh build
+scripts/build.sh build-asan -DLIMBER_SANITIZE=ON -DLIMBER_BUILD_BENCH=OFF -DCMAKE_BUILD_TYPE=Debug
+status=0
+ctest --test-dir build --output-on-failure -j2 >build/ctest.log 2>&1 || status=1
+ctest --test-dir build-asan --output-on-failure -j2 >build-asan/ctest.log 2>&1 || status=1
+if [ $status -ne 0 ]; then
+  cat build/ctest.log build-asan/ctest.log
+else
+  tail -n 3 build/ctest.log | head -n 1
+  tail -n 3 build-asan/ctest.log | head -n 1 | sed 's/^/sanitizers: /'
+fi
+exit $status

@@ -1,0 +1,88 @@
+#include "support.h"
+
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <glib/gstdio.h>
+
+#if defined(__SANITIZE_ADDRESS__)
+#include <sanitizer/lsan_interface.h>
+#endif
+
+void
+limber_test_leak_check (void)
+{
+#if defined(__SANITIZE_ADDRESS__)
+  cr_assert_eq (__lsan_do_recoverable_leak_check (), 0, "LeakSanitizer found leaks (see the report above)");
+#endif
+}
+
+char *
+limber_test_data (const char *name)
+{
+  return g_build_filename (LIMBER_TEST_DATA, name, NULL);
+}
+
+char *
+limber_test_read (const char *name, gsize *length)
+{
+  g_autofree char *path = limber_test_data (name);
+  char *contents = NULL;
+  g_autoptr (GError) error = NULL;
+  gboolean ok = g_file_get_contents (path, &contents, length, &error);
+  cr_assert (ok, "cannot read %s: %s", path, error ? error->message : "");
+  return contents;
+}
+
+int
+limber_test_run_cli (const char *const *args, const char *input, char **out, char **err)
+{
+  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
+  g_ptr_array_add (argv, (gpointer) LIMBER_CLI);
+  for (const char *const *a = args; *a; a++)
+    g_ptr_array_add (argv, (gpointer) *a);
+  g_ptr_array_add (argv, NULL);
+
+  int status = -1;
+  g_autoptr (GError) error = NULL;
+  char *stdout_text = NULL, *stderr_text = NULL;
+  if (input == NULL)
+    {
+      gboolean ok = g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL, &stdout_text,
+                                  &stderr_text, &status, &error);
+      cr_assert (ok, "cannot run %s: %s", LIMBER_CLI, error ? error->message : "");
+    }
+  else
+    {
+      /* stdin needs a pipe: write the input to a file and let the shell feed it */
+      g_autofree char *tmp = NULL;
+      int fd = g_file_open_tmp ("limber-test-XXXXXX", &tmp, &error);
+      cr_assert (fd >= 0);
+      close (fd);
+      cr_assert (g_file_set_contents (tmp, input, -1, NULL));
+      g_autoptr (GString) cmd = g_string_new (NULL);
+      for (guint i = 0; i < argv->len - 1; i++)
+        {
+          g_autofree char *q = g_shell_quote (g_ptr_array_index (argv, i));
+          g_string_append_printf (cmd, "%s ", q);
+        }
+      g_autofree char *qtmp = g_shell_quote (tmp);
+      g_string_append_printf (cmd, "< %s", qtmp);
+      const char *sh[] = { "/bin/sh", "-c", cmd->str, NULL };
+      gboolean ok = g_spawn_sync (NULL, (char **) sh, NULL, G_SPAWN_DEFAULT, NULL, NULL, &stdout_text, &stderr_text,
+                                  &status, &error);
+      g_unlink (tmp);
+      cr_assert (ok);
+    }
+  int code = g_spawn_check_wait_status (status, NULL) ? 0 : (WIFEXITED (status) ? WEXITSTATUS (status) : -1);
+  if (out)
+    *out = stdout_text;
+  else
+    g_free (stdout_text);
+  if (err)
+    *err = stderr_text;
+  else
+    g_free (stderr_text);
+  return code;
+}

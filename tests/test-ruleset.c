@@ -1,0 +1,239 @@
+/* Specification of rule-set loading: what loads, what is refused, and how
+ * every refusal names its file, line and column. */
+#include <string.h>
+
+#include <limber.h>
+
+#include "support.h"
+
+TestSuite (ruleset, .fini = limber_test_leak_check);
+
+static LimberRuleset *
+load_fixture (const char *name, GError **error)
+{
+  g_autofree char *path = limber_test_data (name);
+  return limber_ruleset_new_from_file (path, error);
+}
+
+/* Loads an invalid fixture and checks the error's code and that its message
+ * holds every expected fragment. */
+static void
+expect_error (const char *fixture, int code, const char *const *fragments)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LimberRuleset) rs = load_fixture (fixture, &error);
+  cr_assert_null (rs, "%s loaded, expected an error", fixture);
+  cr_assert_not_null (error);
+  cr_assert_eq (error->domain, LIMBER_ERROR);
+  cr_assert_eq (error->code, code, "%s: code %d, expected %d; message: %s", fixture, error->code, code,
+                error->message);
+  for (const char *const *f = fragments; *f; f++)
+    cr_assert (strstr (error->message, *f) != NULL, "%s: message lacks \"%s\":\n%s", fixture, *f, error->message);
+}
+
+Test (ruleset, minimal_rule_set_loads_with_its_metadata)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LimberRuleset) rs = load_fixture ("minimal.xml", &error);
+  cr_assert_not_null (rs, "%s", error ? error->message : "");
+  cr_assert_str_eq (limber_ruleset_get_id (rs), "minimal");
+  cr_assert_str_eq (limber_ruleset_get_version (rs), "0.1.0");
+  cr_assert_str_eq (limber_ruleset_get_title (rs), "Minimal test rule set");
+  cr_assert_eq (strlen (limber_ruleset_get_sha256 (rs)), 64);
+  cr_assert_eq (limber_ruleset_get_n_exercises (rs), 2);
+  cr_assert_eq (limber_ruleset_get_n_questions (rs), 3);
+  cr_assert_eq (limber_ruleset_get_n_measures (rs), 1);
+  cr_assert_eq (limber_ruleset_get_n_rules (rs), 1);
+}
+
+Test (ruleset, exercises_questions_and_measures_are_readable)
+{
+  g_autoptr (LimberRuleset) rs = load_fixture ("minimal.xml", NULL);
+  cr_assert_not_null (rs);
+
+  const LimberExercise *e = limber_ruleset_lookup_exercise (rs, "pelvic-tilts");
+  cr_assert_not_null (e);
+  cr_assert_eq (limber_ruleset_get_exercise (rs, 0), e);
+  cr_assert_null (limber_ruleset_get_exercise (rs, 99));
+  cr_assert_null (limber_ruleset_lookup_exercise (rs, "no-such-exercise"));
+  cr_assert_str_eq (limber_exercise_get_name (e), "Pelvic Tilts");
+  cr_assert_eq (limber_exercise_get_position (e), LIMBER_POSITION_FLOOR);
+  cr_assert_eq (limber_exercise_get_level (e), 1);
+  cr_assert_not (limber_exercise_get_per_side (e));
+  cr_assert_str_eq (limber_exercise_get_regions (e)[0], "lumbar");
+  cr_assert_null (limber_exercise_get_regions (e)[1]);
+  cr_assert_str_eq (limber_exercise_get_instructions (e)[1], "Flatten your back.");
+  cr_assert_null (limber_exercise_get_equipment (e)[0]);
+  cr_assert_eq (limber_exercise_get_n_steps (e), 2);
+  LimberDose d = { 0 };
+  cr_assert (limber_exercise_get_step (e, 1, &d));
+  cr_assert_eq (d.sets, 1);
+  cr_assert_eq (d.reps, 5);
+  cr_assert_float_eq (d.hold_s, 5.0, 1e-9);
+  cr_assert_not (limber_exercise_get_step (e, 2, &d));
+
+  const LimberQuestion *q = limber_ruleset_lookup_question (rs, "bladder-change");
+  cr_assert_not_null (q);
+  cr_assert_eq (limber_question_get_kind (q), LIMBER_QUESTION_YES_NO);
+  cr_assert_eq (limber_question_get_red_flag_outcome (q), LIMBER_OUTCOME_EMERGENCY);
+  const LimberQuestion *bother = limber_ruleset_lookup_question (rs, "bother");
+  cr_assert_eq (limber_question_get_kind (bother), LIMBER_QUESTION_CHOICE);
+  cr_assert_str_eq (limber_question_get_choices (bother)[1], "very-much");
+  cr_assert_eq (limber_question_get_red_flag_outcome (bother), LIMBER_OUTCOME_NONE);
+
+  const LimberMeasure *m = limber_ruleset_lookup_measure (rs, "hip.flexion");
+  cr_assert_not_null (m);
+  cr_assert_str_eq (limber_measure_get_unit (m), "deg");
+  cr_assert (limber_measure_get_sided (m));
+  cr_assert_float_eq (limber_measure_get_normal (m), 120.0, 1e-9);
+  cr_assert_float_eq (limber_measure_get_asymmetry (m), 10.0, 1e-9);
+}
+
+Test (ruleset, loading_from_memory_and_from_file_agree)
+{
+  gsize length = 0;
+  g_autofree char *xml = limber_test_read ("minimal.xml", &length);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LimberRuleset) from_memory = limber_ruleset_new_from_data (xml, (gssize) length, "minimal.xml", &error);
+  cr_assert_not_null (from_memory, "%s", error ? error->message : "");
+  g_autoptr (LimberRuleset) from_file = load_fixture ("minimal.xml", NULL);
+  cr_assert_str_eq (limber_ruleset_get_sha256 (from_memory), limber_ruleset_get_sha256 (from_file));
+  g_autofree char *a = limber_ruleset_to_json (from_memory, FALSE);
+  g_autofree char *b = limber_ruleset_to_json (from_file, FALSE);
+  cr_assert_str_eq (a, b);
+  /* and the hash is the SHA-256 of the bytes */
+  g_autofree char *sha = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) xml, length);
+  cr_assert_str_eq (limber_ruleset_get_sha256 (from_file), sha);
+}
+
+Test (ruleset, nul_terminated_memory_needs_no_length)
+{
+  g_autofree char *xml = limber_test_read ("minimal.xml", NULL);
+  g_autoptr (LimberRuleset) rs = limber_ruleset_new_from_data (xml, -1, NULL, NULL);
+  cr_assert_not_null (rs);
+}
+
+Test (ruleset, errors_from_memory_are_named_memory)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LimberRuleset) rs = limber_ruleset_new_from_data ("<ruleset", -1, NULL, &error);
+  cr_assert_null (rs);
+  cr_assert_eq (error->code, LIMBER_ERROR_PARSE);
+  cr_assert (g_str_has_prefix (error->message, "<memory>:1:"), "%s", error->message);
+}
+
+Test (ruleset, a_reference_keeps_the_rule_set_alive)
+{
+  LimberRuleset *rs = load_fixture ("minimal.xml", NULL);
+  LimberRuleset *again = limber_ruleset_ref (rs);
+  cr_assert_eq (again, rs);
+  limber_ruleset_unref (rs);
+  cr_assert_str_eq (limber_ruleset_get_id (again), "minimal");
+  limber_ruleset_unref (again);
+  limber_ruleset_unref (NULL);
+}
+
+Test (ruleset, a_missing_file_is_an_io_error_naming_it)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LimberRuleset) rs = limber_ruleset_new_from_file ("/nonexistent/rules.xml", &error);
+  cr_assert_null (rs);
+  cr_assert_eq (error->code, LIMBER_ERROR_IO);
+  cr_assert (strstr (error->message, "/nonexistent/rules.xml") != NULL, "%s", error->message);
+}
+
+Test (ruleset, not_xml_is_a_parse_error_with_line_and_column)
+{
+  expect_error ("invalid/not-xml.xml", LIMBER_ERROR_PARSE,
+                (const char *[]) { "invalid/not-xml.xml:4:", "not well-formed XML", "expected", NULL });
+}
+
+Test (ruleset, an_unknown_element_is_a_schema_error_at_its_line)
+{
+  expect_error ("invalid/unknown-element.xml", LIMBER_ERROR_SCHEMA,
+                (const char *[]) { "unknown-element.xml:64:7:", "colour", "Expected is", NULL });
+}
+
+Test (ruleset, a_bad_number_is_a_schema_error_naming_the_attribute)
+{
+  expect_error ("invalid/bad-number.xml", LIMBER_ERROR_SCHEMA,
+                (const char *[]) { "bad-number.xml:15:5:", "normal", "one-twenty", "xs:decimal", NULL });
+}
+
+Test (ruleset, a_dangling_reference_names_what_was_expected)
+{
+  expect_error ("invalid/dangling-reference.xml", LIMBER_ERROR_SEMANTIC,
+                (const char *[]) { "dangling-reference.xml:82:13: <deficit> measure=\"hip.flex\": unknown measure; "
+                                   "expected an id declared in <measures>",
+                                   NULL });
+}
+
+Test (ruleset, a_duplicate_id_is_reported_at_the_second_one)
+{
+  expect_error ("invalid/duplicate-id.xml", LIMBER_ERROR_SEMANTIC,
+                (const char *[]) { "duplicate-id.xml:69:5: <exercise> id=\"pelvic-tilts\": duplicate exercise id", NULL });
+}
+
+Test (ruleset, an_empty_ladder_is_refused)
+{
+  expect_error ("invalid/empty-ladder.xml", LIMBER_ERROR_SEMANTIC,
+                (const char *[]) { "empty-ladder.xml:74:7: <ladder> exercise \"windshield-wipers\" has an empty ladder; "
+                                   "expected at least one <step>",
+                                   NULL });
+}
+
+Test (ruleset, min_above_max_is_refused)
+{
+  expect_error ("invalid/min-above-max.xml", LIMBER_ERROR_SEMANTIC,
+                (const char *[]) { "min-above-max.xml:15:5: <measure> id=\"hip.flexion\": min=\"170\" is above max=\"160\"",
+                                   NULL });
+}
+
+Test (ruleset, a_threshold_outside_the_measure_range_is_refused)
+{
+  expect_error ("invalid/threshold-out-of-range.xml", LIMBER_ERROR_SEMANTIC,
+                (const char *[]) { "threshold-out-of-range.xml:82:13: <deficit> at-least=\"500\" can never be met", NULL });
+}
+
+Test (ruleset, an_unknown_red_flag_in_a_contraindication_is_refused)
+{
+  expect_error ("invalid/unknown-flag.xml", LIMBER_ERROR_SEMANTIC,
+                (const char *[]) { "unknown-flag.xml:75:26: <flag> ref=\"sciatic\": unknown red flag", NULL });
+}
+
+Test (ruleset, slot_shares_must_add_up_to_one)
+{
+  expect_error ("invalid/shares.xml", LIMBER_ERROR_SEMANTIC,
+                (const char *[]) { "goal=\"recovery\": slot shares add up to 0.5; expected 1", NULL });
+}
+
+Test (ruleset, every_problem_is_reported_at_once)
+{
+  expect_error ("invalid/several-errors.xml", LIMBER_ERROR_SEMANTIC,
+                (const char *[]) { ":69:5: <exercise> id=\"pelvic-tilts\": duplicate", ":82:13: <deficit> measure=\"hip.flex\"",
+                                   NULL });
+}
+
+Test (ruleset, entity_expansion_is_refused)
+{
+  expect_error ("invalid/entity-expansion.xml", LIMBER_ERROR_UNSAFE,
+                (const char *[]) { "entity-expansion.xml:2:1: DOCTYPE: refused", NULL });
+}
+
+Test (ruleset, external_entities_are_never_fetched)
+{
+  /* The entity points at a closed local port: were it fetched, the error
+   * would be a connection failure, not the refusal. */
+  expect_error ("invalid/external-entity.xml", LIMBER_ERROR_UNSAFE,
+                (const char *[]) { "external-entity.xml:2:1: DOCTYPE: refused", NULL });
+}
+
+Test (ruleset, a_network_dtd_is_refused_without_a_fetch)
+{
+  const char *xml = "<?xml version=\"1.0\"?>\n<!DOCTYPE ruleset SYSTEM \"http://127.0.0.1:9/ruleset.dtd\">\n"
+                    "<ruleset id=\"x\" version=\"1\" schema-version=\"1\"/>\n";
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LimberRuleset) rs = limber_ruleset_new_from_data (xml, -1, "net.xml", &error);
+  cr_assert_null (rs);
+  cr_assert_eq (error->code, LIMBER_ERROR_UNSAFE, "%s", error->message);
+}
