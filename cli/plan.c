@@ -1,13 +1,100 @@
-/* limber plan: arrives with the engine. */
+/* limber plan --profile FILE [--rules FILE] [--start DATE] [--days N] [--seed N]
+ *             [--format text|json|xml] [-o FILE] */
 #include <stdio.h>
+#include <string.h>
+
+#include <limber.h>
 
 #include "commands.h"
+
+static gboolean
+parse_unsigned (const char *option, const char *text, guint64 max, guint64 *out)
+{
+  g_autoptr (GError) error = NULL;
+  if (!g_ascii_string_to_unsigned (text, 10, 0, max, out, &error))
+    {
+      fprintf (stderr, "limber plan: %s %s: %s; expected a whole number from 0 to %" G_GUINT64_FORMAT "\n", option,
+               text, error->message, max);
+      return FALSE;
+    }
+  return TRUE;
+}
 
 int
 limber_cmd_plan (int argc, char **argv)
 {
-  (void) argc;
-  (void) argv;
-  fprintf (stderr, "limber plan: not built yet\n");
-  return LIMBER_EXIT_FAILED;
+  g_autofree char *profile_path = NULL, *rules = NULL, *start = NULL, *days = NULL, *seed = NULL;
+  g_autofree char *format = NULL, *output = NULL;
+  GOptionEntry entries[] = {
+    { "profile", 'p', 0, G_OPTION_ARG_FILENAME, &profile_path, "The person's profile, JSON or XML ('-': standard input)",
+      "FILE" },
+    { "rules", 'r', 0, G_OPTION_ARG_FILENAME, &rules, "Rule set (default: the built-in one)", "FILE" },
+    { "start", 's', 0, G_OPTION_ARG_STRING, &start, "First day of the plan (default: today)", "YYYY-MM-DD" },
+    { "days", 'd', 0, G_OPTION_ARG_STRING, &days, "Number of days (default 7, at most 28)", "N" },
+    { "seed", 0, 0, G_OPTION_ARG_STRING, &seed, "Seed of the weighted choices (default 0)", "N" },
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format, "Output: text, json or xml (default text)", "FORMAT" },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "Write to FILE instead of standard output", "FILE" },
+    { NULL },
+  };
+  if (!limber_cli_parse ("plan", "", "Make a plan for a profile.", entries, &argc, &argv, 0))
+    return LIMBER_EXIT_USAGE;
+  if (profile_path == NULL)
+    {
+      fprintf (stderr, "limber plan: missing --profile FILE; expected the person's profile (try 'limber plan --help')\n");
+      return LIMBER_EXIT_USAGE;
+    }
+  const char *fmt = format ? format : "text";
+  if (strcmp (fmt, "text") != 0 && strcmp (fmt, "json") != 0 && strcmp (fmt, "xml") != 0)
+    {
+      fprintf (stderr, "limber plan: --format %s: unknown format; expected text, json or xml\n", fmt);
+      return LIMBER_EXIT_USAGE;
+    }
+
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LimberOptions) options = limber_options_new ();
+  guint64 value = 0;
+  if (start && !limber_options_set_start (options, start, &error))
+    {
+      fprintf (stderr, "limber plan: --%s\n", error->message);
+      return LIMBER_EXIT_USAGE;
+    }
+  if (days && (!parse_unsigned ("--days", days, G_MAXUINT, &value) || !limber_options_set_days (options, (unsigned) value, &error)))
+    {
+      if (error)
+        fprintf (stderr, "limber plan: --%s\n", error->message);
+      return LIMBER_EXIT_USAGE;
+    }
+  if (seed)
+    {
+      if (!parse_unsigned ("--seed", seed, G_MAXUINT64, &value))
+        return LIMBER_EXIT_USAGE;
+      limber_options_set_seed (options, value);
+    }
+
+  g_autoptr (LimberRuleset) rs = limber_cli_load_rules (rules);
+  if (rs == NULL)
+    return LIMBER_EXIT_FAILED;
+  g_autoptr (LimberProfile) profile = limber_profile_new_from_file (rs, profile_path, &error);
+  if (profile == NULL)
+    {
+      fprintf (stderr, "%s\n", error->message);
+      return LIMBER_EXIT_FAILED;
+    }
+  g_autoptr (LimberPlan) plan = limber_generate (rs, profile, options, &error);
+  if (plan == NULL)
+    {
+      fprintf (stderr, "limber plan: %s\n", error->message);
+      return LIMBER_EXIT_FAILED;
+    }
+  g_autofree char *text = NULL;
+  if (strcmp (fmt, "json") == 0)
+    {
+      g_autofree char *json = limber_plan_to_json (plan, TRUE);
+      text = g_strconcat (json, "\n", NULL);
+    }
+  else if (strcmp (fmt, "xml") == 0)
+    text = limber_plan_to_xml (plan);
+  else
+    text = limber_plan_to_text (plan);
+  return limber_cli_write (output, text, strlen (text)) ? LIMBER_EXIT_OK : LIMBER_EXIT_FAILED;
 }

@@ -1,6 +1,8 @@
-/* Rule conditions and actions put into words, for describe output and for
- * the explanation attached to every plan item. */
+/* Rule conditions and actions: evaluated against a profile's facts, and put
+ * into words for describe output and for the explanation of every plan item. */
 #include "condition.h"
+
+#include "facts.h"
 
 static void
 describe_bounds (GString *out, const LimberCond *c)
@@ -84,6 +86,11 @@ describe_into (GString *out, const LimberRuleset *rs, const LimberCond *c)
       g_string_append (out, facts[c->fact]);
       describe_bounds (out, c);
       break;
+    case COND_TREND:
+      g_string_append_printf (out, "change of %s %s over %u days", c->ref,
+                              c->trend_asymmetry ? "asymmetry" : "range", c->over_days);
+      describe_bounds (out, c);
+      break;
     }
 }
 
@@ -125,4 +132,128 @@ limber_action_describe (const LimberAction *a)
       return g_strdup_printf ("advise: %s", a->text);
     }
   return g_strdup ("?");
+}
+
+/* ---- evaluation -------------------------------------------------------- */
+
+static gboolean
+in_bounds (const LimberCond *c, double v)
+{
+  return (!c->has_at_least || v >= c->at_least) && (!c->has_at_most || v <= c->at_most);
+}
+
+static gboolean
+eval_deficit (const LimberCond *c, const LimberMeasureFact *m)
+{
+  if (!m->present)
+    return FALSE;
+  switch (c->side)
+    {
+    case SIDE_LEFT: return m->deficit_left >= c->at_least;
+    case SIDE_RIGHT: return m->deficit_right >= c->at_least;
+    case SIDE_BOTH: return MIN (m->deficit_left, m->deficit_right) >= c->at_least;
+    case SIDE_ANY: break;
+    }
+  return MAX (m->deficit_left, m->deficit_right) >= c->at_least;
+}
+
+static gboolean
+eval_asymmetry (const LimberCond *c, const LimberMeasureFact *m, const LimberMeasure *measure)
+{
+  if (!m->present || m->tighter == LIMBER_SIDE_NONE)
+    return FALSE;
+  double threshold = c->has_at_least ? c->at_least : measure->asymmetry;
+  if (m->asymmetry < threshold)
+    return FALSE;
+  return c->side == SIDE_ANY || (c->side == SIDE_LEFT && m->tighter == LIMBER_SIDE_LEFT)
+         || (c->side == SIDE_RIGHT && m->tighter == LIMBER_SIDE_RIGHT);
+}
+
+static gboolean
+eval_history (const LimberCond *c, const LimberHistoryFacts *h)
+{
+  switch (c->fact)
+    {
+    case HISTORY_SESSIONS_COMPLETED: return in_bounds (c, h->sessions_completed);
+    case HISTORY_WEEKS_ACTIVE: return in_bounds (c, h->weeks_active);
+    /* with no history there is no last session and no recent discomfort:
+     * a rule about them must not fire on a newcomer */
+    case HISTORY_DAYS_SINCE_LAST: return h->days_since_last >= 0 && in_bounds (c, h->days_since_last);
+    case HISTORY_RECENT_MAX_DISCOMFORT:
+      return h->recent_max_discomfort >= 0 && in_bounds (c, h->recent_max_discomfort);
+    }
+  return FALSE;
+}
+
+static gboolean
+eval_trend (const LimberCond *c, const LimberFacts *f, guint measure)
+{
+  const LimberMeasure *m = g_ptr_array_index (f->rs->measures, measure);
+  double change;
+  if (c->trend_asymmetry && !m->sided)
+    return FALSE;
+  if (!limber_facts_trend (f, measure, c->over_days, c->trend_asymmetry, &change))
+    return FALSE;
+  return in_bounds (c, change);
+}
+
+gboolean
+limber_cond_eval (const LimberCond *c, const LimberFacts *f)
+{
+  if (c == NULL)
+    return TRUE;
+  switch (c->kind)
+    {
+    case COND_ALL:
+      for (guint i = 0; i < c->children->len; i++)
+        if (!limber_cond_eval (g_ptr_array_index (c->children, i), f))
+          return FALSE;
+      return TRUE;
+    case COND_ANY:
+      for (guint i = 0; i < c->children->len; i++)
+        if (limber_cond_eval (g_ptr_array_index (c->children, i), f))
+          return TRUE;
+      return FALSE;
+    case COND_NOT:
+      return !limber_cond_eval (g_ptr_array_index (c->children, 0), f);
+    case COND_GOAL:
+      return f->profile->goal == c->goal;
+    case COND_AGE:
+      return in_bounds (c, f->profile->age);
+    case COND_DEFICIT:
+      return eval_deficit (c, &f->measures[c->index]);
+    case COND_ASYMMETRY:
+      return eval_asymmetry (c, &f->measures[c->index], g_ptr_array_index (f->rs->measures, c->index));
+    case COND_ANSWER:
+      {
+        const LimberAnswerFact *a = &f->answers[c->index];
+        if (!a->present)
+          return FALSE;
+        if (c->value != NULL)
+          return a->value == c->value_index;
+        return in_bounds (c, a->value);
+      }
+    case COND_FLAG:
+      return f->flags[c->index];
+    case COND_SCORE:
+      return f->scores[c->index].category == c->value_index;
+    case COND_CONSTRAINT:
+      switch (c->constraint)
+        {
+        case CONSTRAINT_NO_FLOOR: return f->profile->no_floor == c->flag_value;
+        case CONSTRAINT_HAS_EQUIPMENT: return g_hash_table_contains (f->equipment, c->value);
+        case CONSTRAINT_AVOIDS_REGION: return g_hash_table_contains (f->avoid, c->value);
+        }
+      return FALSE;
+    case COND_HISTORY:
+      return eval_history (c, &f->history);
+    case COND_TREND:
+      if (c->index >= 0)
+        return eval_trend (c, f, (guint) c->index);
+      for (guint m = 0; m < f->rs->measures->len; m++)
+        if (eval_trend (c, f, m))
+          return TRUE;
+      return FALSE;
+    }
+  return FALSE;
 }

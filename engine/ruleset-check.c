@@ -164,7 +164,7 @@ resolve_measure (Checker *C, const char *id, int *index, int line, const char *e
 
 static const char *const cond_elements[] = {
   "all", "any", "not", "goal", "age", "deficit", "asymmetry",
-  "answer", "flag", "score", "constraint", "history",
+  "answer", "flag", "score", "constraint", "history", "trend",
 };
 
 static void
@@ -260,6 +260,18 @@ check_cond (Checker *C, LimberCond *c)
       else if (c->constraint == CONSTRAINT_AVOIDS_REGION && !g_hash_table_contains (C->regions, c->value))
         problem (C, c->line, el, "avoids-region=\"%s\": no exercise works this region; expected a region named in "
                  "<regions> of some exercise", c->value);
+      break;
+    case COND_TREND:
+      if (!c->has_at_least && !c->has_at_most)
+        problem (C, c->line, el, "no bound; expected at-least= or at-most= (the change, in the measure's unit)");
+      check_bounds (C, c->has_at_least, c->at_least, c->has_at_most, c->at_most, c->line, el, "at-least",
+                    "at-most");
+      if (g_strcmp0 (c->ref, "any") != 0)
+        {
+          const LimberMeasure *m = resolve_measure (C, c->ref, &c->index, c->line, el);
+          if (m != NULL && c->trend_asymmetry && !m->sided)
+            problem (C, c->line, el, "of=\"asymmetry\" on unsided measure \"%s\"; expected a sided measure", m->id);
+        }
       break;
     case COND_HISTORY:
       if (!c->has_at_least && !c->has_at_most)
@@ -655,6 +667,7 @@ limber_ruleset_check (LimberRuleset *rs, const char *source, gsize length, GStri
       index_id (&C, C.sources, s->id, i, s->line, "source", "source");
     }
   check_cite (&C, rs->progression.cite, rs->progression.line, "progression");
+  check_cite (&C, rs->safety_cite, rs->safety_line, "safety");
   if (rs->progression.safe_max > rs->progression.acceptable_max || rs->progression.acceptable_max > 10)
     problem (&C, rs->progression.line, "progression", "safe-max=\"%g\", acceptable-max=\"%g\"; expected safe-max <= acceptable-max <= 10",
              rs->progression.safe_max, rs->progression.acceptable_max);

@@ -4,6 +4,7 @@
 #include <json-glib/json-glib.h>
 
 #include "condition.h"
+#include "json-write.h"
 
 static void
 add_strv (JsonBuilder *b, const char *member, char **v)
@@ -373,6 +374,7 @@ limber_ruleset_to_json (const LimberRuleset *rs, gboolean pretty)
   json_builder_set_member_name (b, "title");
   json_builder_add_string_value (b, rs->title);
   add_strv (b, "authors", rs->authors);
+  add_string_or_null (b, "safety", rs->safety);
   json_builder_set_member_name (b, "sources");
   json_builder_begin_array (b);
   for (guint i = 0; i < rs->sources->len; i++)
@@ -402,11 +404,8 @@ limber_ruleset_to_json (const LimberRuleset *rs, gboolean pretty)
   describe_policy (b, rs);
   json_builder_end_object (b);
 
-  g_autoptr (JsonGenerator) gen = json_generator_new ();
   g_autoptr (JsonNode) root = json_builder_get_root (b);
-  json_generator_set_root (gen, root);
-  json_generator_set_pretty (gen, pretty);
-  return json_generator_to_data (gen, NULL);
+  return limber_json_write (root, NULL, pretty);
 }
 
 static void

@@ -251,6 +251,7 @@ read_cond (xmlNode *node)
     { "goal", COND_GOAL }, { "age", COND_AGE }, { "deficit", COND_DEFICIT },
     { "asymmetry", COND_ASYMMETRY }, { "answer", COND_ANSWER }, { "flag", COND_FLAG },
     { "score", COND_SCORE }, { "constraint", COND_CONSTRAINT }, { "history", COND_HISTORY },
+    { "trend", COND_TREND },
   };
   LimberCondKind kind = COND_ALL;
   for (unsigned i = 0; i < G_N_ELEMENTS (kinds); i++)
@@ -307,6 +308,14 @@ read_cond (xmlNode *node)
           c->value = attr (node, "no-floor"); /* kept so the checker sees if it was given */
         }
       break;
+    case COND_TREND:
+      {
+        c->ref = attr (node, "measure");
+        g_autofree char *of = attr (node, "of");
+        c->trend_asymmetry = g_strcmp0 (of, "asymmetry") == 0;
+        c->over_days = (unsigned) attr_double_or (node, "over-days", 1);
+        break;
+      }
     case COND_HISTORY:
       {
         g_autofree char *fact = attr (node, "fact");
@@ -397,6 +406,13 @@ read_metadata (LimberRuleset *rs, xmlNode *root)
   rs->title = child_text (root, "title");
   rs->description = child_text (root, "description");
   rs->authors = children_texts (child_named (root, "authors"), "author");
+  xmlNode *safety = child_named (root, "safety");
+  if (safety != NULL)
+    {
+      rs->safety = text_of (safety);
+      rs->safety_cite = attr_ids (safety, "cite");
+      rs->safety_line = xmlGetLineNo (safety);
+    }
   FOR_CHILDREN (child_named (root, "sources"), s)
     {
       LimberSource *src = g_new0 (LimberSource, 1);

@@ -26,6 +26,7 @@ typedef enum {
   COND_SCORE,
   COND_CONSTRAINT,
   COND_HISTORY,
+  COND_TREND,
 } LimberCondKind;
 
 typedef enum {
@@ -64,6 +65,8 @@ struct _LimberCond {
   LimberConstraintKind constraint;
   gboolean flag_value;      /* no-floor="true|false" */
   LimberHistoryFact fact;
+  gboolean trend_asymmetry; /* trend of="asymmetry", else of="range" */
+  unsigned over_days;
 };
 
 typedef enum {
@@ -263,6 +266,9 @@ struct _LimberRuleset {
   char *id, *version, *title, *description, *sha256;
   unsigned schema_version;
   char **authors;
+  char *safety;             /* the advice every plan carries, or NULL */
+  char **safety_cite;
+  int safety_line;
   GPtrArray *sources;       /* LimberSource* */
   char *goal_text[LIMBER_N_GOALS];
   gboolean goal_declared[LIMBER_N_GOALS];

@@ -262,6 +262,8 @@ limber_ruleset_unref (LimberRuleset *rs)
   g_ptr_array_unref (rs->sources);
   g_strfreev (rs->progression.cite);
   g_strfreev (rs->authors);
+  g_free (rs->safety);
+  g_strfreev (rs->safety_cite);
   g_free (rs->name);
   g_free (rs->id);
   g_free (rs->version);

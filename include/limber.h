@@ -12,6 +12,8 @@
 #include <limber/version.h>
 #include <limber/error.h>
 #include <limber/ruleset.h>
+#include <limber/profile.h>
+#include <limber/plan.h>
 #include <limber/autocleanups.h>
 
 #endif

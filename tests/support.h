@@ -5,11 +5,23 @@
 #include <criterion/criterion.h>
 #include <glib.h>
 
-/* Runs LeakSanitizer at the end of every test of a suite declared with
- * TestSuite (name, .fini = limber_test_leak_check): Criterion runs tests in
- * worker processes whose exit status it ignores, so a leak found at exit
- * would otherwise pass unnoticed. */
+/* Runs LeakSanitizer now (sanitizer builds only) and fails the running test
+ * when anything leaked. */
 void limber_test_leak_check (void);
+
+/* Declares a test whose body is followed by a leak check.  Criterion runs
+ * tests in worker processes whose leak reports at exit it ignores, and it
+ * counts a test as passed even when an assertion fails in a suite's .fini; so
+ * the check runs in the test proper, after the body has returned and its
+ * g_autoptr locals are gone.  Every limber test is declared with this. */
+#define LIMBER_TEST(suite, name)                                               \
+  static void suite##_##name##_body (void);                                    \
+  Test (suite, name)                                                           \
+  {                                                                            \
+    suite##_##name##_body ();                                                  \
+    limber_test_leak_check ();                                                 \
+  }                                                                            \
+  static void suite##_##name##_body (void)
 
 /* tests/data/NAME, newly allocated */
 char *limber_test_data (const char *name);

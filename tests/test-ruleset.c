@@ -6,7 +6,7 @@
 
 #include "support.h"
 
-TestSuite (ruleset, .fini = limber_test_leak_check);
+TestSuite (ruleset);
 
 static LimberRuleset *
 load_fixture (const char *name, GError **error)
@@ -31,7 +31,7 @@ expect_error (const char *fixture, int code, const char *const *fragments)
     cr_assert (strstr (error->message, *f) != NULL, "%s: message lacks \"%s\":\n%s", fixture, *f, error->message);
 }
 
-Test (ruleset, minimal_rule_set_loads_with_its_metadata)
+LIMBER_TEST (ruleset, minimal_rule_set_loads_with_its_metadata)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (LimberRuleset) rs = load_fixture ("minimal.xml", &error);
@@ -46,7 +46,7 @@ Test (ruleset, minimal_rule_set_loads_with_its_metadata)
   cr_assert_eq (limber_ruleset_get_n_rules (rs), 1);
 }
 
-Test (ruleset, exercises_questions_and_measures_are_readable)
+LIMBER_TEST (ruleset, exercises_questions_and_measures_are_readable)
 {
   g_autoptr (LimberRuleset) rs = load_fixture ("minimal.xml", NULL);
   cr_assert_not_null (rs);
@@ -89,7 +89,7 @@ Test (ruleset, exercises_questions_and_measures_are_readable)
   cr_assert_float_eq (limber_measure_get_asymmetry (m), 10.0, 1e-9);
 }
 
-Test (ruleset, loading_from_memory_and_from_file_agree)
+LIMBER_TEST (ruleset, loading_from_memory_and_from_file_agree)
 {
   gsize length = 0;
   g_autofree char *xml = limber_test_read ("minimal.xml", &length);
@@ -106,14 +106,14 @@ Test (ruleset, loading_from_memory_and_from_file_agree)
   cr_assert_str_eq (limber_ruleset_get_sha256 (from_file), sha);
 }
 
-Test (ruleset, nul_terminated_memory_needs_no_length)
+LIMBER_TEST (ruleset, nul_terminated_memory_needs_no_length)
 {
   g_autofree char *xml = limber_test_read ("minimal.xml", NULL);
   g_autoptr (LimberRuleset) rs = limber_ruleset_new_from_data (xml, -1, NULL, NULL);
   cr_assert_not_null (rs);
 }
 
-Test (ruleset, errors_from_memory_are_named_memory)
+LIMBER_TEST (ruleset, errors_from_memory_are_named_memory)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (LimberRuleset) rs = limber_ruleset_new_from_data ("<ruleset", -1, NULL, &error);
@@ -122,7 +122,7 @@ Test (ruleset, errors_from_memory_are_named_memory)
   cr_assert (g_str_has_prefix (error->message, "<memory>:1:"), "%s", error->message);
 }
 
-Test (ruleset, a_reference_keeps_the_rule_set_alive)
+LIMBER_TEST (ruleset, a_reference_keeps_the_rule_set_alive)
 {
   LimberRuleset *rs = load_fixture ("minimal.xml", NULL);
   LimberRuleset *again = limber_ruleset_ref (rs);
@@ -133,7 +133,7 @@ Test (ruleset, a_reference_keeps_the_rule_set_alive)
   limber_ruleset_unref (NULL);
 }
 
-Test (ruleset, a_missing_file_is_an_io_error_naming_it)
+LIMBER_TEST (ruleset, a_missing_file_is_an_io_error_naming_it)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (LimberRuleset) rs = limber_ruleset_new_from_file ("/nonexistent/rules.xml", &error);
@@ -142,25 +142,25 @@ Test (ruleset, a_missing_file_is_an_io_error_naming_it)
   cr_assert (strstr (error->message, "/nonexistent/rules.xml") != NULL, "%s", error->message);
 }
 
-Test (ruleset, not_xml_is_a_parse_error_with_line_and_column)
+LIMBER_TEST (ruleset, not_xml_is_a_parse_error_with_line_and_column)
 {
   expect_error ("invalid/not-xml.xml", LIMBER_ERROR_PARSE,
                 (const char *[]) { "invalid/not-xml.xml:4:", "not well-formed XML", "expected", NULL });
 }
 
-Test (ruleset, an_unknown_element_is_a_schema_error_at_its_line)
+LIMBER_TEST (ruleset, an_unknown_element_is_a_schema_error_at_its_line)
 {
   expect_error ("invalid/unknown-element.xml", LIMBER_ERROR_SCHEMA,
                 (const char *[]) { "unknown-element.xml:64:7:", "colour", "Expected is", NULL });
 }
 
-Test (ruleset, a_bad_number_is_a_schema_error_naming_the_attribute)
+LIMBER_TEST (ruleset, a_bad_number_is_a_schema_error_naming_the_attribute)
 {
   expect_error ("invalid/bad-number.xml", LIMBER_ERROR_SCHEMA,
                 (const char *[]) { "bad-number.xml:15:5:", "normal", "one-twenty", "xs:decimal", NULL });
 }
 
-Test (ruleset, a_dangling_reference_names_what_was_expected)
+LIMBER_TEST (ruleset, a_dangling_reference_names_what_was_expected)
 {
   expect_error ("invalid/dangling-reference.xml", LIMBER_ERROR_SEMANTIC,
                 (const char *[]) { "dangling-reference.xml:82:13: <deficit> measure=\"hip.flex\": unknown measure; "
@@ -168,13 +168,13 @@ Test (ruleset, a_dangling_reference_names_what_was_expected)
                                    NULL });
 }
 
-Test (ruleset, a_duplicate_id_is_reported_at_the_second_one)
+LIMBER_TEST (ruleset, a_duplicate_id_is_reported_at_the_second_one)
 {
   expect_error ("invalid/duplicate-id.xml", LIMBER_ERROR_SEMANTIC,
                 (const char *[]) { "duplicate-id.xml:69:5: <exercise> id=\"pelvic-tilts\": duplicate exercise id", NULL });
 }
 
-Test (ruleset, an_empty_ladder_is_refused)
+LIMBER_TEST (ruleset, an_empty_ladder_is_refused)
 {
   expect_error ("invalid/empty-ladder.xml", LIMBER_ERROR_SEMANTIC,
                 (const char *[]) { "empty-ladder.xml:74:7: <ladder> exercise \"windshield-wipers\" has an empty ladder; "
@@ -182,45 +182,45 @@ Test (ruleset, an_empty_ladder_is_refused)
                                    NULL });
 }
 
-Test (ruleset, min_above_max_is_refused)
+LIMBER_TEST (ruleset, min_above_max_is_refused)
 {
   expect_error ("invalid/min-above-max.xml", LIMBER_ERROR_SEMANTIC,
                 (const char *[]) { "min-above-max.xml:15:5: <measure> id=\"hip.flexion\": min=\"170\" is above max=\"160\"",
                                    NULL });
 }
 
-Test (ruleset, a_threshold_outside_the_measure_range_is_refused)
+LIMBER_TEST (ruleset, a_threshold_outside_the_measure_range_is_refused)
 {
   expect_error ("invalid/threshold-out-of-range.xml", LIMBER_ERROR_SEMANTIC,
                 (const char *[]) { "threshold-out-of-range.xml:82:13: <deficit> at-least=\"500\" can never be met", NULL });
 }
 
-Test (ruleset, an_unknown_red_flag_in_a_contraindication_is_refused)
+LIMBER_TEST (ruleset, an_unknown_red_flag_in_a_contraindication_is_refused)
 {
   expect_error ("invalid/unknown-flag.xml", LIMBER_ERROR_SEMANTIC,
                 (const char *[]) { "unknown-flag.xml:75:26: <flag> ref=\"sciatic\": unknown red flag", NULL });
 }
 
-Test (ruleset, slot_shares_must_add_up_to_one)
+LIMBER_TEST (ruleset, slot_shares_must_add_up_to_one)
 {
   expect_error ("invalid/shares.xml", LIMBER_ERROR_SEMANTIC,
                 (const char *[]) { "goal=\"recovery\": slot shares add up to 0.5; expected 1", NULL });
 }
 
-Test (ruleset, every_problem_is_reported_at_once)
+LIMBER_TEST (ruleset, every_problem_is_reported_at_once)
 {
   expect_error ("invalid/several-errors.xml", LIMBER_ERROR_SEMANTIC,
                 (const char *[]) { ":69:5: <exercise> id=\"pelvic-tilts\": duplicate", ":82:13: <deficit> measure=\"hip.flex\"",
                                    NULL });
 }
 
-Test (ruleset, entity_expansion_is_refused)
+LIMBER_TEST (ruleset, entity_expansion_is_refused)
 {
   expect_error ("invalid/entity-expansion.xml", LIMBER_ERROR_UNSAFE,
                 (const char *[]) { "entity-expansion.xml:2:1: DOCTYPE: refused", NULL });
 }
 
-Test (ruleset, external_entities_are_never_fetched)
+LIMBER_TEST (ruleset, external_entities_are_never_fetched)
 {
   /* The entity points at a closed local port: were it fetched, the error
    * would be a connection failure, not the refusal. */
@@ -228,7 +228,7 @@ Test (ruleset, external_entities_are_never_fetched)
                 (const char *[]) { "external-entity.xml:2:1: DOCTYPE: refused", NULL });
 }
 
-Test (ruleset, a_network_dtd_is_refused_without_a_fetch)
+LIMBER_TEST (ruleset, a_network_dtd_is_refused_without_a_fetch)
 {
   const char *xml = "<?xml version=\"1.0\"?>\n<!DOCTYPE ruleset SYSTEM \"http://127.0.0.1:9/ruleset.dtd\">\n"
                     "<ruleset id=\"x\" version=\"1\" schema-version=\"1\"/>\n";

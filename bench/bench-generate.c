@@ -1,0 +1,151 @@
+/*
+ * bench-generate: plans per second, microseconds per plan and peak memory
+ * for the default rule set over a population of varied profiles.
+ *
+ *   bench-generate [N_PROFILES (default 2000)] [THREADS (default 1)]
+ *
+ * Profiles vary goal, age, minutes, days, constraints, screening answers
+ * (a few percent with a referral), scans with deficits and asymmetries, and a
+ * short history.  Building the profiles is not timed; generating is.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/resource.h>
+
+#include <limber.h>
+
+typedef struct {
+  const LimberRuleset *rs;
+  LimberProfile **profiles;
+  guint from, to;
+  guint64 checksum;
+} Work;
+
+static LimberProfile *
+make_profile (const LimberRuleset *rs, GRand *r)
+{
+  LimberProfile *p = limber_profile_new ();
+  limber_profile_set_age (p, (unsigned) g_rand_int_range (r, 18, 86));
+  limber_profile_set_goal (p, (LimberGoal) g_rand_int_range (r, 0, 3));
+  limber_profile_set_minutes_per_day (p, g_rand_int_range (r, 8, 31));
+  limber_profile_set_days_per_week (p, (unsigned) g_rand_int_range (r, 2, 8));
+  limber_profile_set_no_floor (p, g_rand_int_range (r, 0, 10) == 0);
+  if (g_rand_boolean (r))
+    limber_profile_set_equipment (p, (const char *const[]) { "chair", "wall", "strap", NULL });
+  for (unsigned i = 0; i < limber_ruleset_get_n_questions (rs); i++)
+    {
+      const LimberQuestion *q = limber_ruleset_get_question (rs, i);
+      const char *id = limber_question_get_id (q);
+      /* red flags are rare, other answers common */
+      gboolean rare = limber_question_get_red_flag_outcome (q) >= LIMBER_OUTCOME_SEE_CLINICIAN;
+      switch (limber_question_get_kind (q))
+        {
+        case LIMBER_QUESTION_YES_NO:
+          limber_profile_set_answer_bool (p, id, g_rand_int_range (r, 0, rare ? 200 : 4) == 0);
+          break;
+        case LIMBER_QUESTION_SCALE:
+          limber_profile_set_answer_number (p, id, g_rand_int_range (r, 0, rare ? 8 : 11));
+          break;
+        case LIMBER_QUESTION_CHOICE:
+          {
+            const char *const *choices = limber_question_get_choices (q);
+            limber_profile_set_answer_choice (p, id, choices[g_rand_int_range (r, 0, (gint32) g_strv_length ((char **) choices))]);
+            break;
+          }
+        }
+    }
+  for (unsigned i = 0; i < limber_ruleset_get_n_measures (rs); i++)
+    {
+      const LimberMeasure *m = limber_ruleset_get_measure (rs, i);
+      double normal = limber_measure_get_normal (m), lo = limber_measure_get_min (m), hi = limber_measure_get_max (m);
+      double left = CLAMP (normal - g_rand_double_range (r, -5, normal * 0.4), lo, hi);
+      double right = CLAMP (left + g_rand_double_range (r, -15, 15), lo, hi);
+      if (limber_measure_get_sided (m))
+        limber_profile_set_measure (p, limber_measure_get_id (m), left, right);
+      else
+        limber_profile_set_measure_value (p, limber_measure_get_id (m), left);
+    }
+  const LimberExercise *e = limber_ruleset_get_exercise (rs, (unsigned) g_rand_int_range (r, 0, (gint32) limber_ruleset_get_n_exercises (rs)));
+  LimberDose d;
+  limber_exercise_get_step (e, 0, &d);
+  for (int s = 0; s < 3; s++)
+    {
+      g_autofree char *date = g_strdup_printf ("2026-11-%02d", 17 + 2 * s);
+      LimberSession session = { date, limber_exercise_get_id (e), TRUE, d.sets, d.reps, d.hold_s, d.duration_s,
+                                g_rand_int_range (r, 0, 5), g_rand_int_range (r, 0, 4) };
+      limber_profile_add_session (p, &session);
+    }
+  return p;
+}
+
+static gpointer
+run (gpointer data)
+{
+  Work *w = data;
+  g_autoptr (LimberOptions) options = limber_options_new ();
+  limber_options_set_start (options, "2026-11-24", NULL);
+  for (guint i = w->from; i < w->to; i++)
+    {
+      limber_options_set_seed (options, i);
+      g_autoptr (GError) error = NULL;
+      g_autoptr (LimberPlan) plan = limber_generate (w->rs, w->profiles[i], options, &error);
+      if (plan == NULL)
+        g_error ("profile %u: %s", i, error->message);
+      w->checksum += limber_plan_get_n_days (plan) + limber_plan_get_status (plan);
+    }
+  return NULL;
+}
+
+int
+main (int argc, char **argv)
+{
+  guint n = argc > 1 ? (guint) strtoul (argv[1], NULL, 10) : 2000;
+  guint threads = argc > 2 ? (guint) strtoul (argv[2], NULL, 10) : 1;
+  if (n == 0 || threads == 0 || threads > 64)
+    {
+      fprintf (stderr, "usage: bench-generate [N_PROFILES>0] [THREADS 1..64]\n");
+      return 2;
+    }
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LimberRuleset) rs = limber_ruleset_new_default (&error);
+  if (rs == NULL)
+    g_error ("%s", error->message);
+
+  g_autoptr (GRand) r = g_rand_new_with_seed (42);
+  LimberProfile **profiles = g_new (LimberProfile *, n);
+  for (guint i = 0; i < n; i++)
+    profiles[i] = make_profile (rs, r);
+
+  Work *work = g_new0 (Work, threads);
+  GThread **pool = g_new0 (GThread *, threads);
+  gint64 t0 = g_get_monotonic_time ();
+  for (guint t = 0; t < threads; t++)
+    {
+      work[t] = (Work) { rs, profiles, n * t / threads, n * (t + 1) / threads, 0 };
+      pool[t] = g_thread_new ("bench", run, &work[t]);
+    }
+  guint64 checksum = 0;
+  for (guint t = 0; t < threads; t++)
+    {
+      g_thread_join (pool[t]);
+      checksum += work[t].checksum;
+    }
+  double seconds = (g_get_monotonic_time () - t0) / 1e6;
+
+  struct rusage usage;
+  getrusage (RUSAGE_SELF, &usage);
+  printf ("rule set        %s %s (%u exercises, %u rules)\n", limber_ruleset_get_id (rs),
+          limber_ruleset_get_version (rs), limber_ruleset_get_n_exercises (rs), limber_ruleset_get_n_rules (rs));
+  printf ("profiles        %u, threads %u, 7-day plans\n", n, threads);
+  printf ("plans/s         %.0f\n", n / seconds);
+  printf ("us/plan         %.1f (wall, per thread %.1f)\n", seconds * 1e6 / n, seconds * 1e6 * threads / n);
+  printf ("peak RSS        %.1f MiB\n", usage.ru_maxrss / 1024.0);
+  printf ("checksum        %" G_GUINT64_FORMAT "\n", checksum);
+
+  for (guint i = 0; i < n; i++)
+    limber_profile_free (profiles[i]);
+  g_free (profiles);
+  g_free (work);
+  g_free (pool);
+  return 0;
+}

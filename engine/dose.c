@@ -1,0 +1,227 @@
+/*
+ * Dosing: which ladder step each exercise has reached, the dose it gets and
+ * the time it takes.
+ *
+ * The step comes from the log, read through the rule set's progression
+ * policy (the pain-monitoring model): advance one step after enough completed
+ * sessions in the safe band, hold when discomfort is acceptable but not safe,
+ * step back when it is too much, worse the next morning or growing week on
+ * week, and restart lower after a break.  Every decision leaves a reason.
+ */
+#include <math.h>
+
+#include "selection.h"
+
+/* A logged session of one exercise, with the ladder step its dose reached. */
+typedef struct {
+  guint32 day;              /* julian */
+  const LimberLogged *log;
+  int step;                 /* 0-based; -1 when below the first step */
+} Entry;
+
+static double
+worst_discomfort (const LimberLogged *s)
+{
+  return MAX (s->discomfort, s->discomfort_next_day);
+}
+
+/* The highest step whose every figure the logged dose met: the step the
+ * person has reached, whatever they were prescribed. */
+static int
+step_reached (const LimberExercise *e, const LimberLogged *s)
+{
+  int reached = -1;
+  for (guint k = 0; k < e->ladder->len; k++)
+    {
+      const LimberDose *d = &g_array_index (e->ladder, LimberDose, k);
+      gboolean met = s->sets >= d->sets && s->reps >= d->reps && s->hold_s + 1e-9 >= d->hold_s
+                     && s->duration_s + 1e-9 >= d->duration_s;
+      if (met)
+        reached = (int) k;
+    }
+  return reached;
+}
+
+static gint
+entry_compare (gconstpointer a, gconstpointer b)
+{
+  const Entry *x = a, *y = b;
+  return x->day < y->day ? -1 : x->day > y->day ? 1 : 0;
+}
+
+/* This exercise's sessions before the plan starts, oldest first (stable, so
+ * two logs of one day keep the order they were given in). */
+static GArray *
+history_of (const LimberFacts *f, const LimberExercise *e)
+{
+  GArray *out = g_array_new (FALSE, FALSE, sizeof (Entry));
+  guint32 start = g_date_get_julian (&f->start);
+  for (guint i = 0; i < f->profile->sessions->len; i++)
+    {
+      const LimberLogged *s = g_ptr_array_index (f->profile->sessions, i);
+      GDate d;
+      if (g_strcmp0 (s->exercise, e->id) != 0 || !limber_parse_date (s->date, &d))
+        continue;
+      Entry entry = { g_date_get_julian (&d), s, step_reached (e, s) };
+      if (entry.day < start)
+        g_array_append_val (out, entry);
+    }
+  g_array_sort (out, entry_compare); /* g_array_sort is a stable merge sort */
+  return out;
+}
+
+static double
+week_max (GArray *h, guint32 from, guint32 to)
+{
+  double worst = -1;
+  for (guint i = 0; i < h->len; i++)
+    {
+      const Entry *x = &g_array_index (h, Entry, i);
+      if (x->day >= from && x->day < to)
+        worst = MAX (worst, worst_discomfort (x->log));
+    }
+  return worst;
+}
+
+/* Decides the step (0-based) from the history; explains the decision. */
+static unsigned
+progress (const LimberFacts *f, const LimberExercise *e, LimberChoice *c, GArray *h)
+{
+  const LimberProgression *p = &f->rs->progression;
+  unsigned top = e->ladder->len - 1;
+  if (h->len == 0)
+    {
+      limber_choice_explain (c, "ladder", "step 1 of %u: no sessions logged yet", top + 1);
+      return 0;
+    }
+  const Entry *last = &g_array_index (h, Entry, h->len - 1);
+  unsigned current = (unsigned) MAX (last->step, 0);
+  c->previous_step = current + 1;
+  guint32 start = g_date_get_julian (&f->start);
+  unsigned gap = start - last->day;
+
+  if (gap >= p->break_days)
+    {
+      unsigned back = MIN (current, p->break_steps_back);
+      limber_choice_explain (c, "progression", "step %u -> %u: %u days since the last session (a break of %u+ days "
+                             "restarts lower)", current + 1, current - back + 1, gap, p->break_days);
+      return current - back;
+    }
+
+  const LimberLogged *s = last->log;
+  double this_week = week_max (h, start - 7, start);
+  double week_before = week_max (h, start - 14, start - 7);
+  const char *why_down = NULL;
+  g_autofree char *detail = NULL;
+  if (worst_discomfort (s) > p->acceptable_max)
+    {
+      why_down = "too much";
+      detail = g_strdup_printf ("discomfort %g above %g", worst_discomfort (s), p->acceptable_max);
+    }
+  else if (s->discomfort >= 0 && s->discomfort_next_day > s->discomfort && s->discomfort_next_day > p->safe_max)
+    {
+      why_down = "worse the next morning";
+      detail = g_strdup_printf ("discomfort %g during, %g the next morning", s->discomfort, s->discomfort_next_day);
+    }
+  else if (week_before >= 0 && this_week > week_before && this_week > p->safe_max)
+    {
+      why_down = "growing week on week";
+      detail = g_strdup_printf ("discomfort up from %g to %g", week_before, this_week);
+    }
+  if (why_down != NULL)
+    {
+      if (current == 0)
+        {
+          limber_choice_explain (c, "progression", "step 1 held, the lowest: %s (%s)", why_down, detail);
+          return 0;
+        }
+      limber_choice_explain (c, "progression", "step %u -> %u: %s (%s)", current + 1, current, why_down, detail);
+      return current - 1;
+    }
+
+  /* count the latest run of completed sessions at the current step */
+  unsigned run = 0;
+  double run_worst = 0;
+  for (guint i = h->len; i-- > 0;)
+    {
+      const Entry *x = &g_array_index (h, Entry, i);
+      if (x->step != last->step || !x->log->completed)
+        break;
+      run++;
+      run_worst = MAX (run_worst, worst_discomfort (x->log));
+    }
+  if (current >= top)
+    {
+      limber_choice_explain (c, "progression", "step %u of %u: the top of the ladder", current + 1, top + 1);
+      return current;
+    }
+  if (run >= p->advance_after && run_worst <= p->safe_max)
+    {
+      /* never more than the policy's largest step in any seven days */
+      int week_ago = -1;
+      for (guint i = 0; i < h->len; i++)
+        if (g_array_index (h, Entry, i).day + 7 <= start)
+          week_ago = g_array_index (h, Entry, i).step;
+      if (week_ago >= 0 && (int) current + 1 - week_ago > (int) p->max_steps_per_week)
+        {
+          limber_choice_explain (c, "progression", "step %u held: already up %d step%s this week (at most %u)",
+                                 current + 1, (int) current - week_ago, (int) current - week_ago == 1 ? "" : "s",
+                                 p->max_steps_per_week);
+          return current;
+        }
+      limber_choice_explain (c, "progression", "step %u -> %u: %u sessions completed, discomfort <= %g", current + 1,
+                             current + 2, run, run_worst);
+      return current + 1;
+    }
+  if (run_worst > p->safe_max)
+    limber_choice_explain (c, "progression", "step %u held: discomfort %g is acceptable, not yet safe (<= %g)",
+                           current + 1, run_worst, p->safe_max);
+  else
+    limber_choice_explain (c, "progression", "step %u held: %u of %u sessions completed", current + 1, run,
+                           p->advance_after);
+  return current;
+}
+
+double
+limber_dose_seconds (const LimberRuleset *rs, const LimberExercise *e, const LimberDose *d, unsigned extra_sets)
+{
+  double rep = e->has_seconds_per_rep ? e->seconds_per_rep : rs->timing.rep;
+  double set_time = d->duration_s > 0 ? d->duration_s : d->reps * (d->hold_s > 0 ? d->hold_s : rep);
+  unsigned sides = e->per_side ? 2 : 1;
+  unsigned sets = d->sets * sides + extra_sets;
+  /* rests fall between the sets of one side; one transition into the
+   * exercise and one more to change sides */
+  double rests = rs->timing.set_rest * (double) (sets - sides);
+  double transitions = rs->timing.transition * sides;
+  return round (set_time * sets + rests + transitions);
+}
+
+void
+limber_dose (LimberSelection *sel)
+{
+  const LimberFacts *f = sel->facts;
+  for (guint i = 0; i < sel->n; i++)
+    {
+      LimberChoice *c = &sel->choices[i];
+      if (c->excluded)
+        continue;
+      const LimberExercise *e = g_ptr_array_index (f->rs->exercises, i);
+      g_autoptr (GArray) h = history_of (f, e);
+      unsigned step = progress (f, e, c, h);
+      if (c->lowest_step && step > 0)
+        {
+          limber_choice_explain (c, "ladder", "step %u -> 1: a rule asks for the first step", step + 1);
+          step = 0;
+        }
+      c->step = step + 1;
+      c->dose = g_array_index (e->ladder, LimberDose, step);
+      if (c->min_hold > 0 && c->dose.hold_s > 0 && c->dose.hold_s < c->min_hold)
+        {
+          limber_choice_explain (c, "dose", "holds %g s -> %g s", c->dose.hold_s, c->min_hold);
+          c->dose.hold_s = c->min_hold;
+        }
+      if (!e->per_side)
+        c->extra_sets = 0;
+      c->seconds = limber_dose_seconds (f->rs, e, &c->dose, c->extra_sets);
+    }
+}

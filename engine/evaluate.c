@@ -1,0 +1,208 @@
+/*
+ * Evaluating the rules: from facts to what each exercise may be and how much
+ * it is wanted.
+ *
+ * The combination is declared by the format, not by the order rules happen
+ * to be written in: absolute exclusions first (the person's constraints,
+ * then contraindications, then exclude actions), then requirements, then
+ * weights, where weight = (base + sum of adds) x product of multipliers.
+ * Sums and products commute, so reordering rules never changes a plan.
+ */
+#include <math.h>
+
+#include "condition.h"
+#include "selection.h"
+
+void
+limber_choice_explain (LimberChoice *choice, const char *rule, const char *fmt, ...)
+{
+  va_list ap;
+  va_start (ap, fmt);
+  g_ptr_array_add (choice->why_rule, g_strdup (rule));
+  g_ptr_array_add (choice->why_effect, g_strdup_vprintf (fmt, ap));
+  va_end (ap);
+}
+
+LimberSelection *
+limber_selection_new (const LimberFacts *facts)
+{
+  LimberSelection *sel = g_new0 (LimberSelection, 1);
+  sel->facts = facts;
+  sel->n = facts->rs->exercises->len;
+  sel->choices = g_new0 (LimberChoice, MAX (sel->n, 1));
+  for (guint i = 0; i < sel->n; i++)
+    {
+      sel->choices[i].multiply = 1;
+      sel->choices[i].why_rule = g_ptr_array_new_with_free_func (g_free);
+      sel->choices[i].why_effect = g_ptr_array_new_with_free_func (g_free);
+    }
+  sel->fired = g_ptr_array_new ();
+  sel->advice = g_ptr_array_new ();
+  return sel;
+}
+
+void
+limber_selection_free (LimberSelection *sel)
+{
+  if (sel == NULL)
+    return;
+  for (guint i = 0; i < sel->n; i++)
+    {
+      g_ptr_array_unref (sel->choices[i].why_rule);
+      g_ptr_array_unref (sel->choices[i].why_effect);
+    }
+  g_free (sel->choices);
+  g_ptr_array_unref (sel->fired);
+  g_ptr_array_unref (sel->advice);
+  g_free (sel);
+}
+
+/* The person's constraints are absolute and need no rule: what cannot be
+ * done at home, on the floor, or without hurting an avoided region is out. */
+static void
+apply_constraints (LimberSelection *sel)
+{
+  const LimberFacts *f = sel->facts;
+  for (guint i = 0; i < sel->n; i++)
+    {
+      const LimberExercise *e = g_ptr_array_index (f->rs->exercises, i);
+      LimberChoice *c = &sel->choices[i];
+      if (f->profile->no_floor && (e->position == LIMBER_POSITION_FLOOR || e->position == LIMBER_POSITION_KNEELING))
+        {
+          c->excluded = TRUE;
+          limber_choice_explain (c, "constraint", "excluded: no floor work (%s position)",
+                                 limber_position_to_string (e->position));
+        }
+      for (char **eq = e->equipment; *eq; eq++)
+        if (!g_hash_table_contains (f->equipment, *eq))
+          {
+            c->excluded = TRUE;
+            limber_choice_explain (c, "constraint", "excluded: needs %s", *eq);
+          }
+      for (char **r = e->regions; *r; r++)
+        if (g_hash_table_contains (f->avoid, *r))
+          {
+            c->excluded = TRUE;
+            limber_choice_explain (c, "constraint", "excluded: works the avoided region %s", *r);
+          }
+      if (e->contraindications == NULL)
+        continue;
+      for (guint k = 0; k < e->contraindications->children->len; k++)
+        {
+          const LimberCond *cond = g_ptr_array_index (e->contraindications->children, k);
+          if (limber_cond_eval (cond, f))
+            {
+              g_autofree char *what = limber_cond_describe (f->rs, cond);
+              c->excluded = TRUE;
+              limber_choice_explain (c, "contraindication", "excluded: %s", what);
+            }
+        }
+    }
+}
+
+static void
+apply_emphasis (LimberSelection *sel, const LimberRule *rule, const LimberAction *a, const LimberExercise *e,
+                LimberChoice *c)
+{
+  const LimberMeasureFact *m = &sel->facts->measures[a->measure_index];
+  const LimberMeasure *measure = g_ptr_array_index (sel->facts->rs->measures, a->measure_index);
+  /* emphasis follows a meaningful asymmetry, never a trivial difference */
+  if (!e->per_side || !m->present || !m->asymmetric || m->tighter == LIMBER_SIDE_NONE)
+    return;
+  if (c->emphasis_side != LIMBER_SIDE_NONE && c->emphasis_side != m->tighter)
+    {
+      /* two asymmetries pulling to opposite sides cancel out: no emphasis */
+      limber_choice_explain (c, rule->id, "no emphasis: %s is tighter on the %s, another measure on the %s",
+                             measure->id, limber_side_to_string (m->tighter), limber_side_to_string (c->emphasis_side));
+      c->emphasis_side = LIMBER_SIDE_NONE;
+      c->extra_sets = 0;
+      return;
+    }
+  c->emphasis_side = m->tighter;
+  c->extra_sets = MAX (c->extra_sets, a->extra_sets);
+  limber_choice_explain (c, rule->id, "+%u set%s on the %s: %s left %g, right %g %s", a->extra_sets,
+                         a->extra_sets == 1 ? "" : "s", limber_side_to_string (m->tighter), measure->id, m->left,
+                         m->right, measure->unit);
+}
+
+static void
+apply_action (LimberSelection *sel, const LimberRule *rule, const LimberAction *a)
+{
+  if (a->kind == ACTION_ADVISE)
+    {
+      g_ptr_array_add (sel->advice, a->text);
+      return;
+    }
+  for (guint t = 0; t < a->targets->len; t++)
+    {
+      guint i = g_array_index (a->targets, guint, t);
+      const LimberExercise *e = g_ptr_array_index (sel->facts->rs->exercises, i);
+      LimberChoice *c = &sel->choices[i];
+      switch (a->kind)
+        {
+        case ACTION_WEIGHT:
+          if (a->has_add)
+            {
+              c->add += a->add;
+              limber_choice_explain (c, rule->id, "weight %+g", a->add);
+            }
+          if (a->has_multiply)
+            {
+              c->multiply *= a->multiply;
+              limber_choice_explain (c, rule->id, "weight x%g", a->multiply);
+            }
+          break;
+        case ACTION_EXCLUDE:
+          c->excluded = TRUE;
+          limber_choice_explain (c, rule->id, "excluded");
+          break;
+        case ACTION_REQUIRE:
+          c->required = TRUE;
+          limber_choice_explain (c, rule->id, "required every training day");
+          break;
+        case ACTION_EMPHASISE:
+          apply_emphasis (sel, rule, a, e, c);
+          break;
+        case ACTION_LOWEST_STEP:
+          c->lowest_step = TRUE;
+          limber_choice_explain (c, rule->id, "starts at the first ladder step");
+          break;
+        case ACTION_MIN_HOLD:
+          if (a->seconds > c->min_hold)
+            c->min_hold = a->seconds;
+          limber_choice_explain (c, rule->id, "holds of at least %g s", a->seconds);
+          break;
+        case ACTION_ADVISE:
+          break;
+        }
+    }
+}
+
+void
+limber_evaluate (LimberSelection *sel)
+{
+  const LimberRuleset *rs = sel->facts->rs;
+  apply_constraints (sel);
+  for (guint r = 0; r < rs->rules->len; r++)
+    {
+      const LimberRule *rule = g_ptr_array_index (rs->rules, r);
+      if (!limber_cond_eval (rule->when, sel->facts))
+        continue;
+      g_ptr_array_add (sel->fired, rule->id);
+      for (guint a = 0; a < rule->actions->len; a++)
+        apply_action (sel, rule, g_ptr_array_index (rule->actions, a));
+    }
+  for (guint i = 0; i < sel->n; i++)
+    {
+      const LimberExercise *e = g_ptr_array_index (rs->exercises, i);
+      LimberChoice *c = &sel->choices[i];
+      if (c->excluded)
+        {
+          /* exclusion wins over everything, requirements included */
+          c->required = FALSE;
+          c->weight = 0;
+          continue;
+        }
+      c->weight = MAX (0.0, (e->base_weight + c->add) * c->multiply);
+    }
+}

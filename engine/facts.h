@@ -1,0 +1,73 @@
+/*
+ * What a profile implies under a rule set, computed once per generation:
+ * answers resolved to question indexes, triggered red flags, deficits and
+ * asymmetries per measure, score totals and categories, history facts.
+ * Conditions are evaluated against this and never against the raw profile.
+ */
+#pragma once
+
+#include "profile-private.h"
+#include "ruleset-private.h"
+#include "limber/plan.h"
+
+typedef struct {
+  gboolean present;
+  double value;            /* yes-no: 1/0; scale: the number; choice: its index */
+} LimberAnswerFact;
+
+typedef struct {
+  guint32 day;             /* julian day; 0 for the profile's undated scan */
+  double left, right;
+} LimberSnapshot;
+
+typedef struct {
+  gboolean present;
+  GArray *series;          /* LimberSnapshot, oldest first; the last is current */
+  double left, right;      /* the current values; unsided: both the value */
+  double deficit_left, deficit_right; /* normal - value, floored at 0 */
+  double asymmetry;        /* |left - right| (sided only) */
+  gboolean asymmetric;     /* asymmetry >= the measure's threshold */
+  LimberSide tighter;      /* the side with less range, NONE when equal or unsided */
+} LimberMeasureFact;
+
+typedef struct {
+  gboolean complete;       /* every item answered */
+  unsigned answered;
+  double total;
+  double *subscales;       /* one per subscale of the score */
+  int category;            /* index into the score's categories, -1 when incomplete */
+} LimberScoreFact;
+
+typedef struct {
+  unsigned sessions_completed;
+  int days_since_last;     /* -1: no history */
+  unsigned weeks_active;
+  double recent_max_discomfort; /* -1: none reported in the last 7 days */
+} LimberHistoryFacts;
+
+typedef struct {
+  const LimberRuleset *rs;
+  const LimberProfile *profile;
+  GDate start;
+  LimberAnswerFact *answers;    /* per question */
+  gboolean *flags;              /* per red flag: triggered */
+  LimberOutcome worst;          /* most severe triggered outcome */
+  LimberMeasureFact *measures;  /* per measure */
+  LimberScoreFact *scores;      /* per score */
+  LimberHistoryFacts history;
+  GHashTable *equipment;        /* set of the profile's equipment ids */
+  GHashTable *avoid;            /* set of the profile's avoided regions */
+} LimberFacts;
+
+/* The profile must have passed limber_profile_validate() against rs. */
+LimberFacts *limber_facts_new (const LimberRuleset *rs, const LimberProfile *profile, const GDate *start);
+void limber_facts_free (LimberFacts *facts);
+
+/* The change of a measure from the newest snapshot at least over_days older
+ * than the current one to the current one: the mean change of the sides, or
+ * of the left/right difference.  FALSE when there is no such snapshot. */
+gboolean limber_facts_trend (const LimberFacts *facts, guint measure, unsigned over_days, gboolean asymmetry,
+                             double *change);
+
+/* condition.c */
+gboolean limber_cond_eval (const LimberCond *cond, const LimberFacts *facts);

@@ -1,0 +1,221 @@
+/*
+ * limber_generate(): the pipeline from a profile to a plan.
+ *
+ *   validate -> facts -> screening -> rules -> doses -> week
+ *
+ * Screening comes first and short-circuits: an emergency or see-clinician
+ * red flag gives a referral plan with no exercises at all, whatever else the
+ * profile says, before any rule is looked at.  Generation touches no global
+ * state and only reads the rule set, so any number of threads may generate
+ * from one rule set at once.
+ */
+#include <string.h>
+#include <time.h>
+
+#include "limber/autocleanups.h"
+#include "limber/error.h"
+#include "selection.h"
+
+#define MAX_DAYS 28
+
+struct _LimberOptions {
+  GDate start;
+  unsigned days;
+  guint64 seed;
+};
+
+LimberOptions *
+limber_options_new (void)
+{
+  LimberOptions *o = g_new0 (LimberOptions, 1);
+  g_date_clear (&o->start, 1);
+  g_date_set_time_t (&o->start, time (NULL));
+  o->days = 7;
+  return o;
+}
+
+void
+limber_options_free (LimberOptions *options)
+{
+  g_free (options);
+}
+
+gboolean
+limber_options_set_start (LimberOptions *options, const char *date, GError **error)
+{
+  g_return_val_if_fail (options != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+  GDate d;
+  if (date == NULL || !limber_parse_date (date, &d))
+    {
+      g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_OPTIONS,
+                   "start: \"%s\" is not a date; expected a calendar date as YYYY-MM-DD", date ? date : "(null)");
+      return FALSE;
+    }
+  options->start = d;
+  return TRUE;
+}
+
+gboolean
+limber_options_set_days (LimberOptions *options, unsigned days, GError **error)
+{
+  g_return_val_if_fail (options != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+  if (days < 1 || days > MAX_DAYS)
+    {
+      g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_OPTIONS, "days: %u is out of range; expected 1 to %d", days,
+                   MAX_DAYS);
+      return FALSE;
+    }
+  options->days = days;
+  return TRUE;
+}
+
+void
+limber_options_set_seed (LimberOptions *options, guint64 seed)
+{
+  g_return_if_fail (options != NULL);
+  options->seed = seed;
+}
+
+/* The facts a plan carries, so a reader can see what it was made from. */
+static void
+record_facts (LimberPlan *plan, const LimberFacts *f)
+{
+  const LimberRuleset *rs = f->rs;
+  for (guint i = 0; i < rs->red_flags->len; i++)
+    if (f->flags[i])
+      g_ptr_array_add (plan->flags, g_strdup (((LimberRedFlag *) g_ptr_array_index (rs->red_flags, i))->id));
+  for (guint i = 0; i < rs->measures->len; i++)
+    {
+      const LimberMeasure *m = g_ptr_array_index (rs->measures, i);
+      const LimberMeasureFact *mf = &f->measures[i];
+      if (!mf->present)
+        continue;
+      if (mf->deficit_left > 0 || mf->deficit_right > 0)
+        {
+          LimberDeficitOut *d = g_new0 (LimberDeficitOut, 1);
+          d->measure = g_strdup (m->id);
+          d->left = mf->left;
+          d->right = mf->right;
+          d->deficit_left = mf->deficit_left;
+          d->deficit_right = mf->deficit_right;
+          g_ptr_array_add (plan->deficits, d);
+        }
+      if (mf->asymmetric)
+        {
+          LimberAsymmetryOut *a = g_new0 (LimberAsymmetryOut, 1);
+          a->measure = g_strdup (m->id);
+          a->difference = mf->asymmetry;
+          a->tighter = mf->tighter;
+          g_ptr_array_add (plan->asymmetries, a);
+        }
+    }
+  for (guint i = 0; i < rs->scores->len; i++)
+    {
+      const LimberScore *s = g_ptr_array_index (rs->scores, i);
+      const LimberScoreFact *sf = &f->scores[i];
+      LimberScoreOut *out = g_new0 (LimberScoreOut, 1);
+      out->id = g_strdup (s->id);
+      out->complete = sf->complete;
+      out->total = sf->total;
+      out->subscale_ids = g_ptr_array_new_with_free_func (g_free);
+      out->subscale_values = g_array_new (FALSE, FALSE, sizeof (double));
+      for (guint k = 0; k < s->subscales->len; k++)
+        {
+          g_ptr_array_add (out->subscale_ids, g_strdup (((LimberSubscale *) g_ptr_array_index (s->subscales, k))->id));
+          g_array_append_val (out->subscale_values, sf->subscales[k]);
+        }
+      if (sf->category >= 0)
+        out->category = g_strdup (((LimberCategory *) g_ptr_array_index (s->categories, sf->category))->id);
+      g_ptr_array_add (plan->scores, out);
+    }
+}
+
+/* Every triggered flag of the given outcome, in document order. */
+static void
+add_flag_messages (LimberPlan *plan, const LimberFacts *f, LimberOutcome outcome, GString *message)
+{
+  for (guint i = 0; i < f->rs->red_flags->len; i++)
+    {
+      const LimberRedFlag *flag = g_ptr_array_index (f->rs->red_flags, i);
+      if (!f->flags[i] || flag->outcome != outcome)
+        continue;
+      if (message != NULL)
+        {
+          g_ptr_array_add (plan->referral_flags, g_strdup (flag->id));
+          if (strstr (message->str, flag->message) == NULL)
+            g_string_append_printf (message, "%s%s", message->len ? " " : "", flag->message);
+        }
+      else
+        limber_plan_add_advisory (plan, flag->message);
+    }
+}
+
+static void
+refer (LimberPlan *plan, const LimberFacts *f, const GDate *start, unsigned n_days)
+{
+  plan->status = LIMBER_PLAN_REFERRAL;
+  g_autoptr (GString) message = g_string_new (NULL);
+  add_flag_messages (plan, f, f->worst, message);
+  /* a see-clinician referral also names any emergency-free reasons below it,
+   * but an emergency is never diluted by lesser advice */
+  if (f->worst == LIMBER_OUTCOME_SEE_CLINICIAN)
+    add_flag_messages (plan, f, LIMBER_OUTCOME_CAUTION, NULL);
+  plan->referral_message = g_string_free (g_steal_pointer (&message), FALSE);
+  for (unsigned d = 0; d < n_days; d++)
+    {
+      GDate date = *start;
+      g_date_add_days (&date, d);
+      LimberDay *day = limber_day_alloc (&date);
+      day->rest = TRUE;
+      g_ptr_array_add (plan->days, day);
+    }
+}
+
+LimberPlan *
+limber_generate (const LimberRuleset *rs, const LimberProfile *profile, const LimberOptions *options,
+                 GError **error)
+{
+  g_return_val_if_fail (rs != NULL, NULL);
+  g_return_val_if_fail (profile != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!limber_profile_validate (profile, rs, error))
+    return NULL;
+  g_autoptr (LimberOptions) defaults = options ? NULL : limber_options_new ();
+  const LimberOptions *o = options ? options : defaults;
+
+  LimberPlan *plan = limber_plan_alloc (rs);
+  plan->seed = o->seed;
+  g_date_strftime (plan->start, sizeof plan->start, "%Y-%m-%d", &o->start);
+  plan->goal = profile->goal;
+  plan->minutes_per_day = profile->minutes_per_day;
+  plan->days_per_week = profile->days_per_week;
+
+  LimberFacts *facts = limber_facts_new (rs, profile, &o->start);
+  plan->outcome = facts->worst;
+  record_facts (plan, facts);
+  if (facts->worst >= LIMBER_OUTCOME_SEE_CLINICIAN)
+    {
+      refer (plan, facts, &o->start, o->days);
+      limber_facts_free (facts);
+      return plan;
+    }
+
+  LimberSelection *sel = limber_selection_new (facts);
+  limber_evaluate (sel);
+  for (guint i = 0; i < sel->fired->len; i++)
+    g_ptr_array_add (plan->fired_rules, g_strdup (g_ptr_array_index (sel->fired, i)));
+  add_flag_messages (plan, facts, LIMBER_OUTCOME_CAUTION, NULL);
+  for (guint i = 0; i < sel->advice->len; i++)
+    limber_plan_add_advisory (plan, g_ptr_array_index (sel->advice, i));
+  limber_dose (sel);
+  limber_schedule (sel, plan, &o->start, o->days, o->seed);
+  if (rs->safety != NULL)
+    limber_plan_add_advisory (plan, rs->safety);
+
+  limber_selection_free (sel);
+  limber_facts_free (facts);
+  return plan;
+}

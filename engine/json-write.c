@@ -1,0 +1,151 @@
+#include "json-write.h"
+
+#include <math.h>
+
+#include "dose-words.h"
+
+typedef struct {
+  GString *out;
+  const JsonNode *unsigned_node; /* the seed */
+} Writer;
+
+static void
+write_string (GString *out, const char *s)
+{
+  g_string_append_c (out, '"');
+  for (const unsigned char *p = (const unsigned char *) s; *p; p++)
+    switch (*p)
+      {
+      case '"':
+        g_string_append (out, "\\\"");
+        break;
+      case '\\':
+        g_string_append (out, "\\\\");
+        break;
+      case '\n':
+        g_string_append (out, "\\n");
+        break;
+      case '\r':
+        g_string_append (out, "\\r");
+        break;
+      case '\t':
+        g_string_append (out, "\\t");
+        break;
+      default:
+        /* other control characters are not allowed raw; UTF-8 passes through */
+        if (*p < 0x20)
+          g_string_append_printf (out, "\\u%04x", *p);
+        else
+          g_string_append_c (out, (char) *p);
+      }
+  g_string_append_c (out, '"');
+}
+
+static void
+write_value (Writer *w, JsonNode *node)
+{
+  GString *out = w->out;
+  char buf[LIMBER_NUMBER_BUF_SIZE];
+  switch (json_node_get_value_type (node))
+    {
+    case G_TYPE_INT64:
+      if (node == w->unsigned_node)
+        g_string_append_printf (out, "%" G_GUINT64_FORMAT, (guint64) json_node_get_int (node));
+      else
+        g_string_append_printf (out, "%" G_GINT64_FORMAT, json_node_get_int (node));
+      break;
+    case G_TYPE_DOUBLE:
+      /* JSON has no NaN or infinity */
+      if (isfinite (json_node_get_double (node)))
+        g_string_append (out, limber_number_format (buf, json_node_get_double (node), -1));
+      else
+        g_string_append (out, "null");
+      break;
+    case G_TYPE_BOOLEAN:
+      g_string_append (out, json_node_get_boolean (node) ? "true" : "false");
+      break;
+    default:
+      write_string (out, json_node_get_string (node));
+    }
+}
+
+/* depth < 0: compact, on one line */
+static void
+write_break (GString *out, int depth)
+{
+  if (depth < 0)
+    return;
+  g_string_append_c (out, '\n');
+  for (int i = 0; i < depth; i++)
+    g_string_append (out, "  ");
+}
+
+static void write_node (Writer *w, JsonNode *node, int depth);
+
+static void
+write_object (Writer *w, JsonObject *object, int depth)
+{
+  GString *out = w->out;
+  int inner = depth < 0 ? depth : depth + 1;
+  g_autoptr (GList) members = json_object_get_members (object);
+  g_string_append_c (out, '{');
+  for (GList *m = members; m; m = m->next)
+    {
+      write_break (out, inner);
+      write_string (out, m->data);
+      g_string_append (out, depth < 0 ? ":" : ": ");
+      write_node (w, json_object_get_member (object, m->data), inner);
+      if (m->next)
+        g_string_append_c (out, ',');
+    }
+  if (members)
+    write_break (out, depth);
+  g_string_append_c (out, '}');
+}
+
+static void
+write_array (Writer *w, JsonArray *array, int depth)
+{
+  GString *out = w->out;
+  int inner = depth < 0 ? depth : depth + 1;
+  guint n = json_array_get_length (array);
+  g_string_append_c (out, '[');
+  for (guint i = 0; i < n; i++)
+    {
+      write_break (out, inner);
+      write_node (w, json_array_get_element (array, i), inner);
+      if (i + 1 < n)
+        g_string_append_c (out, ',');
+    }
+  if (n > 0)
+    write_break (out, depth);
+  g_string_append_c (out, ']');
+}
+
+static void
+write_node (Writer *w, JsonNode *node, int depth)
+{
+  switch (JSON_NODE_TYPE (node))
+    {
+    case JSON_NODE_OBJECT:
+      write_object (w, json_node_get_object (node), depth);
+      break;
+    case JSON_NODE_ARRAY:
+      write_array (w, json_node_get_array (node), depth);
+      break;
+    case JSON_NODE_NULL:
+      g_string_append (w->out, "null");
+      break;
+    case JSON_NODE_VALUE:
+      write_value (w, node);
+      break;
+    }
+}
+
+char *
+limber_json_write (JsonNode *root, const JsonNode *unsigned_node, gboolean pretty)
+{
+  Writer w = { g_string_new (NULL), unsigned_node };
+  write_node (&w, root, pretty ? 0 : -1);
+  return g_string_free (w.out, FALSE);
+}

@@ -1,0 +1,84 @@
+/*
+ * The in-memory plan.  generate.c builds it, plan.c reads and frees it, the
+ * plan-*.c serialisers write it out.  A plan holds a reference on its rule
+ * set, so the exercises it points at live as long as it does.
+ */
+#pragma once
+
+#include "facts.h"
+#include "limber/plan.h"
+
+typedef struct {
+  char *rule;               /* rule id, or an engine step such as "ladder" */
+  char *effect;             /* "weight x1.5", "step 2 of 4: 3 sessions completed" */
+} LimberReason;
+
+struct _LimberItem {
+  const LimberExercise *exercise;
+  char *slot;
+  LimberDose dose;
+  unsigned step;            /* 1-based ladder step */
+  unsigned previous_step;   /* the step of the last logged session; 0 when none */
+  LimberSide emphasis_side;
+  unsigned extra_sets;
+  double seconds;
+  double weight;            /* the final weight it was chosen with */
+  GPtrArray *why;           /* LimberReason* */
+};
+
+struct _LimberDay {
+  char date[11];
+  gboolean rest;
+  double minutes;
+  GPtrArray *items;         /* LimberItem* */
+};
+
+typedef struct {
+  char *measure;
+  double left, right;
+  double deficit_left, deficit_right;
+} LimberDeficitOut;
+
+typedef struct {
+  char *measure;
+  double difference;
+  LimberSide tighter;
+} LimberAsymmetryOut;
+
+typedef struct {
+  char *id;
+  gboolean complete;
+  double total;
+  GPtrArray *subscale_ids;  /* char* */
+  GArray *subscale_values;  /* double */
+  char *category;           /* NULL when incomplete */
+} LimberScoreOut;
+
+struct _LimberPlan {
+  LimberRuleset *rs;        /* a reference */
+  LimberPlanStatus status;
+  LimberOutcome outcome;
+  GPtrArray *referral_flags;   /* char*: ids of the flags behind a referral */
+  char *referral_message;
+  GPtrArray *advisories;    /* char*, in order, no duplicates */
+  guint64 seed;
+  char start[11];
+  LimberGoal goal;
+  double minutes_per_day;
+  unsigned days_per_week;
+  GPtrArray *days;          /* LimberDay* */
+  GPtrArray *flags;         /* char*: every triggered red flag id */
+  GPtrArray *deficits;      /* LimberDeficitOut*, measures with any deficit */
+  GPtrArray *asymmetries;   /* LimberAsymmetryOut*, meaningful ones only */
+  GPtrArray *scores;        /* LimberScoreOut* */
+  GPtrArray *fired_rules;   /* char*: ids of the rules whose conditions held */
+};
+
+/* plan.c */
+LimberPlan *limber_plan_alloc (const LimberRuleset *rs);
+LimberDay *limber_day_alloc (const GDate *date);
+LimberItem *limber_item_alloc (const LimberExercise *exercise, const char *slot);
+void limber_item_free (LimberItem *item);
+void limber_item_add_reason (LimberItem *item, const char *rule, const char *fmt, ...) G_GNUC_PRINTF (3, 4);
+void limber_plan_add_advisory (LimberPlan *plan, const char *text);
+const char *limber_side_to_string (LimberSide side);   /* "left", "right", NULL */

@@ -1,0 +1,125 @@
+/* The plan as a week a person reads in a terminal or an email. */
+#include "plan-private.h"
+
+#include <stdio.h>
+
+#include "dose-words.h"
+
+/* English names by hand: the C library's would follow the locale, and the
+ * output must not change with it. */
+static const char *const weekday_names[] = { "", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun" };
+static const char *const month_names[] = { "",    "Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                           "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
+
+/* "2026-11-24" as "Tue 24 Nov 2026"; anything else as it is. */
+static void
+append_date (GString *out, const char *iso)
+{
+  unsigned y, m, d;
+  char rest;
+  if (sscanf (iso, "%4u-%2u-%2u%c", &y, &m, &d, &rest) != 3 || !g_date_valid_dmy (d, m, y))
+    {
+      g_string_append (out, iso);
+      return;
+    }
+  g_autoptr (GDate) date = g_date_new_dmy (d, m, y);
+  g_string_append_printf (out, "%s %u %s %u", weekday_names[g_date_get_weekday (date)], d, month_names[m], y);
+}
+
+static void
+append_header (GString *out, const LimberPlan *plan)
+{
+  char minutes[LIMBER_NUMBER_BUF_SIZE];
+  g_string_append_printf (out, "Stretching plan — rule set %s %s\n", plan->rs->id, plan->rs->version);
+  g_string_append (out, "Starts ");
+  append_date (out, plan->start);
+  g_string_append_printf (out, " · goal: %s · %s min a day, %u days a week · seed %" G_GUINT64_FORMAT "\n",
+                          limber_goal_to_string (plan->goal),
+                          limber_number_format (minutes, plan->minutes_per_day, 1), plan->days_per_week, plan->seed);
+}
+
+static void
+append_advisories (GString *out, const LimberPlan *plan)
+{
+  if (plan->advisories->len == 0)
+    return;
+  g_string_append (out, "\nPlease note:\n");
+  for (guint i = 0; i < plan->advisories->len; i++)
+    g_string_append_printf (out, "  • %s\n", (const char *) g_ptr_array_index (plan->advisories, i));
+}
+
+static void
+append_referral (GString *out, const LimberPlan *plan)
+{
+  g_autofree char *outcome = g_ascii_strup (limber_outcome_to_string (plan->outcome), -1);
+  g_strdelimit (outcome, "-", ' ');
+  g_string_append_printf (out, "\n%s\n", outcome);
+  if (plan->referral_message)
+    g_string_append_printf (out, "%s\n", plan->referral_message);
+  if (plan->referral_flags->len > 0)
+    {
+      g_string_append (out, "Because of:");
+      for (guint i = 0; i < plan->referral_flags->len; i++)
+        g_string_append_printf (out, "%s %s", i ? "," : "", (const char *) g_ptr_array_index (plan->referral_flags, i));
+      g_string_append_c (out, '\n');
+    }
+  g_string_append (out, "No exercises are planned.\n");
+}
+
+/* The rules behind an item, each once, in the order they acted. */
+static void
+append_why (GString *out, const LimberItem *item)
+{
+  if (item->why->len == 0)
+    return;
+  g_autoptr (GPtrArray) seen = g_ptr_array_new ();
+  g_string_append (out, "     why:");
+  for (guint i = 0; i < item->why->len; i++)
+    {
+      const LimberReason *r = g_ptr_array_index (item->why, i);
+      if (g_ptr_array_find_with_equal_func (seen, r->rule, g_str_equal, NULL))
+        continue;
+      g_string_append_printf (out, "%s %s", seen->len ? "," : "", r->rule);
+      g_ptr_array_add (seen, r->rule);
+    }
+  g_string_append_c (out, '\n');
+}
+
+static void
+append_item (GString *out, guint number, const LimberItem *item)
+{
+  g_autofree char *dose = limber_dose_words (&item->dose, item->exercise->per_side, item->emphasis_side,
+                                             limber_item_get_emphasis_extra_sets (item));
+  g_string_append_printf (out, "  %u. %s — %s [%s]\n", number, item->exercise->name, dose, item->slot);
+  append_why (out, item);
+}
+
+static void
+append_day (GString *out, const LimberDay *day)
+{
+  char minutes[LIMBER_NUMBER_BUF_SIZE];
+  g_string_append_c (out, '\n');
+  append_date (out, day->date);
+  if (day->rest)
+    g_string_append (out, " — rest day\n");
+  else
+    g_string_append_printf (out, " — %s min\n", limber_number_format (minutes, day->minutes, 1));
+  for (guint i = 0; i < day->items->len; i++)
+    append_item (out, i + 1, g_ptr_array_index (day->items, i));
+}
+
+char *
+limber_plan_to_text (const LimberPlan *plan)
+{
+  g_return_val_if_fail (plan != NULL, NULL);
+
+  GString *out = g_string_new (NULL);
+  append_header (out, plan);
+  if (plan->status == LIMBER_PLAN_REFERRAL)
+    append_referral (out, plan);
+  append_advisories (out, plan);
+  /* a referral is not a week of exercises: it lists no days at all */
+  for (guint i = 0; plan->status == LIMBER_PLAN_OK && i < plan->days->len; i++)
+    append_day (out, g_ptr_array_index (plan->days, i));
+  return g_string_free (out, FALSE);
+}

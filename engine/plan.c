@@ -1,0 +1,332 @@
+/* The LimberPlan object: construction for generate.c, teardown and accessors. */
+#include "plan-private.h"
+
+static void
+reason_free (LimberReason *reason)
+{
+  g_free (reason->rule);
+  g_free (reason->effect);
+  g_free (reason);
+}
+
+void
+limber_item_free (LimberItem *item)
+{
+  if (item == NULL)
+    return;
+  g_free (item->slot);
+  g_clear_pointer (&item->why, g_ptr_array_unref);
+  g_free (item);
+}
+
+static void
+day_free (LimberDay *day)
+{
+  g_clear_pointer (&day->items, g_ptr_array_unref);
+  g_free (day);
+}
+
+static void
+deficit_free (LimberDeficitOut *d)
+{
+  g_free (d->measure);
+  g_free (d);
+}
+
+static void
+asymmetry_free (LimberAsymmetryOut *a)
+{
+  g_free (a->measure);
+  g_free (a);
+}
+
+/* The subscale arrays belong to the score; whoever fills subscale_ids decides,
+ * with its free function, whether the ids are owned or borrowed. */
+static void
+score_free (LimberScoreOut *s)
+{
+  g_free (s->id);
+  g_clear_pointer (&s->subscale_ids, g_ptr_array_unref);
+  g_clear_pointer (&s->subscale_values, g_array_unref);
+  g_free (s->category);
+  g_free (s);
+}
+
+static GPtrArray *
+new_string_array (void)
+{
+  return g_ptr_array_new_with_free_func (g_free);
+}
+
+LimberPlan *
+limber_plan_alloc (const LimberRuleset *rs)
+{
+  g_return_val_if_fail (rs != NULL, NULL);
+
+  LimberPlan *plan = g_new0 (LimberPlan, 1);
+  /* the plan's items point into the rule set's exercises */
+  plan->rs = limber_ruleset_ref ((LimberRuleset *) rs);
+  plan->status = LIMBER_PLAN_OK;
+  plan->outcome = LIMBER_OUTCOME_NONE;
+  plan->referral_flags = new_string_array ();
+  plan->advisories = new_string_array ();
+  plan->days = g_ptr_array_new_with_free_func ((GDestroyNotify) day_free);
+  plan->flags = new_string_array ();
+  plan->deficits = g_ptr_array_new_with_free_func ((GDestroyNotify) deficit_free);
+  plan->asymmetries = g_ptr_array_new_with_free_func ((GDestroyNotify) asymmetry_free);
+  plan->scores = g_ptr_array_new_with_free_func ((GDestroyNotify) score_free);
+  plan->fired_rules = new_string_array ();
+  return plan;
+}
+
+LimberDay *
+limber_day_alloc (const GDate *date)
+{
+  g_return_val_if_fail (date != NULL && g_date_valid (date), NULL);
+
+  LimberDay *day = g_new0 (LimberDay, 1);
+  /* by hand rather than g_date_strftime(), which goes through the locale */
+  g_snprintf (day->date, sizeof day->date, "%04u-%02u-%02u", (unsigned) g_date_get_year (date),
+              (unsigned) g_date_get_month (date), (unsigned) g_date_get_day (date));
+  day->items = g_ptr_array_new_with_free_func ((GDestroyNotify) limber_item_free);
+  return day;
+}
+
+LimberItem *
+limber_item_alloc (const LimberExercise *exercise, const char *slot)
+{
+  g_return_val_if_fail (exercise != NULL, NULL);
+  g_return_val_if_fail (slot != NULL, NULL);
+
+  LimberItem *item = g_new0 (LimberItem, 1);
+  item->exercise = exercise;
+  item->slot = g_strdup (slot);
+  item->step = 1;
+  item->emphasis_side = LIMBER_SIDE_NONE;
+  item->why = g_ptr_array_new_with_free_func ((GDestroyNotify) reason_free);
+  return item;
+}
+
+void
+limber_item_add_reason (LimberItem *item, const char *rule, const char *fmt, ...)
+{
+  g_return_if_fail (item != NULL);
+  g_return_if_fail (rule != NULL);
+  g_return_if_fail (fmt != NULL);
+
+  LimberReason *reason = g_new0 (LimberReason, 1);
+  reason->rule = g_strdup (rule);
+  va_list args;
+  va_start (args, fmt);
+  reason->effect = g_strdup_vprintf (fmt, args);
+  va_end (args);
+  g_ptr_array_add (item->why, reason);
+}
+
+void
+limber_plan_add_advisory (LimberPlan *plan, const char *text)
+{
+  g_return_if_fail (plan != NULL);
+  g_return_if_fail (text != NULL);
+
+  /* several rules and flags may give the same advice; the person reads it once */
+  if (g_ptr_array_find_with_equal_func (plan->advisories, text, g_str_equal, NULL))
+    return;
+  g_ptr_array_add (plan->advisories, g_strdup (text));
+}
+
+const char *
+limber_side_to_string (LimberSide side)
+{
+  switch (side)
+    {
+    case LIMBER_SIDE_LEFT:
+      return "left";
+    case LIMBER_SIDE_RIGHT:
+      return "right";
+    case LIMBER_SIDE_NONE:
+    default:
+      return NULL;
+    }
+}
+
+void
+limber_plan_free (LimberPlan *plan)
+{
+  if (plan == NULL)
+    return;
+  /* the days go first: their items point into the rule set */
+  g_clear_pointer (&plan->days, g_ptr_array_unref);
+  g_clear_pointer (&plan->referral_flags, g_ptr_array_unref);
+  g_clear_pointer (&plan->advisories, g_ptr_array_unref);
+  g_clear_pointer (&plan->flags, g_ptr_array_unref);
+  g_clear_pointer (&plan->deficits, g_ptr_array_unref);
+  g_clear_pointer (&plan->asymmetries, g_ptr_array_unref);
+  g_clear_pointer (&plan->scores, g_ptr_array_unref);
+  g_clear_pointer (&plan->fired_rules, g_ptr_array_unref);
+  g_free (plan->referral_message);
+  g_clear_pointer (&plan->rs, limber_ruleset_unref);
+  g_free (plan);
+}
+
+LimberPlanStatus
+limber_plan_get_status (const LimberPlan *plan)
+{
+  g_return_val_if_fail (plan != NULL, LIMBER_PLAN_OK);
+  return plan->status;
+}
+
+LimberOutcome
+limber_plan_get_outcome (const LimberPlan *plan)
+{
+  g_return_val_if_fail (plan != NULL, LIMBER_OUTCOME_NONE);
+  return plan->outcome;
+}
+
+const char *
+limber_plan_get_referral_message (const LimberPlan *plan)
+{
+  g_return_val_if_fail (plan != NULL, NULL);
+  return plan->status == LIMBER_PLAN_REFERRAL ? plan->referral_message : NULL;
+}
+
+unsigned
+limber_plan_get_n_advisories (const LimberPlan *plan)
+{
+  g_return_val_if_fail (plan != NULL, 0);
+  return plan->advisories->len;
+}
+
+const char *
+limber_plan_get_advisory (const LimberPlan *plan, unsigned index)
+{
+  g_return_val_if_fail (plan != NULL, NULL);
+  return index < plan->advisories->len ? g_ptr_array_index (plan->advisories, index) : NULL;
+}
+
+guint64
+limber_plan_get_seed (const LimberPlan *plan)
+{
+  g_return_val_if_fail (plan != NULL, 0);
+  return plan->seed;
+}
+
+unsigned
+limber_plan_get_n_days (const LimberPlan *plan)
+{
+  g_return_val_if_fail (plan != NULL, 0);
+  return plan->days->len;
+}
+
+const LimberDay *
+limber_plan_get_day (const LimberPlan *plan, unsigned index)
+{
+  g_return_val_if_fail (plan != NULL, NULL);
+  return index < plan->days->len ? g_ptr_array_index (plan->days, index) : NULL;
+}
+
+const char *
+limber_day_get_date (const LimberDay *day)
+{
+  g_return_val_if_fail (day != NULL, NULL);
+  return day->date;
+}
+
+gboolean
+limber_day_get_rest (const LimberDay *day)
+{
+  g_return_val_if_fail (day != NULL, FALSE);
+  return day->rest;
+}
+
+double
+limber_day_get_minutes (const LimberDay *day)
+{
+  g_return_val_if_fail (day != NULL, 0);
+  return day->minutes;
+}
+
+unsigned
+limber_day_get_n_items (const LimberDay *day)
+{
+  g_return_val_if_fail (day != NULL, 0);
+  return day->items->len;
+}
+
+const LimberItem *
+limber_day_get_item (const LimberDay *day, unsigned index)
+{
+  g_return_val_if_fail (day != NULL, NULL);
+  return index < day->items->len ? g_ptr_array_index (day->items, index) : NULL;
+}
+
+const LimberExercise *
+limber_item_get_exercise (const LimberItem *item)
+{
+  g_return_val_if_fail (item != NULL, NULL);
+  return item->exercise;
+}
+
+const char *
+limber_item_get_slot (const LimberItem *item)
+{
+  g_return_val_if_fail (item != NULL, NULL);
+  return item->slot;
+}
+
+void
+limber_item_get_dose (const LimberItem *item, LimberDose *dose)
+{
+  g_return_if_fail (item != NULL);
+  g_return_if_fail (dose != NULL);
+  *dose = item->dose;
+}
+
+unsigned
+limber_item_get_step (const LimberItem *item)
+{
+  g_return_val_if_fail (item != NULL, 0);
+  return item->step;
+}
+
+LimberSide
+limber_item_get_emphasis_side (const LimberItem *item)
+{
+  g_return_val_if_fail (item != NULL, LIMBER_SIDE_NONE);
+  return item->emphasis_side;
+}
+
+unsigned
+limber_item_get_emphasis_extra_sets (const LimberItem *item)
+{
+  g_return_val_if_fail (item != NULL, 0);
+  return item->emphasis_side == LIMBER_SIDE_NONE ? 0 : item->extra_sets;
+}
+
+double
+limber_item_get_seconds (const LimberItem *item)
+{
+  g_return_val_if_fail (item != NULL, 0);
+  return item->seconds;
+}
+
+unsigned
+limber_item_get_n_reasons (const LimberItem *item)
+{
+  g_return_val_if_fail (item != NULL, 0);
+  return item->why->len;
+}
+
+const char *
+limber_item_get_reason (const LimberItem *item, unsigned index, const char **effect)
+{
+  if (effect)
+    *effect = NULL;
+  g_return_val_if_fail (item != NULL, NULL);
+  if (index >= item->why->len)
+    return NULL;
+  const LimberReason *reason = g_ptr_array_index (item->why, index);
+  if (effect)
+    *effect = reason->effect;
+  return reason->rule;
+}

@@ -1,0 +1,59 @@
+/*
+ * The working state of one generation, per exercise of the catalogue:
+ * evaluate.c decides what is allowed and how much it is wanted, dose.c what
+ * dose it gets, schedule.c which days it lands on.  Each stage reads what the
+ * earlier ones wrote and adds its own reasons, which end up in the plan's
+ * explanations.
+ */
+#pragma once
+
+#include "facts.h"
+#include "plan-private.h"
+
+typedef struct {
+  gboolean excluded;
+  gboolean required;
+  double add, multiply;     /* the sums and products of the rules' weight actions */
+  double weight;            /* (base + add) x multiply, at least 0; 0 when excluded */
+  LimberSide emphasis_side;
+  unsigned extra_sets;
+  gboolean lowest_step;
+  double min_hold;
+  LimberDose dose;
+  unsigned step, previous_step;
+  double seconds;
+  GPtrArray *why_rule;      /* char*, parallel to why_effect */
+  GPtrArray *why_effect;
+} LimberChoice;
+
+typedef struct {
+  const LimberFacts *facts;
+  LimberChoice *choices;    /* one per exercise of the rule set, in catalogue order */
+  guint n;
+  GPtrArray *fired;         /* const char*: ids of rules whose conditions held */
+  GPtrArray *advice;        /* const char*: advise texts of fired rules, in rule order */
+} LimberSelection;
+
+LimberSelection *limber_selection_new (const LimberFacts *facts);
+void limber_selection_free (LimberSelection *sel);
+void limber_choice_explain (LimberChoice *choice, const char *rule, const char *fmt, ...) G_GNUC_PRINTF (3, 4);
+
+/* evaluate.c: constraints, contraindications and rules -> exclusions,
+ * requirements, weights, emphasis and advice */
+void limber_evaluate (LimberSelection *sel);
+
+/* dose.c: the ladder step each exercise has reached, its dose and its time */
+void limber_dose (LimberSelection *sel);
+double limber_dose_seconds (const LimberRuleset *rs, const LimberExercise *e, const LimberDose *dose,
+                            unsigned extra_sets);
+
+/* schedule.c: training and rest days, each day's items within its minutes */
+void limber_schedule (LimberSelection *sel, LimberPlan *plan, const GDate *start, unsigned n_days, guint64 seed);
+
+/* the seeded generator behind every weighted choice: splitmix64, chosen for
+ * being tiny, fast and the same on every platform */
+typedef struct {
+  guint64 state;
+} LimberRandom;
+
+double limber_random_double (LimberRandom *r); /* [0, 1) */

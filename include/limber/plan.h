@@ -1,0 +1,285 @@
+/**
+ * @file limber/plan.h
+ * @brief Generating a plan, and reading and serialising what it holds.
+ *
+ * limber_generate() is the heart of limber: screening first (an emergency or
+ * see-clinician red flag gives a referral and no exercises), then the facts a
+ * profile implies (deficits, asymmetries, scores), the rules' weights with
+ * exclusions and contraindications absolute, a week of training and rest
+ * days filled slot by slot within the daily minutes, doses from each
+ * exercise's ladder, and an explanation for every item.  The same rule set,
+ * profile, options and seed always give a byte-identical plan.
+ *
+ * #LimberDay and #LimberItem are borrowed from their plan.
+ */
+#ifndef LIMBER_PLAN_H
+#define LIMBER_PLAN_H
+
+#include <glib.h>
+#include <limber/profile.h>
+#include <limber/ruleset.h>
+
+G_BEGIN_DECLS
+#pragma GCC visibility push(default)
+
+/** @brief Generation options (owned; free with limber_options_free()). */
+typedef struct _LimberOptions LimberOptions;
+/** @brief A generated plan (owned; free with limber_plan_free()). */
+typedef struct _LimberPlan LimberPlan;
+/** @brief One day of a plan (borrowed from its plan). */
+typedef struct _LimberDay LimberDay;
+/** @brief One exercise of a day, with its dose and explanation (borrowed from its plan). */
+typedef struct _LimberItem LimberItem;
+
+/** @brief Whether a plan holds exercises. */
+typedef enum {
+  LIMBER_PLAN_OK,        /**< A program of exercises. */
+  LIMBER_PLAN_REFERRAL,  /**< A referral: no exercises on any day. */
+} LimberPlanStatus;
+
+/** @brief A side of the body. */
+typedef enum {
+  LIMBER_SIDE_NONE,   /**< Neither (no emphasis). */
+  LIMBER_SIDE_LEFT,   /**< The left side. */
+  LIMBER_SIDE_RIGHT,  /**< The right side. */
+} LimberSide;
+
+/**
+ * @brief New options: today's date as the start, 7 days, seed 0.
+ * @return new options (free with limber_options_free()).
+ */
+LimberOptions *limber_options_new(void);
+
+/**
+ * @brief Frees options.
+ * @param options options, or NULL.
+ */
+void limber_options_free(LimberOptions *options);
+
+/**
+ * @brief Sets the first day of the plan.
+ * @param options options.
+ * @param date the day as YYYY-MM-DD.
+ * @param error return location for a #LIMBER_ERROR_OPTIONS error when @p date is not a calendar date.
+ * @return TRUE on success.
+ */
+gboolean limber_options_set_start(LimberOptions *options, const char *date, GError **error);
+
+/**
+ * @brief Sets the number of days to plan (1 to 28; default 7).
+ * @param options options.
+ * @param days the number of days.
+ * @param error return location for a #LIMBER_ERROR_OPTIONS error when out of range.
+ * @return TRUE on success.
+ */
+gboolean limber_options_set_days(LimberOptions *options, unsigned days, GError **error);
+
+/**
+ * @brief Sets the seed of the weighted choices (default 0).
+ * @param options options.
+ * @param seed any value.
+ */
+void limber_options_set_seed(LimberOptions *options, guint64 seed);
+
+/**
+ * @brief Generates a plan.
+ * @param ruleset the rules.
+ * @param profile the person; checked with limber_profile_validate() first.
+ * @param options the options, or NULL for the defaults.
+ * @param error return location for a #LIMBER_ERROR (an invalid profile or options).
+ * @return a new plan (free with limber_plan_free()), or NULL on error.
+ */
+LimberPlan *limber_generate(const LimberRuleset *ruleset, const LimberProfile *profile,
+                            const LimberOptions *options, GError **error);
+
+/**
+ * @brief Frees a plan and everything borrowed from it.
+ * @param plan a plan, or NULL.
+ */
+void limber_plan_free(LimberPlan *plan);
+
+/**
+ * @brief Whether the plan holds exercises or is a referral.
+ * @param plan a plan.
+ * @return the status.
+ */
+LimberPlanStatus limber_plan_get_status(const LimberPlan *plan);
+
+/**
+ * @brief The most severe red-flag outcome the profile triggered.
+ * @param plan a plan.
+ * @return the outcome (#LIMBER_OUTCOME_NONE when none).
+ */
+LimberOutcome limber_plan_get_outcome(const LimberPlan *plan);
+
+/**
+ * @brief What a referral plan tells the person to do.
+ * @param plan a plan.
+ * @return the message (borrowed), or NULL when the plan is not a referral.
+ */
+const char *limber_plan_get_referral_message(const LimberPlan *plan);
+
+/**
+ * @brief The number of advisories (cautions, rule advice, safety notes).
+ * @param plan a plan.
+ * @return the count.
+ */
+unsigned limber_plan_get_n_advisories(const LimberPlan *plan);
+
+/**
+ * @brief An advisory.
+ * @param plan a plan.
+ * @param index from 0 to limber_plan_get_n_advisories() - 1.
+ * @return the text (borrowed), or NULL when out of range.
+ */
+const char *limber_plan_get_advisory(const LimberPlan *plan, unsigned index);
+
+/**
+ * @brief The seed the plan was made with.
+ * @param plan a plan.
+ * @return the seed.
+ */
+guint64 limber_plan_get_seed(const LimberPlan *plan);
+
+/**
+ * @brief The number of days planned.
+ * @param plan a plan.
+ * @return the count.
+ */
+unsigned limber_plan_get_n_days(const LimberPlan *plan);
+
+/**
+ * @brief A day of the plan.
+ * @param plan a plan.
+ * @param index from 0 to limber_plan_get_n_days() - 1.
+ * @return the day (borrowed), or NULL when out of range.
+ */
+const LimberDay *limber_plan_get_day(const LimberPlan *plan, unsigned index);
+
+/**
+ * @brief The plan as JSON (see docs/plan-format.md).
+ * @param plan a plan.
+ * @param pretty TRUE for indented output.
+ * @return a new NUL-terminated string (free with g_free()).
+ */
+char *limber_plan_to_json(const LimberPlan *plan, gboolean pretty);
+
+/**
+ * @brief The plan as XML, with the same content as the JSON.
+ * @param plan a plan.
+ * @return a new NUL-terminated string (free with g_free()).
+ */
+char *limber_plan_to_xml(const LimberPlan *plan);
+
+/**
+ * @brief The plan as readable text, for terminals and email.
+ * @param plan a plan.
+ * @return a new NUL-terminated string (free with g_free()).
+ */
+char *limber_plan_to_text(const LimberPlan *plan);
+
+/**
+ * @brief The day's date.
+ * @param day a day.
+ * @return YYYY-MM-DD (borrowed).
+ */
+const char *limber_day_get_date(const LimberDay *day);
+
+/**
+ * @brief Whether the day is a rest day.
+ * @param day a day.
+ * @return TRUE for a rest day.
+ */
+gboolean limber_day_get_rest(const LimberDay *day);
+
+/**
+ * @brief The estimated minutes the day's items take.
+ * @param day a day.
+ * @return the minutes (0 on a rest day).
+ */
+double limber_day_get_minutes(const LimberDay *day);
+
+/**
+ * @brief The number of items on the day.
+ * @param day a day.
+ * @return the count (0 on a rest day or in a referral).
+ */
+unsigned limber_day_get_n_items(const LimberDay *day);
+
+/**
+ * @brief An item of the day, in the order to do them.
+ * @param day a day.
+ * @param index from 0 to limber_day_get_n_items() - 1.
+ * @return the item (borrowed), or NULL when out of range.
+ */
+const LimberItem *limber_day_get_item(const LimberDay *day, unsigned index);
+
+/**
+ * @brief The item's exercise.
+ * @param item an item.
+ * @return the exercise (borrowed from the plan's rule set).
+ */
+const LimberExercise *limber_item_get_exercise(const LimberItem *item);
+
+/**
+ * @brief The session slot the item fills (e.g. "warm-up").
+ * @param item an item.
+ * @return the slot id (borrowed).
+ */
+const char *limber_item_get_slot(const LimberItem *item);
+
+/**
+ * @brief The prescribed dose.
+ * @param item an item.
+ * @param dose return location for the dose.
+ */
+void limber_item_get_dose(const LimberItem *item, LimberDose *dose);
+
+/**
+ * @brief The ladder step the dose comes from, counted from 1.
+ * @param item an item.
+ * @return the step.
+ */
+unsigned limber_item_get_step(const LimberItem *item);
+
+/**
+ * @brief The side that gets extra sets, if any.
+ * @param item an item.
+ * @return the side, #LIMBER_SIDE_NONE when no emphasis.
+ */
+LimberSide limber_item_get_emphasis_side(const LimberItem *item);
+
+/**
+ * @brief The extra sets on the emphasised side.
+ * @param item an item.
+ * @return the number of extra sets (0 when no emphasis).
+ */
+unsigned limber_item_get_emphasis_extra_sets(const LimberItem *item);
+
+/**
+ * @brief The estimated seconds the item takes, sides, rests and transition included.
+ * @param item an item.
+ * @return the seconds.
+ */
+double limber_item_get_seconds(const LimberItem *item);
+
+/**
+ * @brief The number of reasons explaining the item's choice and dose.
+ * @param item an item.
+ * @return the count.
+ */
+unsigned limber_item_get_n_reasons(const LimberItem *item);
+
+/**
+ * @brief One reason: the rule (or engine step) and its effect.
+ * @param item an item.
+ * @param index from 0 to limber_item_get_n_reasons() - 1.
+ * @param effect return location for the effect (borrowed), or NULL.
+ * @return the rule id or engine step (borrowed), or NULL when out of range.
+ */
+const char *limber_item_get_reason(const LimberItem *item, unsigned index, const char **effect);
+
+#pragma GCC visibility pop
+G_END_DECLS
+
+#endif

@@ -1,0 +1,170 @@
+/* Specification of the limber tool: exit codes, messages and outputs. */
+#include <string.h>
+
+#include <json-glib/json-glib.h>
+
+#include "support.h"
+
+TestSuite (cli);
+
+#define RUN(out, err, ...) limber_test_run_cli ((const char *const[]) { __VA_ARGS__, NULL }, NULL, out, err)
+
+LIMBER_TEST (cli, check_accepts_the_default_rule_set_with_a_summary)
+{
+  g_autofree char *out = NULL, *err = NULL;
+  int code = RUN (&out, &err, "check", LIMBER_SOURCE_DIR "/rules/default.xml");
+  cr_assert_eq (code, 0, "%s", err);
+  cr_assert (strstr (out, ": ok: default 1.0.0") != NULL, "%s", out);
+  cr_assert (strstr (out, " exercises, ") != NULL && strstr (out, " rules, ") != NULL
+               && strstr (out, " questions") != NULL, "%s", out);
+}
+
+LIMBER_TEST (cli, check_prints_every_error_and_exits_1)
+{
+  g_autofree char *out = NULL, *err = NULL;
+  g_autofree char *path = limber_test_data ("invalid/several-errors.xml");
+  int code = RUN (&out, &err, "check", path);
+  cr_assert_eq (code, 1);
+  cr_assert (strstr (err, ":69:5: <exercise> id=\"pelvic-tilts\": duplicate exercise id") != NULL, "%s", err);
+  cr_assert (strstr (err, ":82:13: <deficit> measure=\"hip.flex\": unknown measure") != NULL, "%s", err);
+  cr_assert_str_eq (out, "");
+}
+
+LIMBER_TEST (cli, describe_json_lists_exercises_flags_and_measures)
+{
+  g_autofree char *out = NULL, *err = NULL;
+  int code = RUN (&out, &err, "describe", "--format", "json");
+  cr_assert_eq (code, 0, "%s", err);
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  cr_assert (json_parser_load_from_data (parser, out, -1, NULL), "not JSON: %.200s", out);
+  JsonObject *root = json_node_get_object (json_parser_get_root (parser));
+  for (const char *const *key = (const char *const[]) { "id", "version", "sha256", "goals", "questions", "measures",
+                                                        "exercises", "scores", NULL };
+       *key; key++)
+    cr_assert (json_object_has_member (root, *key), "no %s", *key);
+  cr_assert_geq (json_array_get_length (json_object_get_array_member (root, "exercises")), 25);
+  cr_assert_eq (json_array_get_length (json_object_get_array_member (root, "goals")), 3);
+
+  JsonArray *exercises = json_object_get_array_member (root, "exercises");
+  JsonObject *first = json_array_get_object_element (exercises, 0);
+  for (const char *const *key = (const char *const[]) { "id", "name", "tags", "regions", "position", "equipment",
+                                                        "per_side", "level", "ladder", "contraindications", NULL };
+       *key; key++)
+    cr_assert (json_object_has_member (first, *key), "exercise without %s", *key);
+  JsonObject *step = json_array_get_object_element (json_object_get_array_member (first, "ladder"), 0);
+  for (const char *const *key = (const char *const[]) { "sets", "reps", "hold_s", "duration_s", NULL }; *key; key++)
+    cr_assert (json_object_has_member (step, *key), "ladder step without %s", *key);
+
+  unsigned emergencies = 0;
+  JsonArray *questions = json_object_get_array_member (root, "questions");
+  for (guint i = 0; i < json_array_get_length (questions); i++)
+    {
+      JsonObject *q = json_array_get_object_element (questions, i);
+      for (const char *const *key = (const char *const[]) { "id", "text", "kind", "choices", "min", "max", "red_flag",
+                                                            "trigger", NULL };
+           *key; key++)
+        cr_assert (json_object_has_member (q, *key), "question without %s", *key);
+      if (!json_object_get_null_member (q, "red_flag")
+          && strcmp (json_object_get_string_member (q, "red_flag"), "emergency") == 0)
+        emergencies++;
+    }
+  cr_assert_geq (emergencies, 5);
+
+  JsonObject *m = json_array_get_object_element (json_object_get_array_member (root, "measures"), 0);
+  for (const char *const *key = (const char *const[]) { "id", "unit", "sided", "normal", "min", "max", "asymmetry", NULL };
+       *key; key++)
+    cr_assert (json_object_has_member (m, *key), "measure without %s", *key);
+}
+
+LIMBER_TEST (cli, describe_text_is_for_people)
+{
+  g_autofree char *out = NULL, *err = NULL;
+  cr_assert_eq (RUN (&out, &err, "describe"), 0, "%s", err);
+  cr_assert (strstr (out, "Exercises (") != NULL && strstr (out, "Pelvic Tilts") != NULL, "%s", out);
+}
+
+LIMBER_TEST (cli, plan_prints_a_week_for_the_stiff_back_example)
+{
+  g_autofree char *out = NULL, *err = NULL;
+  int code = RUN (&out, &err, "plan", "--profile", LIMBER_SOURCE_DIR "/examples/profiles/stiff-back.json", "--start",
+                  "2026-11-23", "--format", "json");
+  cr_assert_eq (code, 0, "%s", err);
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  cr_assert (json_parser_load_from_data (parser, out, -1, NULL));
+  JsonObject *root = json_node_get_object (json_parser_get_root (parser));
+  cr_assert_str_eq (json_object_get_string_member (root, "status"), "ok");
+  cr_assert_eq (json_array_get_length (json_object_get_array_member (root, "days")), 7);
+}
+
+LIMBER_TEST (cli, plan_reads_the_profile_from_standard_input)
+{
+  g_autofree char *out = NULL, *err = NULL;
+  const char *profile = "{\"goal\": \"flexibility\", \"answers\": {\"bladder-bowel-change\": true}}";
+  int code = limber_test_run_cli ((const char *const[]) { "plan", "--profile", "-", "--format", "json", NULL }, profile,
+                                  &out, &err);
+  cr_assert_eq (code, 0, "%s", err);
+  cr_assert (strstr (out, "\"status\": \"referral\"") != NULL, "%s", out);
+}
+
+LIMBER_TEST (cli, plan_with_a_bad_profile_names_the_field_and_exits_1)
+{
+  g_autofree char *out = NULL, *err = NULL;
+  const char *profile = "{\"minutes_per_day\": -5}";
+  int code = limber_test_run_cli ((const char *const[]) { "plan", "--profile", "-", NULL }, profile, &out, &err);
+  cr_assert_eq (code, 1);
+  cr_assert (strstr (err, "minutes_per_day") != NULL, "%s", err);
+}
+
+LIMBER_TEST (cli, the_same_seed_prints_the_same_plan)
+{
+  g_autofree char *a = NULL, *b = NULL;
+  const char *p = LIMBER_SOURCE_DIR "/examples/profiles/athlete-tight-left-hip.json";
+  cr_assert_eq (RUN (&a, NULL, "plan", "--profile", p, "--start", "2026-11-23", "--seed", "9", "--format", "xml"), 0);
+  cr_assert_eq (RUN (&b, NULL, "plan", "--profile", p, "--start", "2026-11-23", "--seed", "9", "--format", "xml"), 0);
+  cr_assert_str_eq (a, b);
+}
+
+LIMBER_TEST (cli, help_and_version_exit_0)
+{
+  g_autofree char *out = NULL, *ver = NULL;
+  cr_assert_eq (RUN (&out, NULL, "--help"), 0);
+  cr_assert (strstr (out, "Usage: limber COMMAND") != NULL, "%s", out);
+  cr_assert_eq (RUN (&ver, NULL, "--version"), 0);
+  cr_assert (g_str_has_prefix (ver, "limber "), "%s", ver);
+}
+
+LIMBER_TEST (cli, unknown_options_and_commands_exit_2_with_a_message)
+{
+  g_autofree char *e1 = NULL, *e2 = NULL, *e3 = NULL, *e4 = NULL;
+  cr_assert_eq (RUN (NULL, &e1, "--frobnicate"), 2);
+  cr_assert (strstr (e1, "unknown option '--frobnicate'") != NULL, "%s", e1);
+  cr_assert_eq (RUN (NULL, &e2, "frobnicate"), 2);
+  cr_assert (strstr (e2, "unknown command 'frobnicate'") != NULL, "%s", e2);
+  cr_assert_eq (RUN (NULL, &e3, "describe", "--colour"), 2);
+  cr_assert (strstr (e3, "--colour") != NULL, "%s", e3);
+  cr_assert_eq (RUN (NULL, &e4, "describe", "--format", "yaml"), 2);
+  cr_assert (strstr (e4, "expected json or text") != NULL, "%s", e4);
+}
+
+LIMBER_TEST (cli, plan_refuses_bad_options)
+{
+  g_autofree char *e1 = NULL, *e2 = NULL, *e3 = NULL;
+  const char *p = LIMBER_SOURCE_DIR "/examples/profiles/stiff-back.json";
+  cr_assert_eq (RUN (NULL, &e1, "plan", "--profile", p, "--start", "2026-13-01"), 2);
+  cr_assert (strstr (e1, "YYYY-MM-DD") != NULL, "%s", e1);
+  cr_assert_eq (RUN (NULL, &e2, "plan", "--profile", p, "--days", "99"), 2);
+  cr_assert (strstr (e2, "expected 1 to 28") != NULL, "%s", e2);
+  cr_assert_eq (RUN (NULL, &e3, "plan"), 2);
+  cr_assert (strstr (e3, "missing --profile") != NULL, "%s", e3);
+}
+
+LIMBER_TEST (cli, every_example_profile_plans)
+{
+  const char *names[] = { "stiff-back", "athlete-tight-left-hip", "older-adult-70", "cannot-lie-flat", "emergency" };
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("%s/examples/profiles/%s.json", LIMBER_SOURCE_DIR, names[i]);
+      g_autofree char *out = NULL, *err = NULL;
+      cr_assert_eq (RUN (&out, &err, "plan", "--profile", path, "--start", "2026-11-23"), 0, "%s: %s", names[i], err);
+    }
+}

@@ -1,0 +1,584 @@
+/* Specification of generation on the default rule set: screening first,
+ * absolute exclusions, emphasis on the tighter side, the time budget, the
+ * shape of the week, doses from the log, explanations, determinism and
+ * sharing one rule set between threads. */
+#include <math.h>
+#include <string.h>
+
+#include <json-glib/json-glib.h>
+#include <limber.h>
+
+#include "support.h"
+
+TestSuite (generate);
+
+#define START "2026-11-23" /* a Monday */
+
+static LimberRuleset *
+rules (void)
+{
+  g_autoptr (GError) error = NULL;
+  LimberRuleset *rs = limber_ruleset_new_default (&error);
+  cr_assert_not_null (rs, "%s", error ? error->message : "");
+  return rs;
+}
+
+static LimberPlan *
+generate (const LimberRuleset *rs, const LimberProfile *p, guint64 seed, unsigned days)
+{
+  g_autoptr (LimberOptions) o = limber_options_new ();
+  cr_assert (limber_options_set_start (o, START, NULL));
+  cr_assert (limber_options_set_days (o, days, NULL));
+  limber_options_set_seed (o, seed);
+  g_autoptr (GError) error = NULL;
+  LimberPlan *plan = limber_generate (rs, p, o, &error);
+  cr_assert_not_null (plan, "%s", error ? error->message : "");
+  return plan;
+}
+
+static gboolean
+strv_has (const char *const *v, const char *s)
+{
+  return g_strv_contains (v, s);
+}
+
+/* Calls check on every item of every day. */
+#define FOR_EACH_ITEM(plan, item)                                                            \
+  for (unsigned _d = 0; _d < limber_plan_get_n_days (plan); _d++)                           \
+    for (unsigned _i = 0; _i < limber_day_get_n_items (limber_plan_get_day (plan, _d)); _i++) \
+      for (const LimberItem *item = limber_day_get_item (limber_plan_get_day (plan, _d), _i); item; item = NULL)
+
+static unsigned
+count_items (const LimberPlan *plan)
+{
+  unsigned n = 0;
+  FOR_EACH_ITEM (plan, item)
+  n++;
+  return n;
+}
+
+/* The answer that triggers each red flag, read from describe's JSON the way
+ * a tool would. */
+static void
+for_each_flag (const LimberRuleset *rs, void (*fn) (const LimberRuleset *, const char *, const char *, const char *, double))
+{
+  g_autofree char *json = limber_ruleset_to_json (rs, FALSE);
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  cr_assert (json_parser_load_from_data (parser, json, -1, NULL));
+  JsonArray *questions = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "questions");
+  for (guint i = 0; i < json_array_get_length (questions); i++)
+    {
+      JsonObject *q = json_array_get_object_element (questions, i);
+      JsonArray *flags = json_object_get_array_member (q, "red_flags");
+      for (guint k = 0; k < json_array_get_length (flags); k++)
+        {
+          JsonObject *f = json_array_get_object_element (flags, k);
+          JsonNode *trigger = json_object_get_member (f, "trigger");
+          const char *is = JSON_NODE_HOLDS_VALUE (trigger) ? json_node_get_string (trigger) : NULL;
+          double at_least = JSON_NODE_HOLDS_OBJECT (trigger)
+                              ? json_object_get_double_member (json_node_get_object (trigger), "at_least")
+                              : 0;
+          fn (rs, json_object_get_string_member (q, "id"), json_object_get_string_member (f, "outcome"), is, at_least);
+        }
+    }
+}
+
+static void
+answer (LimberProfile *p, const LimberRuleset *rs, const char *question, const char *is, double at_least)
+{
+  const LimberQuestion *q = limber_ruleset_lookup_question (rs, question);
+  switch (limber_question_get_kind (q))
+    {
+    case LIMBER_QUESTION_YES_NO: limber_profile_set_answer_bool (p, question, g_strcmp0 (is, "yes") == 0); break;
+    case LIMBER_QUESTION_CHOICE: limber_profile_set_answer_choice (p, question, is); break;
+    case LIMBER_QUESTION_SCALE: limber_profile_set_answer_number (p, question, at_least); break;
+    }
+}
+
+static void
+expect_referral (const LimberRuleset *rs, const char *question, const char *outcome, const char *is, double at_least)
+{
+  if (strcmp (outcome, "caution") == 0)
+    return;
+  g_autoptr (LimberProfile) p = limber_profile_new ();
+  /* everything else about this person asks for a full program */
+  limber_profile_set_goal (p, LIMBER_GOAL_PERFORMANCE);
+  limber_profile_set_measure (p, "hip.internal-rotation", 20, 40);
+  answer (p, rs, question, is, at_least);
+  g_autoptr (LimberPlan) plan = generate (rs, p, 1, 7);
+  cr_assert_eq (limber_plan_get_status (plan), LIMBER_PLAN_REFERRAL, "%s did not refer", question);
+  LimberOutcome expected = strcmp (outcome, "emergency") == 0 ? LIMBER_OUTCOME_EMERGENCY : LIMBER_OUTCOME_SEE_CLINICIAN;
+  cr_assert_eq (limber_plan_get_outcome (plan), expected, "%s: wrong outcome", question);
+  cr_assert_eq (count_items (plan), 0, "%s: a referral with exercises", question);
+  cr_assert_not_null (limber_plan_get_referral_message (plan));
+  cr_assert_gt (strlen (limber_plan_get_referral_message (plan)), 20);
+  g_autofree char *json = limber_plan_to_json (plan, FALSE);
+  cr_assert (strstr (json, "\"status\":\"referral\"") != NULL, "%s", json);
+}
+
+LIMBER_TEST (generate, every_emergency_and_see_clinician_flag_refers_with_no_exercises)
+{
+  g_autoptr (LimberRuleset) rs = rules ();
+  for_each_flag (rs, expect_referral);
+}
+
+LIMBER_TEST (generate, an_emergency_outranks_a_see_clinician_flag)
+{
+  g_autoptr (LimberRuleset) rs = rules ();
+  g_autoptr (LimberProfile) p = limber_profile_new ();
+  limber_profile_set_answer_bool (p, "cancer-history", TRUE);
+  limber_profile_set_answer_bool (p, "bladder-bowel-change", TRUE);
+  g_autoptr (LimberPlan) plan = generate (rs, p, 0, 7);
+  cr_assert_eq (limber_plan_get_outcome (plan), LIMBER_OUTCOME_EMERGENCY);
+}
+
+LIMBER_TEST (generate, a_no_answer_to_a_red_flag_question_changes_nothing)
+{
+  g_autoptr (LimberRuleset) rs = rules ();
+  g_autoptr (LimberProfile) p = limber_profile_new ();
+  limber_profile_set_answer_bool (p, "bladder-bowel-change", FALSE);
+  g_autoptr (LimberPlan) plan = generate (rs, p, 0, 7);
+  cr_assert_eq (limber_plan_get_status (plan), LIMBER_PLAN_OK);
+  cr_assert_gt (count_items (plan), 0);
+}
+
+LIMBER_TEST (generate, sciatica_caution_removes_every_rotation_and_advises)
+{
+  g_autoptr (LimberRuleset) rs = rules ();
+  for (guint64 seed = 0; seed < 10; seed++)
+    {
+      g_autoptr (LimberProfile) p = limber_profile_new ();
+      limber_profile_set_answer_bool (p, "leg-pain-radiating", TRUE);
+      g_autoptr (LimberPlan) plan = generate (rs, p, seed, 7);
+      cr_assert_eq (limber_plan_get_status (plan), LIMBER_PLAN_OK);
+      cr_assert_eq (limber_plan_get_outcome (plan), LIMBER_OUTCOME_CAUTION);
+      cr_assert_gt (count_items (plan), 0);
+      FOR_EACH_ITEM (plan, item)
+      {
+        const LimberExercise *e = limber_item_get_exercise (item);
+        cr_assert_not (strv_has (limber_exercise_get_tags (e), "rotation"), "%s under sciatica",
+                       limber_exercise_get_id (e));
+      }
+      cr_assert_gt (limber_plan_get_n_advisories (plan), 1);
+    }
+}
+
+LIMBER_TEST (generate, no_floor_work_means_no_floor_or_kneeling_exercise)
+{
+  g_autoptr (LimberRuleset) rs = rules ();
+  for (int goal = 0; goal < 3; goal++)
+    {
+      g_autoptr (LimberProfile) p = limber_profile_new ();
+      limber_profile_set_goal (p, (LimberGoal) goal);
+      limber_profile_set_no_floor (p, TRUE);
+      g_autoptr (LimberPlan) plan = generate (rs, p, 3, 7);
+      cr_assert_gt (count_items (plan), 0, "goal %d: an empty plan without the floor", goal);
+      FOR_EACH_ITEM (plan, item)
+      {
+        LimberPosition pos = limber_exercise_get_position (limber_item_get_exercise (item));
+        cr_assert (pos != LIMBER_POSITION_FLOOR && pos != LIMBER_POSITION_KNEELING, "%s",
+                   limber_exercise_get_id (limber_item_get_exercise (item)));
+      }
+    }
+}
+
+LIMBER_TEST (generate, missing_equipment_and_avoided_regions_are_absolute)
+{
+  g_autoptr (LimberRuleset) rs = rules ();
+  g_autoptr (LimberProfile) p = limber_profile_new ();
+  limber_profile_set_equipment (p, (const char *const[]) { NULL });
+  limber_profile_add_avoid_region (p, "shoulder");
+  for (guint64 seed = 0; seed < 5; seed++)
+    {
+      g_autoptr (LimberPlan) plan = generate (rs, p, seed, 7);
+      FOR_EACH_ITEM (plan, item)
+      {
+        const LimberExercise *e = limber_item_get_exercise (item);
+        cr_assert_null (limber_exercise_get_equipment (e)[0], "%s needs equipment", limber_exercise_get_id (e));
+        cr_assert_not (strv_has (limber_exercise_get_regions (e), "shoulder"), "%s", limber_exercise_get_id (e));
+      }
+    }
+}
+
+static void
+expect_emphasis (double left, double right, LimberSide expected)
+{
+  g_autoptr (LimberRuleset) rs = rules ();
+  g_autoptr (LimberProfile) p = limber_profile_new ();
+  limber_profile_set_goal (p, LIMBER_GOAL_FLEXIBILITY);
+  limber_profile_set_minutes_per_day (p, 25);
+  limber_profile_set_measure (p, "hip.internal-rotation", left, right);
+  g_autoptr (LimberPlan) plan = generate (rs, p, 7, 7);
+  unsigned emphasised = 0;
+  FOR_EACH_ITEM (plan, item)
+  {
+    if (limber_item_get_emphasis_side (item) == LIMBER_SIDE_NONE)
+      continue;
+    emphasised++;
+    cr_assert_eq (limber_item_get_emphasis_side (item), expected);
+    cr_assert_geq (limber_item_get_emphasis_extra_sets (item), 1);
+    cr_assert (limber_exercise_get_per_side (limber_item_get_exercise (item)));
+  }
+  cr_assert_gt (emphasised, 0, "no item emphasised the tighter side");
+}
+
+LIMBER_TEST (generate, the_tighter_right_hip_gets_the_extra_sets)
+{
+  expect_emphasis (40, 25, LIMBER_SIDE_RIGHT);
+}
+
+LIMBER_TEST (generate, the_tighter_left_hip_gets_the_extra_sets)
+{
+  expect_emphasis (25, 40, LIMBER_SIDE_LEFT);
+}
+
+LIMBER_TEST (generate, a_small_difference_is_not_an_asymmetry)
+{
+  g_autoptr (LimberRuleset) rs = rules ();
+  g_autoptr (LimberProfile) p = limber_profile_new ();
+  limber_profile_set_measure (p, "hip.internal-rotation", 33, 36);
+  g_autoptr (LimberPlan) plan = generate (rs, p, 7, 7);
+  FOR_EACH_ITEM (plan, item)
+  cr_assert_eq (limber_item_get_emphasis_side (item), LIMBER_SIDE_NONE);
+}
+
+LIMBER_TEST (generate, no_training_day_runs_more_than_ten_percent_over)
+{
+  g_autoptr (LimberRuleset) rs = rules ();
+  const double minutes[] = { 5, 8, 10, 12, 15, 20, 30, 45 };
+  for (guint m = 0; m < G_N_ELEMENTS (minutes); m++)
+    for (int goal = 0; goal < 3; goal++)
+      for (guint64 seed = 0; seed < 4; seed++)
+        {
+          g_autoptr (LimberProfile) p = limber_profile_new ();
+          limber_profile_set_goal (p, (LimberGoal) goal);
+          limber_profile_set_minutes_per_day (p, minutes[m]);
+          limber_profile_set_measure (p, "hamstring.slr", 50, 70);
+          g_autoptr (LimberPlan) plan = generate (rs, p, seed, 7);
+          for (unsigned d = 0; d < limber_plan_get_n_days (plan); d++)
+            {
+              const LimberDay *day = limber_plan_get_day (plan, d);
+              double seconds = 0;
+              for (unsigned i = 0; i < limber_day_get_n_items (day); i++)
+                seconds += limber_item_get_seconds (limber_day_get_item (day, i));
+              cr_assert_leq (seconds, minutes[m] * 60 * 1.10 + 1e-6, "%g min, goal %d: day %u takes %g s", minutes[m],
+                             goal, d, seconds);
+              cr_assert_float_eq (limber_day_get_minutes (day), round (seconds / 6.0) / 10.0, 1e-9);
+              if (!limber_day_get_rest (day) && minutes[m] >= 10)
+                cr_assert_geq (seconds, minutes[m] * 60 * 0.6, "%g min, goal %d: day %u only %g s", minutes[m], goal, d,
+                               seconds);
+            }
+        }
+}
+
+LIMBER_TEST (generate, training_days_are_spread_and_rest_days_marked)
+{
+  g_autoptr (LimberRuleset) rs = rules ();
+  for (unsigned n = 1; n <= 7; n++)
+    {
+      g_autoptr (LimberProfile) p = limber_profile_new ();
+      limber_profile_set_days_per_week (p, n);
+      g_autoptr (LimberPlan) plan = generate (rs, p, 0, 14);
+      unsigned training = 0, run = 0, longest = 0;
+      for (unsigned d = 0; d < 14; d++)
+        {
+          const LimberDay *day = limber_plan_get_day (plan, d);
+          if (limber_day_get_rest (day))
+            {
+              cr_assert_eq (limber_day_get_n_items (day), 0);
+              run = 0;
+              continue;
+            }
+          cr_assert_gt (limber_day_get_n_items (day), 0);
+          training++;
+          run++;
+          longest = MAX (longest, run);
+        }
+      cr_assert_eq (training, 2 * n, "%u days a week gave %u training days in 14", n, training);
+      cr_assert (!limber_day_get_rest (limber_plan_get_day (plan, 0)), "the plan starts with rest");
+      /* as evenly as a repeating week allows: 3 days never back to back,
+       * 4 never three in a row; 5 days a week cannot avoid one run of three */
+      unsigned rest = 7 - n;
+      unsigned best = rest == 0 ? 14 : (n + rest - 1) / rest;
+      cr_assert_leq (longest, best, "%u days a week: %u in a row, expected at most %u", n, longest, best);
+      if (n == 3)
+        cr_assert_eq (longest, 1);
+    }
+  /* and the dates run on from the start */
+  g_autoptr (LimberProfile) p = limber_profile_new ();
+  g_autoptr (LimberPlan) plan = generate (rs, p, 0, 7);
+  cr_assert_str_eq (limber_day_get_date (limber_plan_get_day (plan, 0)), "2026-11-23");
+  cr_assert_str_eq (limber_day_get_date (limber_plan_get_day (plan, 6)), "2026-11-29");
+}
+
+LIMBER_TEST (generate, consecutive_training_days_differ)
+{
+  g_autoptr (LimberRuleset) rs = rules ();
+  for (int goal = 0; goal < 3; goal++)
+    {
+      g_autoptr (LimberProfile) p = limber_profile_new ();
+      limber_profile_set_goal (p, (LimberGoal) goal);
+      limber_profile_set_days_per_week (p, 7);
+      g_autoptr (LimberPlan) plan = generate (rs, p, 11, 7);
+      for (unsigned d = 1; d < 7; d++)
+        {
+          const LimberDay *a = limber_plan_get_day (plan, d - 1), *b = limber_plan_get_day (plan, d);
+          gboolean same = limber_day_get_n_items (a) == limber_day_get_n_items (b);
+          for (unsigned i = 0; same && i < limber_day_get_n_items (b); i++)
+            {
+              gboolean found = FALSE;
+              for (unsigned k = 0; k < limber_day_get_n_items (a); k++)
+                found |= limber_item_get_exercise (limber_day_get_item (a, k))
+                         == limber_item_get_exercise (limber_day_get_item (b, i));
+              same = found;
+            }
+          cr_assert_not (same, "goal %d: day %u repeats day %u", goal, d, d - 1);
+        }
+    }
+}
+
+LIMBER_TEST (generate, required_exercises_are_on_every_training_day)
+{
+  g_autoptr (LimberRuleset) rs = rules ();
+  g_autoptr (LimberProfile) p = limber_profile_new ();
+  limber_profile_set_answer_bool (p, "forward-bend-painful", TRUE);
+  g_autoptr (LimberPlan) plan = generate (rs, p, 5, 7);
+  for (unsigned d = 0; d < 7; d++)
+    {
+      const LimberDay *day = limber_plan_get_day (plan, d);
+      if (limber_day_get_rest (day))
+        continue;
+      gboolean found = FALSE;
+      for (unsigned i = 0; i < limber_day_get_n_items (day); i++)
+        found |= strcmp (limber_exercise_get_id (limber_item_get_exercise (limber_day_get_item (day, i))),
+                         "standing-back-extension") == 0;
+      cr_assert (found, "day %u lacks the required standing back extension", d);
+    }
+}
+
+LIMBER_TEST (generate, every_item_explains_itself)
+{
+  g_autoptr (LimberRuleset) rs = rules ();
+  g_autoptr (LimberProfile) p = limber_profile_new ();
+  limber_profile_set_measure (p, "hip.flexion", 90, 100);
+  g_autoptr (LimberPlan) plan = generate (rs, p, 2, 7);
+  FOR_EACH_ITEM (plan, item)
+  {
+    gboolean ladder = FALSE, goal = FALSE;
+    for (unsigned r = 0; r < limber_item_get_n_reasons (item); r++)
+      {
+        const char *effect = NULL;
+        const char *rule = limber_item_get_reason (item, r, &effect);
+        cr_assert_not_null (rule);
+        cr_assert_not_null (effect);
+        ladder |= strcmp (rule, "ladder") == 0;
+        goal |= strcmp (rule, "goal-recovery") == 0;
+      }
+    cr_assert (ladder, "%s does not explain its dose", limber_exercise_get_id (limber_item_get_exercise (item)));
+    (void) goal;
+  }
+  g_autofree char *json = limber_plan_to_json (plan, FALSE);
+  cr_assert (strstr (json, limber_ruleset_get_sha256 (rs)) != NULL);
+  cr_assert (strstr (json, "\"deficit-hip-flexion\"") != NULL, "the fired deficit rule is not named");
+}
+
+LIMBER_TEST (generate, from_65_holds_last_at_least_30_seconds)
+{
+  g_autoptr (LimberRuleset) rs = rules ();
+  g_autoptr (LimberProfile) p = limber_profile_new ();
+  limber_profile_set_age (p, 70);
+  limber_profile_set_goal (p, LIMBER_GOAL_FLEXIBILITY);
+  g_autoptr (LimberPlan) plan = generate (rs, p, 4, 7);
+  unsigned stretches = 0;
+  FOR_EACH_ITEM (plan, item)
+  {
+    LimberDose d;
+    limber_item_get_dose (item, &d);
+    if (strv_has (limber_exercise_get_tags (limber_item_get_exercise (item)), "static-stretch") && d.hold_s > 0)
+      {
+        stretches++;
+        cr_assert_geq (d.hold_s, 30, "%s held %g s", limber_exercise_get_id (limber_item_get_exercise (item)), d.hold_s);
+      }
+  }
+  cr_assert_gt (stretches, 0);
+}
+
+static void
+log_sessions (LimberProfile *p, const LimberExercise *e, unsigned step, const char *const *dates, double discomfort,
+              double next_day)
+{
+  LimberDose d;
+  cr_assert (limber_exercise_get_step (e, step, &d));
+  for (const char *const *date = dates; *date; date++)
+    {
+      LimberSession s = { *date, limber_exercise_get_id (e), TRUE, d.sets, d.reps, d.hold_s, d.duration_s, discomfort,
+                          next_day };
+      limber_profile_add_session (p, &s);
+    }
+}
+
+static unsigned
+step_of (const LimberPlan *plan, const char *exercise)
+{
+  FOR_EACH_ITEM (plan, item)
+  if (strcmp (limber_exercise_get_id (limber_item_get_exercise (item)), exercise) == 0)
+    return limber_item_get_step (item);
+  return 0;
+}
+
+/* pelvic tilts on every training day, so its step can be read from the plan */
+static LimberProfile *
+tilts_profile (const LimberRuleset *rs, double discomfort, double next_day, const char *const *dates)
+{
+  LimberProfile *p = limber_profile_new ();
+  limber_profile_set_minutes_per_day (p, 30);
+  log_sessions (p, limber_ruleset_lookup_exercise (rs, "pelvic-tilts"), 0, dates, discomfort, next_day);
+  return p;
+}
+
+static unsigned
+tilts_step (const LimberRuleset *rs, const LimberProfile *p)
+{
+  for (guint64 seed = 0; seed < 50; seed++)
+    {
+      g_autoptr (LimberPlan) plan = generate (rs, p, seed, 7);
+      unsigned step = step_of (plan, "pelvic-tilts");
+      if (step > 0)
+        return step;
+    }
+  cr_assert_fail ("pelvic tilts never chosen");
+  return 0;
+}
+
+LIMBER_TEST (generate, three_easy_sessions_advance_one_step)
+{
+  g_autoptr (LimberRuleset) rs = rules ();
+  const char *dates[] = { "2026-11-17", "2026-11-19", "2026-11-21", NULL };
+  g_autoptr (LimberProfile) p = tilts_profile (rs, 1, 1, dates);
+  cr_assert_eq (tilts_step (rs, p), 2);
+}
+
+LIMBER_TEST (generate, acceptable_but_not_safe_discomfort_holds_the_step)
+{
+  g_autoptr (LimberRuleset) rs = rules ();
+  const char *dates[] = { "2026-11-17", "2026-11-19", "2026-11-21", NULL };
+  g_autoptr (LimberProfile) p = tilts_profile (rs, 4, 3, dates);
+  cr_assert_eq (tilts_step (rs, p), 1);
+}
+
+LIMBER_TEST (generate, no_history_starts_at_the_first_step)
+{
+  g_autoptr (LimberRuleset) rs = rules ();
+  const char *dates[] = { NULL };
+  g_autoptr (LimberProfile) p = tilts_profile (rs, 0, 0, dates);
+  cr_assert_eq (tilts_step (rs, p), 1);
+}
+
+static char *
+plan_json (const LimberRuleset *rs, const LimberProfile *p, guint64 seed)
+{
+  g_autoptr (LimberPlan) plan = generate (rs, p, seed, 7);
+  return limber_plan_to_json (plan, TRUE);
+}
+
+static LimberProfile *
+rich_profile (void)
+{
+  LimberProfile *p = limber_profile_new ();
+  limber_profile_set_age (p, 52);
+  limber_profile_set_goal (p, LIMBER_GOAL_FLEXIBILITY);
+  limber_profile_set_measure (p, "hip.internal-rotation", 22, 38);
+  limber_profile_set_measure (p, "hamstring.slr", 55, 60);
+  limber_profile_set_answer_bool (p, "leg-pain-radiating", TRUE);
+  return p;
+}
+
+LIMBER_TEST (generate, same_inputs_and_seed_give_byte_identical_plans)
+{
+  g_autoptr (LimberRuleset) rs = rules ();
+  g_autoptr (LimberProfile) p = rich_profile ();
+  g_autofree char *a = plan_json (rs, p, 42);
+  g_autofree char *b = plan_json (rs, p, 42);
+  cr_assert_str_eq (a, b);
+  /* a different seed draws a different week */
+  gboolean differs = FALSE;
+  for (guint64 seed = 43; seed < 48 && !differs; seed++)
+    {
+      g_autofree char *c = plan_json (rs, p, seed);
+      differs = strcmp (a, c) != 0;
+    }
+  cr_assert (differs, "the seed changes nothing");
+}
+
+typedef struct {
+  const LimberRuleset *rs;
+  const LimberProfile *profile;
+  char *json[8];
+} Shared;
+
+static gpointer
+worker (gpointer data)
+{
+  Shared *s = data;
+  for (guint64 seed = 0; seed < 8; seed++)
+    {
+      g_autoptr (LimberOptions) o = limber_options_new ();
+      limber_options_set_start (o, START, NULL);
+      limber_options_set_seed (o, seed);
+      g_autoptr (LimberPlan) plan = limber_generate (s->rs, s->profile, o, NULL);
+      s->json[seed] = limber_plan_to_json (plan, FALSE);
+    }
+  return NULL;
+}
+
+LIMBER_TEST (generate, threads_sharing_one_rule_set_get_the_same_plans)
+{
+  g_autoptr (LimberRuleset) rs = rules ();
+  g_autoptr (LimberProfile) p = rich_profile ();
+  Shared shared[4] = { 0 };
+  GThread *threads[4];
+  for (int t = 0; t < 4; t++)
+    {
+      shared[t] = (Shared) { rs, p, { 0 } };
+      threads[t] = g_thread_new ("generate", worker, &shared[t]);
+    }
+  for (int t = 0; t < 4; t++)
+    g_thread_join (threads[t]);
+  for (guint64 seed = 0; seed < 8; seed++)
+    {
+      g_autofree char *alone = plan_json (rs, p, seed);
+      g_autoptr (JsonNode) expected = json_from_string (alone, NULL);
+      for (int t = 0; t < 4; t++)
+        {
+          g_autoptr (JsonNode) got = json_from_string (shared[t].json[seed], NULL);
+          cr_assert (json_node_equal (expected, got), "thread %d, seed %" G_GUINT64_FORMAT " differs", t, seed);
+        }
+    }
+  for (int t = 0; t < 4; t++)
+    for (int k = 0; k < 8; k++)
+      g_free (shared[t].json[k]);
+}
+
+LIMBER_TEST (generate, an_invalid_profile_is_refused_with_the_field)
+{
+  g_autoptr (LimberRuleset) rs = rules ();
+  g_autoptr (LimberProfile) p = limber_profile_new ();
+  limber_profile_set_answer_bool (p, "no-such-question", TRUE);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LimberPlan) plan = limber_generate (rs, p, NULL, &error);
+  cr_assert_null (plan);
+  cr_assert_eq (error->code, LIMBER_ERROR_PROFILE);
+  cr_assert (strstr (error->message, "no-such-question") != NULL, "%s", error->message);
+}
+
+LIMBER_TEST (generate, bad_options_are_refused)
+{
+  g_autoptr (LimberOptions) o = limber_options_new ();
+  g_autoptr (GError) error = NULL;
+  cr_assert_not (limber_options_set_start (o, "2026-02-30", &error));
+  cr_assert_eq (error->code, LIMBER_ERROR_OPTIONS);
+  cr_assert (strstr (error->message, "YYYY-MM-DD") != NULL);
+  g_clear_error (&error);
+  cr_assert_not (limber_options_set_days (o, 0, &error));
+  cr_assert (strstr (error->message, "expected 1 to 28") != NULL, "%s", error->message);
+}
