@@ -189,6 +189,7 @@ limber_generate (const LimberRuleset *rs, const LimberProfile *profile, const Li
   LimberPlan *plan = limber_plan_alloc (rs);
   plan->seed = o->seed;
   g_date_strftime (plan->start, sizeof plan->start, "%Y-%m-%d", &o->start);
+  plan->name = g_strdup (limber_profile_get_name (profile));
   plan->goal = profile->goal;
   plan->minutes_per_day = profile->minutes_per_day;
   plan->days_per_week = profile->days_per_week;

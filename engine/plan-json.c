@@ -240,6 +240,7 @@ plan_tree (const LimberPlan *plan, JsonNode **seed)
    * the writer prints that one node back as unsigned */
   add_int (b, "seed", (gint64) plan->seed);
   add_string (b, "start", plan->start);
+  add_string (b, "name", plan->name);
   add_string (b, "goal", limber_goal_to_string (plan->goal));
   add_number (b, "minutes_per_day", plan->minutes_per_day, -1);
   add_int (b, "days_per_week", plan->days_per_week);

@@ -63,6 +63,7 @@ struct _LimberPlan {
   GPtrArray *advisories;    /* char*, in order, no duplicates */
   guint64 seed;
   char start[11];
+  char *name;               /* the person's, or NULL */
   LimberGoal goal;
   double minutes_per_day;
   unsigned days_per_week;

@@ -217,6 +217,8 @@ write_plan (xmlTextWriterPtr w, const LimberPlan *plan)
   attr (w, "status", plan->status == LIMBER_PLAN_REFERRAL ? "referral" : "ok");
   attr_uint (w, "seed", plan->seed);
   attr (w, "start", plan->start);
+  if (plan->name != NULL)
+    attr (w, "name", plan->name);
   attr (w, "goal", limber_goal_to_string (plan->goal));
   attr_number (w, "minutes-per-day", plan->minutes_per_day, -1);
   attr_uint (w, "days-per-week", plan->days_per_week);

@@ -165,6 +165,7 @@ limber_plan_free (LimberPlan *plan)
   g_clear_pointer (&plan->scores, g_ptr_array_unref);
   g_clear_pointer (&plan->fired_rules, g_ptr_array_unref);
   g_free (plan->referral_message);
+  g_free (plan->name);
   g_clear_pointer (&plan->rs, limber_ruleset_unref);
   g_free (plan);
 }

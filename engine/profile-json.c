@@ -792,7 +792,10 @@ limber_profile_new_from_json (const LimberRuleset *ruleset, const char *data, gs
 
   g_autoptr (GHashTable) positions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr (GPtrArray) problems = limber_profile_problems_new ();
-  Scanner S = { data, data + size, 1, data, positions, problems, FALSE, 0, 0 };
+  /* json-glib skips a byte-order mark; so does the scanner, and editors do
+   * not count it as a column */
+  const char *start = size >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0 ? data + 3 : data;
+  Scanner S = { start, data + size, 1, start, positions, problems, FALSE, 0, 0 };
   JsonPos *root_pos = register_path (&S, "", 0, 0);
   scan_value (&S, "", root_pos, 0);
   if (S.too_deep)
