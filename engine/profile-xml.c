@@ -27,7 +27,6 @@ typedef struct {
 
 typedef struct {
   const LimberRuleset *rs;
-  const char *name;
   GHashTable *places;     /* xmlNode* -> Place*, for every element */
   GHashTable *positions;  /* field path -> LimberProfilePos, for the checks' problems */
   GPtrArray *problems;
@@ -722,7 +721,7 @@ limber_profile_new_from_xml (const LimberRuleset *ruleset, const char *data, gss
   g_autoptr (GHashTable) positions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr (GPtrArray) problems = limber_profile_problems_new ();
   g_autoptr (LimberProfile) profile = limber_profile_new ();
-  Reader R = { ruleset, name, places, positions, problems, profile, FALSE };
+  Reader R = { ruleset, places, positions, problems, profile, FALSE };
   if (is_element (root, "profile"))
     read_profile (&R, root);
   else if (root->ns != NULL && root->ns->href != NULL)

@@ -12,6 +12,7 @@
 #include "ruleset-private.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "limber/error.h"
@@ -686,8 +687,9 @@ is_id (const char *s)
   return n <= 64;
 }
 
+/* noun: what each id names ("equipment id"). */
 static void
-check_ids (GPtrArray *ids, const char *field, const char *what, GPtrArray *problems)
+check_ids (GPtrArray *ids, const char *field, const char *noun, GPtrArray *problems)
 {
   for (guint i = 0; i < ids->len; i++)
     {
@@ -697,17 +699,48 @@ check_ids (GPtrArray *ids, const char *field, const char *what, GPtrArray *probl
       if (!is_id (id))
         {
           limber_profile_problem_add (problems, item, FALSE,
-                                      "%s is not an id; expected %s: lowercase letters, digits, '.', '_' or '-'",
-                                      quoted, what);
+                                      "%s is not an id; expected an id of lowercase letters, digits, '.', '_' or "
+                                      "'-', like the rule set's",
+                                      quoted);
           continue;
         }
       for (guint j = 0; j < i; j++)
         if (g_str_equal (id, g_ptr_array_index (ids, j)))
           {
             limber_profile_problem_add (problems, item, FALSE, "%s is listed twice (first as %s[%u]); expected each %s once",
-                                        quoted, field, j, what);
+                                        quoted, field, j, noun);
             break;
           }
+    }
+}
+
+static int
+compare_strings (const void *a, const void *b)
+{
+  return g_strcmp0 (*(char *const *) a, *(char *const *) b);
+}
+
+/* An avoided region no exercise works would silently avoid nothing: a typo
+ * ("shoulders") must not leave the person exposed to what they meant. */
+static void
+check_regions_known (const LimberRuleset *rs, GPtrArray *regions, GPtrArray *problems)
+{
+  g_autoptr (GHashTable) known = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint e = 0; e < rs->exercises->len; e++)
+    for (char **r = ((LimberExercise *) g_ptr_array_index (rs->exercises, e))->regions; *r; r++)
+      g_hash_table_add (known, *r);
+  for (guint i = 0; i < regions->len; i++)
+    {
+      const char *id = g_ptr_array_index (regions, i);
+      if (g_hash_table_contains (known, id))
+        continue;
+      g_autofree char *item = g_strdup_printf ("constraints.avoid_regions[%u]", i);
+      g_autofree char *quoted = limber_profile_quote (id);
+      g_autofree const char **names = (const char **) g_hash_table_get_keys_as_array (known, NULL);
+      qsort (names, g_hash_table_size (known), sizeof (char *), compare_strings);
+      g_autofree char *list = g_strjoinv (", ", (char **) names);
+      limber_profile_problem_add (problems, item, FALSE, "%s is not a region any exercise works; expected one of %s",
+                                  quoted, list);
     }
 }
 
@@ -925,6 +958,7 @@ limber_profile_check (const LimberProfile *profile, const LimberRuleset *ruleset
   check_name (profile->name, problems);
   check_ids (profile->equipment, "constraints.equipment", "equipment id", problems);
   check_ids (profile->avoid_regions, "constraints.avoid_regions", "region id", problems);
+  check_regions_known (ruleset, profile->avoid_regions, problems);
 
   for (guint i = 0; i < profile->answers->len; i++)
     check_answer (ruleset, g_ptr_array_index (profile->answers, i), problems);

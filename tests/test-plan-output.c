@@ -303,7 +303,7 @@ LIMBER_TEST (plan_output, json_has_the_documented_fields_in_order)
   JsonObject *o = json_node_get_object (root);
 
   g_autofree char *names = member_names (o);
-  cr_assert_str_eq (names, "status,referral,advisories,ruleset,seed,start,goal,minutes_per_day,days_per_week,"
+  cr_assert_str_eq (names, "status,referral,advisories,ruleset,seed,start,name,goal,minutes_per_day,days_per_week,"
                            "facts,rules_fired,days");
   cr_assert_str_eq (json_object_get_string_member (o, "status"), "ok");
   cr_assert (member_is_null (o, "referral"));

@@ -75,7 +75,7 @@ full_by_setters (void)
   limber_profile_set_days_per_week (p, 4);
   limber_profile_set_no_floor (p, TRUE);
   limber_profile_set_equipment (p, (const char *const[]) { "strap", "chair", NULL });
-  limber_profile_add_avoid_region (p, "shoulder");
+  limber_profile_add_avoid_region (p, "hip");
   limber_profile_set_answer_bool (p, "bladder-change", FALSE);
   limber_profile_set_answer_bool (p, "leg-pain", TRUE);
   limber_profile_set_answer_choice (p, "bother", "slightly");
@@ -276,12 +276,17 @@ LIMBER_TEST (profile, validate_names_the_field_of_a_profile_built_by_setters)
   limber_profile_add_session (p, &(LimberSession) { .date = "2026-11-31", .exercise = "pelvic-tilts",
                                                      .discomfort = -1, .discomfort_next_day = 10.5 });
   limber_profile_add_rescan (p, "2026-11-20", "sit-reach", 1, 2);
+  limber_profile_set_equipment (p, (const char *const[]) { "Foam Roller", "strap", "strap", NULL });
   g_autoptr (GError) error = NULL;
   cr_assert_not (limber_profile_validate (p, rs, &error));
   assert_error (error, "validate", LIMBER_ERROR_PROFILE,
                 (const char *const[]) {
                   "goal: performance is not declared by this rule set; expected one of recovery, flexibility\n",
                   "minutes_per_day: -5 is out of range; expected a number above 0 and at most 180\n",
+                  "constraints.equipment[0]: \"Foam Roller\" is not an id; expected an id of lowercase letters, "
+                  "digits, '.', '_' or '-', like the rule set's\n",
+                  "constraints.equipment[2]: \"strap\" is listed twice (first as constraints.equipment[1]); expected "
+                  "each equipment id once\n",
                   "answers.pain: NaN is not a finite number; expected a number from 0 to 10\n",
                   "history[0].date: \"2026-11-31\" is not a date; expected a real calendar date as YYYY-MM-DD\n",
                   "history[0].discomfort_next_day: 10.5 is out of range; expected a number from 0 to 10\n",
@@ -382,6 +387,14 @@ LIMBER_TEST (profile, an_unknown_measure_is_named)
   EXPECT ("unknown-measure.json", LIMBER_ERROR_PROFILE,
           "unknown-measure.json:4:17: scan[1].measure: \"hip.internal-rotaton\" is an unknown measure; expected one "
           "of the rule set's measure ids");
+}
+
+LIMBER_TEST (profile, an_avoided_region_no_exercise_works_is_refused)
+{
+  /* a typo must not silently avoid nothing */
+  EXPECT ("unknown-region.json", LIMBER_ERROR_PROFILE,
+          "unknown-region.json:3:47: constraints.avoid_regions[1]: \"shoulders\" is not a region any exercise works; "
+          "expected one of hip, lumbar");
 }
 
 LIMBER_TEST (profile, an_unknown_key_is_named_with_the_keys_expected)
@@ -535,6 +548,11 @@ LIMBER_TEST (profile, nesting_far_deeper_than_a_profile_is_refused_before_parsin
   /* json-glib 1.6 recurses once per level and overflows the stack */
   g_autofree char *deep = g_strnfill (200000, '[');
   EXPECT_JSON (deep, LIMBER_ERROR_PARSE, "p.json:1:33: nested more than 32 levels deep");
+}
+
+LIMBER_TEST (profile, a_byte_order_mark_does_not_shift_columns)
+{
+  EXPECT_JSON ("\xEF\xBB\xBF{\"age\": 141}", LIMBER_ERROR_PROFILE, "p.json:1:9: age: 141 is out of range");
 }
 
 LIMBER_TEST (profile, an_empty_document_is_not_a_profile)
