@@ -11,6 +11,7 @@
 int limber_cmd_check (int argc, char **argv);
 int limber_cmd_describe (int argc, char **argv);
 int limber_cmd_plan (int argc, char **argv);
+int limber_cmd_simulate (int argc, char **argv);
 
 /* Parses argv with entries; on an unknown option or a stray argument prints
  * a clear message with the usage hint and returns FALSE. */

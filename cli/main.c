@@ -14,6 +14,7 @@ static const struct {
   { "check", limber_cmd_check, "validate a rule set and print a summary" },
   { "describe", limber_cmd_describe, "describe a rule set (JSON or text)" },
   { "plan", limber_cmd_plan, "make a week's plan for a profile" },
+  { "simulate", limber_cmd_simulate, "simulate weeks of a program and print the trajectory" },
 };
 
 static void
@@ -48,9 +49,13 @@ main (int argc, char **argv)
     if (strcmp (argv[1], commands[i].name) == 0)
       return commands[i].run (argc - 1, argv + 1);
   if (argv[1][0] == '-')
-    fprintf (stderr, "limber: unknown option '%s'; expected a command first (try 'limber --help')\n", argv[1]);
-  else
-    fprintf (stderr, "limber: unknown command '%s'; expected one of check, describe, plan (try 'limber --help')\n",
-             argv[1]);
+    {
+      fprintf (stderr, "limber: unknown option '%s'; expected a command first (try 'limber --help')\n", argv[1]);
+      return LIMBER_EXIT_USAGE;
+    }
+  g_autoptr (GString) names = g_string_new (NULL);
+  for (unsigned i = 0; i < G_N_ELEMENTS (commands); i++)
+    g_string_append_printf (names, "%s%s", i ? ", " : "", commands[i].name);
+  fprintf (stderr, "limber: unknown command '%s'; expected one of %s (try 'limber --help')\n", argv[1], names->str);
   return LIMBER_EXIT_USAGE;
 }

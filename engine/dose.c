@@ -103,7 +103,7 @@ progress (const LimberFacts *f, const LimberExercise *e, LimberChoice *c, GArray
   if (gap >= p->break_days)
     {
       unsigned back = MIN (current, p->break_steps_back);
-      limber_choice_explain (c, "progression", "step %u -> %u: %u days since the last session (a break of %u+ days "
+      limber_choice_explain (c, "progression", "step %u \u2192 %u: %u days since the last session (a break of %u+ days "
                              "restarts lower)", current + 1, current - back + 1, gap, p->break_days);
       return current - back;
     }
@@ -133,9 +133,10 @@ progress (const LimberFacts *f, const LimberExercise *e, LimberChoice *c, GArray
       if (current == 0)
         {
           limber_choice_explain (c, "progression", "step 1 held, the lowest: %s (%s)", why_down, detail);
+          c->wants_easier = TRUE;
           return 0;
         }
-      limber_choice_explain (c, "progression", "step %u -> %u: %s (%s)", current + 1, current, why_down, detail);
+      limber_choice_explain (c, "progression", "step %u \u2192 %u: %s (%s)", current + 1, current, why_down, detail);
       return current - 1;
     }
 
@@ -155,6 +156,13 @@ progress (const LimberFacts *f, const LimberExercise *e, LimberChoice *c, GArray
       limber_choice_explain (c, "progression", "step %u of %u: the top of the ladder", current + 1, top + 1);
       return current;
     }
+  if (run >= p->advance_after && run_worst <= p->safe_max && f->history.recent_max_discomfort > p->acceptable_max)
+    {
+      /* a flare-up anywhere is no week to load anything more */
+      limber_choice_explain (c, "progression", "step %u held: discomfort %g in the last week (above %g)", current + 1,
+                             f->history.recent_max_discomfort, p->acceptable_max);
+      return current;
+    }
   if (run >= p->advance_after && run_worst <= p->safe_max)
     {
       /* never more than the policy's largest step in any seven days */
@@ -169,12 +177,12 @@ progress (const LimberFacts *f, const LimberExercise *e, LimberChoice *c, GArray
                                  p->max_steps_per_week);
           return current;
         }
-      limber_choice_explain (c, "progression", "step %u -> %u: %u sessions completed, discomfort <= %g", current + 1,
+      limber_choice_explain (c, "progression", "step %u \u2192 %u: %u sessions completed, discomfort \u2264 %g", current + 1,
                              current + 2, run, run_worst);
       return current + 1;
     }
   if (run_worst > p->safe_max)
-    limber_choice_explain (c, "progression", "step %u held: discomfort %g is acceptable, not yet safe (<= %g)",
+    limber_choice_explain (c, "progression", "step %u held: discomfort %g is acceptable, not yet safe (\u2264 %g)",
                            current + 1, run_worst, p->safe_max);
   else
     limber_choice_explain (c, "progression", "step %u held: %u of %u sessions completed", current + 1, run,
@@ -196,6 +204,39 @@ limber_dose_seconds (const LimberRuleset *rs, const LimberExercise *e, const Lim
   return round (set_time * sets + rests + transitions);
 }
 
+/* An exercise that is too much even at its first step gives way to its
+ * easier variant, when the rule set names one the person may do: the variant
+ * takes over its place (weight, requirement) for this plan. */
+static void
+swap_to_easier (LimberSelection *sel)
+{
+  const LimberRuleset *rs = sel->facts->rs;
+  for (guint i = 0; i < sel->n; i++)
+    {
+      LimberChoice *c = &sel->choices[i];
+      if (!c->wants_easier || c->excluded)
+        continue;
+      const LimberExercise *e = g_ptr_array_index (rs->exercises, i);
+      for (guint v = 0; v < e->variants->len; v++)
+        {
+          const LimberVariant *var = g_ptr_array_index (e->variants, v);
+          LimberChoice *easier = &sel->choices[var->index];
+          if (var->kind != VARIANT_EASIER || easier->excluded)
+            continue;
+          const LimberExercise *to = g_ptr_array_index (rs->exercises, var->index);
+          c->excluded = TRUE;
+          limber_choice_explain (c, "progression", "replaced by %s: too much even at the first step", to->name);
+          easier->weight = MAX (easier->weight, c->weight);
+          easier->required |= c->required;
+          c->required = FALSE;
+          c->weight = 0;
+          limber_choice_explain (easier, "progression", "replaces %s, which was too much even at its first step",
+                                 e->name);
+          break;
+        }
+    }
+}
+
 void
 limber_dose (LimberSelection *sel)
 {
@@ -210,18 +251,19 @@ limber_dose (LimberSelection *sel)
       unsigned step = progress (f, e, c, h);
       if (c->lowest_step && step > 0)
         {
-          limber_choice_explain (c, "ladder", "step %u -> 1: a rule asks for the first step", step + 1);
+          limber_choice_explain (c, "ladder", "step %u \u2192 1: a rule asks for the first step", step + 1);
           step = 0;
         }
       c->step = step + 1;
       c->dose = g_array_index (e->ladder, LimberDose, step);
       if (c->min_hold > 0 && c->dose.hold_s > 0 && c->dose.hold_s < c->min_hold)
         {
-          limber_choice_explain (c, "dose", "holds %g s -> %g s", c->dose.hold_s, c->min_hold);
+          limber_choice_explain (c, "dose", "holds %g s \u2192 %g s", c->dose.hold_s, c->min_hold);
           c->dose.hold_s = c->min_hold;
         }
       if (!e->per_side)
         c->extra_sets = 0;
       c->seconds = limber_dose_seconds (f->rs, e, &c->dose, c->extra_sets);
     }
+  swap_to_easier (sel);
 }

@@ -18,12 +18,6 @@
 
 #define MAX_DAYS 28
 
-struct _LimberOptions {
-  GDate start;
-  unsigned days;
-  guint64 seed;
-};
-
 LimberOptions *
 limber_options_new (void)
 {

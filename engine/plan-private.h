@@ -8,6 +8,12 @@
 #include "facts.h"
 #include "limber/plan.h"
 
+struct _LimberOptions {
+  GDate start;
+  unsigned days;
+  guint64 seed;
+};
+
 typedef struct {
   char *rule;               /* rule id, or an engine step such as "ladder" */
   char *effect;             /* "weight x1.5", "step 2 of 4: 3 sessions completed" */

@@ -21,6 +21,7 @@ typedef struct {
   double min_hold;
   LimberDose dose;
   unsigned step, previous_step;
+  gboolean wants_easier;    /* regressed at the first step: swap for the easier variant */
   double seconds;
   GPtrArray *why_rule;      /* char*, parallel to why_effect */
   GPtrArray *why_effect;

@@ -14,6 +14,7 @@
 #include <limber/ruleset.h>
 #include <limber/profile.h>
 #include <limber/plan.h>
+#include <limber/simulate.h>
 #include <limber/autocleanups.h>
 
 #endif

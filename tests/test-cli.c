@@ -168,3 +168,35 @@ LIMBER_TEST (cli, every_example_profile_plans)
       cr_assert_eq (RUN (&out, &err, "plan", "--profile", path, "--start", "2026-11-23"), 0, "%s: %s", names[i], err);
     }
 }
+
+LIMBER_TEST (cli, simulate_prints_a_trajectory_per_exercise_and_measure)
+{
+  g_autofree char *json = NULL, *csv = NULL, *err = NULL;
+  const char *p = LIMBER_SOURCE_DIR "/examples/profiles/stiff-back.json";
+  cr_assert_eq (RUN (&json, &err, "simulate", "--profile", p, "--weeks", "3", "--start", "2026-11-23", "--response",
+                     "plateau", "--adherence", "0.5"),
+                0, "%s", err);
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  cr_assert (json_parser_load_from_data (parser, json, -1, NULL));
+  JsonObject *root = json_node_get_object (json_parser_get_root (parser));
+  cr_assert_str_eq (json_object_get_string_member (root, "response"), "plateau");
+  JsonArray *weeks = json_object_get_array_member (root, "weeks");
+  cr_assert_eq (json_array_get_length (weeks), 3);
+  JsonObject *week = json_array_get_object_element (weeks, 0);
+  cr_assert_gt (json_array_get_length (json_object_get_array_member (week, "exercises")), 0);
+  cr_assert_gt (json_array_get_length (json_object_get_array_member (week, "measures")), 0);
+  cr_assert_eq (RUN (&csv, NULL, "simulate", "--profile", p, "--weeks", "2", "--format", "csv"), 0);
+  cr_assert (g_str_has_prefix (csv, "week,start,kind,id,step,previous_step,sessions,discomfort,left,right\n"), "%s", csv);
+}
+
+LIMBER_TEST (cli, simulate_refuses_bad_arguments)
+{
+  g_autofree char *e1 = NULL, *e2 = NULL, *e3 = NULL;
+  const char *p = LIMBER_SOURCE_DIR "/examples/profiles/stiff-back.json";
+  cr_assert_eq (RUN (NULL, &e1, "simulate", "--profile", p, "--response", "sideways"), 2);
+  cr_assert (strstr (e1, "expected improving, plateau or flare-up") != NULL, "%s", e1);
+  cr_assert_eq (RUN (NULL, &e2, "simulate", "--profile", p, "--adherence", "2"), 2);
+  cr_assert (strstr (e2, "expected a number from 0 to 1") != NULL, "%s", e2);
+  cr_assert_eq (RUN (NULL, &e3, "simulate", "--profile", p, "--weeks", "0"), 2);
+  cr_assert (strstr (e3, "expected 1 to 52") != NULL, "%s", e3);
+}

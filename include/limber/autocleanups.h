@@ -12,12 +12,14 @@
 #include <limber/ruleset.h>
 #include <limber/profile.h>
 #include <limber/plan.h>
+#include <limber/simulate.h>
 
 /** @cond AUTOCLEANUPS */
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LimberRuleset, limber_ruleset_unref)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LimberProfile, limber_profile_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LimberOptions, limber_options_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LimberPlan, limber_plan_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LimberSimulation, limber_simulation_free)
 /** @endcond */
 
 #endif

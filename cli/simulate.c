@@ -1,0 +1,104 @@
+/* limber simulate --profile FILE --weeks N [--adherence 0..1] [--response MODEL]
+ *                 [--seed N] [--start DATE] [--rules FILE] [--format json|csv] [-o FILE] */
+#include <stdio.h>
+#include <string.h>
+
+#include <limber.h>
+
+#include "commands.h"
+
+int
+limber_cmd_simulate (int argc, char **argv)
+{
+  g_autofree char *profile_path = NULL, *rules = NULL, *start = NULL, *weeks = NULL, *seed = NULL;
+  g_autofree char *adherence = NULL, *response = NULL, *format = NULL, *output = NULL;
+  GOptionEntry entries[] = {
+    { "profile", 'p', 0, G_OPTION_ARG_FILENAME, &profile_path, "The starting profile, JSON or XML ('-': standard input)",
+      "FILE" },
+    { "weeks", 'w', 0, G_OPTION_ARG_STRING, &weeks, "Weeks to simulate, 1 to 52 (default 8)", "N" },
+    { "adherence", 'a', 0, G_OPTION_ARG_STRING, &adherence, "Share of planned sessions done, 0 to 1 (default 0.9)", "X" },
+    { "response", 0, 0, G_OPTION_ARG_STRING, &response, "improving, plateau or flare-up (default improving)", "MODEL" },
+    { "seed", 0, 0, G_OPTION_ARG_STRING, &seed, "Seed (default 0)", "N" },
+    { "start", 's', 0, G_OPTION_ARG_STRING, &start, "First day of the first week (default: today)", "YYYY-MM-DD" },
+    { "rules", 'r', 0, G_OPTION_ARG_FILENAME, &rules, "Rule set (default: the built-in one)", "FILE" },
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format, "Output: json or csv (default json)", "FORMAT" },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "Write to FILE instead of standard output", "FILE" },
+    { NULL },
+  };
+  if (!limber_cli_parse ("simulate", "", "Simulate weeks of a program with synthetic logs and print the trajectory.",
+                         entries, &argc, &argv, 0))
+    return LIMBER_EXIT_USAGE;
+  if (profile_path == NULL)
+    {
+      fprintf (stderr, "limber simulate: missing --profile FILE; expected the starting profile\n");
+      return LIMBER_EXIT_USAGE;
+    }
+  const char *fmt = format ? format : "json";
+  if (strcmp (fmt, "json") != 0 && strcmp (fmt, "csv") != 0)
+    {
+      fprintf (stderr, "limber simulate: --format %s: unknown format; expected json or csv\n", fmt);
+      return LIMBER_EXIT_USAGE;
+    }
+  LimberResponse model = LIMBER_RESPONSE_IMPROVING;
+  if (response && !limber_response_from_string (response, &model))
+    {
+      fprintf (stderr, "limber simulate: --response %s: unknown model; expected improving, plateau or flare-up\n",
+               response);
+      return LIMBER_EXIT_USAGE;
+    }
+  guint64 n_weeks = 8, seed_value = 0;
+  g_autoptr (GError) error = NULL;
+  if (weeks && !g_ascii_string_to_unsigned (weeks, 10, 1, 52, &n_weeks, &error))
+    {
+      fprintf (stderr, "limber simulate: --weeks %s: %s; expected 1 to 52\n", weeks, error->message);
+      return LIMBER_EXIT_USAGE;
+    }
+  if (seed && !g_ascii_string_to_unsigned (seed, 10, 0, G_MAXUINT64, &seed_value, &error))
+    {
+      fprintf (stderr, "limber simulate: --seed %s: %s; expected a whole number\n", seed, error->message);
+      return LIMBER_EXIT_USAGE;
+    }
+  double share = 0.9;
+  if (adherence)
+    {
+      char *end = NULL;
+      share = g_ascii_strtod (adherence, &end);
+      if (end == adherence || *end != '\0' || !(share >= 0 && share <= 1))
+        {
+          fprintf (stderr, "limber simulate: --adherence %s: not a share; expected a number from 0 to 1\n", adherence);
+          return LIMBER_EXIT_USAGE;
+        }
+    }
+  g_autoptr (LimberOptions) options = limber_options_new ();
+  limber_options_set_seed (options, seed_value);
+  if (start && !limber_options_set_start (options, start, &error))
+    {
+      fprintf (stderr, "limber simulate: --%s\n", error->message);
+      return LIMBER_EXIT_USAGE;
+    }
+
+  g_autoptr (LimberRuleset) rs = limber_cli_load_rules (rules);
+  if (rs == NULL)
+    return LIMBER_EXIT_FAILED;
+  g_autoptr (LimberProfile) profile = limber_profile_new_from_file (rs, profile_path, &error);
+  if (profile == NULL)
+    {
+      fprintf (stderr, "%s\n", error->message);
+      return LIMBER_EXIT_FAILED;
+    }
+  g_autoptr (LimberSimulation) sim = limber_simulate (rs, profile, options, (unsigned) n_weeks, share, model, &error);
+  if (sim == NULL)
+    {
+      fprintf (stderr, "limber simulate: %s\n", error->message);
+      return LIMBER_EXIT_FAILED;
+    }
+  g_autofree char *text = NULL;
+  if (strcmp (fmt, "csv") == 0)
+    text = limber_simulation_to_csv (sim);
+  else
+    {
+      g_autofree char *json = limber_simulation_to_json (sim, TRUE);
+      text = g_strconcat (json, "\n", NULL);
+    }
+  return limber_cli_write (output, text, strlen (text)) ? LIMBER_EXIT_OK : LIMBER_EXIT_FAILED;
+}
