@@ -329,6 +329,8 @@ describe_templates (JsonBuilder *b, const LimberRuleset *rs)
           json_builder_add_string_value (b, s->id);
           add_double (b, "share", s->share);
           add_strv (b, "tags", s->tags);
+          if (s->max_items > 0)
+            add_int (b, "max_items", s->max_items);
           json_builder_end_object (b);
         }
       json_builder_end_array (b);

@@ -623,6 +623,7 @@ read_templates (LimberRuleset *rs, xmlNode *section)
           slot->id = attr (s, "id");
           slot->share = attr_double_or (s, "share", 0);
           slot->tags = attr_ids (s, "tags");
+          slot->max_items = (unsigned) attr_double_or (s, "max-items", 0);
           slot->line = xmlGetLineNo (s);
           g_ptr_array_add (t->slots, slot);
         }

@@ -192,6 +192,7 @@ typedef struct {
   char *id;
   double share;
   char **tags;
+  unsigned max_items;       /* 0: no cap */
   int line;
 } LimberSlot;
 

@@ -3,19 +3,24 @@
  * day holds.
  *
  * Training days are spread as evenly as the week allows, starting on the
- * first day (3 days: Mon, Wed, Sat; never three in a row).  Each training day
- * fills its goal's slots in template order: required exercises first, then
- * weighted, seeded draws without replacement among what fits the slot's
- * share of the minutes plus whatever earlier slots left unused.  The day as a
- * whole never runs more than 10% over the person's minutes.  A day never
- * repeats the previous training day's list while the catalogue offers an
- * alternative.
+ * first day (3 days: Mon, Wed, Sat; never three in a row).  The plan first
+ * draws its repertoire: per slot, a weighted, seeded pool of exercises worth
+ * about one and a half times the slot's share of a day, so that the week
+ * repeats a learnable set rather than scattering the whole catalogue over
+ * seven days.  Each training day then fills its goal's slots in template
+ * order: required exercises first, then weighted draws without replacement
+ * from the slot's pool among what fits the slot's share of the minutes (plus
+ * whatever earlier slots left unused) and its item cap.  The day as a whole
+ * never runs more than 10% over the person's minutes.  A day never repeats
+ * the previous training day's list while the pool offers an alternative.
  */
 #include <math.h>
 
 #include "selection.h"
 
 #define OVERRUN 1.10
+/* a slot's pool holds this many times its daily share */
+#define POOL 1.4
 
 double
 limber_random_double (LimberRandom *r)
@@ -42,6 +47,7 @@ typedef struct {
   const LimberTemplate *template;
   double budget;            /* seconds */
   LimberRandom *random;
+  int *pool;                /* per exercise: the slot whose pool holds it, or -1 */
 } Day;
 
 static gboolean
@@ -115,14 +121,16 @@ fill_day (Day *day, const gboolean *forbidden)
     {
       const LimberSlot *slot = g_ptr_array_index (day->template->slots, s);
       double slot_budget = slot->share * day->budget + carry;
-      for (;;)
+      unsigned count = 0;
+      for (guint k = 0; k < picks->len; k++)
+        count += g_array_index (picks, Pick, k).slot == s;
+      while (slot->max_items == 0 || count < slot->max_items)
         {
           g_array_set_size (candidates, 0);
           for (guint i = 0; i < sel->n; i++)
             {
               const LimberChoice *c = &sel->choices[i];
-              if (used[i] || c->weight <= 0 || (forbidden && forbidden[i])
-                  || !has_any_tag (g_ptr_array_index (rs->exercises, i), slot->tags))
+              if (used[i] || day->pool[i] != (int) s || (forbidden && forbidden[i]))
                 continue;
               gboolean fits_slot = slot_used[s] + c->seconds <= slot_budget;
               /* a slot still empty may borrow from the day's 10% margin, so
@@ -140,10 +148,62 @@ fill_day (Day *day, const gboolean *forbidden)
           used[i] = TRUE;
           used_total += sel->choices[i].seconds;
           slot_used[s] += sel->choices[i].seconds;
+          count++;
         }
       carry = MAX (0.0, slot_budget - slot_used[s]);
     }
   return picks;
+}
+
+/* The plan's repertoire: per slot, weighted draws among the exercises that
+ * may fill it until the pool is worth POOL times the slot's daily share (or
+ * half again its item cap).  Required exercises are placed every day anyway
+ * and stay out of the pools. */
+static void
+draw_pools (Day *day)
+{
+  LimberSelection *sel = day->sel;
+  const LimberRuleset *rs = sel->facts->rs;
+  g_autoptr (GArray) candidates = g_array_new (FALSE, FALSE, sizeof (guint));
+  for (guint i = 0; i < sel->n; i++)
+    day->pool[i] = -1;
+  for (guint s = 0; s < day->template->slots->len; s++)
+    {
+      const LimberSlot *slot = g_ptr_array_index (day->template->slots, s);
+      double worth = 0;
+      unsigned count = 0, cap = slot->max_items ? slot->max_items + (slot->max_items + 1) / 2 : G_MAXUINT;
+      /* what a rule asked to emphasise goes in first, most wanted first:
+       * an asymmetry the rules care about must not be left to chance */
+      for (;;)
+        {
+          int best = -1;
+          for (guint i = 0; i < sel->n; i++)
+            if (day->pool[i] < 0 && sel->choices[i].extra_sets > 0 && sel->choices[i].weight > 0
+                && !sel->choices[i].required && has_any_tag (g_ptr_array_index (rs->exercises, i), slot->tags)
+                && (best < 0 || sel->choices[i].weight > sel->choices[best].weight))
+              best = (int) i;
+          if (best < 0 || count >= (slot->max_items ? slot->max_items : cap) || worth >= slot->share * day->budget)
+            break;
+          day->pool[best] = (int) s;
+          worth += sel->choices[best].seconds;
+          count++;
+        }
+      while (worth < POOL * slot->share * day->budget && count < cap)
+        {
+          g_array_set_size (candidates, 0);
+          for (guint i = 0; i < sel->n; i++)
+            if (day->pool[i] < 0 && !sel->choices[i].required && sel->choices[i].weight > 0
+                && has_any_tag (g_ptr_array_index (rs->exercises, i), slot->tags))
+              g_array_append_val (candidates, i);
+          int k = draw (day, candidates);
+          if (k < 0)
+            break;
+          guint i = g_array_index (candidates, guint, k);
+          day->pool[i] = (int) s;
+          worth += sel->choices[i].seconds;
+          count++;
+        }
+    }
 }
 
 static gint
@@ -239,6 +299,9 @@ limber_schedule (LimberSelection *sel, LimberPlan *plan, const GDate *start, uns
     .budget = profile->minutes_per_day * 60.0,
     .random = &(LimberRandom) { seed },
   };
+  g_autofree int *pool = g_new (int, MAX (sel->n, 1));
+  day.pool = pool;
+  draw_pools (&day);
   g_autoptr (GArray) previous = NULL;
   gboolean warned_required = FALSE;
   for (unsigned d = 0; d < n_days; d++)

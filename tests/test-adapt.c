@@ -121,7 +121,7 @@ LIMBER_TEST (adapt, a_flare_up_regresses_in_the_next_plan)
       continue;
     if (strstr (why, "too much") || strstr (why, "worse the next morning") || strstr (why, "replaces"))
       down++;
-    if (strstr (why, "sessions completed"))
+    if (strstr (why, "sessions completed, discomfort"))
       up++;
   }
   cr_assert_gt (down, 0, "no exercise stepped back after a flare-up");

@@ -264,9 +264,11 @@ LIMBER_TEST (generate, no_training_day_runs_more_than_ten_percent_over)
               cr_assert_leq (seconds, minutes[m] * 60 * 1.10 + 1e-6, "%g min, goal %d: day %u takes %g s", minutes[m],
                              goal, d, seconds);
               cr_assert_float_eq (limber_day_get_minutes (day), round (seconds / 6.0) / 10.0, 1e-9);
-              if (!limber_day_get_rest (day) && minutes[m] >= 10)
+              /* short budgets are filled; long ones may stop at the slots' item caps */
+              if (!limber_day_get_rest (day) && minutes[m] >= 8 && minutes[m] <= 12)
                 cr_assert_geq (seconds, minutes[m] * 60 * 0.6, "%g min, goal %d: day %u only %g s", minutes[m], goal, d,
                                seconds);
+              cr_assert_leq (limber_day_get_n_items (day), 13, "more items than the template's caps allow");
             }
         }
 }
