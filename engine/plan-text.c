@@ -66,23 +66,37 @@ append_referral (GString *out, const LimberPlan *plan)
   g_string_append (out, "No exercises are planned.\n");
 }
 
-/* The rules behind an item, each once, in the order they acted. */
+/* Engine steps that explain every item alike; the text names only the rules
+ * that made this item different, and says what changed in its dose. */
+static gboolean
+is_bookkeeping (const char *rule)
+{
+  static const char *const steps[] = { "catalogue", "selection", "ladder", "progression", "dose", NULL };
+  return g_strv_contains (steps, rule);
+}
+
+/* The rules behind an item, each once, in the order they acted, and any
+ * change of dose since the log. */
 static void
 append_why (GString *out, const LimberItem *item)
 {
-  if (item->why->len == 0)
-    return;
   g_autoptr (GPtrArray) seen = g_ptr_array_new ();
-  g_string_append (out, "     why:");
   for (guint i = 0; i < item->why->len; i++)
     {
       const LimberReason *r = g_ptr_array_index (item->why, i);
-      if (g_ptr_array_find_with_equal_func (seen, r->rule, g_str_equal, NULL))
+      if (is_bookkeeping (r->rule) || g_ptr_array_find_with_equal_func (seen, r->rule, g_str_equal, NULL))
         continue;
-      g_string_append_printf (out, "%s %s", seen->len ? "," : "", r->rule);
+      g_string_append_printf (out, "%s %s", seen->len ? "," : "     why:", r->rule);
       g_ptr_array_add (seen, r->rule);
     }
-  g_string_append_c (out, '\n');
+  if (seen->len > 0)
+    g_string_append_c (out, '\n');
+  for (guint i = 0; i < item->why->len; i++)
+    {
+      const LimberReason *r = g_ptr_array_index (item->why, i);
+      if (g_str_equal (r->rule, "progression"))
+        g_string_append_printf (out, "     dose: %s\n", r->effect);
+    }
 }
 
 static void
