@@ -149,3 +149,67 @@ limber_json_write (JsonNode *root, const JsonNode *unsigned_node, gboolean prett
   write_node (&w, root, pretty ? 0 : -1);
   return g_string_free (w.out, FALSE);
 }
+
+/* ---- building trees ------------------------------------------------------ */
+
+void
+limber_json_add_string (JsonBuilder *b, const char *member, const char *value)
+{
+  json_builder_set_member_name (b, member);
+  if (value)
+    json_builder_add_string_value (b, value);
+  else
+    json_builder_add_null_value (b);
+}
+
+void
+limber_json_add_number_value (JsonBuilder *b, double value, int decimals)
+{
+  double v = limber_number_round (value, decimals);
+  /* whole numbers become integers, so that readers see 45 and not 45.0 */
+  if (isfinite (v) && v == nearbyint (v) && fabs (v) < 9007199254740992.0)
+    json_builder_add_int_value (b, (gint64) v);
+  else
+    json_builder_add_double_value (b, v);
+}
+
+void
+limber_json_add_number (JsonBuilder *b, const char *member, double value, int decimals)
+{
+  json_builder_set_member_name (b, member);
+  limber_json_add_number_value (b, value, decimals);
+}
+
+void
+limber_json_add_int (JsonBuilder *b, const char *member, gint64 value)
+{
+  json_builder_set_member_name (b, member);
+  json_builder_add_int_value (b, value);
+}
+
+void
+limber_json_add_bool (JsonBuilder *b, const char *member, gboolean value)
+{
+  json_builder_set_member_name (b, member);
+  json_builder_add_boolean_value (b, value);
+}
+
+void
+limber_json_add_strv (JsonBuilder *b, const char *member, char **strv)
+{
+  json_builder_set_member_name (b, member);
+  json_builder_begin_array (b);
+  for (char **p = strv; p && *p; p++)
+    json_builder_add_string_value (b, *p);
+  json_builder_end_array (b);
+}
+
+void
+limber_json_add_strings (JsonBuilder *b, const char *member, const GPtrArray *strings)
+{
+  json_builder_set_member_name (b, member);
+  json_builder_begin_array (b);
+  for (guint i = 0; i < strings->len; i++)
+    json_builder_add_string_value (b, g_ptr_array_index (strings, i));
+  json_builder_end_array (b);
+}

@@ -12,3 +12,13 @@
 /* unsigned_node (may be NULL): the one integer node to print as unsigned
  * (json-glib integers are signed; a 64-bit seed is not). */
 char *limber_json_write (JsonNode *root, const JsonNode *unsigned_node, gboolean pretty);
+
+/* Building trees: members that print the same way in every JSON limber writes. */
+void limber_json_add_string (JsonBuilder *b, const char *member, const char *value_or_null);
+/* a number rounded to decimals places (negative: as is); whole numbers become integers */
+void limber_json_add_number (JsonBuilder *b, const char *member, double value, int decimals);
+void limber_json_add_number_value (JsonBuilder *b, double value, int decimals);
+void limber_json_add_int (JsonBuilder *b, const char *member, gint64 value);
+void limber_json_add_bool (JsonBuilder *b, const char *member, gboolean value);
+void limber_json_add_strv (JsonBuilder *b, const char *member, char **strv);
+void limber_json_add_strings (JsonBuilder *b, const char *member, const GPtrArray *strings);

@@ -11,57 +11,11 @@
 
 /* ---- building the tree ------------------------------------------------- */
 
-static void
-add_string (JsonBuilder *b, const char *member, const char *value)
-{
-  json_builder_set_member_name (b, member);
-  if (value)
-    json_builder_add_string_value (b, value);
-  else
-    json_builder_add_null_value (b);
-}
 
-static void
-add_number_value (JsonBuilder *b, double value, int decimals)
-{
-  double v = limber_number_round (value, decimals);
-  /* whole numbers become integers, so that readers see 45 and not 45.0 */
-  if (isfinite (v) && v == nearbyint (v) && fabs (v) < 9007199254740992.0)
-    json_builder_add_int_value (b, (gint64) v);
-  else
-    json_builder_add_double_value (b, v);
-}
 
-static void
-add_number (JsonBuilder *b, const char *member, double value, int decimals)
-{
-  json_builder_set_member_name (b, member);
-  add_number_value (b, value, decimals);
-}
 
-static void
-add_int (JsonBuilder *b, const char *member, gint64 value)
-{
-  json_builder_set_member_name (b, member);
-  json_builder_add_int_value (b, value);
-}
 
-static void
-add_bool (JsonBuilder *b, const char *member, gboolean value)
-{
-  json_builder_set_member_name (b, member);
-  json_builder_add_boolean_value (b, value);
-}
 
-static void
-add_strings (JsonBuilder *b, const char *member, const GPtrArray *strings)
-{
-  json_builder_set_member_name (b, member);
-  json_builder_begin_array (b);
-  for (guint i = 0; i < strings->len; i++)
-    json_builder_add_string_value (b, g_ptr_array_index (strings, i));
-  json_builder_end_array (b);
-}
 
 static void
 add_referral (JsonBuilder *b, const LimberPlan *plan)
@@ -73,9 +27,9 @@ add_referral (JsonBuilder *b, const LimberPlan *plan)
       return;
     }
   json_builder_begin_object (b);
-  add_string (b, "outcome", limber_outcome_to_string (plan->outcome));
-  add_strings (b, "flags", plan->referral_flags);
-  add_string (b, "message", plan->referral_message);
+  limber_json_add_string (b, "outcome", limber_outcome_to_string (plan->outcome));
+  limber_json_add_strings (b, "flags", plan->referral_flags);
+  limber_json_add_string (b, "message", plan->referral_message);
   json_builder_end_object (b);
 }
 
@@ -84,9 +38,9 @@ add_ruleset (JsonBuilder *b, const LimberRuleset *rs)
 {
   json_builder_set_member_name (b, "ruleset");
   json_builder_begin_object (b);
-  add_string (b, "id", rs->id);
-  add_string (b, "version", rs->version);
-  add_string (b, "sha256", rs->sha256);
+  limber_json_add_string (b, "id", rs->id);
+  limber_json_add_string (b, "version", rs->version);
+  limber_json_add_string (b, "sha256", rs->sha256);
   json_builder_end_object (b);
 }
 
@@ -99,11 +53,11 @@ add_deficits (JsonBuilder *b, const GPtrArray *deficits)
     {
       const LimberDeficitOut *d = g_ptr_array_index (deficits, i);
       json_builder_begin_object (b);
-      add_string (b, "measure", d->measure);
-      add_number (b, "left", d->left, -1);
-      add_number (b, "right", d->right, -1);
-      add_number (b, "deficit_left", d->deficit_left, -1);
-      add_number (b, "deficit_right", d->deficit_right, -1);
+      limber_json_add_string (b, "measure", d->measure);
+      limber_json_add_number (b, "left", d->left, -1);
+      limber_json_add_number (b, "right", d->right, -1);
+      limber_json_add_number (b, "deficit_left", d->deficit_left, -1);
+      limber_json_add_number (b, "deficit_right", d->deficit_right, -1);
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
@@ -118,9 +72,9 @@ add_asymmetries (JsonBuilder *b, const GPtrArray *asymmetries)
     {
       const LimberAsymmetryOut *a = g_ptr_array_index (asymmetries, i);
       json_builder_begin_object (b);
-      add_string (b, "measure", a->measure);
-      add_number (b, "difference", a->difference, -1);
-      add_string (b, "tighter", limber_side_to_string (a->tighter));
+      limber_json_add_string (b, "measure", a->measure);
+      limber_json_add_number (b, "difference", a->difference, -1);
+      limber_json_add_string (b, "tighter", limber_side_to_string (a->tighter));
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
@@ -137,15 +91,15 @@ add_scores (JsonBuilder *b, const GPtrArray *scores)
       const LimberScoreOut *s = g_ptr_array_index (scores, i);
       json_builder_set_member_name (b, s->id);
       json_builder_begin_object (b);
-      add_number (b, "total", s->total, -1);
+      limber_json_add_number (b, "total", s->total, -1);
       json_builder_set_member_name (b, "subscales");
       json_builder_begin_object (b);
       guint n = s->subscale_ids ? s->subscale_ids->len : 0;
       for (guint k = 0; k < n && s->subscale_values && k < s->subscale_values->len; k++)
-        add_number (b, g_ptr_array_index (s->subscale_ids, k), g_array_index (s->subscale_values, double, k), -1);
+        limber_json_add_number (b, g_ptr_array_index (s->subscale_ids, k), g_array_index (s->subscale_values, double, k), -1);
       json_builder_end_object (b);
-      add_string (b, "category", s->complete ? s->category : NULL);
-      add_bool (b, "complete", s->complete);
+      limber_json_add_string (b, "category", s->complete ? s->category : NULL);
+      limber_json_add_bool (b, "complete", s->complete);
       json_builder_end_object (b);
     }
   json_builder_end_object (b);
@@ -156,7 +110,7 @@ add_facts (JsonBuilder *b, const LimberPlan *plan)
 {
   json_builder_set_member_name (b, "facts");
   json_builder_begin_object (b);
-  add_strings (b, "flags", plan->flags);
+  limber_json_add_strings (b, "flags", plan->flags);
   add_deficits (b, plan->deficits);
   add_asymmetries (b, plan->asymmetries);
   add_scores (b, plan->scores);
@@ -172,8 +126,8 @@ add_why (JsonBuilder *b, const LimberItem *item)
     {
       const LimberReason *r = g_ptr_array_index (item->why, i);
       json_builder_begin_object (b);
-      add_string (b, "rule", r->rule);
-      add_string (b, "effect", r->effect);
+      limber_json_add_string (b, "rule", r->rule);
+      limber_json_add_string (b, "effect", r->effect);
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
@@ -183,23 +137,23 @@ static void
 add_item (JsonBuilder *b, const LimberItem *item)
 {
   json_builder_begin_object (b);
-  add_string (b, "exercise", item->exercise->id);
-  add_string (b, "name", item->exercise->name);
-  add_string (b, "slot", item->slot);
-  add_int (b, "sets", item->dose.sets);
-  add_int (b, "reps", item->dose.reps);
-  add_number (b, "hold_s", item->dose.hold_s, -1);
-  add_number (b, "duration_s", item->dose.duration_s, -1);
-  add_bool (b, "per_side", item->exercise->per_side);
-  add_string (b, "emphasis_side", limber_side_to_string (item->emphasis_side));
-  add_int (b, "emphasis_extra_sets", limber_item_get_emphasis_extra_sets (item));
-  add_int (b, "step", item->step);
+  limber_json_add_string (b, "exercise", item->exercise->id);
+  limber_json_add_string (b, "name", item->exercise->name);
+  limber_json_add_string (b, "slot", item->slot);
+  limber_json_add_int (b, "sets", item->dose.sets);
+  limber_json_add_int (b, "reps", item->dose.reps);
+  limber_json_add_number (b, "hold_s", item->dose.hold_s, -1);
+  limber_json_add_number (b, "duration_s", item->dose.duration_s, -1);
+  limber_json_add_bool (b, "per_side", item->exercise->per_side);
+  limber_json_add_string (b, "emphasis_side", limber_side_to_string (item->emphasis_side));
+  limber_json_add_int (b, "emphasis_extra_sets", limber_item_get_emphasis_extra_sets (item));
+  limber_json_add_int (b, "step", item->step);
   json_builder_set_member_name (b, "previous_step");
   if (item->previous_step == 0)
     json_builder_add_null_value (b);
   else
     json_builder_add_int_value (b, item->previous_step);
-  add_number (b, "seconds", item->seconds, 0);
+  limber_json_add_number (b, "seconds", item->seconds, 0);
   add_why (b, item);
   json_builder_end_object (b);
 }
@@ -213,9 +167,9 @@ add_days (JsonBuilder *b, const LimberPlan *plan)
     {
       const LimberDay *day = g_ptr_array_index (plan->days, i);
       json_builder_begin_object (b);
-      add_string (b, "date", day->date);
-      add_bool (b, "rest", day->rest);
-      add_number (b, "minutes", day->minutes, 1);
+      limber_json_add_string (b, "date", day->date);
+      limber_json_add_bool (b, "rest", day->rest);
+      limber_json_add_number (b, "minutes", day->minutes, 1);
       json_builder_set_member_name (b, "items");
       json_builder_begin_array (b);
       /* a referral holds no exercises, whatever a day was given */
@@ -232,20 +186,20 @@ plan_tree (const LimberPlan *plan, JsonNode **seed)
 {
   g_autoptr (JsonBuilder) b = json_builder_new ();
   json_builder_begin_object (b);
-  add_string (b, "status", plan->status == LIMBER_PLAN_REFERRAL ? "referral" : "ok");
+  limber_json_add_string (b, "status", plan->status == LIMBER_PLAN_REFERRAL ? "referral" : "ok");
   add_referral (b, plan);
-  add_strings (b, "advisories", plan->advisories);
+  limber_json_add_strings (b, "advisories", plan->advisories);
   add_ruleset (b, plan->rs);
   /* json-glib integers are signed: the seed goes in as its bit pattern and
    * the writer prints that one node back as unsigned */
-  add_int (b, "seed", (gint64) plan->seed);
-  add_string (b, "start", plan->start);
-  add_string (b, "name", plan->name);
-  add_string (b, "goal", limber_goal_to_string (plan->goal));
-  add_number (b, "minutes_per_day", plan->minutes_per_day, -1);
-  add_int (b, "days_per_week", plan->days_per_week);
+  limber_json_add_int (b, "seed", (gint64) plan->seed);
+  limber_json_add_string (b, "start", plan->start);
+  limber_json_add_string (b, "name", plan->name);
+  limber_json_add_string (b, "goal", limber_goal_to_string (plan->goal));
+  limber_json_add_number (b, "minutes_per_day", plan->minutes_per_day, -1);
+  limber_json_add_int (b, "days_per_week", plan->days_per_week);
   add_facts (b, plan);
-  add_strings (b, "rules_fired", plan->fired_rules);
+  limber_json_add_strings (b, "rules_fired", plan->fired_rules);
   add_days (b, plan);
   json_builder_end_object (b);
   JsonNode *root = json_builder_get_root (b);

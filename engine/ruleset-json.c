@@ -6,50 +6,10 @@
 #include "condition.h"
 #include "json-write.h"
 
-static void
-add_strv (JsonBuilder *b, const char *member, char **v)
-{
-  json_builder_set_member_name (b, member);
-  json_builder_begin_array (b);
-  for (char **p = v; p && *p; p++)
-    json_builder_add_string_value (b, *p);
-  json_builder_end_array (b);
-}
 
-static void
-add_string_or_null (JsonBuilder *b, const char *member, const char *value)
-{
-  json_builder_set_member_name (b, member);
-  if (value)
-    json_builder_add_string_value (b, value);
-  else
-    json_builder_add_null_value (b);
-}
 
-static void
-add_double (JsonBuilder *b, const char *member, double value)
-{
-  json_builder_set_member_name (b, member);
-  /* whole numbers print as integers, so JSON readers see 45, not 45.0 */
-  if (value == (double) (gint64) value)
-    json_builder_add_int_value (b, (gint64) value);
-  else
-    json_builder_add_double_value (b, value);
-}
 
-static void
-add_int (JsonBuilder *b, const char *member, gint64 value)
-{
-  json_builder_set_member_name (b, member);
-  json_builder_add_int_value (b, value);
-}
 
-static void
-add_bool (JsonBuilder *b, const char *member, gboolean value)
-{
-  json_builder_set_member_name (b, member);
-  json_builder_add_boolean_value (b, value);
-}
 
 static const char *const kind_names[] = { "yes-no", "scale", "choice" };
 
@@ -79,7 +39,7 @@ add_trigger (JsonBuilder *b, const LimberRedFlag *f)
   else
     {
       json_builder_begin_object (b);
-      add_double (b, "at_least", f->at_least);
+      limber_json_add_number (b, "at_least", f->at_least, -1);
       json_builder_end_object (b);
     }
 }
@@ -94,16 +54,13 @@ describe_questions (JsonBuilder *b, const LimberRuleset *rs)
       const LimberQuestion *q = g_ptr_array_index (rs->questions, i);
       const LimberRedFlag *worst = worst_flag (rs, i);
       json_builder_begin_object (b);
-      json_builder_set_member_name (b, "id");
-      json_builder_add_string_value (b, q->id);
-      json_builder_set_member_name (b, "text");
-      json_builder_add_string_value (b, q->text);
-      json_builder_set_member_name (b, "kind");
-      json_builder_add_string_value (b, kind_names[q->kind]);
-      add_strv (b, "choices", q->choices);
-      add_double (b, "min", q->min);
-      add_double (b, "max", q->max);
-      add_string_or_null (b, "red_flag", worst ? limber_outcome_to_string (worst->outcome) : NULL);
+      limber_json_add_string (b, "id", q->id);
+      limber_json_add_string (b, "text", q->text);
+      limber_json_add_string (b, "kind", kind_names[q->kind]);
+      limber_json_add_strv (b, "choices", q->choices);
+      limber_json_add_number (b, "min", q->min, -1);
+      limber_json_add_number (b, "max", q->max, -1);
+      limber_json_add_string (b, "red_flag", worst ? limber_outcome_to_string (worst->outcome) : NULL);
       add_trigger (b, worst);
       json_builder_set_member_name (b, "red_flags");
       json_builder_begin_array (b);
@@ -113,14 +70,11 @@ describe_questions (JsonBuilder *b, const LimberRuleset *rs)
           if (f->question_index != (int) i)
             continue;
           json_builder_begin_object (b);
-          json_builder_set_member_name (b, "id");
-          json_builder_add_string_value (b, f->id);
-          json_builder_set_member_name (b, "outcome");
-          json_builder_add_string_value (b, limber_outcome_to_string (f->outcome));
+          limber_json_add_string (b, "id", f->id);
+          limber_json_add_string (b, "outcome", limber_outcome_to_string (f->outcome));
           add_trigger (b, f);
-          json_builder_set_member_name (b, "message");
-          json_builder_add_string_value (b, f->message);
-          add_strv (b, "cite", f->cite);
+          limber_json_add_string (b, "message", f->message);
+          limber_json_add_strv (b, "cite", f->cite);
           json_builder_end_object (b);
         }
       json_builder_end_array (b);
@@ -138,18 +92,15 @@ describe_measures (JsonBuilder *b, const LimberRuleset *rs)
     {
       const LimberMeasure *m = g_ptr_array_index (rs->measures, i);
       json_builder_begin_object (b);
-      json_builder_set_member_name (b, "id");
-      json_builder_add_string_value (b, m->id);
-      json_builder_set_member_name (b, "label");
-      json_builder_add_string_value (b, m->label);
-      json_builder_set_member_name (b, "unit");
-      json_builder_add_string_value (b, m->unit);
-      add_bool (b, "sided", m->sided);
-      add_double (b, "normal", m->normal);
-      add_double (b, "min", m->min);
-      add_double (b, "max", m->max);
-      add_double (b, "asymmetry", m->asymmetry);
-      add_strv (b, "cite", m->cite);
+      limber_json_add_string (b, "id", m->id);
+      limber_json_add_string (b, "label", m->label);
+      limber_json_add_string (b, "unit", m->unit);
+      limber_json_add_bool (b, "sided", m->sided);
+      limber_json_add_number (b, "normal", m->normal, -1);
+      limber_json_add_number (b, "min", m->min, -1);
+      limber_json_add_number (b, "max", m->max, -1);
+      limber_json_add_number (b, "asymmetry", m->asymmetry, -1);
+      limber_json_add_strv (b, "cite", m->cite);
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
@@ -164,10 +115,8 @@ describe_scores (JsonBuilder *b, const LimberRuleset *rs)
     {
       const LimberScore *s = g_ptr_array_index (rs->scores, i);
       json_builder_begin_object (b);
-      json_builder_set_member_name (b, "id");
-      json_builder_add_string_value (b, s->id);
-      json_builder_set_member_name (b, "name");
-      json_builder_add_string_value (b, s->name);
+      limber_json_add_string (b, "id", s->id);
+      limber_json_add_string (b, "name", s->name);
       json_builder_set_member_name (b, "items");
       json_builder_begin_array (b);
       for (guint k = 0; k < s->items->len; k++)
@@ -178,7 +127,7 @@ describe_scores (JsonBuilder *b, const LimberRuleset *rs)
       for (guint k = 0; k < s->subscales->len; k++)
         {
           const LimberSubscale *sub = g_ptr_array_index (s->subscales, k);
-          add_strv (b, sub->id, sub->item_questions);
+          limber_json_add_strv (b, sub->id, sub->item_questions);
         }
       json_builder_end_object (b);
       json_builder_set_member_name (b, "categories");
@@ -187,31 +136,29 @@ describe_scores (JsonBuilder *b, const LimberRuleset *rs)
         {
           const LimberCategory *c = g_ptr_array_index (s->categories, k);
           json_builder_begin_object (b);
-          json_builder_set_member_name (b, "id");
-          json_builder_add_string_value (b, c->id);
+          limber_json_add_string (b, "id", c->id);
           if (c->has_total_at_least)
-            add_double (b, "total_at_least", c->total_at_least);
+            limber_json_add_number (b, "total_at_least", c->total_at_least, -1);
           if (c->has_total_at_most)
-            add_double (b, "total_at_most", c->total_at_most);
+            limber_json_add_number (b, "total_at_most", c->total_at_most, -1);
           json_builder_set_member_name (b, "subscales");
           json_builder_begin_array (b);
           for (guint j = 0; j < c->bounds->len; j++)
             {
               const LimberSubscaleBound *sb = g_ptr_array_index (c->bounds, j);
               json_builder_begin_object (b);
-              json_builder_set_member_name (b, "ref");
-              json_builder_add_string_value (b, sb->ref);
+              limber_json_add_string (b, "ref", sb->ref);
               if (sb->has_at_least)
-                add_double (b, "at_least", sb->at_least);
+                limber_json_add_number (b, "at_least", sb->at_least, -1);
               if (sb->has_at_most)
-                add_double (b, "at_most", sb->at_most);
+                limber_json_add_number (b, "at_most", sb->at_most, -1);
               json_builder_end_object (b);
             }
           json_builder_end_array (b);
           json_builder_end_object (b);
         }
       json_builder_end_array (b);
-      add_strv (b, "cite", s->cite);
+      limber_json_add_strv (b, "cite", s->cite);
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
@@ -221,10 +168,10 @@ static void
 add_dose (JsonBuilder *b, const LimberDose *d)
 {
   json_builder_begin_object (b);
-  add_int (b, "sets", d->sets);
-  add_int (b, "reps", d->reps);
-  add_double (b, "hold_s", d->hold_s);
-  add_double (b, "duration_s", d->duration_s);
+  limber_json_add_int (b, "sets", d->sets);
+  limber_json_add_int (b, "reps", d->reps);
+  limber_json_add_number (b, "hold_s", d->hold_s, -1);
+  limber_json_add_number (b, "duration_s", d->duration_s, -1);
   json_builder_end_object (b);
 }
 
@@ -238,20 +185,17 @@ describe_exercises (JsonBuilder *b, const LimberRuleset *rs)
     {
       const LimberExercise *e = g_ptr_array_index (rs->exercises, i);
       json_builder_begin_object (b);
-      json_builder_set_member_name (b, "id");
-      json_builder_add_string_value (b, e->id);
-      json_builder_set_member_name (b, "name");
-      json_builder_add_string_value (b, e->name);
-      add_strv (b, "instructions", e->instructions);
-      add_strv (b, "muscles", e->muscles);
-      add_strv (b, "tags", e->tags);
-      add_strv (b, "regions", e->regions);
-      json_builder_set_member_name (b, "position");
-      json_builder_add_string_value (b, limber_position_to_string (e->position));
-      add_strv (b, "equipment", e->equipment);
-      add_bool (b, "per_side", e->per_side);
-      add_int (b, "level", e->level);
-      add_double (b, "base_weight", e->base_weight);
+      limber_json_add_string (b, "id", e->id);
+      limber_json_add_string (b, "name", e->name);
+      limber_json_add_strv (b, "instructions", e->instructions);
+      limber_json_add_strv (b, "muscles", e->muscles);
+      limber_json_add_strv (b, "tags", e->tags);
+      limber_json_add_strv (b, "regions", e->regions);
+      limber_json_add_string (b, "position", limber_position_to_string (e->position));
+      limber_json_add_strv (b, "equipment", e->equipment);
+      limber_json_add_bool (b, "per_side", e->per_side);
+      limber_json_add_int (b, "level", e->level);
+      limber_json_add_number (b, "base_weight", e->base_weight, -1);
       json_builder_set_member_name (b, "ladder");
       json_builder_begin_array (b);
       for (guint s = 0; s < e->ladder->len; s++)
@@ -289,13 +233,10 @@ describe_rules (JsonBuilder *b, const LimberRuleset *rs)
     {
       const LimberRule *r = g_ptr_array_index (rs->rules, i);
       json_builder_begin_object (b);
-      json_builder_set_member_name (b, "id");
-      json_builder_add_string_value (b, r->id);
-      json_builder_set_member_name (b, "description");
-      json_builder_add_string_value (b, r->description);
+      limber_json_add_string (b, "id", r->id);
+      limber_json_add_string (b, "description", r->description);
       g_autofree char *when = limber_cond_describe (rs, r->when);
-      json_builder_set_member_name (b, "when");
-      json_builder_add_string_value (b, when);
+      limber_json_add_string (b, "when", when);
       json_builder_set_member_name (b, "then");
       json_builder_begin_array (b);
       for (guint a = 0; a < r->actions->len; a++)
@@ -304,7 +245,7 @@ describe_rules (JsonBuilder *b, const LimberRuleset *rs)
           json_builder_add_string_value (b, text);
         }
       json_builder_end_array (b);
-      add_strv (b, "cite", r->cite);
+      limber_json_add_strv (b, "cite", r->cite);
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
@@ -325,12 +266,11 @@ describe_templates (JsonBuilder *b, const LimberRuleset *rs)
         {
           const LimberSlot *s = g_ptr_array_index (rs->templates[g].slots, i);
           json_builder_begin_object (b);
-          json_builder_set_member_name (b, "id");
-          json_builder_add_string_value (b, s->id);
-          add_double (b, "share", s->share);
-          add_strv (b, "tags", s->tags);
+          limber_json_add_string (b, "id", s->id);
+          limber_json_add_number (b, "share", s->share, -1);
+          limber_json_add_strv (b, "tags", s->tags);
           if (s->max_items > 0)
-            add_int (b, "max_items", s->max_items);
+            limber_json_add_int (b, "max_items", s->max_items);
           json_builder_end_object (b);
         }
       json_builder_end_array (b);
@@ -344,19 +284,19 @@ describe_policy (JsonBuilder *b, const LimberRuleset *rs)
   const LimberProgression *p = &rs->progression;
   json_builder_set_member_name (b, "progression");
   json_builder_begin_object (b);
-  add_int (b, "advance_after", p->advance_after);
-  add_double (b, "safe_max", p->safe_max);
-  add_double (b, "acceptable_max", p->acceptable_max);
-  add_int (b, "max_steps_per_week", p->max_steps_per_week);
-  add_int (b, "break_days", p->break_days);
-  add_int (b, "break_steps_back", p->break_steps_back);
-  add_strv (b, "cite", p->cite);
+  limber_json_add_int (b, "advance_after", p->advance_after);
+  limber_json_add_number (b, "safe_max", p->safe_max, -1);
+  limber_json_add_number (b, "acceptable_max", p->acceptable_max, -1);
+  limber_json_add_int (b, "max_steps_per_week", p->max_steps_per_week);
+  limber_json_add_int (b, "break_days", p->break_days);
+  limber_json_add_int (b, "break_steps_back", p->break_steps_back);
+  limber_json_add_strv (b, "cite", p->cite);
   json_builder_end_object (b);
   json_builder_set_member_name (b, "timing");
   json_builder_begin_object (b);
-  add_double (b, "set_rest_s", rs->timing.set_rest);
-  add_double (b, "transition_s", rs->timing.transition);
-  add_double (b, "rep_s", rs->timing.rep);
+  limber_json_add_number (b, "set_rest_s", rs->timing.set_rest, -1);
+  limber_json_add_number (b, "transition_s", rs->timing.transition, -1);
+  limber_json_add_number (b, "rep_s", rs->timing.rep, -1);
   json_builder_end_object (b);
 }
 
@@ -366,28 +306,22 @@ limber_ruleset_to_json (const LimberRuleset *rs, gboolean pretty)
   g_return_val_if_fail (rs != NULL, NULL);
   g_autoptr (JsonBuilder) b = json_builder_new ();
   json_builder_begin_object (b);
-  json_builder_set_member_name (b, "id");
-  json_builder_add_string_value (b, rs->id);
-  json_builder_set_member_name (b, "version");
-  json_builder_add_string_value (b, rs->version);
-  json_builder_set_member_name (b, "sha256");
-  json_builder_add_string_value (b, rs->sha256);
-  add_int (b, "schema_version", rs->schema_version);
-  json_builder_set_member_name (b, "title");
-  json_builder_add_string_value (b, rs->title);
-  add_strv (b, "authors", rs->authors);
-  add_string_or_null (b, "safety", rs->safety);
+  limber_json_add_string (b, "id", rs->id);
+  limber_json_add_string (b, "version", rs->version);
+  limber_json_add_string (b, "sha256", rs->sha256);
+  limber_json_add_int (b, "schema_version", rs->schema_version);
+  limber_json_add_string (b, "title", rs->title);
+  limber_json_add_strv (b, "authors", rs->authors);
+  limber_json_add_string (b, "safety", rs->safety);
   json_builder_set_member_name (b, "sources");
   json_builder_begin_array (b);
   for (guint i = 0; i < rs->sources->len; i++)
     {
       const LimberSource *s = g_ptr_array_index (rs->sources, i);
       json_builder_begin_object (b);
-      json_builder_set_member_name (b, "id");
-      json_builder_add_string_value (b, s->id);
-      json_builder_set_member_name (b, "text");
-      json_builder_add_string_value (b, s->text);
-      add_string_or_null (b, "url", s->url);
+      limber_json_add_string (b, "id", s->id);
+      limber_json_add_string (b, "text", s->text);
+      limber_json_add_string (b, "url", s->url);
       json_builder_end_object (b);
     }
   json_builder_end_array (b);

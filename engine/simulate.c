@@ -338,39 +338,17 @@ limber_simulation_get_profile (const LimberSimulation *sim)
 
 /* ---- output ---------------------------------------------------------------- */
 
-static void
-add_number (JsonBuilder *b, const char *member, double value)
-{
-  json_builder_set_member_name (b, member);
-  double v = limber_number_round (value, 2);
-  if (v == nearbyint (v))
-    json_builder_add_int_value (b, (gint64) v);
-  else
-    json_builder_add_double_value (b, v);
-}
 
-static void
-add_string (JsonBuilder *b, const char *member, const char *value)
-{
-  json_builder_set_member_name (b, member);
-  if (value)
-    json_builder_add_string_value (b, value);
-  else
-    json_builder_add_null_value (b);
-}
 
 static void
 add_week (JsonBuilder *b, const Week *w, unsigned index)
 {
   json_builder_begin_object (b);
-  json_builder_set_member_name (b, "week");
-  json_builder_add_int_value (b, index + 1);
-  add_string (b, "start", w->plan->start);
-  add_string (b, "status", w->plan->status == LIMBER_PLAN_REFERRAL ? "referral" : "ok");
-  json_builder_set_member_name (b, "sessions_planned");
-  json_builder_add_int_value (b, w->planned);
-  json_builder_set_member_name (b, "sessions_logged");
-  json_builder_add_int_value (b, w->logged);
+  limber_json_add_int (b, "week", index + 1);
+  limber_json_add_string (b, "start", w->plan->start);
+  limber_json_add_string (b, "status", w->plan->status == LIMBER_PLAN_REFERRAL ? "referral" : "ok");
+  limber_json_add_int (b, "sessions_planned", w->planned);
+  limber_json_add_int (b, "sessions_logged", w->logged);
   json_builder_set_member_name (b, "advisories");
   json_builder_begin_array (b);
   for (guint i = 0; i < w->plan->advisories->len; i++)
@@ -382,23 +360,20 @@ add_week (JsonBuilder *b, const Week *w, unsigned index)
     {
       const ExerciseWeek *e = g_ptr_array_index (w->exercises, i);
       json_builder_begin_object (b);
-      add_string (b, "exercise", e->exercise);
-      json_builder_set_member_name (b, "step");
-      json_builder_add_int_value (b, e->step);
+      limber_json_add_string (b, "exercise", e->exercise);
+      limber_json_add_int (b, "step", e->step);
       json_builder_set_member_name (b, "previous_step");
       if (e->previous_step)
         json_builder_add_int_value (b, e->previous_step);
       else
         json_builder_add_null_value (b);
-      json_builder_set_member_name (b, "sessions");
-      json_builder_add_int_value (b, e->sessions);
+      limber_json_add_int (b, "sessions", e->sessions);
       if (e->discomfort >= 0)
-        add_number (b, "discomfort", e->discomfort);
+        limber_json_add_number (b, "discomfort", e->discomfort, 2);
       else
-        add_string (b, "discomfort", NULL);
-      add_string (b, "emphasis_side", limber_side_to_string (e->emphasis_side));
-      json_builder_set_member_name (b, "emphasis_extra_sets");
-      json_builder_add_int_value (b, e->extra_sets);
+        limber_json_add_string (b, "discomfort", NULL);
+      limber_json_add_string (b, "emphasis_side", limber_side_to_string (e->emphasis_side));
+      limber_json_add_int (b, "emphasis_extra_sets", e->extra_sets);
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
@@ -408,10 +383,10 @@ add_week (JsonBuilder *b, const Week *w, unsigned index)
     {
       const MeasureWeek *m = g_ptr_array_index (w->measures, i);
       json_builder_begin_object (b);
-      add_string (b, "measure", m->measure);
-      add_number (b, "left", m->left);
-      add_number (b, "right", m->right);
-      add_number (b, "difference", fabs (m->left - m->right));
+      limber_json_add_string (b, "measure", m->measure);
+      limber_json_add_number (b, "left", m->left, 2);
+      limber_json_add_number (b, "right", m->right, 2);
+      limber_json_add_number (b, "difference", fabs (m->left - m->right), 2);
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
@@ -426,16 +401,14 @@ limber_simulation_to_json (const LimberSimulation *sim, gboolean pretty)
   json_builder_begin_object (b);
   json_builder_set_member_name (b, "ruleset");
   json_builder_begin_object (b);
-  add_string (b, "id", sim->rs->id);
-  add_string (b, "version", sim->rs->version);
-  add_string (b, "sha256", sim->rs->sha256);
+  limber_json_add_string (b, "id", sim->rs->id);
+  limber_json_add_string (b, "version", sim->rs->version);
+  limber_json_add_string (b, "sha256", sim->rs->sha256);
   json_builder_end_object (b);
-  json_builder_set_member_name (b, "seed");
-  json_builder_add_int_value (b, (gint64) sim->seed);
-  add_number (b, "adherence", sim->adherence);
-  add_string (b, "response", response_names[sim->response]);
-  json_builder_set_member_name (b, "weeks_asked");
-  json_builder_add_int_value (b, sim->weeks_asked);
+  limber_json_add_int (b, "seed", (gint64) sim->seed);
+  limber_json_add_number (b, "adherence", sim->adherence, 2);
+  limber_json_add_string (b, "response", response_names[sim->response]);
+  limber_json_add_int (b, "weeks_asked", sim->weeks_asked);
   json_builder_set_member_name (b, "weeks");
   json_builder_begin_array (b);
   for (guint i = 0; i < sim->weeks->len; i++)
