@@ -584,3 +584,51 @@ LIMBER_TEST (generate, bad_options_are_refused)
   cr_assert_not (limber_options_set_days (o, 0, &error));
   cr_assert (strstr (error->message, "expected 1 to 28") != NULL, "%s", error->message);
 }
+
+static const char *const startback[] = { "startback-leg-pain", "startback-shoulder-neck", "startback-walk-short",
+                                         "startback-dress-slowly", "startback-not-safe", "startback-worrying",
+                                         "startback-terrible", "startback-not-enjoyed" };
+
+/* The STarT Back category for `physical` agreed items among 1-4 and `distress`
+ * among 5-8, item 9 answered `bother`; NULL bother leaves item 9 unanswered. */
+static char *
+startback_category (unsigned physical, unsigned distress, const char *bother)
+{
+  g_autoptr (LimberRuleset) rs = rules ();
+  g_autoptr (LimberProfile) p = limber_profile_new ();
+  for (unsigned i = 0; i < 4; i++)
+    limber_profile_set_answer_bool (p, startback[i], i < physical);
+  for (unsigned i = 0; i < 4; i++)
+    limber_profile_set_answer_bool (p, startback[4 + i], i < distress);
+  if (bother)
+    limber_profile_set_answer_choice (p, "startback-bothersome", bother);
+  g_autoptr (LimberPlan) plan = generate (rs, p, 0, 7);
+  g_autofree char *json = limber_plan_to_json (plan, FALSE);
+  g_autoptr (JsonNode) root = json_from_string (json, NULL);
+  JsonObject *s = json_object_get_object_member (
+    json_object_get_object_member (json_object_get_object_member (json_node_get_object (root), "facts"), "scores"),
+    "startback");
+  return json_object_get_null_member (s, "category") ? NULL : g_strdup (json_object_get_string_member (s, "category"));
+}
+
+LIMBER_TEST (generate, start_back_categories_hold_at_their_boundaries)
+{
+  struct { unsigned physical, distress; const char *bother, *expected; } cases[] = {
+    { 0, 0, "not-at-all", "low" },     /* total 0 */
+    { 3, 0, "moderately", "low" },     /* total 3: still low */
+    { 4, 0, "slightly", "medium" },    /* total 4, distress 0 */
+    { 1, 3, "moderately", "medium" },  /* total 4, distress 3 */
+    { 0, 3, "very-much", "high" },     /* distress 4 (item 9 counts) with total 4 */
+    { 0, 4, "not-at-all", "high" },    /* distress 4 */
+    { 4, 3, "moderately", "medium" },  /* total 7, distress 3: medium, not high */
+    { 0, 3, "extremely", "high" },     /* 'extremely' scores like 'very much' */
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *got = startback_category (cases[i].physical, cases[i].distress, cases[i].bother);
+      cr_assert_str_eq (got ? got : "(none)", cases[i].expected, "case %u", i);
+    }
+  /* an unanswered item leaves the category open rather than guessing */
+  g_autofree char *partial = startback_category (4, 4, NULL);
+  cr_assert_null (partial);
+}

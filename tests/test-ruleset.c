@@ -237,3 +237,54 @@ LIMBER_TEST (ruleset, a_network_dtd_is_refused_without_a_fetch)
   cr_assert_null (rs);
   cr_assert_eq (error->code, LIMBER_ERROR_UNSAFE, "%s", error->message);
 }
+
+LIMBER_TEST (ruleset, the_default_rule_set_loads_with_its_content)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LimberRuleset) rs = limber_ruleset_new_default (&error);
+  cr_assert_not_null (rs, "%s", error ? error->message : "");
+  cr_assert_geq (limber_ruleset_get_n_exercises (rs), 25);
+  /* the classic stiff-back routine is all there */
+  const char *classic[] = { "hip-circles", "windshield-wipers", "knee-to-chest", "double-knee-to-chest",
+                            "reclining-single-leg-stretch", "pelvic-tilts", "cat-cow", "childs-pose",
+                            "legs-up-the-wall", "corpse-pose" };
+  for (guint i = 0; i < G_N_ELEMENTS (classic); i++)
+    cr_assert_not_null (limber_ruleset_lookup_exercise (rs, classic[i]), "%s missing", classic[i]);
+  const char *measures[] = { "hip.internal-rotation", "hip.external-rotation", "hip.flexion", "hip.extension",
+                             "hamstring.slr", "thoracic.rotation", "shoulder.flexion", "ankle.dorsiflexion" };
+  for (guint i = 0; i < G_N_ELEMENTS (measures); i++)
+    cr_assert_not_null (limber_ruleset_lookup_measure (rs, measures[i]), "%s missing", measures[i]);
+  unsigned outcomes[4] = { 0 };
+  for (unsigned i = 0; i < limber_ruleset_get_n_questions (rs); i++)
+    outcomes[limber_question_get_red_flag_outcome (limber_ruleset_get_question (rs, i))]++;
+  cr_assert_geq (outcomes[LIMBER_OUTCOME_EMERGENCY], 7);
+  cr_assert_geq (outcomes[LIMBER_OUTCOME_SEE_CLINICIAN], 6);
+  cr_assert_geq (outcomes[LIMBER_OUTCOME_CAUTION], 4);
+  /* the same bytes as rules/default.xml in the source tree */
+  g_autofree char *path = g_build_filename (LIMBER_SOURCE_DIR, "rules", "default.xml", NULL);
+  g_autoptr (LimberRuleset) from_file = limber_ruleset_new_from_file (path, &error);
+  cr_assert_not_null (from_file, "%s", error ? error->message : "");
+  cr_assert_str_eq (limber_ruleset_get_sha256 (rs), limber_ruleset_get_sha256 (from_file));
+  /* and it is shared, not reloaded */
+  g_autoptr (LimberRuleset) again = limber_ruleset_new_default (NULL);
+  cr_assert_eq (again, rs);
+}
+
+LIMBER_TEST (ruleset, the_default_start_back_score_is_exactly_the_keele_tool)
+{
+  g_autoptr (LimberRuleset) rs = limber_ruleset_new_default (NULL);
+  g_autofree char *json = limber_ruleset_to_json (rs, FALSE);
+  /* nine items in order, distress = items 5-9, high by distress >= 4, medium by total >= 4 and distress <= 3 */
+  cr_assert (strstr (json, "\"items\":[\"startback-leg-pain\",\"startback-shoulder-neck\",\"startback-walk-short\","
+                           "\"startback-dress-slowly\",\"startback-not-safe\",\"startback-worrying\","
+                           "\"startback-terrible\",\"startback-not-enjoyed\",\"startback-bothersome\"]")
+               != NULL, "%s", json);
+  cr_assert (strstr (json, "\"distress\":[\"startback-not-safe\",\"startback-worrying\",\"startback-terrible\","
+                           "\"startback-not-enjoyed\",\"startback-bothersome\"]")
+               != NULL);
+  cr_assert (strstr (json, "{\"id\":\"high\",\"subscales\":[{\"ref\":\"distress\",\"at_least\":4}]}") != NULL, "%s",
+             strstr (json, "\"categories\""));
+  cr_assert (strstr (json, "{\"id\":\"medium\",\"total_at_least\":4,\"subscales\":[{\"ref\":\"distress\",\"at_most\":3}]}")
+             != NULL, "%s", strstr (json, "\"categories\""));
+  cr_assert (strstr (json, "{\"id\":\"low\",\"subscales\":[]}") != NULL);
+}
