@@ -11,6 +11,9 @@
 int limber_cmd_check (int argc, char **argv);
 int limber_cmd_describe (int argc, char **argv);
 int limber_cmd_plan (int argc, char **argv);
+int limber_cmd_test (int argc, char **argv);
+int limber_cmd_coverage (int argc, char **argv);
+int limber_cmd_lint (int argc, char **argv);
 int limber_cmd_simulate (int argc, char **argv);
 
 /* Parses argv with entries; on an unknown option or a stray argument prints

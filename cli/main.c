@@ -15,6 +15,9 @@ static const struct {
   { "describe", limber_cmd_describe, "describe a rule set (JSON or text)" },
   { "plan", limber_cmd_plan, "make a week's plan for a profile" },
   { "simulate", limber_cmd_simulate, "simulate weeks of a program and print the trajectory" },
+  { "test", limber_cmd_test, "run rule test cases and print TAP (and JUnit)" },
+  { "coverage", limber_cmd_coverage, "what rules fired over test cases or a population" },
+  { "lint", limber_cmd_lint, "find rules that can never fire, shadowed actions, placeholders..." },
 };
 
 static void

@@ -1,7 +1,8 @@
 /* limber plan --profile FILE [--rules FILE] [--start DATE] [--days N] [--seed N]
- *             [--format text|json|xml] [-o FILE] */
+ *             [--format text|json|xml|pdf|html] [--paper a4|letter] [-o FILE] */
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <limber.h>
 
@@ -24,7 +25,7 @@ int
 limber_cmd_plan (int argc, char **argv)
 {
   g_autofree char *profile_path = NULL, *rules = NULL, *start = NULL, *days = NULL, *seed = NULL;
-  g_autofree char *format = NULL, *output = NULL;
+  g_autofree char *format = NULL, *output = NULL, *paper = NULL;
   GOptionEntry entries[] = {
     { "profile", 'p', 0, G_OPTION_ARG_FILENAME, &profile_path, "The person's profile, JSON or XML ('-': standard input)",
       "FILE" },
@@ -32,7 +33,8 @@ limber_cmd_plan (int argc, char **argv)
     { "start", 's', 0, G_OPTION_ARG_STRING, &start, "First day of the plan (default: today)", "YYYY-MM-DD" },
     { "days", 'd', 0, G_OPTION_ARG_STRING, &days, "Number of days (default 7, at most 28)", "N" },
     { "seed", 0, 0, G_OPTION_ARG_STRING, &seed, "Seed of the weighted choices (default 0)", "N" },
-    { "format", 'f', 0, G_OPTION_ARG_STRING, &format, "Output: text, json or xml (default text)", "FORMAT" },
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format, "Output: text, json, xml, pdf or html (default text)", "FORMAT" },
+    { "paper", 0, 0, G_OPTION_ARG_STRING, &paper, "Paper of a pdf or html plan: a4 or letter (default a4)", "PAPER" },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "Write to FILE instead of standard output", "FILE" },
     { NULL },
   };
@@ -44,9 +46,25 @@ limber_cmd_plan (int argc, char **argv)
       return LIMBER_EXIT_USAGE;
     }
   const char *fmt = format ? format : "text";
-  if (strcmp (fmt, "text") != 0 && strcmp (fmt, "json") != 0 && strcmp (fmt, "xml") != 0)
+  if (strcmp (fmt, "text") != 0 && strcmp (fmt, "json") != 0 && strcmp (fmt, "xml") != 0 && strcmp (fmt, "pdf") != 0
+      && strcmp (fmt, "html") != 0)
     {
-      fprintf (stderr, "limber plan: --format %s: unknown format; expected text, json or xml\n", fmt);
+      fprintf (stderr, "limber plan: --format %s: unknown format; expected text, json, xml, pdf or html\n", fmt);
+      return LIMBER_EXIT_USAGE;
+    }
+  LimberPaper paper_size = LIMBER_PAPER_A4;
+  if (paper && g_ascii_strcasecmp (paper, "letter") == 0)
+    paper_size = LIMBER_PAPER_LETTER;
+  else if (paper && g_ascii_strcasecmp (paper, "a4") != 0)
+    {
+      fprintf (stderr, "limber plan: --paper %s: unknown paper; expected a4 or letter\n", paper);
+      return LIMBER_EXIT_USAGE;
+    }
+  /* a PDF is binary: never sprayed over a terminal */
+  gboolean to_stdout = output == NULL || strcmp (output, "-") == 0;
+  if (strcmp (fmt, "pdf") == 0 && to_stdout && isatty (STDOUT_FILENO))
+    {
+      fprintf (stderr, "limber plan: --format pdf: standard output is a terminal; expected -o FILE (or a pipe)\n");
       return LIMBER_EXIT_USAGE;
     }
 
@@ -85,6 +103,18 @@ limber_cmd_plan (int argc, char **argv)
     {
       fprintf (stderr, "limber plan: %s\n", error->message);
       return LIMBER_EXIT_FAILED;
+    }
+  if (strcmp (fmt, "pdf") == 0 || strcmp (fmt, "html") == 0)
+    {
+      gsize length = 0;
+      g_autofree unsigned char *doc = limber_plan_render (
+        plan, strcmp (fmt, "pdf") == 0 ? LIMBER_RENDER_PDF : LIMBER_RENDER_HTML, paper_size, &length, &error);
+      if (doc == NULL)
+        {
+          fprintf (stderr, "limber plan: %s\n", error->message);
+          return LIMBER_EXIT_FAILED;
+        }
+      return limber_cli_write (output, (const char *) doc, length) ? LIMBER_EXIT_OK : LIMBER_EXIT_FAILED;
     }
   g_autofree char *text = NULL;
   if (strcmp (fmt, "json") == 0)

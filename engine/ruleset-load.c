@@ -19,6 +19,8 @@
 #include <libxml/xmlschemas.h>
 
 #include "limber/error.h"
+#include "pose.h"
+#include "xml-safe.h"
 
 #define RESOURCE_DEFAULT "/org/limber/rules/default.xml"
 #define RESOURCE_SCHEMA "/org/limber/rules/limber-ruleset.xsd"
@@ -30,36 +32,6 @@ typedef struct {
   GString *errors;
 } Loader;
 
-/* ---- error collection ------------------------------------------------- */
-
-static void
-append_error (GString *errors, const char *name, int line, int column, const char *text)
-{
-  g_autofree char *trimmed = g_strstrip (g_strdup (text));
-  if (line > 0)
-    g_string_append_printf (errors, "%s:%d:%d: %s\n", name, line, MAX (column, 1), trimmed);
-  else
-    g_string_append_printf (errors, "%s: %s\n", name, trimmed);
-}
-
-/* libxml2 reports schema errors through this; the element name in the
- * message lets limber_source_column() find the column libxml2 leaves out. */
-static void
-structured_error (void *data, xmlErrorPtr err)
-{
-  Loader *L = data;
-  if (err == NULL || err->level == XML_ERR_WARNING)
-    return;
-  int column = err->int2;
-  if (column <= 0 && err->node != NULL && ((xmlNode *) err->node)->type == XML_ELEMENT_NODE)
-    column = limber_source_column (L->source, L->length, err->line,
-                                   (const char *) ((xmlNode *) err->node)->name);
-  g_autofree char *text = g_strdup (err->message ? err->message : "unknown XML error");
-  /* libxml2 says "Element 'x': ..." already; keep its words, they name the
-   * element, what was wrong and what was expected */
-  append_error (L->errors, L->name, err->line, column, text);
-}
-
 /* ---- the shared, compiled schema -------------------------------------- */
 
 static xmlSchemaPtr
@@ -70,16 +42,7 @@ compiled_schema (void)
 
   if (g_once_init_enter (&once))
     {
-      xmlInitParser ();
-      g_autoptr (GBytes) bytes = g_resources_lookup_data (RESOURCE_SCHEMA, 0, NULL);
-      g_assert (bytes != NULL);
-      gsize size;
-      const char *data = g_bytes_get_data (bytes, &size);
-      xmlSchemaParserCtxtPtr pctxt = xmlSchemaNewMemParserCtxt (data, (int) size);
-      schema = xmlSchemaParse (pctxt);
-      xmlSchemaFreeParserCtxt (pctxt);
-      /* the schema is ours and compiled in: failing to parse it is a build bug */
-      g_assert (schema != NULL);
+      schema = limber_xml_schema_compile (RESOURCE_SCHEMA);
       g_once_init_leave (&once, 1);
     }
   return schema;
@@ -690,6 +653,7 @@ read_exercise (xmlNode *n)
         g_ptr_array_add (e->variants, var);
       }
     }
+  e->pose = limber_pose_read (child_named (n, "pose"));
   return e;
 }
 
@@ -745,97 +709,19 @@ build (xmlDoc *doc, const char *name)
 
 /* ---- entry points ------------------------------------------------------ */
 
-/* Refuses a DOCTYPE before libxml2 sees it.  A rule set has no use for a
- * DTD, and a DTD is where entity bombs and external entities live; checking
- * the prolog ourselves means no entity is ever declared, let alone expanded
- * or fetched, whatever the parser's defaults. */
-static gboolean
-refuse_doctype (Loader *L, GError **error)
-{
-  const char *p = L->source, *end = L->source + L->length;
-  while (p < end)
-    {
-      if (g_ascii_isspace (*p) || (p == L->source && end - p >= 3 && memcmp (p, "\xEF\xBB\xBF", 3) == 0))
-        p += g_ascii_isspace (*p) ? 1 : 3;
-      else if (end - p >= 2 && memcmp (p, "<?", 2) == 0)
-        {
-          const char *close = g_strstr_len (p, end - p, "?>");
-          p = close ? close + 2 : end;
-        }
-      else if (end - p >= 4 && memcmp (p, "<!--", 4) == 0)
-        {
-          const char *close = g_strstr_len (p, end - p, "-->");
-          p = close ? close + 3 : end;
-        }
-      else if (end - p >= 9 && g_ascii_strncasecmp (p, "<!DOCTYPE", 9) == 0)
-        {
-          int line = 1, column = 1;
-          for (const char *q = L->source; q < p; q++)
-            {
-              column = *q == '\n' ? 1 : column + 1;
-              line += *q == '\n';
-            }
-          g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_UNSAFE,
-                       "%s:%d:%d: DOCTYPE: refused: rule sets may not declare a DTD or entities "
-                       "(entities are never expanded and external resources never fetched); expected the "
-                       "document to start at <ruleset>",
-                       L->name, line, column);
-          return FALSE;
-        }
-      else
-        break;
-    }
-  return TRUE;
-}
-
+/* No DTD, no entities, no network: see xml-safe.c. */
 static xmlDoc *
 parse_safely (Loader *L, GError **error)
 {
-  if (!refuse_doctype (L, error))
-    return NULL;
-
-  /* NONET: no network, ever.  No NOENT, DTDLOAD or DTDATTR: entities stay
-   * unexpanded and no external subset is fetched.  NONET also covers
-   * XInclude, which we never process anyway. */
-  const int options = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING;
-  xmlParserCtxtPtr ctxt = xmlNewParserCtxt ();
-  if (ctxt == NULL)
-    {
-      g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_PARSE, "%s: out of memory", L->name);
-      return NULL;
-    }
-  xmlDoc *doc = xmlCtxtReadMemory (ctxt, L->source, (int) L->length, L->name, "UTF-8", options);
-  if (doc == NULL || !ctxt->wellFormed)
-    {
-      xmlErrorPtr err = xmlCtxtGetLastError (ctxt);
-      g_autofree char *what = g_strdup (err && err->message ? err->message : "not well-formed");
-      g_strstrip (what);
-      g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_PARSE,
-                   "%s:%d:%d: not well-formed XML: %s; expected a limber rule set (see rules/limber-ruleset.xsd)",
-                   L->name, err ? err->line : 0, err ? MAX (err->int2, 1) : 0, what);
-      xmlFreeDoc (doc);
-      xmlFreeParserCtxt (ctxt);
-      return NULL;
-    }
-  xmlFreeParserCtxt (ctxt);
-
-  return doc;
+  return limber_xml_parse_safely (L->name, L->source, L->length, "rule sets", "ruleset",
+                                  "a limber rule set (see rules/limber-ruleset.xsd)", error);
 }
 
 static gboolean
 validate (Loader *L, xmlDoc *doc, GError **error)
 {
-  xmlSchemaValidCtxtPtr vctxt = xmlSchemaNewValidCtxt (compiled_schema ());
-  xmlSchemaSetValidStructuredErrors (vctxt, structured_error, L);
-  int rc = xmlSchemaValidateDoc (vctxt, doc);
-  xmlSchemaFreeValidCtxt (vctxt);
-  if (rc == 0)
-    return TRUE;
-  if (L->errors->len == 0)
-    append_error (L->errors, L->name, 0, 0, "does not follow the rule-set schema");
-  g_string_truncate (L->errors, L->errors->len - 1);
-  g_set_error_literal (error, LIMBER_ERROR, LIMBER_ERROR_SCHEMA, L->errors->str);
-  return FALSE;
+  return limber_xml_validate (compiled_schema (), doc, L->name, L->source, L->length,
+                              "does not follow the rule-set schema", error);
 }
 
 static char *

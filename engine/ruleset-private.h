@@ -235,6 +235,7 @@ struct _LimberExercise {
   GPtrArray *variants;      /* LimberVariant* */
   int line;
   int ladder_line;
+  struct _LimberPose *pose;      /* pose.h: the pictogram, or NULL */
 };
 
 typedef struct {

@@ -2,6 +2,7 @@
 #include "ruleset-private.h"
 
 #include "limber/error.h"
+#include "pose.h"
 
 static const char *const goal_names[] = { "recovery", "flexibility", "performance" };
 static const char *const outcome_names[] = { "none", "caution", "see-clinician", "emergency" };
@@ -187,6 +188,7 @@ exercise_free (LimberExercise *e)
   g_strfreev (e->ladder_cite);
   limber_cond_free (e->contraindications);
   g_clear_pointer (&e->variants, g_ptr_array_unref);
+  limber_pose_free (e->pose);
   g_free (e);
 }
 

@@ -5,7 +5,7 @@
  * Training days are spread as evenly as the week allows, starting on the
  * first day (3 days: Mon, Wed, Sat; never three in a row).  The plan first
  * draws its repertoire: per slot, a weighted, seeded pool of exercises worth
- * about one and a half times the slot's share of a day, so that the week
+ * about a quarter more than the slot's share of a day, so that the week
  * repeats a learnable set rather than scattering the whole catalogue over
  * seven days.  Each training day then fills its goal's slots in template
  * order: required exercises first, then weighted draws without replacement
@@ -20,7 +20,7 @@
 
 #define OVERRUN 1.10
 /* a slot's pool holds this many times its daily share */
-#define POOL 1.4
+#define POOL 1.25
 
 double
 limber_random_double (LimberRandom *r)
@@ -157,7 +157,7 @@ fill_day (Day *day, const gboolean *forbidden)
 
 /* The plan's repertoire: per slot, weighted draws among the exercises that
  * may fill it until the pool is worth POOL times the slot's daily share (or
- * half again its item cap).  Required exercises are placed every day anyway
+ * holds one more than its item cap).  Required exercises are placed every day anyway
  * and stay out of the pools. */
 static void
 draw_pools (Day *day)
@@ -171,7 +171,7 @@ draw_pools (Day *day)
     {
       const LimberSlot *slot = g_ptr_array_index (day->template->slots, s);
       double worth = 0;
-      unsigned count = 0, cap = slot->max_items ? slot->max_items + (slot->max_items + 1) / 2 : G_MAXUINT;
+      unsigned count = 0, cap = slot->max_items ? slot->max_items + 1 : G_MAXUINT;
       /* what a rule asked to emphasise goes in first, most wanted first:
        * an asymmetry the rules care about must not be left to chance */
       for (;;)

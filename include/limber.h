@@ -14,6 +14,10 @@
 #include <limber/ruleset.h>
 #include <limber/profile.h>
 #include <limber/plan.h>
+#include <limber/testcase.h>
+#include <limber/coverage.h>
+#include <limber/lint.h>
+#include <limber/render.h>
 #include <limber/simulate.h>
 #include <limber/autocleanups.h>
 

@@ -12,6 +12,9 @@
 #include <limber/ruleset.h>
 #include <limber/profile.h>
 #include <limber/plan.h>
+#include <limber/testcase.h>
+#include <limber/coverage.h>
+#include <limber/lint.h>
 #include <limber/simulate.h>
 
 /** @cond AUTOCLEANUPS */
@@ -19,6 +22,10 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (LimberRuleset, limber_ruleset_unref)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LimberProfile, limber_profile_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LimberOptions, limber_options_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LimberPlan, limber_plan_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LimberTestCase, limber_testcase_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LimberTestResult, limber_test_result_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LimberCoverage, limber_coverage_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LimberLintReport, limber_lint_report_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LimberSimulation, limber_simulation_free)
 /** @endcond */
 

@@ -1,0 +1,55 @@
+/* limber test [--rules FILE] [--junit FILE] CASES... */
+#include <stdio.h>
+#include <string.h>
+
+#include <limber.h>
+
+#include "commands.h"
+
+int
+limber_cmd_test (int argc, char **argv)
+{
+  g_autofree char *rules = NULL, *junit = NULL;
+  GOptionEntry entries[] = {
+    { "rules", 'r', 0, G_OPTION_ARG_FILENAME, &rules, "Rule set under test (default: the built-in one)", "FILE" },
+    { "junit", 0, 0, G_OPTION_ARG_FILENAME, &junit, "Also write the results as JUnit XML to FILE", "FILE" },
+    { NULL },
+  };
+  if (!limber_cli_parse ("test", "CASES...", "Run rule test cases and print TAP (exit 1 when any fails).", entries,
+                         &argc, &argv, G_MAXINT))
+    return LIMBER_EXIT_USAGE;
+  if (argc < 2)
+    {
+      fprintf (stderr, "limber test: missing CASES; expected one or more test-case files such as rules/tests/*.xml "
+                       "(try 'limber test --help')\n");
+      return LIMBER_EXIT_USAGE;
+    }
+  g_autoptr (LimberRuleset) rs = limber_cli_load_rules (rules);
+  if (rs == NULL)
+    return LIMBER_EXIT_FAILED;
+
+  /* a case that cannot be loaded or run is reported like a failed one, so
+   * the report lists every case given */
+  g_autoptr (GPtrArray) results = g_ptr_array_new_with_free_func ((GDestroyNotify) limber_test_result_free);
+  gboolean all_passed = TRUE;
+  for (int i = 1; i < argc; i++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autoptr (LimberTestCase) tc = limber_testcase_new_from_file (argv[i], &error);
+      LimberTestResult *result = tc ? limber_testcase_run (tc, rs, &error) : NULL;
+      if (result == NULL)
+        result = limber_test_result_new_error (tc, argv[i], error);
+      all_passed &= limber_test_result_get_passed (result);
+      g_ptr_array_add (results, result);
+    }
+  const LimberTestResult *const *list = (const LimberTestResult *const *) results->pdata;
+  g_autofree char *tap = limber_test_results_to_tap (list, results->len);
+  gboolean written = limber_cli_write (NULL, tap, strlen (tap));
+  if (junit != NULL)
+    {
+      g_autofree char *suite = g_strdup_printf ("%s %s", limber_ruleset_get_id (rs), limber_ruleset_get_version (rs));
+      g_autofree char *xml = limber_test_results_to_junit (list, results->len, suite);
+      written &= limber_cli_write (junit, xml, strlen (xml));
+    }
+  return all_passed && written ? LIMBER_EXIT_OK : LIMBER_EXIT_FAILED;
+}

@@ -1,0 +1,561 @@
+/* A plan as a printed week says it: every string and table of the handout,
+ * shared by the PDF and the HTML renderers. */
+#include "render-private.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "dose-words.h"
+
+const char *const limber_print_log_columns[LIMBER_PRINT_LOG_COLUMNS] = {
+  "Done", "Stiffness before", "Stiffness after", "Discomfort", "Notes",
+};
+const char *const limber_print_log_hints[LIMBER_PRINT_LOG_COLUMNS] = {
+  "tick", "0\xe2\x80\x93" "10", "0\xe2\x80\x93" "10", "0\xe2\x80\x93" "10", "",
+};
+
+/* English names by hand: the C library's would follow the locale, and the
+ * output must not change with it. */
+static const char *const weekday_names[] = { "", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun" };
+static const char *const month_names[] = { "",    "Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                           "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
+
+/* The en dash between two dates. */
+#define DASH " \xe2\x80\x93 "
+/* The middle dot between facts on one line. */
+#define DOT " \xc2\xb7 "
+
+static GDate *
+parse_date (const char *iso)
+{
+  unsigned y, m, d;
+  char rest;
+  if (iso == NULL || sscanf (iso, "%4u-%2u-%2u%c", &y, &m, &d, &rest) != 3 || !g_date_valid_dmy (d, m, y))
+    return NULL;
+  return g_date_new_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y);
+}
+
+/* "Mon 23 Nov", with " 2026" when with_year. */
+static char *
+date_words (const GDate *date, gboolean with_year)
+{
+  GString *out = g_string_new (NULL);
+  g_string_append_printf (out, "%s %u %s", weekday_names[g_date_get_weekday (date)], g_date_get_day (date),
+                          month_names[g_date_get_month (date)]);
+  if (with_year)
+    g_string_append_printf (out, " %u", g_date_get_year (date));
+  return g_string_free (out, FALSE);
+}
+
+/* "Mon 23 Nov – Sun 29 Nov 2026": the year once when both days share it. */
+static char *
+date_range (const char *first_iso, const char *last_iso)
+{
+  g_autoptr (GDate) first = parse_date (first_iso);
+  g_autoptr (GDate) last = parse_date (last_iso);
+  if (first == NULL || last == NULL)
+    return g_strdup_printf ("%s" DASH "%s", first_iso ? first_iso : "", last_iso ? last_iso : "");
+  if (g_date_compare (first, last) == 0)
+    return date_words (first, TRUE);
+  gboolean same_year = g_date_get_year (first) == g_date_get_year (last);
+  g_autofree char *a = date_words (first, !same_year);
+  g_autofree char *b = date_words (last, TRUE);
+  return g_strconcat (a, DASH, b, NULL);
+}
+
+static void
+entry_free (LimberPrintEntry *e)
+{
+  g_free (e->dose);
+  g_free (e);
+}
+
+static void
+day_free (LimberPrintDay *d)
+{
+  g_free (d->weekday);
+  g_free (d->day_month);
+  g_free (d->long_date);
+  g_free (d->minutes);
+  g_ptr_array_unref (d->entries);
+  g_free (d);
+}
+
+static void
+row_free (LimberPrintRow *r)
+{
+  g_free (r->dose);
+  g_free (r->slot_label);
+  g_ptr_array_unref (r->cells);
+  g_free (r);
+}
+
+static void
+week_free (LimberPrintWeek *w)
+{
+  g_free (w->title);
+  g_ptr_array_unref (w->rows);
+  g_free (w);
+}
+
+static void
+guide_free (LimberPrintGuide *g)
+{
+  g_free (g->how);
+  g_free (g);
+}
+
+static void
+change_free (LimberPrintChange *c)
+{
+  g_free (c->what);
+  g_free (c->why);
+  g_free (c);
+}
+
+void
+limber_print_free (LimberPrint *print)
+{
+  if (print == NULL)
+    return;
+  g_free (print->title);
+  g_free (print->name);
+  g_free (print->dates);
+  g_free (print->goal);
+  g_free (print->goal_text);
+  g_free (print->schedule);
+  g_free (print->ruleset);
+  g_free (print->footer);
+  g_free (print->start);
+  g_free (print->how_to);
+  g_ptr_array_unref (print->days);
+  g_ptr_array_unref (print->weeks);
+  g_ptr_array_unref (print->guide);
+  g_ptr_array_unref (print->changes);
+  g_ptr_array_unref (print->notes);
+  g_free (print->safety);
+  g_ptr_array_unref (print->warning_signs);
+  g_free (print->outcome);
+  g_free (print->outcome_text);
+  g_ptr_array_unref (print->reasons);
+  g_free (print->message);
+  g_free (print);
+}
+
+/* ---- the header ----------------------------------------------------------- */
+
+static const char *
+position_words (LimberPosition position)
+{
+  switch (position)
+    {
+    case LIMBER_POSITION_STANDING:
+      return "Standing";
+    case LIMBER_POSITION_SEATED:
+      return "On a chair";
+    case LIMBER_POSITION_KNEELING:
+      return "Kneeling or on hands and knees";
+    case LIMBER_POSITION_FLOOR:
+      return "On the floor";
+    case LIMBER_POSITION_WALL:
+      return "At a wall";
+    }
+  return "";
+}
+
+static void
+fill_header (LimberPrint *p, const LimberPlan *plan)
+{
+  char minutes[LIMBER_NUMBER_BUF_SIZE];
+  const LimberRuleset *rs = plan->rs;
+  p->name = plan->name && plan->name[0] ? g_strdup_printf ("For %s", plan->name) : NULL;
+  const char *first = plan->days->len ? ((LimberDay *) g_ptr_array_index (plan->days, 0))->date : plan->start;
+  const char *last = plan->days->len ? ((LimberDay *) g_ptr_array_index (plan->days, plan->days->len - 1))->date
+                                     : plan->start;
+  p->dates = date_range (first, last);
+  p->start = g_strdup (first);
+  p->goal = g_strdup (limber_goal_to_string (plan->goal));
+  p->goal[0] = g_ascii_toupper (p->goal[0]);
+  p->goal_text = rs->goal_text[plan->goal] ? g_strdup (rs->goal_text[plan->goal]) : NULL;
+  p->schedule = g_strdup_printf ("%s min a day, %u day%s a week", limber_number_format (minutes, plan->minutes_per_day, 1),
+                                 plan->days_per_week, plan->days_per_week == 1 ? "" : "s");
+  p->ruleset = g_strdup_printf ("%s %s", rs->id, rs->version);
+  p->footer = g_strdup_printf ("limber" DOT "rule set %s" DOT "%s%s%s", p->ruleset, p->dates,
+                               plan->name && plan->name[0] ? DOT : "", plan->name && plan->name[0] ? plan->name : "");
+}
+
+/* ---- days and the week at a glance ---------------------------------------- */
+
+static unsigned
+guide_index (LimberPrint *p, const LimberExercise *e)
+{
+  for (guint i = 0; i < p->guide->len; i++)
+    if (((LimberPrintGuide *) g_ptr_array_index (p->guide, i))->exercise == e)
+      return i;
+  LimberPrintGuide *g = g_new0 (LimberPrintGuide, 1);
+  g->exercise = e;
+  g->name = e->name;
+  g->how = g_strconcat (position_words (e->position), e->per_side ? DOT "each side" : "", NULL);
+  g->steps = (const char *const *) e->instructions;
+  g->pose = e->pose;
+  g_ptr_array_add (p->guide, g);
+  return p->guide->len - 1;
+}
+
+static char *
+item_dose (const LimberItem *item)
+{
+  return limber_dose_words (&item->dose, item->exercise->per_side, item->emphasis_side,
+                            limber_item_get_emphasis_extra_sets (item));
+}
+
+static void
+fill_days (LimberPrint *p, const LimberPlan *plan)
+{
+  char minutes[LIMBER_NUMBER_BUF_SIZE];
+  for (guint i = 0; i < plan->days->len; i++)
+    {
+      const LimberDay *day = g_ptr_array_index (plan->days, i);
+      LimberPrintDay *d = g_new0 (LimberPrintDay, 1);
+      g_autoptr (GDate) date = parse_date (day->date);
+      d->weekday = g_strdup (date ? weekday_names[g_date_get_weekday (date)] : day->date);
+      d->day_month = date ? g_strdup_printf ("%u %s", g_date_get_day (date), month_names[g_date_get_month (date)])
+                          : g_strdup ("");
+      d->long_date = date ? date_words (date, TRUE) : g_strdup (day->date);
+      d->rest = day->rest || day->items->len == 0;
+      d->minutes = d->rest ? NULL : g_strdup_printf ("%s min", limber_number_format (minutes, day->minutes, 1));
+      d->entries = g_ptr_array_new_with_free_func ((GDestroyNotify) entry_free);
+      for (guint j = 0; j < day->items->len; j++)
+        {
+          const LimberItem *item = g_ptr_array_index (day->items, j);
+          LimberPrintEntry *e = g_new0 (LimberPrintEntry, 1);
+          e->number = j + 1;
+          e->name = item->exercise->name;
+          e->dose = item_dose (item);
+          e->guide = guide_index (p, item->exercise);
+          g_ptr_array_add (d->entries, e);
+        }
+      g_ptr_array_add (p->days, d);
+    }
+}
+
+static unsigned
+slot_rank (GPtrArray *slots, const char *slot)
+{
+  guint index;
+  if (!g_ptr_array_find_with_equal_func (slots, slot, g_str_equal, &index))
+    {
+      g_ptr_array_add (slots, (gpointer) slot);
+      index = slots->len - 1;
+    }
+  return index;
+}
+
+/* "warm-up" as "Warm-up": slot ids are lowercase-hyphen ids. */
+static char *
+slot_label (const char *slot)
+{
+  char *label = g_strdup (slot);
+  label[0] = g_ascii_toupper (label[0]);
+  return label;
+}
+
+typedef struct {
+  LimberPrintRow *row;
+  unsigned rank, order;
+  const char *slot;
+} RankedRow;
+
+static int
+compare_ranked (gconstpointer a, gconstpointer b)
+{
+  const RankedRow *x = a, *y = b;
+  if (x->rank != y->rank)
+    return x->rank < y->rank ? -1 : 1;
+  return x->order < y->order ? -1 : x->order > y->order;
+}
+
+/* Rows in the order of the session's slots (warm-up first, relaxation
+ * last) and, within a slot, in the order they first come: read down, a
+ * day's numbers then mostly rise, which makes the table easy to follow. */
+static LimberPrintWeek *
+make_week (const LimberPlan *plan, LimberPrint *p, unsigned first, unsigned n, GPtrArray *slots)
+{
+  LimberPrintWeek *w = g_new0 (LimberPrintWeek, 1);
+  w->first_day = first;
+  w->n_days = n;
+  g_autoptr (GArray) ranked = g_array_new (FALSE, TRUE, sizeof (RankedRow));
+  for (unsigned d = 0; d < n; d++)
+    {
+      const LimberDay *day = g_ptr_array_index (plan->days, first + d);
+      const LimberPrintDay *pd = g_ptr_array_index (p->days, first + d);
+      for (guint j = 0; j < day->items->len; j++)
+        {
+          const LimberItem *item = g_ptr_array_index (day->items, j);
+          const LimberPrintEntry *e = g_ptr_array_index (pd->entries, j);
+          RankedRow *found = NULL;
+          for (guint r = 0; r < ranked->len && !found; r++)
+            {
+              RankedRow *rr = &g_array_index (ranked, RankedRow, r);
+              if (rr->row->guide == e->guide && strcmp (rr->row->dose, e->dose) == 0)
+                found = rr;
+            }
+          if (found == NULL)
+            {
+              LimberPrintRow *row = g_new0 (LimberPrintRow, 1);
+              row->name = e->name;
+              row->dose = g_strdup (e->dose);
+              row->guide = e->guide;
+              row->cells = g_ptr_array_new_with_free_func (g_free);
+              for (unsigned c = 0; c < n; c++)
+                g_ptr_array_add (row->cells, NULL);
+              RankedRow rr = { row, slot_rank (slots, item->slot), ranked->len, item->slot };
+              g_array_append_val (ranked, rr);
+              found = &g_array_index (ranked, RankedRow, ranked->len - 1);
+            }
+          char **cell = (char **) &g_ptr_array_index (found->row->cells, d);
+          char *old = *cell;
+          *cell = old ? g_strdup_printf ("%s, %u", old, e->number) : g_strdup_printf ("%u", e->number);
+          g_free (old);
+        }
+    }
+  g_array_sort (ranked, compare_ranked);
+  w->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) row_free);
+  for (guint r = 0; r < ranked->len; r++)
+    {
+      const RankedRow *rr = &g_array_index (ranked, RankedRow, r);
+      if (r == 0 || g_array_index (ranked, RankedRow, r - 1).rank != rr->rank)
+        rr->row->slot_label = slot_label (rr->slot);
+      g_ptr_array_add (w->rows, rr->row);
+    }
+  return w;
+}
+
+static void
+fill_weeks (LimberPrint *p, const LimberPlan *plan)
+{
+  g_autoptr (GPtrArray) slots = g_ptr_array_new ();
+  unsigned n_days = plan->days->len;
+  for (unsigned first = 0; first < n_days; first += 7)
+    {
+      unsigned n = MIN (7, n_days - first);
+      LimberPrintWeek *w = make_week (plan, p, first, n, slots);
+      if (n_days > 7)
+        {
+          const LimberDay *a = g_ptr_array_index (plan->days, first);
+          const LimberDay *b = g_ptr_array_index (plan->days, first + n - 1);
+          g_autofree char *range = date_range (a->date, b->date);
+          w->title = g_strdup_printf ("Week %u: %s", first / 7 + 1, range);
+        }
+      g_ptr_array_add (p->weeks, w);
+    }
+}
+
+/* The guide in the order of the week's table (warm-up first), so that a
+ * reader finds an exercise where its row led them to expect it. */
+static void
+order_guide (LimberPrint *p)
+{
+  guint n = p->guide->len;
+  g_autofree guint *new_index = g_new (guint, n);
+  g_autofree gboolean *placed = g_new0 (gboolean, n);
+  g_autoptr (GPtrArray) ordered = g_ptr_array_new_full (n, (GDestroyNotify) guide_free);
+  for (guint w = 0; w < p->weeks->len; w++)
+    {
+      const LimberPrintWeek *week = g_ptr_array_index (p->weeks, w);
+      for (guint r = 0; r < week->rows->len; r++)
+        {
+          guint g = ((LimberPrintRow *) g_ptr_array_index (week->rows, r))->guide;
+          if (placed[g])
+            continue;
+          placed[g] = TRUE;
+          new_index[g] = ordered->len;
+          g_ptr_array_add (ordered, g_ptr_array_index (p->guide, g));
+        }
+    }
+  /* every exercise of the plan has a row, but keep any that would not */
+  for (guint g = 0; g < n; g++)
+    if (!placed[g])
+      {
+        new_index[g] = ordered->len;
+        g_ptr_array_add (ordered, g_ptr_array_index (p->guide, g));
+      }
+  g_ptr_array_set_free_func (p->guide, NULL);
+  g_ptr_array_unref (p->guide);
+  p->guide = g_steal_pointer (&ordered);
+  for (guint d = 0; d < p->days->len; d++)
+    {
+      const LimberPrintDay *day = g_ptr_array_index (p->days, d);
+      for (guint i = 0; i < day->entries->len; i++)
+        {
+          LimberPrintEntry *e = g_ptr_array_index (day->entries, i);
+          e->guide = new_index[e->guide];
+        }
+    }
+  for (guint w = 0; w < p->weeks->len; w++)
+    {
+      const LimberPrintWeek *week = g_ptr_array_index (p->weeks, w);
+      for (guint r = 0; r < week->rows->len; r++)
+        {
+          LimberPrintRow *row = g_ptr_array_index (week->rows, r);
+          row->guide = new_index[row->guide];
+        }
+    }
+}
+
+/* ---- what changed ----------------------------------------------------------- */
+
+/* "step 1 → 2: 3 sessions completed, discomfort ≤ 2" gives what follows the
+ * colon; the step numbers are said in words already. */
+static char *
+progression_reason (const LimberItem *item)
+{
+  for (guint i = 0; i < item->why->len; i++)
+    {
+      const LimberReason *r = g_ptr_array_index (item->why, i);
+      if (g_strcmp0 (r->rule, "progression") != 0 || r->effect == NULL)
+        continue;
+      const char *colon = strstr (r->effect, ": ");
+      const char *text = colon && g_str_has_prefix (r->effect, "step ") ? colon + 2 : r->effect;
+      char *why = g_strdup (text);
+      why[0] = g_unichar_isalpha (g_utf8_get_char (why)) ? g_ascii_toupper (why[0]) : why[0];
+      return why;
+    }
+  return NULL;
+}
+
+static void
+fill_changes (LimberPrint *p, const LimberPlan *plan)
+{
+  g_autoptr (GPtrArray) seen = g_ptr_array_new ();
+  for (guint d = 0; d < plan->days->len; d++)
+    {
+      const LimberDay *day = g_ptr_array_index (plan->days, d);
+      for (guint i = 0; i < day->items->len; i++)
+        {
+          const LimberItem *item = g_ptr_array_index (day->items, i);
+          if (item->previous_step == 0 || item->previous_step == item->step
+              || g_ptr_array_find (seen, item->exercise, NULL))
+            continue;
+          g_ptr_array_add (seen, (gpointer) item->exercise);
+          g_autofree char *dose = item_dose (item);
+          LimberPrintChange *c = g_new0 (LimberPrintChange, 1);
+          c->what = g_strdup_printf ("%s: %s step %u to step %u, now %s", item->exercise->name,
+                                     item->step > item->previous_step ? "up from" : "eased back from",
+                                     item->previous_step, item->step, dose);
+          c->why = progression_reason (item);
+          g_ptr_array_add (p->changes, c);
+        }
+    }
+}
+
+/* ---- safety and the referral -------------------------------------------------- */
+
+static const LimberRedFlag *
+find_flag (const LimberRuleset *rs, const char *id)
+{
+  for (guint i = 0; i < rs->red_flags->len; i++)
+    {
+      const LimberRedFlag *f = g_ptr_array_index (rs->red_flags, i);
+      if (g_strcmp0 (f->id, id) == 0)
+        return f;
+    }
+  return NULL;
+}
+
+static const LimberQuestion *
+flag_question (const LimberRuleset *rs, const LimberRedFlag *f)
+{
+  if (f->question_index < 0 || (guint) f->question_index >= rs->questions->len)
+    return NULL;
+  return g_ptr_array_index (rs->questions, f->question_index);
+}
+
+static void
+fill_safety (LimberPrint *p, const LimberPlan *plan)
+{
+  const LimberRuleset *rs = plan->rs;
+  p->safety = rs->safety ? g_strdup (rs->safety) : NULL;
+  for (guint i = 0; i < plan->advisories->len; i++)
+    {
+      const char *a = g_ptr_array_index (plan->advisories, i);
+      /* the safety text has a box of its own */
+      if (g_strcmp0 (a, rs->safety) != 0)
+        g_ptr_array_add (p->notes, g_strdup (a));
+    }
+  for (guint i = 0; i < rs->red_flags->len; i++)
+    {
+      const LimberRedFlag *f = g_ptr_array_index (rs->red_flags, i);
+      const LimberQuestion *q = flag_question (rs, f);
+      if (f->outcome != LIMBER_OUTCOME_EMERGENCY || q == NULL
+          || g_ptr_array_find_with_equal_func (p->warning_signs, q->text, g_str_equal, NULL))
+        continue;
+      g_ptr_array_add (p->warning_signs, g_strdup (q->text));
+    }
+}
+
+static void
+fill_referral (LimberPrint *p, const LimberPlan *plan)
+{
+  char number[LIMBER_NUMBER_BUF_SIZE];
+  gboolean emergency = plan->outcome == LIMBER_OUTCOME_EMERGENCY;
+  p->title = g_strdup (emergency ? "Get medical help now" : "Please see a doctor or physiotherapist first");
+  p->outcome = g_strdup (emergency ? "Emergency" : "See a clinician");
+  p->outcome_text = g_strdup (emergency ? "Your answers show a warning sign that needs urgent care. "
+                                          "Do not start an exercise programme."
+                                        : "Your answers show that your back should be assessed before you "
+                                          "start a new exercise programme, so this plan has no exercises.");
+  p->message = plan->referral_message ? g_strdup (plan->referral_message) : NULL;
+  for (guint i = 0; i < plan->referral_flags->len; i++)
+    {
+      const char *id = g_ptr_array_index (plan->referral_flags, i);
+      const LimberRedFlag *f = find_flag (plan->rs, id);
+      const LimberQuestion *q = f ? flag_question (plan->rs, f) : NULL;
+      if (q == NULL)
+        {
+          g_ptr_array_add (p->reasons, g_strdup (id));
+          continue;
+        }
+      char *answer = f->is ? g_strdup_printf ("you answered %s", g_strcmp0 (f->is, "yes") == 0  ? "yes"
+                                                                 : g_strcmp0 (f->is, "no") == 0 ? "no"
+                                                                                                : f->is)
+                           : g_strdup_printf ("your answer was %s or more",
+                                              limber_number_format (number, f->at_least, -1));
+      g_ptr_array_add (p->reasons, g_strdup_printf ("%s \xe2\x80\x94 %s.", q->text, answer));
+      g_free (answer);
+    }
+}
+
+LimberPrint *
+limber_print_new (const LimberPlan *plan)
+{
+  g_return_val_if_fail (plan != NULL, NULL);
+  LimberPrint *p = g_new0 (LimberPrint, 1);
+  p->days = g_ptr_array_new_with_free_func ((GDestroyNotify) day_free);
+  p->weeks = g_ptr_array_new_with_free_func ((GDestroyNotify) week_free);
+  p->guide = g_ptr_array_new_with_free_func ((GDestroyNotify) guide_free);
+  p->changes = g_ptr_array_new_with_free_func ((GDestroyNotify) change_free);
+  p->notes = g_ptr_array_new_with_free_func (g_free);
+  p->warning_signs = g_ptr_array_new_with_free_func (g_free);
+  p->reasons = g_ptr_array_new_with_free_func (g_free);
+  p->referral = plan->status == LIMBER_PLAN_REFERRAL;
+
+  fill_header (p, plan);
+  fill_safety (p, plan);
+  if (p->referral)
+    {
+      /* a referral is not a week of exercises: no days, no guide, no log,
+       * and no advice on how to stretch, only the warning signs */
+      fill_referral (p, plan);
+      g_clear_pointer (&p->safety, g_free);
+      return p;
+    }
+  p->title = g_strdup ("Your stretching week");
+  p->how_to = g_strdup ("On each training day, do the exercises in the order of the numbers in that day's "
+                        "column. Move slowly, breathe, and stretch only to mild tension, never to pain.");
+  fill_days (p, plan);
+  fill_weeks (p, plan);
+  order_guide (p);
+  fill_changes (p, plan);
+  return p;
+}

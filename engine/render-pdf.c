@@ -1,0 +1,1331 @@
+/*
+ * The printed week as a PDF: cairo draws, pango sets the text.
+ *
+ * Every piece of the handout is first built as a block: text lines, boxes,
+ * rules and pictures at positions measured with pango, and the places where
+ * the block may be split.  A pager then puts blocks on the page (one column,
+ * or three for the exercise guide), moves a block that does not fit to the
+ * next column or page, and splits one that is too tall between lines or
+ * table rows, repeating a table's header (an exercise runs on into the next
+ * column under its name).  Nothing is drawn outside the page's margins and
+ * nothing is clipped.
+ *
+ * The layout runs twice, identically: once to count the pages, once to draw
+ * them with "page N of M".  Text is real text (selectable, searchable) in
+ * DejaVu Sans, which cairo embeds as a subset.  The document is dated by the
+ * plan's first day, so the same plan always gives the same bytes.
+ */
+#include "render-private.h"
+
+#include <cairo-pdf.h>
+#include <cairo.h>
+#include <pango/pangocairo.h>
+#include <string.h>
+
+#include "limber/error.h"
+
+/* ---- look --------------------------------------------------------------- */
+
+typedef struct {
+  double r, g, b;
+} Colour;
+
+static const Colour INK = { 0.106, 0.141, 0.188 };
+static const Colour MUTED = { 0.357, 0.404, 0.459 };
+static const Colour ACCENT = { 0.059, 0.431, 0.416 };
+static const Colour ACCENT_SOFT = { 0.906, 0.949, 0.945 };
+static const Colour LINE = { 0.835, 0.859, 0.882 };
+static const Colour RULE = { 0.886, 0.902, 0.918 };
+static const Colour REST = { 0.945, 0.953, 0.961 };
+static const Colour WARN = { 0.706, 0.137, 0.094 };
+static const Colour WARN_SOFT = { 0.992, 0.949, 0.945 };
+static const Colour WHITE = { 1, 1, 1 };
+static const Colour POSE_INKS[] = {
+  [LIMBER_INK_PROP] = { 0.722, 0.757, 0.792 },
+  [LIMBER_INK_FAR] = { 0.596, 0.643, 0.690 },
+  [LIMBER_INK_BODY] = { 0.106, 0.141, 0.188 },
+};
+
+typedef enum {
+  F_TITLE,
+  F_NAME,
+  F_DATES,
+  F_H2,
+  F_H3,
+  F_CARD_TITLE,
+  F_BODY,
+  F_BODY_BOLD,
+  F_STEP,
+  F_STEP_BOLD,
+  F_LARGE,
+  F_LARGE_BOLD,
+  F_SMALL,
+  F_LABEL,
+  F_TABLE,
+  F_TABLE_BOLD,
+  F_NUMBER,
+  F_BOX,
+  F_OUTCOME,
+  F_FOOTER,
+  N_FONTS
+} Font;
+
+/* DejaVu Sans (Debian fonts-dejavu-core): wide coverage (×, –, ≤, →, ☐)
+ * and metric-stable, so a layout measures the same on every machine. */
+static const char *const font_names[N_FONTS] = {
+  [F_TITLE] = "DejaVu Sans Bold 20",      [F_NAME] = "DejaVu Sans Bold 11.5",
+  [F_DATES] = "DejaVu Sans 10",           [F_H2] = "DejaVu Sans Bold 11",
+  [F_H3] = "DejaVu Sans Bold 9",          [F_CARD_TITLE] = "DejaVu Sans Bold 8.8",
+  [F_BODY] = "DejaVu Sans 7.6",           [F_BODY_BOLD] = "DejaVu Sans Bold 7.6",
+  [F_STEP] = "DejaVu Sans 7.3",           [F_STEP_BOLD] = "DejaVu Sans Bold 7.3",
+  [F_LARGE] = "DejaVu Sans 10",           [F_LARGE_BOLD] = "DejaVu Sans Bold 11",
+  [F_SMALL] = "DejaVu Sans 6.6",          [F_LABEL] = "DejaVu Sans Bold 6.2",
+  [F_TABLE] = "DejaVu Sans 7.4",          [F_TABLE_BOLD] = "DejaVu Sans Bold 7.4",
+  [F_NUMBER] = "DejaVu Sans Bold 8",      [F_BOX] = "DejaVu Sans 12",
+  [F_OUTCOME] = "DejaVu Sans Bold 16",    [F_FOOTER] = "DejaVu Sans 6.4",
+};
+
+/* Page geometry, in points. */
+#define MARGIN_X 36.0
+#define MARGIN_TOP 34.0
+#define MARGIN_BOTTOM 40.0
+#define FOOTER_GAP 16.0
+#define COLUMN_GAP 10.0
+#define SECTION_GAP 12.0
+/* The exercise guide's columns, and the height of a picture across a card. */
+#define GUIDE_COLUMNS 3
+#define BANNER_MAX 40.0
+#define EPSILON 0.01
+
+/* ---- blocks ---------------------------------------------------------------- */
+
+typedef enum {
+  ITEM_LINE,                /* one line of a layout */
+  ITEM_RECT,
+  ITEM_RULE,
+  ITEM_POSE,
+} ItemKind;
+
+typedef struct {
+  ItemKind kind;
+  double x, y, w, h;        /* from the block's top left */
+  PangoLayout *layout;      /* ITEM_LINE: a reference */
+  int line;
+  double baseline;          /* ITEM_LINE: from y */
+  Colour colour;            /* text, rule, or fill */
+  Colour stroke;
+  gboolean fill, outline;
+  double width, radius;
+  gboolean background;      /* ITEM_RECT behind a whole box: cut where the box is split */
+  const LimberPose *pose;
+} Item;
+
+typedef struct {
+  GArray *items;            /* Item */
+  GArray *repeat;           /* Item: drawn atop every continuation (a table's header) */
+  double repeat_h;
+  GArray *breaks;           /* double: where the block may be split: between paragraphs, rows */
+  GArray *line_breaks;      /* double: where it may be split too, inside a paragraph */
+  double height;
+  double min_break;         /* never split above this: keeps a heading with what follows */
+  double min_tail;          /* nor leave less than this below a split */
+  gboolean keep;            /* move whole to the next column when it fits there */
+} Block;
+
+static void
+item_clear (Item *it)
+{
+  g_clear_object (&it->layout);
+}
+
+static Block *
+block_new (gboolean keep)
+{
+  Block *b = g_new0 (Block, 1);
+  b->items = g_array_new (FALSE, TRUE, sizeof (Item));
+  g_array_set_clear_func (b->items, (GDestroyNotify) item_clear);
+  b->repeat = g_array_new (FALSE, TRUE, sizeof (Item));
+  g_array_set_clear_func (b->repeat, (GDestroyNotify) item_clear);
+  b->breaks = g_array_new (FALSE, TRUE, sizeof (double));
+  b->line_breaks = g_array_new (FALSE, TRUE, sizeof (double));
+  b->keep = keep;
+  return b;
+}
+
+static void
+block_free (Block *b)
+{
+  g_array_unref (b->items);
+  g_array_unref (b->repeat);
+  g_array_unref (b->breaks);
+  g_array_unref (b->line_breaks);
+  g_free (b);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Block, block_free)
+
+static void
+block_break (Block *b, double y)
+{
+  g_array_append_val (b->breaks, y);
+}
+
+static void
+block_rect (Block *b, double x, double y, double w, double h, const Colour *fill, const Colour *stroke, double width,
+            double radius, gboolean background)
+{
+  Item it = { .kind = ITEM_RECT, .x = x, .y = y, .w = w, .h = h, .width = width, .radius = radius,
+              .background = background };
+  if (fill)
+    it.fill = TRUE, it.colour = *fill;
+  if (stroke)
+    it.outline = TRUE, it.stroke = *stroke;
+  g_array_append_val (b->items, it);
+}
+
+static void
+block_rule (Block *b, double x1, double y, double x2, const Colour *colour, double width)
+{
+  Item it = { .kind = ITEM_RULE, .x = x1, .y = y, .w = x2 - x1, .h = 0, .colour = *colour, .width = width };
+  g_array_append_val (b->items, it);
+}
+
+static void
+block_pose (Block *b, const LimberPose *pose, double x, double y, double w, double h)
+{
+  Item it = { .kind = ITEM_POSE, .x = x, .y = y, .w = w, .h = h, .pose = pose };
+  g_array_append_val (b->items, it);
+}
+
+/* Adds lines [from, to) of a layout (to < 0: all of them), the first one's
+ * top at y; each line's top is a place the block may break when breakable.
+ * Returns the height of the lines added. */
+static double
+block_lines (Block *b, GArray *into, PangoLayout *layout, double x, double y, const Colour *colour, int from, int to,
+             gboolean breakable)
+{
+  PangoLayoutIter *iter = pango_layout_get_iter (layout);
+  int index = 0;
+  double first_top = 0, last_bottom = 0;
+  gboolean any = FALSE;
+  do
+    {
+      if (index < from || (to >= 0 && index >= to))
+        continue;
+      int top, bottom;
+      pango_layout_iter_get_line_yrange (iter, &top, &bottom);
+      PangoRectangle logical;
+      pango_layout_iter_get_line_extents (iter, NULL, &logical);
+      if (!any)
+        first_top = pango_units_to_double (top);
+      any = TRUE;
+      last_bottom = pango_units_to_double (bottom);
+      Item it = {
+        .kind = ITEM_LINE,
+        .x = x + pango_units_to_double (logical.x),
+        .y = y + pango_units_to_double (top) - first_top,
+        .h = pango_units_to_double (bottom - top),
+        .baseline = pango_units_to_double (pango_layout_iter_get_baseline (iter) - top),
+        .layout = g_object_ref (layout),
+        .line = index,
+        .colour = *colour,
+      };
+      if (breakable)
+        g_array_append_val (index == from ? b->breaks : b->line_breaks, it.y);
+      g_array_append_val (into, it);
+    }
+  while (index++, pango_layout_iter_next_line (iter));
+  pango_layout_iter_free (iter);
+  return any ? last_bottom - first_top : 0;
+}
+
+static double
+block_text (Block *b, PangoLayout *layout, double x, double y, const Colour *colour, gboolean breakable)
+{
+  return block_lines (b, b->items, layout, x, y, colour, 0, -1, breakable);
+}
+
+static void
+block_grow (Block *b, double bottom)
+{
+  b->height = MAX (b->height, bottom);
+}
+
+/* ---- the pager ---------------------------------------------------------------- */
+
+typedef struct {
+  cairo_t *cr;
+  PangoContext *pc;
+  PangoFontDescription *fonts[N_FONTS];
+  const LimberPrint *print;
+  gboolean drawing;         /* FALSE on the first pass, which only counts pages */
+  double page_w, page_h;
+  unsigned page, n_pages;
+  unsigned columns, column;
+  double band_top;          /* where the columns of this page's band start */
+  double band_bottom;       /* the lowest point any column of the band reached */
+  double balance;           /* when above 0, where columns but the last end: evens out a last page */
+  gboolean whole;           /* while balancing: blocks move whole rather than split */
+  double y;
+} Pager;
+
+static double
+content_width (const Pager *P)
+{
+  return P->page_w - 2 * MARGIN_X;
+}
+
+static double
+width_of_columns (const Pager *P, unsigned columns)
+{
+  return (content_width (P) - (columns - 1) * COLUMN_GAP) / columns;
+}
+
+static double
+column_width (const Pager *P)
+{
+  return width_of_columns (P, P->columns);
+}
+
+static double
+column_x (const Pager *P)
+{
+  return MARGIN_X + P->column * (column_width (P) + COLUMN_GAP);
+}
+
+static double
+page_bottom (const Pager *P)
+{
+  return P->page_h - MARGIN_BOTTOM;
+}
+
+static double
+frame_bottom (const Pager *P)
+{
+  if (P->balance > 0 && P->column + 1 < P->columns)
+    return MIN (P->balance, page_bottom (P));
+  return page_bottom (P);
+}
+
+static gboolean
+frame_empty (const Pager *P)
+{
+  return P->y <= P->band_top + EPSILON;
+}
+
+static PangoLayout *
+text_layout (Pager *P, Font font, const char *text, double width, PangoAlignment align)
+{
+  PangoLayout *l = pango_layout_new (P->pc);
+  pango_layout_set_font_description (l, P->fonts[font]);
+  if (width > 0)
+    {
+      pango_layout_set_width (l, pango_units_from_double (width));
+      /* words first; a word longer than the line is cut rather than let out */
+      pango_layout_set_wrap (l, PANGO_WRAP_WORD_CHAR);
+    }
+  pango_layout_set_alignment (l, align);
+  pango_layout_set_text (l, text ? text : "", -1);
+  return l;
+}
+
+static PangoLayout *
+markup_layout (Pager *P, Font font, const char *markup, double width)
+{
+  PangoLayout *l = text_layout (P, font, "", width, PANGO_ALIGN_LEFT);
+  pango_layout_set_markup (l, markup, -1);
+  return l;
+}
+
+static double
+layout_height (PangoLayout *l)
+{
+  int w, h;
+  pango_layout_get_size (l, &w, &h);
+  return pango_units_to_double (h);
+}
+
+static void
+set_colour (cairo_t *cr, const Colour *c)
+{
+  cairo_set_source_rgb (cr, c->r, c->g, c->b);
+}
+
+static void
+rounded_rect (cairo_t *cr, double x, double y, double w, double h, double r)
+{
+  r = MIN (r, MIN (w, h) / 2);
+  if (r <= 0)
+    {
+      cairo_rectangle (cr, x, y, w, h);
+      return;
+    }
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, x + w - r, y + r, r, -G_PI / 2, 0);
+  cairo_arc (cr, x + w - r, y + h - r, r, 0, G_PI / 2);
+  cairo_arc (cr, x + r, y + h - r, r, G_PI / 2, G_PI);
+  cairo_arc (cr, x + r, y + r, r, G_PI, 3 * G_PI / 2);
+  cairo_close_path (cr);
+}
+
+/* Both figures of a pose side by side with an arrow, fitted into the box. */
+static void
+draw_pose (cairo_t *cr, const LimberPose *pose, double x, double y, double w, double h)
+{
+  double x0, y0, x1, y1;
+  limber_pose_bounds (pose, &x0, &y0, &x1, &y1);
+  double bw = x1 - x0, bh = y1 - y0, gap = MAX (18.0, bh * 0.3);
+  double total = 2 * bw + gap;
+  double scale = MIN (w / total, h / bh);
+  double ox = x + (w - total * scale) / 2, oy = y + (h - bh * scale) / 2;
+  double body = CLAMP (3.0 * scale, 0.9, 2.4), prop = CLAMP (1.6 * scale, 0.5, 1.1);
+
+  cairo_save (cr);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  for (unsigned f = 0; f < LIMBER_POSE_N_FIGURES; f++)
+    {
+      double dx = f == LIMBER_POSE_START ? 0 : bw + gap;
+      g_autoptr (GArray) shapes = limber_pose_shapes (pose, (LimberPoseFigure) f);
+      for (guint i = 0; i < shapes->len; i++)
+        {
+          const LimberShape *s = &g_array_index (shapes, LimberShape, i);
+#define PX(v) (ox + ((v) - x0 + dx) * scale)
+#define PY(v) (oy + (y1 - (v)) * scale)
+          set_colour (cr, &POSE_INKS[s->ink]);
+          if (s->kind == LIMBER_SHAPE_HEAD)
+            {
+              cairo_arc (cr, PX (s->x1), PY (s->y1), s->r * scale, 0, 2 * G_PI);
+              cairo_fill (cr);
+              continue;
+            }
+          cairo_move_to (cr, PX (s->x1), PY (s->y1));
+          if (s->kind == LIMBER_SHAPE_CURVE)
+            {
+              /* the quadratic as the cubic cairo draws: control points two
+               * thirds of the way from each end to the quadratic's */
+              double c1x = s->x1 + 2.0 / 3 * (s->cx - s->x1), c1y = s->y1 + 2.0 / 3 * (s->cy - s->y1);
+              double c2x = s->x2 + 2.0 / 3 * (s->cx - s->x2), c2y = s->y2 + 2.0 / 3 * (s->cy - s->y2);
+              cairo_curve_to (cr, PX (c1x), PY (c1y), PX (c2x), PY (c2y), PX (s->x2), PY (s->y2));
+            }
+          else
+            cairo_line_to (cr, PX (s->x2), PY (s->y2));
+          cairo_set_line_width (cr, s->ink == LIMBER_INK_PROP ? prop : body);
+          cairo_stroke (cr);
+#undef PX
+#undef PY
+        }
+    }
+  /* the arrow from start to end */
+  double ax0 = ox + (bw + gap * 0.22) * scale, ax1 = ox + (bw + gap * 0.78) * scale;
+  double ay = oy + bh * scale / 2, head = gap * 0.16 * scale;
+  set_colour (cr, &ACCENT);
+  cairo_set_line_width (cr, CLAMP (2.5 * scale, 0.8, 1.6));
+  cairo_move_to (cr, ax0, ay);
+  cairo_line_to (cr, ax1, ay);
+  cairo_move_to (cr, ax1 - head, ay - head);
+  cairo_line_to (cr, ax1, ay);
+  cairo_line_to (cr, ax1 - head, ay + head);
+  cairo_stroke (cr);
+  cairo_restore (cr);
+}
+
+/* The pose's width for its height, as draw_pose() lays it out. */
+static double
+pose_aspect (const LimberPose *pose)
+{
+  double x0, y0, x1, y1;
+  limber_pose_bounds (pose, &x0, &y0, &x1, &y1);
+  double bh = y1 - y0;
+  return (2 * (x1 - x0) + MAX (18.0, bh * 0.3)) / bh;
+}
+
+/* Draws an item with its top at (ox + it->x, top); a background rectangle
+ * only over [from, to) of the block, reaching lead points higher to sit
+ * behind a repeated header too. */
+static void
+draw_item (Pager *P, const Item *it, double ox, double top, double from, double to, double lead)
+{
+  cairo_t *cr = P->cr;
+  switch (it->kind)
+    {
+    case ITEM_LINE:
+      {
+        set_colour (cr, &it->colour);
+        cairo_move_to (cr, ox + it->x, top + it->baseline);
+        pango_cairo_show_layout_line (cr, pango_layout_get_line_readonly (it->layout, it->line));
+        break;
+      }
+    case ITEM_RECT:
+      {
+        double y = top, h = it->h;
+        if (it->background)
+          {
+            double a = MAX (it->y, from), b = MIN (it->y + it->h, to);
+            y = top + (a - it->y) - lead;
+            h = b - a + lead;
+          }
+        if (h <= 0)
+          break;
+        rounded_rect (cr, ox + it->x, y, it->w, h, it->radius);
+        if (it->fill)
+          {
+            set_colour (cr, &it->colour);
+            it->outline ? cairo_fill_preserve (cr) : cairo_fill (cr);
+          }
+        if (it->outline)
+          {
+            set_colour (cr, &it->stroke);
+            cairo_set_line_width (cr, it->width);
+            cairo_stroke (cr);
+          }
+        break;
+      }
+    case ITEM_RULE:
+      set_colour (cr, &it->colour);
+      cairo_set_line_width (cr, it->width);
+      cairo_move_to (cr, ox + it->x, top);
+      cairo_line_to (cr, ox + it->x + it->w, top);
+      cairo_stroke (cr);
+      break;
+    case ITEM_POSE:
+      draw_pose (cr, it->pose, ox + it->x, top, it->w, it->h);
+      break;
+    }
+}
+
+static void
+draw_footer (Pager *P)
+{
+  const LimberPrint *p = P->print;
+  double y = P->page_h - MARGIN_BOTTOM + FOOTER_GAP;
+  double w = content_width (P);
+  g_autofree char *page = g_strdup_printf ("Page %u of %u", P->page + 1, P->n_pages);
+  g_autoptr (PangoLayout) right = text_layout (P, F_FOOTER, page, -1, PANGO_ALIGN_LEFT);
+  int rw, rh;
+  pango_layout_get_size (right, &rw, &rh);
+  double right_w = pango_units_to_double (rw);
+  g_autoptr (PangoLayout) left = text_layout (P, F_FOOTER, p->footer, w - right_w - 12, PANGO_ALIGN_LEFT);
+  pango_layout_set_ellipsize (left, PANGO_ELLIPSIZE_END);
+  set_colour (P->cr, &LINE);
+  cairo_set_line_width (P->cr, 0.5);
+  cairo_move_to (P->cr, MARGIN_X, y - 5);
+  cairo_line_to (P->cr, MARGIN_X + w, y - 5);
+  cairo_stroke (P->cr);
+  set_colour (P->cr, &MUTED);
+  cairo_move_to (P->cr, MARGIN_X, y);
+  pango_cairo_show_layout (P->cr, left);
+  cairo_move_to (P->cr, MARGIN_X + w - right_w, y);
+  pango_cairo_show_layout (P->cr, right);
+}
+
+static void
+new_page (Pager *P)
+{
+  if (P->drawing)
+    {
+      draw_footer (P);
+      cairo_show_page (P->cr);
+    }
+  P->page++;
+  P->column = 0;
+  P->balance = 0;
+  P->whole = FALSE;
+  P->band_top = P->band_bottom = P->y = MARGIN_TOP;
+}
+
+static void
+next_frame (Pager *P)
+{
+  P->band_bottom = MAX (P->band_bottom, P->y);
+  if (P->column + 1 < P->columns)
+    {
+      P->column++;
+      P->y = P->band_top;
+    }
+  else
+    new_page (P);
+}
+
+/* Columns change below everything placed so far on the page. */
+static void
+set_columns (Pager *P, unsigned columns)
+{
+  if (columns == P->columns)
+    return;
+  P->band_bottom = MAX (P->band_bottom, P->y);
+  P->columns = columns;
+  P->column = 0;
+  P->band_top = P->y = P->band_bottom;
+}
+
+static void
+space (Pager *P, double s)
+{
+  if (!frame_empty (P))
+    P->y += s;
+}
+
+/* Starts a new column unless h points are left in this one. */
+static void
+need (Pager *P, double h)
+{
+  if (!frame_empty (P) && P->y + h > frame_bottom (P) + EPSILON)
+    next_frame (P);
+}
+
+/* Whether an item other than a background crosses y. */
+static gboolean
+crossed (const Block *b, double y)
+{
+  for (guint i = 0; i < b->items->len; i++)
+    {
+      const Item *it = &g_array_index (b->items, Item, i);
+      if (!it->background && it->y < y - EPSILON && it->y + it->h > y + EPSILON)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The lowest place of a list in (lo, hi] where the block may split, or lo
+ * if none; with hi < 0, the first one after lo, however far. */
+static double
+find_break_in (const Block *b, GArray *breaks, double lo, double hi)
+{
+  double best = lo;
+  gboolean lowest = hi < 0;
+  for (guint i = 0; i < breaks->len; i++)
+    {
+      double y = g_array_index (breaks, double, i);
+      if (y <= lo + EPSILON || y < b->min_break - EPSILON || (!lowest && y > hi + EPSILON)
+          || b->height - y < b->min_tail - EPSILON || crossed (b, y))
+        continue;
+      if (lowest ? (best == lo || y < best) : y > best)
+        best = y;
+    }
+  return best;
+}
+
+/* Where to split: between paragraphs or rows, unless splitting inside a
+ * paragraph fills the column much better. */
+#define PREFER_WHOLE 40.0
+static double
+find_break (const Block *b, double lo, double hi)
+{
+  double whole = find_break_in (b, b->breaks, lo, hi);
+  double line = find_break_in (b, b->line_breaks, lo, hi);
+  if (hi < 0)
+    return whole > lo && (line <= lo || whole <= line) ? whole : line;
+  return whole > lo && whole >= line - PREFER_WHOLE ? whole : MAX (whole, line);
+}
+
+/* Whether an item is drawn with the piece [from, to) of its block; a rule
+ * on a break belongs to the piece above it. */
+static gboolean
+in_piece (const Item *it, double from, double to)
+{
+  if (it->background)
+    return it->y < to && it->y + it->h > from;
+  if (it->h <= EPSILON)
+    return (it->y > from + EPSILON || from <= EPSILON) && it->y <= to + EPSILON;
+  return it->y >= from - EPSILON && it->y < to - EPSILON;
+}
+
+static void
+draw_piece (Pager *P, const Block *b, double from, double to, gboolean continued)
+{
+  double ox = column_x (P), top = P->y;
+  double head = continued ? b->repeat_h : 0, shift = top + head - from;
+  /* backgrounds first, whatever order they were added in, then a repeated
+   * header, then the rest */
+  for (guint i = 0; P->drawing && i < b->items->len; i++)
+    {
+      const Item *it = &g_array_index (b->items, Item, i);
+      if (it->background && in_piece (it, from, to))
+        draw_item (P, it, ox, it->y + shift, from, to, it->y < from ? head : 0);
+    }
+  for (guint i = 0; P->drawing && continued && i < b->repeat->len; i++)
+    {
+      const Item *r = &g_array_index (b->repeat, Item, i);
+      draw_item (P, r, ox, top + r->y, r->y, r->y + r->h, 0);
+    }
+  for (guint i = 0; P->drawing && i < b->items->len; i++)
+    {
+      const Item *it = &g_array_index (b->items, Item, i);
+      if (!it->background && in_piece (it, from, to))
+        draw_item (P, it, ox, it->y + shift, from, to, 0);
+    }
+  P->y += head + (to - from);
+}
+
+/* Puts a block in the current column, moving on or splitting it as needed. */
+static void
+place (Pager *P, const Block *b)
+{
+  double offset = 0;
+  gboolean continued = FALSE;
+  while (offset < b->height - EPSILON)
+    {
+      double head = continued ? b->repeat_h : 0;
+      double room = frame_bottom (P) - P->y - head;
+      double full = frame_bottom (P) - P->band_top - head;
+      if (b->height - offset <= room + EPSILON)
+        {
+          draw_piece (P, b, offset, b->height, continued);
+          return;
+        }
+      gboolean keep = b->keep || P->whole;
+      /* balancing: the last column takes whatever the others could not */
+      if (!continued && P->whole && P->column + 1 < P->columns)
+        {
+          next_frame (P);
+          continue;
+        }
+      if (!frame_empty (P) && ((!continued && keep && b->height <= full + EPSILON) || room < 24))
+        {
+          next_frame (P);
+          continue;
+        }
+      double cut = find_break (b, offset, offset + room);
+      if (cut <= offset + EPSILON)
+        {
+          if (!frame_empty (P))
+            {
+              next_frame (P);
+              continue;
+            }
+          /* nothing fits even a whole column: cut at the first place that
+           * can be cut at all (layouts never make such a piece) */
+          cut = find_break (b, offset, -1);
+          if (cut <= offset + EPSILON)
+            cut = b->height;
+        }
+      draw_piece (P, b, offset, cut, continued);
+      offset = cut;
+      continued = TRUE;
+      if (offset < b->height - EPSILON)
+        next_frame (P);
+    }
+}
+
+/* ---- the handout's pieces -------------------------------------------------------- */
+
+static double
+heading (Pager *P, Block *b, double y, const char *text, const Colour *colour)
+{
+  double w = column_width (P);
+  g_autoptr (PangoLayout) l = text_layout (P, F_H2, text, w, PANGO_ALIGN_LEFT);
+  y += block_text (b, l, 0, y, colour, FALSE) + 2;
+  block_rule (b, 0, y, w, colour, 1.2);
+  return y + 6;
+}
+
+static void
+header_block (Pager *P)
+{
+  const LimberPrint *p = P->print;
+  g_autoptr (Block) b = block_new (TRUE);
+  double w = column_width (P), y = 0;
+  const Colour *title_colour = p->referral ? &WARN : &ACCENT;
+  g_autoptr (PangoLayout) title = text_layout (P, F_TITLE, p->title, w, PANGO_ALIGN_LEFT);
+  y += block_text (b, title, 0, y, title_colour, FALSE) + 2;
+  if (p->name)
+    {
+      g_autoptr (PangoLayout) name = text_layout (P, F_NAME, p->name, w, PANGO_ALIGN_LEFT);
+      y += block_text (b, name, 0, y, &INK, FALSE) + 1;
+    }
+  g_autoptr (PangoLayout) dates = text_layout (P, F_DATES, p->dates, w, PANGO_ALIGN_LEFT);
+  y += block_text (b, dates, 0, y, &MUTED, FALSE) + 7;
+
+  /* the facts, side by side in a tinted band */
+  const char *labels[3] = { "GOAL", "TIME", "RULE SET" };
+  g_autofree char *goal = p->goal_text ? g_markup_printf_escaped ("<b>%s</b>: %s", p->goal, p->goal_text)
+                                       : g_markup_printf_escaped ("<b>%s</b>", p->goal);
+  g_autofree char *schedule = g_markup_escape_text (p->schedule, -1);
+  g_autofree char *ruleset = g_markup_escape_text (p->ruleset, -1);
+  const char *values[3] = { goal, schedule, ruleset };
+  double shares[3] = { 0.52, 0.28, 0.20 };
+  unsigned first = p->referral ? 2 : 0;
+  double pad = 7, inner = w - 2 * pad, x = pad, bottom = 0;
+  double used = 0;
+  for (unsigned i = first; i < 3; i++)
+    used += shares[i];
+  for (unsigned i = first; i < 3; i++)
+    {
+      double cw = inner * shares[i] / used - (i < 2 ? 10 : 0);
+      g_autoptr (PangoLayout) label = text_layout (P, F_LABEL, labels[i], cw, PANGO_ALIGN_LEFT);
+      double h = block_text (b, label, x, y + pad, &MUTED, FALSE) + 1.5;
+      g_autoptr (PangoLayout) value = markup_layout (P, F_BODY, values[i], cw);
+      h += block_text (b, value, x, y + pad + h, &INK, FALSE);
+      bottom = MAX (bottom, h);
+      x += cw + 10;
+    }
+  block_rect (b, 0, y, w, bottom + 2 * pad, &ACCENT_SOFT, NULL, 0, 4, TRUE);
+  block_grow (b, y + bottom + 2 * pad);
+  place (P, b);
+}
+
+/* Column positions of the week table. */
+typedef struct {
+  double name_x, name_w, dose_x, dose_w, day_x, day_w;
+} WeekColumns;
+
+static WeekColumns
+week_columns (Pager *P, unsigned n_days)
+{
+  WeekColumns c;
+  double w = column_width (P);
+  c.day_w = 34;
+  double rest = w - n_days * c.day_w;
+  c.name_x = 0;
+  c.name_w = rest * 0.54;
+  c.dose_x = c.name_w;
+  c.dose_w = rest - c.name_w;
+  c.day_x = rest;
+  return c;
+}
+
+#define CELL_PAD 2.2
+
+/* The table's header row, at y in items. */
+static double
+week_header (Pager *P, Block *b, GArray *items, double y, const LimberPrintWeek *wk, const WeekColumns *c)
+{
+  const LimberPrint *p = P->print;
+  double h = 0;
+  g_autoptr (GArray) cells = g_array_new (FALSE, FALSE, sizeof (Item));
+  /* measure first: every cell sits on the row's bottom */
+  g_autoptr (PangoLayout) ex = text_layout (P, F_LABEL, LIMBER_PRINT_EXERCISE, c->name_w - CELL_PAD, PANGO_ALIGN_LEFT);
+  g_autoptr (PangoLayout) dose = text_layout (P, F_LABEL, LIMBER_PRINT_DOSE, c->dose_w - CELL_PAD, PANGO_ALIGN_LEFT);
+  PangoLayout *days[7][3] = { { NULL } };
+  double day_h = 0;
+  for (unsigned d = 0; d < wk->n_days; d++)
+    {
+      const LimberPrintDay *day = g_ptr_array_index (p->days, wk->first_day + d);
+      days[d][0] = text_layout (P, F_TABLE_BOLD, day->weekday, c->day_w - 2, PANGO_ALIGN_CENTER);
+      days[d][1] = text_layout (P, F_SMALL, day->day_month, c->day_w - 2, PANGO_ALIGN_CENTER);
+      days[d][2] = text_layout (P, F_SMALL, day->rest ? LIMBER_PRINT_REST : day->minutes, c->day_w - 2, PANGO_ALIGN_CENTER);
+      double dh = 0;
+      for (unsigned k = 0; k < 3; k++)
+        dh += layout_height (days[d][k]);
+      day_h = MAX (day_h, dh);
+    }
+  h = MAX (day_h, layout_height (ex)) + 2 * CELL_PAD;
+  double label_y = y + h - CELL_PAD - layout_height (ex);
+  for (unsigned d = 0; d < wk->n_days; d++)
+    {
+      const LimberPrintDay *day = g_ptr_array_index (p->days, wk->first_day + d);
+      double x = c->day_x + d * c->day_w;
+      if (day->rest)
+        {
+          Item bg = { .kind = ITEM_RECT, .x = x + 1, .y = y, .w = c->day_w - 2, .h = h, .fill = TRUE, .colour = REST };
+          g_array_append_val (items, bg);
+        }
+      double dy = y + h - CELL_PAD - (layout_height (days[d][0]) + layout_height (days[d][1]) + layout_height (days[d][2]));
+      for (unsigned k = 0; k < 3; k++)
+        {
+          dy += block_lines (b, items, days[d][k], x + 1, dy, k == 0 ? &INK : &MUTED, 0, -1, FALSE);
+          g_object_unref (days[d][k]);
+        }
+    }
+  block_lines (b, items, ex, c->name_x, label_y, &MUTED, 0, -1, FALSE);
+  block_lines (b, items, dose, c->dose_x, label_y, &MUTED, 0, -1, FALSE);
+  Item rule = { .kind = ITEM_RULE, .x = 0, .y = y + h, .w = column_width (P), .colour = INK, .width = 0.8 };
+  g_array_append_val (items, rule);
+  return h;
+}
+
+static void
+week_block (Pager *P, const LimberPrintWeek *wk, gboolean first)
+{
+  const LimberPrint *p = P->print;
+  g_autoptr (Block) b = block_new (FALSE);
+  double w = column_width (P), y = 0;
+  if (first)
+    {
+      y = heading (P, b, y, LIMBER_PRINT_WEEK_HEADING, &ACCENT);
+      g_autoptr (PangoLayout) how = text_layout (P, F_BODY, p->how_to, w, PANGO_ALIGN_LEFT);
+      y += block_text (b, how, 0, y, &MUTED, FALSE) + 5;
+    }
+  if (wk->title)
+    {
+      g_autoptr (PangoLayout) t = text_layout (P, F_H3, wk->title, w, PANGO_ALIGN_LEFT);
+      y += block_text (b, t, 0, y, &INK, FALSE) + 3;
+    }
+  WeekColumns c = week_columns (P, wk->n_days);
+  y += week_header (P, b, b->items, y, wk, &c);
+  b->repeat_h = week_header (P, b, b->repeat, 0, wk, &c);
+
+  for (guint r = 0; r < wk->rows->len; r++)
+    {
+      const LimberPrintRow *row = g_ptr_array_index (wk->rows, r);
+      block_break (b, y);
+      if (row->slot_label)
+        {
+          g_autofree char *upper = g_utf8_strup (row->slot_label, -1);
+          g_autoptr (PangoLayout) l = text_layout (P, F_LABEL, upper, c.name_w + c.dose_w, PANGO_ALIGN_LEFT);
+          y += 4;
+          y += block_text (b, l, CELL_PAD, y, &ACCENT, FALSE) + 1;
+        }
+      g_autoptr (PangoLayout) name = text_layout (P, F_TABLE_BOLD, row->name, c.name_w - 2 * CELL_PAD, PANGO_ALIGN_LEFT);
+      g_autoptr (PangoLayout) dose = text_layout (P, F_TABLE, row->dose, c.dose_w - 2 * CELL_PAD, PANGO_ALIGN_LEFT);
+      double h = MAX (layout_height (name), layout_height (dose)) + 2 * CELL_PAD;
+      PangoLayout *numbers[7] = { NULL };
+      for (unsigned d = 0; d < wk->n_days; d++)
+        {
+          const char *cell = g_ptr_array_index (row->cells, d);
+          if (cell == NULL)
+            continue;
+          numbers[d] = text_layout (P, F_NUMBER, cell, c.day_w - 2, PANGO_ALIGN_CENTER);
+          h = MAX (h, layout_height (numbers[d]) + 2 * CELL_PAD);
+        }
+      /* in reading order: the exercise, its dose, then the days */
+      block_text (b, name, c.name_x + CELL_PAD, y + CELL_PAD, &INK, FALSE);
+      block_text (b, dose, c.dose_x + CELL_PAD, y + CELL_PAD, &INK, FALSE);
+      for (unsigned d = 0; d < wk->n_days; d++)
+        {
+          const LimberPrintDay *day = g_ptr_array_index (p->days, wk->first_day + d);
+          double x = c.day_x + d * c.day_w;
+          if (day->rest)
+            block_rect (b, x + 1, y, c.day_w - 2, h, &REST, NULL, 0, 0, FALSE);
+          if (numbers[d] == NULL)
+            continue;
+          block_text (b, numbers[d], x + 1, y + CELL_PAD, &ACCENT, FALSE);
+          g_object_unref (numbers[d]);
+        }
+      y += h;
+      block_rule (b, 0, y, w, &RULE, 0.5);
+      if (r == 0)
+        b->min_break = y;
+    }
+  block_grow (b, y);
+  place (P, b);
+}
+
+/* A heading and a list of bullets; bullets may hold markup. */
+static void
+list_block (Pager *P, const char *title, GPtrArray *markup_items, const Colour *colour)
+{
+  if (markup_items->len == 0)
+    return;
+  g_autoptr (Block) b = block_new (FALSE);
+  double w = column_width (P), y = heading (P, b, 0, title, colour);
+  for (guint i = 0; i < markup_items->len; i++)
+    {
+      g_autoptr (PangoLayout) dot = text_layout (P, F_BODY_BOLD, "\xe2\x80\xa2", 8, PANGO_ALIGN_LEFT);
+      g_autoptr (PangoLayout) l = markup_layout (P, F_BODY, g_ptr_array_index (markup_items, i), w - 10);
+      block_text (b, dot, 1, y, colour, FALSE);
+      y += block_text (b, l, 10, y, &INK, TRUE) + 2.5;
+      if (i == 0)
+        b->min_break = y;
+    }
+  block_grow (b, y);
+  space (P, SECTION_GAP);
+  place (P, b);
+}
+
+static void
+changes_and_notes (Pager *P)
+{
+  const LimberPrint *p = P->print;
+  g_autoptr (GPtrArray) changes = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < p->changes->len; i++)
+    {
+      const LimberPrintChange *c = g_ptr_array_index (p->changes, i);
+      g_ptr_array_add (changes, c->why ? g_markup_printf_escaped ("<b>%s</b>. %s.", c->what, c->why)
+                                       : g_markup_printf_escaped ("<b>%s</b>.", c->what));
+    }
+  list_block (P, LIMBER_PRINT_CHANGES_HEADING, changes, &ACCENT);
+  g_autoptr (GPtrArray) notes = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < p->notes->len; i++)
+    g_ptr_array_add (notes, g_markup_escape_text (g_ptr_array_index (p->notes, i), -1));
+  list_block (P, LIMBER_PRINT_NOTES_HEADING, notes, &ACCENT);
+}
+
+/* The safety text and the warning signs, two to a row, in a red box. */
+static void
+safety_block (Pager *P)
+{
+  const LimberPrint *p = P->print;
+  if (p->safety == NULL && p->warning_signs->len == 0)
+    return;
+  g_autoptr (Block) b = block_new (TRUE);
+  double w = column_width (P), pad = 8, inner = w - 2 * pad, y = pad - 2;
+  g_autoptr (PangoLayout) h = text_layout (P, F_H2, LIMBER_PRINT_SAFETY_HEADING, inner, PANGO_ALIGN_LEFT);
+  y += block_text (b, h, pad, y, &WARN, FALSE) + 3;
+  if (p->safety)
+    {
+      g_autoptr (PangoLayout) s = text_layout (P, F_BODY, p->safety, inner, PANGO_ALIGN_LEFT);
+      y += block_text (b, s, pad, y, &INK, TRUE) + 5;
+    }
+  if (p->warning_signs->len > 0)
+    {
+      g_autoptr (PangoLayout) sh = text_layout (P, F_BODY_BOLD, LIMBER_PRINT_SIGNS_HEADING, inner, PANGO_ALIGN_LEFT);
+      block_break (b, y);
+      y += block_text (b, sh, pad, y, &WARN, FALSE) + 3;
+      double cw = (inner - 14) / 2;
+      for (guint i = 0; i < p->warning_signs->len; i += 2)
+        {
+          double row = 0;
+          for (guint k = i; k < MIN (i + 2, p->warning_signs->len); k++)
+            {
+              double x = pad + (k - i) * (cw + 14);
+              g_autoptr (PangoLayout) dot = text_layout (P, F_BODY_BOLD, "\xe2\x80\xa2", 8, PANGO_ALIGN_LEFT);
+              g_autoptr (PangoLayout) l = text_layout (P, F_STEP, g_ptr_array_index (p->warning_signs, k), cw - 9,
+                                                       PANGO_ALIGN_LEFT);
+              block_text (b, dot, x, y, &WARN, FALSE);
+              row = MAX (row, block_text (b, l, x + 9, y, &INK, FALSE));
+            }
+          if (i > 0)
+            block_break (b, y);
+          y += row + 2;
+        }
+    }
+  y += pad - 3;
+  block_rect (b, 0, 0, w, y, &WARN_SOFT, &WARN, 1.2, 5, TRUE);
+  block_grow (b, y);
+  space (P, SECTION_GAP + 2);
+  place (P, b);
+}
+
+static double
+log_header (Pager *P, Block *b, GArray *items, double y, const double *xs, const double *ws)
+{
+  double h = 0;
+  PangoLayout *cells[LIMBER_PRINT_LOG_COLUMNS + 1];
+  cells[0] = text_layout (P, F_TABLE_BOLD, "Day", ws[0] - 2 * CELL_PAD, PANGO_ALIGN_LEFT);
+  for (unsigned c = 0; c < LIMBER_PRINT_LOG_COLUMNS; c++)
+    {
+      g_autofree char *markup = limber_print_log_hints[c][0]
+                                  ? g_markup_printf_escaped ("<b>%s</b>\n<span size=\"smaller\">%s</span>",
+                                                             limber_print_log_columns[c], limber_print_log_hints[c])
+                                  : g_markup_printf_escaped ("<b>%s</b>", limber_print_log_columns[c]);
+      cells[c + 1] = markup_layout (P, F_TABLE, markup, ws[c + 1] - 2 * CELL_PAD);
+    }
+  for (unsigned c = 0; c <= LIMBER_PRINT_LOG_COLUMNS; c++)
+    h = MAX (h, layout_height (cells[c]) + 2 * CELL_PAD);
+  Item bg = { .kind = ITEM_RECT, .x = 0, .y = y, .w = xs[LIMBER_PRINT_LOG_COLUMNS] + ws[LIMBER_PRINT_LOG_COLUMNS],
+              .h = h, .fill = TRUE, .colour = ACCENT_SOFT, .outline = TRUE, .stroke = INK, .width = 0.6 };
+  g_array_append_val (items, bg);
+  for (unsigned c = 0; c <= LIMBER_PRINT_LOG_COLUMNS; c++)
+    {
+      block_lines (b, items, cells[c], xs[c] + CELL_PAD, y + CELL_PAD, &INK, 0, -1, FALSE);
+      g_object_unref (cells[c]);
+    }
+  return h;
+}
+
+/* One row per training day, with room to write. */
+static void
+log_block (Pager *P)
+{
+  const LimberPrint *p = P->print;
+  g_autoptr (Block) b = block_new (TRUE);
+  double w = column_width (P), y = heading (P, b, 0, LIMBER_PRINT_LOG_HEADING, &ACCENT);
+  g_autoptr (PangoLayout) intro = text_layout (P, F_BODY, LIMBER_PRINT_LOG_INTRO, w, PANGO_ALIGN_LEFT);
+  y += block_text (b, intro, 0, y, &MUTED, FALSE) + 5;
+  double shares[LIMBER_PRINT_LOG_COLUMNS + 1] = { 0.19, 0.08, 0.12, 0.12, 0.12, 0.37 };
+  double xs[LIMBER_PRINT_LOG_COLUMNS + 1], ws[LIMBER_PRINT_LOG_COLUMNS + 1], x = 0;
+  for (unsigned c = 0; c <= LIMBER_PRINT_LOG_COLUMNS; c++)
+    {
+      xs[c] = x;
+      ws[c] = w * shares[c];
+      x += ws[c];
+    }
+  y += log_header (P, b, b->items, y, xs, ws);
+  b->repeat_h = log_header (P, b, b->repeat, 0, xs, ws);
+  gboolean any = FALSE;
+  for (guint d = 0; d < p->days->len; d++)
+    {
+      const LimberPrintDay *day = g_ptr_array_index (p->days, d);
+      if (day->rest)
+        continue;
+      block_break (b, y);
+      g_autoptr (PangoLayout) label = text_layout (P, F_TABLE, day->long_date, ws[0] - 2 * CELL_PAD, PANGO_ALIGN_LEFT);
+      g_autoptr (PangoLayout) box = text_layout (P, F_BOX, LIMBER_PRINT_BOX, ws[1], PANGO_ALIGN_CENTER);
+      double h = MAX (24, MAX (layout_height (label), layout_height (box)) + 2 * CELL_PAD);
+      block_rect (b, 0, y, w, h, NULL, &INK, 0.6, 0, FALSE);
+      for (unsigned c = 1; c <= LIMBER_PRINT_LOG_COLUMNS; c++)
+        {
+          Item v = { .kind = ITEM_RECT, .x = xs[c], .y = y, .w = 0, .h = h, .outline = TRUE, .stroke = INK, .width = 0.6 };
+          g_array_append_val (b->items, v);
+        }
+      block_text (b, label, CELL_PAD, y + CELL_PAD, &INK, FALSE);
+      block_text (b, box, xs[1], y + (h - layout_height (box)) / 2, &INK, FALSE);
+      y += h;
+      if (!any)
+        b->min_break = y;
+      any = TRUE;
+    }
+  block_grow (b, y);
+  space (P, SECTION_GAP);
+  place (P, b);
+}
+
+/* One exercise: its name, where it is done, the picture, the steps. */
+static Block *
+card_block (Pager *P, const LimberPrintGuide *g, double w)
+{
+  /* a card may run on into the next column, as in a newspaper, under its
+   * name again: whole cards would leave a column's foot empty too often */
+  Block *b = block_new (FALSE);
+  double pad = 6, inner = w - 2 * pad, y = pad;
+  g_autofree char *more = g_strdup_printf ("%s (continued)", g->name);
+  g_autoptr (PangoLayout) again = text_layout (P, F_LABEL, more, inner, PANGO_ALIGN_LEFT);
+  b->repeat_h = pad + block_lines (b, b->repeat, again, pad, pad, &MUTED, 0, -1, FALSE) + 3;
+  g_autoptr (PangoLayout) name = text_layout (P, F_CARD_TITLE, g->name, inner, PANGO_ALIGN_LEFT);
+  y += block_text (b, name, pad, y, &INK, FALSE) + 0.5;
+  g_autoptr (PangoLayout) how = text_layout (P, F_SMALL, g->how, inner, PANGO_ALIGN_LEFT);
+  y += block_text (b, how, pad, y, &MUTED, FALSE) + 3;
+
+  if (g->pose)
+    {
+      /* across the card, both figures at one scale, as tall as the card's
+       * width allows up to a limit: a standing figure gets the height, a
+       * lying one the width */
+      double h = MIN (inner / pose_aspect (g->pose), BANNER_MAX);
+      block_pose (b, g->pose, pad, y, inner, h);
+      y += h + 4;
+    }
+  /* a piece holds the picture and a few lines at least, and so does a rest */
+  b->min_break = y + 24;
+  b->min_tail = 24;
+
+  const double number_w = 9;
+  unsigned k = 0;
+  for (const char *const *s = g->steps; s && *s; s++, k++)
+    {
+      g_autofree char *number = g_strdup_printf ("%u", k + 1);
+      g_autoptr (PangoLayout) n = text_layout (P, F_STEP_BOLD, number, number_w, PANGO_ALIGN_LEFT);
+      g_autoptr (PangoLayout) text = text_layout (P, F_STEP, *s, inner - number_w, PANGO_ALIGN_LEFT);
+      block_text (b, n, pad, y, &ACCENT, FALSE);
+      y += block_text (b, text, pad + number_w, y, &INK, TRUE) + 2;
+    }
+  y += pad - 2;
+  block_rect (b, 0, 0, w, y, &WHITE, &LINE, 0.8, 4, TRUE);
+  block_grow (b, y);
+  return b;
+}
+
+#define CARD_GAP 7.0
+
+/* Whether the cards from `from` on all end on this page above `limit`
+ * (the last column may reach lower while it is tried): tried on a copy of
+ * the pager that draws nothing. */
+static gboolean
+cards_fit (const Pager *P, GPtrArray *cards, guint from, double limit)
+{
+  Pager T = *P;
+  T.drawing = FALSE;
+  T.balance = limit;
+  T.whole = TRUE;
+  for (guint i = from; i < cards->len; i++)
+    {
+      /* exactly as guide_blocks() places them */
+      if (i > 0)
+        space (&T, CARD_GAP);
+      place (&T, g_ptr_array_index (cards, i));
+      if (T.page != P->page)
+        return FALSE;
+    }
+  /* the last column too: the tallest column is what balancing lowers */
+  return T.y <= limit + EPSILON;
+}
+
+/* When the rest of the guide fits in the band that starts here, its
+ * columns end as evenly as whole cards allow instead of the first ones
+ * full and the last one nearly empty. */
+static void
+balance_columns (Pager *P, GPtrArray *cards, guint from)
+{
+  P->balance = 0;
+  P->whole = FALSE;
+  if (!cards_fit (P, cards, from, page_bottom (P)))
+    return;
+  P->whole = TRUE;
+  double lo = P->y, hi = page_bottom (P);
+  while (hi - lo > 2)
+    {
+      double mid = (lo + hi) / 2;
+      if (cards_fit (P, cards, from, mid))
+        hi = mid;
+      else
+        lo = mid;
+    }
+  P->balance = hi;
+}
+
+static void
+guide_blocks (Pager *P)
+{
+  const LimberPrint *p = P->print;
+  if (p->guide->len == 0)
+    return;
+  set_columns (P, 1);
+  g_autoptr (Block) h = block_new (TRUE);
+  double y = heading (P, h, 0, LIMBER_PRINT_GUIDE_HEADING, &ACCENT);
+  block_grow (h, y - 2);
+  /* the heading goes where the first card can follow it */
+  double card_w = width_of_columns (P, GUIDE_COLUMNS);
+  g_autoptr (Block) first = card_block (P, g_ptr_array_index (p->guide, 0), card_w);
+  space (P, SECTION_GAP + 2);
+  need (P, h->height + MIN (first->height, 160));
+  place (P, h);
+  set_columns (P, GUIDE_COLUMNS);
+  g_autoptr (GPtrArray) cards = g_ptr_array_new_with_free_func ((GDestroyNotify) block_free);
+  g_ptr_array_add (cards, g_steal_pointer (&first));
+  for (guint i = 1; i < p->guide->len; i++)
+    g_ptr_array_add (cards, card_block (P, g_ptr_array_index (p->guide, i), card_w));
+  unsigned balanced_page = G_MAXUINT;
+  for (guint i = 0; i < cards->len; i++)
+    {
+      /* once per page: at the guide's start, then after each page turn */
+      if (P->column == 0 && P->page != balanced_page)
+        {
+          balance_columns (P, cards, i);
+          balanced_page = P->page;
+        }
+      if (i > 0)
+        space (P, CARD_GAP);
+      place (P, g_ptr_array_index (cards, i));
+    }
+  P->balance = 0;
+  P->whole = FALSE;
+}
+
+static void
+referral_block (Pager *P)
+{
+  const LimberPrint *p = P->print;
+  g_autoptr (Block) b = block_new (TRUE);
+  double w = column_width (P), pad = 12, inner = w - 2 * pad, y = pad - 2;
+  g_autofree char *outcome = g_utf8_strup (p->outcome, -1);
+  g_autoptr (PangoLayout) o = text_layout (P, F_OUTCOME, outcome, inner, PANGO_ALIGN_LEFT);
+  y += block_text (b, o, pad, y, &WARN, FALSE) + 4;
+  g_autoptr (PangoLayout) t = text_layout (P, F_LARGE, p->outcome_text, inner, PANGO_ALIGN_LEFT);
+  y += block_text (b, t, pad, y, &INK, TRUE) + 10;
+  if (p->reasons->len > 0)
+    {
+      g_autoptr (PangoLayout) h = text_layout (P, F_LARGE_BOLD, LIMBER_PRINT_WHY_HEADING, inner, PANGO_ALIGN_LEFT);
+      block_break (b, y);
+      y += block_text (b, h, pad, y, &WARN, FALSE) + 3;
+      for (guint i = 0; i < p->reasons->len; i++)
+        {
+          g_autoptr (PangoLayout) dot = text_layout (P, F_LARGE, "\xe2\x80\xa2", 10, PANGO_ALIGN_LEFT);
+          g_autoptr (PangoLayout) l = text_layout (P, F_LARGE, g_ptr_array_index (p->reasons, i), inner - 12,
+                                                   PANGO_ALIGN_LEFT);
+          block_text (b, dot, pad, y, &WARN, FALSE);
+          y += block_text (b, l, pad + 12, y, &INK, TRUE) + 3;
+        }
+      y += 7;
+    }
+  if (p->message)
+    {
+      g_autoptr (PangoLayout) h = text_layout (P, F_LARGE_BOLD, LIMBER_PRINT_NOW_HEADING, inner, PANGO_ALIGN_LEFT);
+      block_break (b, y);
+      y += block_text (b, h, pad, y, &WARN, FALSE) + 3;
+      g_autoptr (PangoLayout) m = text_layout (P, F_LARGE_BOLD, p->message, inner, PANGO_ALIGN_LEFT);
+      y += block_text (b, m, pad, y, &INK, TRUE) + 4;
+    }
+  y += pad - 4;
+  block_rect (b, 0, 0, w, y, &WARN_SOFT, &WARN, 2, 6, TRUE);
+  block_grow (b, y);
+  space (P, SECTION_GAP + 4);
+  place (P, b);
+}
+
+static void
+lay_out (Pager *P)
+{
+  const LimberPrint *p = P->print;
+  P->page = 0;
+  P->columns = 1;
+  P->column = 0;
+  P->band_top = P->band_bottom = P->y = MARGIN_TOP;
+  header_block (P);
+  if (p->referral)
+    {
+      referral_block (P);
+      changes_and_notes (P);
+      safety_block (P);
+    }
+  else
+    {
+      for (guint i = 0; i < p->weeks->len; i++)
+        {
+          space (P, i == 0 ? SECTION_GAP + 2 : SECTION_GAP);
+          week_block (P, g_ptr_array_index (p->weeks, i), i == 0);
+        }
+      changes_and_notes (P);
+      safety_block (P);
+      log_block (P);
+      guide_blocks (P);
+    }
+  if (P->drawing)
+    {
+      draw_footer (P);
+      cairo_show_page (P->cr);
+    }
+}
+
+/* ---- the document ------------------------------------------------------------ */
+
+static cairo_status_t
+write_bytes (void *closure, const unsigned char *data, unsigned int length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+unsigned char *
+limber_render_pdf (const LimberPrint *print, LimberPaper paper, gsize *length, GError **error)
+{
+  double page_w = paper == LIMBER_PAPER_LETTER ? 612 : 595.2756;
+  double page_h = paper == LIMBER_PAPER_LETTER ? 792 : 841.8898;
+  GByteArray *bytes = g_byte_array_new ();
+  cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (write_bytes, bytes, page_w, page_h);
+  /* dated by the plan, not the clock: the same plan gives the same bytes */
+  g_autofree char *date = g_strdup_printf ("%sT00:00:00", print->start);
+  g_autofree char *title = g_strdup_printf ("%s \xc2\xb7 %s", print->title, print->dates);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATE_DATE, date);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "limber");
+  cairo_t *cr = cairo_create (surface);
+
+  /* a font map of our own: nothing cached outlives the call, and threads
+   * rendering at once share nothing */
+  PangoFontMap *fonts = pango_cairo_font_map_new ();
+  PangoContext *pc = pango_font_map_create_context (fonts);
+  pango_cairo_context_set_resolution (pc, 72);
+  cairo_font_options_t *options = cairo_font_options_create ();
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+  pango_cairo_context_set_font_options (pc, options);
+  cairo_font_options_destroy (options);
+
+  Pager P = { .cr = cr, .pc = pc, .print = print, .page_w = page_w, .page_h = page_h };
+  for (unsigned f = 0; f < N_FONTS; f++)
+    P.fonts[f] = pango_font_description_from_string (font_names[f]);
+  lay_out (&P);
+  P.n_pages = P.page + 1;
+  P.drawing = TRUE;
+  lay_out (&P);
+
+  for (unsigned f = 0; f < N_FONTS; f++)
+    pango_font_description_free (P.fonts[f]);
+  g_object_unref (pc);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  cairo_status_t status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+  g_object_unref (fonts);
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_byte_array_unref (bytes);
+      g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_IO, "PDF: %s", cairo_status_to_string (status));
+      return NULL;
+    }
+  *length = bytes->len;
+  g_byte_array_append (bytes, (const guint8 *) "", 1);
+  return g_byte_array_free (bytes, FALSE);
+}

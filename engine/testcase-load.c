@@ -1,0 +1,593 @@
+/*
+ * Loading a rule test case: bytes -> XML tree (no DTD, no entities, no
+ * network) -> the test-case schema -> LimberTestCase.
+ *
+ * The profile is kept as text and read only when the case runs, because a
+ * profile is read against a rule set and a case may be run against several.
+ * An inline profile keeps its place: the text handed to the profile reader
+ * is padded with the lines and columns that precede it in the case file, so
+ * a mistake in it is reported at its true line and column.
+ */
+#include "testcase-private.h"
+
+#include <string.h>
+
+#include <libxml/tree.h>
+
+#include "limber/error.h"
+#include "profile-private.h"
+#include "xml-safe.h"
+
+#define RESOURCE_SCHEMA "/org/limber/rules/limber-testcase.xsd"
+
+typedef struct {
+  const char *name;
+  const char *source;
+  gsize length;
+  GString *errors;
+  LimberTestCase *tc;
+} Loader;
+
+static xmlSchemaPtr
+compiled_schema (void)
+{
+  static gsize once = 0;
+  static xmlSchemaPtr schema = NULL;
+  if (g_once_init_enter (&once))
+    {
+      schema = limber_xml_schema_compile (RESOURCE_SCHEMA);
+      g_once_init_leave (&once, 1);
+    }
+  return schema;
+}
+
+static void
+expect_free (gpointer data)
+{
+  LimberExpect *x = data;
+  g_free (x->element);
+  g_free (x->id);
+  g_free (x->value);
+  g_free (x->text);
+  g_free (x);
+}
+
+void
+limber_testcase_free (LimberTestCase *tc)
+{
+  if (tc == NULL)
+    return;
+  g_free (tc->name);
+  g_free (tc->file);
+  g_free (tc->description);
+  g_free (tc->start);
+  g_free (tc->profile);
+  if (tc->expects)
+    g_ptr_array_unref (tc->expects);
+  g_free (tc);
+}
+
+/* ---- small readers over a validated tree ------------------------------ */
+
+static char *
+attr (xmlNode *node, const char *name)
+{
+  xmlChar *value = xmlGetProp (node, (const xmlChar *) name);
+  if (value == NULL)
+    return NULL;
+  char *copy = g_strdup ((const char *) value);
+  xmlFree (value);
+  return copy;
+}
+
+static gboolean
+attr_double (xmlNode *node, const char *name, double *out)
+{
+  g_autofree char *value = attr (node, name);
+  if (value == NULL)
+    return FALSE;
+  *out = g_ascii_strtod (value, NULL);
+  return TRUE;
+}
+
+static gboolean
+attr_bool (xmlNode *node, const char *name, gboolean *out)
+{
+  g_autofree char *value = attr (node, name);
+  if (value == NULL)
+    return FALSE;
+  g_strstrip (value);
+  *out = g_str_equal (value, "true") || g_str_equal (value, "1");
+  return TRUE;
+}
+
+static gboolean
+is (xmlNode *node, const char *name)
+{
+  return node->type == XML_ELEMENT_NODE && xmlStrcmp (node->name, (const xmlChar *) name) == 0;
+}
+
+/* Element text with runs of white space folded to one space. */
+static char *
+text_of (xmlNode *node)
+{
+  xmlChar *raw = xmlNodeGetContent (node);
+  g_auto (GStrv) words = g_strsplit_set (raw ? (const char *) raw : "", " \t\r\n", -1);
+  xmlFree (raw);
+  GString *out = g_string_new (NULL);
+  for (char **w = words; *w; w++)
+    if (**w)
+      g_string_append_printf (out, "%s%s", out->len ? " " : "", *w);
+  return g_string_free (out, FALSE);
+}
+
+/* The element as its author wrote it, for messages: <name a="v" ...>. */
+static char *
+element_text (xmlNode *node)
+{
+  GString *out = g_string_new (NULL);
+  g_string_append_printf (out, "<%s", (const char *) node->name);
+  for (xmlAttr *a = node->properties; a; a = a->next)
+    {
+      g_autofree char *value = attr (node, (const char *) a->name);
+      g_string_append_printf (out, " %s=\"%s\"", (const char *) a->name, value ? value : "");
+    }
+  g_string_append_c (out, '>');
+  return g_string_free (out, FALSE);
+}
+
+static void G_GNUC_PRINTF (3, 4)
+problem (Loader *L, xmlNode *node, const char *fmt, ...)
+{
+  va_list ap;
+  va_start (ap, fmt);
+  g_autofree char *text = g_strdup_vprintf (fmt, ap);
+  va_end (ap);
+  int line = xmlGetLineNo (node);
+  int column = limber_source_column (L->source, L->length, line, (const char *) node->name);
+  g_string_append_printf (L->errors, "%s:%d:%d: <%s> %s\n", L->name, line, column, (const char *) node->name, text);
+}
+
+/* ---- the profile ----------------------------------------------------------- */
+
+/* Byte offset of the start of line (from 1) in source. */
+static gsize
+line_offset (const char *source, gsize length, int line)
+{
+  gsize i = 0;
+  for (int l = 1; l < line && i < length; i++)
+    if (source[i] == '\n')
+      l++;
+  return i;
+}
+
+/* The end of the start tag beginning at p: just after its '>', skipping
+ * quoted attribute values, which may hold a '>'. */
+static const char *
+start_tag_end (const char *p, const char *end)
+{
+  char quote = 0;
+  for (; p < end; p++)
+    {
+      if (quote)
+        quote = *p == quote ? 0 : quote;
+      else if (*p == '"' || *p == '\'')
+        quote = *p;
+      else if (*p == '>')
+        return p + 1;
+    }
+  return end;
+}
+
+/* text padded with blank lines and spaces up to position `at` of source, so
+ * that the profile reader counts lines and columns as the case file does. */
+static char *
+padded (const char *source, const char *at, const char *text, gsize text_length)
+{
+  GString *out = g_string_new (NULL);
+  const char *line_start = source;
+  for (const char *q = source; q < at; q++)
+    if (*q == '\n')
+      {
+        g_string_append_c (out, '\n');
+        line_start = q + 1;
+      }
+  for (const char *q = line_start; q < at; q++)
+    if (((unsigned char) *q & 0xC0) != 0x80)
+      g_string_append_c (out, ' ');
+  g_string_append_len (out, text, (gssize) text_length);
+  return g_string_free (out, FALSE);
+}
+
+static void
+read_profile_json (Loader *L, xmlNode *node)
+{
+  const char *end = L->source + L->length;
+  int line = xmlGetLineNo (node);
+  int column = limber_source_column (L->source, L->length, line, "profile-json");
+  const char *p = start_tag_end (L->source + line_offset (L->source, L->length, line) + column - 1, end);
+  if (end - p >= 9 && memcmp (p, "<![CDATA[", 9) == 0)
+    p += 9;
+  /* the decoded text, placed where it starts; a character reference in it
+   * would shift later columns of its line a little, nothing more */
+  xmlChar *raw = xmlNodeGetContent (node);
+  L->tc->profile_source = PROFILE_JSON;
+  L->tc->profile = padded (L->source, p, (const char *) raw, strlen ((const char *) raw));
+  xmlFree (raw);
+}
+
+static void
+read_profile_xml (Loader *L, xmlNode *node)
+{
+  g_autofree char *file = attr (node, "file");
+  if (file != NULL)
+    {
+      gboolean alone = node->properties->next == NULL && node->properties == xmlHasProp (node, BAD_CAST "file");
+      for (xmlNode *c = node->children; c; c = c->next)
+        alone &= c->type != XML_ELEMENT_NODE;
+      if (!alone)
+        {
+          problem (L, node, "file=\"%s\" with other attributes or elements; expected either file= alone or an "
+                   "inline profile", file);
+          return;
+        }
+      L->tc->profile_source = PROFILE_FILE;
+      if (g_path_is_absolute (file) || L->name[0] == '<')
+        L->tc->profile = g_strdup (file);
+      else
+        {
+          g_autofree char *dir = g_path_get_dirname (L->name);
+          L->tc->profile = g_build_filename (dir, file, NULL);
+        }
+      return;
+    }
+  /* the element's own bytes, from '<profile' to the end of '</profile>' */
+  const char *end = L->source + L->length;
+  int line = xmlGetLineNo (node);
+  int column = limber_source_column (L->source, L->length, line, "profile");
+  const char *start = L->source + line_offset (L->source, L->length, line) + column - 1;
+  const char *close = start_tag_end (start, end);
+  if (close - start < 2 || close[-2] != '/')
+    {
+      const char *tail = g_strstr_len (close, end - close, "</profile");
+      close = tail ? start_tag_end (tail, end) : end;
+    }
+  L->tc->profile_source = PROFILE_XML;
+  L->tc->profile = padded (L->source, start, start, (gsize) (close - start));
+}
+
+/* ---- expectations ------------------------------------------------------------ */
+
+static const struct {
+  const char *element;
+  LimberExpectKind kind;
+} expect_kinds[] = {
+  { "status", EXPECT_STATUS },
+  { "outcome", EXPECT_OUTCOME },
+  { "referral", EXPECT_REFERRAL },
+  { "flag", EXPECT_FLAG },
+  { "score", EXPECT_SCORE },
+  { "fired", EXPECT_FIRED },
+  { "not-fired", EXPECT_NOT_FIRED },
+  { "included", EXPECT_INCLUDED },
+  { "excluded", EXPECT_EXCLUDED },
+  { "allowed", EXPECT_ALLOWED },
+  { "weight", EXPECT_WEIGHT },
+  { "dose", EXPECT_DOSE },
+  { "emphasis", EXPECT_EMPHASIS },
+  { "why", EXPECT_WHY },
+  { "advisory", EXPECT_ADVISORY },
+  { "no-advisory", EXPECT_NO_ADVISORY },
+  { "minutes", EXPECT_MINUTES },
+  { "within-budget", EXPECT_WITHIN_BUDGET },
+  { "training-days", EXPECT_TRAINING_DAYS },
+};
+
+static const char *const dose_fields[] = {
+  "step", "previous-step", "sets", "reps", "hold", "duration", "extra-sets", "seconds",
+};
+
+static void
+read_target (Loader *L, xmlNode *node, LimberExpect *x)
+{
+  static const struct { const char *attr; LimberTargetKind kind; } kinds[] = {
+    { "exercise", TARGET_EXERCISE }, { "tag", TARGET_TAG }, { "region", TARGET_REGION },
+    { "position", TARGET_POSITION },
+  };
+  unsigned n = 0;
+  for (gsize k = 0; k < G_N_ELEMENTS (kinds); k++)
+    {
+      char *value = attr (node, kinds[k].attr);
+      if (value == NULL)
+        continue;
+      n++;
+      g_free (x->id);
+      x->id = value;
+      x->target = kinds[k].kind;
+    }
+  if (n != 1)
+    problem (L, node, "%s; expected exactly one of exercise=, tag=, region=, position=",
+             n == 0 ? "no target" : "more than one target");
+}
+
+static void
+read_bounds (Loader *L, xmlNode *node, LimberExpect *x, gboolean with_is)
+{
+  x->has_is = with_is && attr_double (node, "is", &x->is);
+  x->has_at_least = attr_double (node, "at-least", &x->at_least);
+  x->has_at_most = attr_double (node, "at-most", &x->at_most);
+  if (!x->has_is && !x->has_at_least && !x->has_at_most)
+    problem (L, node, "no bound; expected %sat-least= or at-most=", with_is ? "is=, " : "");
+  else if (x->has_is && (x->has_at_least || x->has_at_most))
+    problem (L, node, "is= with at-least= or at-most=; expected either an exact value or bounds");
+  else if (x->has_at_least && x->has_at_most && x->at_least > x->at_most)
+    problem (L, node, "at-least=\"%g\" is above at-most=\"%g\"; expected at-least <= at-most", x->at_least,
+             x->at_most);
+}
+
+static LimberExpect *
+read_expect (Loader *L, xmlNode *node)
+{
+  LimberExpect *x = g_new0 (LimberExpect, 1);
+  x->line = xmlGetLineNo (node);
+  x->element = element_text (node);
+  x->target = TARGET_EXERCISE;
+  for (gsize k = 0; k < G_N_ELEMENTS (expect_kinds); k++)
+    if (is (node, expect_kinds[k].element))
+      x->kind = expect_kinds[k].kind;
+  switch (x->kind)
+    {
+    case EXPECT_STATUS:
+    case EXPECT_OUTCOME:
+      x->value = attr (node, "is");
+      break;
+    case EXPECT_REFERRAL:
+      x->id = attr (node, "flag");
+      x->text = attr (node, "contains");
+      break;
+    case EXPECT_FLAG:
+      x->id = attr (node, "ref");
+      x->yes = TRUE;
+      attr_bool (node, "triggered", &x->yes);
+      break;
+    case EXPECT_SCORE:
+      x->id = attr (node, "ref");
+      x->value = attr (node, "category");
+      x->has_number = attr_double (node, "total", &x->number);
+      x->has_yes = attr_bool (node, "complete", &x->yes);
+      if (x->value == NULL && !x->has_number && !x->has_yes)
+        problem (L, node, "checks nothing; expected category=, total= or complete=");
+      break;
+    case EXPECT_FIRED:
+    case EXPECT_NOT_FIRED:
+      x->id = attr (node, "rule");
+      break;
+    case EXPECT_INCLUDED:
+      {
+        read_target (L, node, x);
+        g_autofree char *on = attr (node, "on");
+        x->yes = g_strcmp0 (on, "every-training-day") == 0;
+        break;
+      }
+    case EXPECT_EXCLUDED:
+      read_target (L, node, x);
+      x->value = attr (node, "by");
+      break;
+    case EXPECT_ALLOWED:
+      read_target (L, node, x);
+      break;
+    case EXPECT_WEIGHT:
+      x->id = attr (node, "exercise");
+      read_bounds (L, node, x, TRUE);
+      break;
+    case EXPECT_DOSE:
+      {
+        x->id = attr (node, "exercise");
+        g_autofree char *of = attr (node, "of");
+        for (gsize k = 0; k < G_N_ELEMENTS (dose_fields); k++)
+          if (g_strcmp0 (of, dose_fields[k]) == 0)
+            x->field = (LimberDoseField) k;
+        read_bounds (L, node, x, TRUE);
+        break;
+      }
+    case EXPECT_EMPHASIS:
+      x->id = attr (node, "exercise");
+      x->value = attr (node, "side");
+      x->has_number = attr_double (node, "extra-sets", &x->number);
+      break;
+    case EXPECT_WHY:
+      x->id = attr (node, "exercise");
+      x->value = attr (node, "rule");
+      x->text = attr (node, "contains");
+      if (x->value == NULL && x->text == NULL)
+        problem (L, node, "checks nothing; expected rule=, contains= or both");
+      break;
+    case EXPECT_ADVISORY:
+    case EXPECT_NO_ADVISORY:
+      x->text = attr (node, "contains");
+      break;
+    case EXPECT_MINUTES:
+      x->has_at_least = attr_double (node, "at-least", &x->at_least);
+      x->has_at_most = attr_double (node, "at-most", &x->at_most);
+      if (!x->has_at_least && !x->has_at_most)
+        problem (L, node, "no bound; expected at-least= or at-most=");
+      break;
+    case EXPECT_WITHIN_BUDGET:
+      x->number = 0.1;
+      attr_double (node, "margin", &x->number);
+      break;
+    case EXPECT_TRAINING_DAYS:
+      read_bounds (L, node, x, TRUE);
+      break;
+    }
+  return x;
+}
+
+/* ---- the case ------------------------------------------------------------------ */
+
+static void
+read_options (Loader *L, xmlNode *node)
+{
+  g_autofree char *start = attr (node, "start");
+  if (start != NULL)
+    {
+      if (limber_parse_date (start, NULL))
+        {
+          g_free (L->tc->start);
+          L->tc->start = g_steal_pointer (&start);
+        }
+      else
+        problem (L, node, "start=\"%s\" is not a calendar date; expected a real date as YYYY-MM-DD", start);
+    }
+  g_autofree char *seed = attr (node, "seed");
+  if (seed != NULL && !g_ascii_string_to_unsigned (g_strstrip (seed), 10, 0, G_MAXUINT64, &L->tc->seed, NULL))
+    problem (L, node, "seed=\"%s\" is too large; expected a whole number from 0 to %" G_GUINT64_FORMAT, seed,
+             G_MAXUINT64);
+  double days;
+  if (attr_double (node, "days", &days))
+    L->tc->days = (unsigned) days;
+}
+
+static void
+build (Loader *L, xmlDoc *doc)
+{
+  xmlNode *root = xmlDocGetRootElement (doc);
+  LimberTestCase *tc = L->tc;
+  tc->name = attr (root, "id");
+  for (xmlNode *n = root->children; n; n = n->next)
+    {
+      if (is (n, "description"))
+        tc->description = text_of (n);
+      else if (is (n, "options"))
+        read_options (L, n);
+      else if (is (n, "profile-json"))
+        read_profile_json (L, n);
+      else if (is (n, "profile"))
+        read_profile_xml (L, n);
+      else if (is (n, "expect"))
+        for (xmlNode *e = n->children; e; e = e->next)
+          if (e->type == XML_ELEMENT_NODE)
+            g_ptr_array_add (tc->expects, read_expect (L, e));
+    }
+}
+
+LimberTestCase *
+limber_testcase_new_from_data (const char *data, gssize length, const char *name, GError **error)
+{
+  g_return_val_if_fail (data != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  g_autoptr (GString) errors = g_string_new (NULL);
+  Loader L = {
+    .name = name ? name : "<memory>",
+    .source = data,
+    .length = length < 0 ? strlen (data) : (gsize) length,
+    .errors = errors,
+  };
+  if (L.length > G_MAXINT)
+    {
+      g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_PARSE, "%s: %" G_GSIZE_FORMAT
+                   " bytes: too large; expected a rule test case under 2 GiB", L.name, L.length);
+      return NULL;
+    }
+  xmlSchemaPtr schema = compiled_schema ();
+  xmlDoc *doc = limber_xml_parse_safely (L.name, L.source, L.length, "rule test cases", "testcase",
+                                         "a limber rule test case (see rules/limber-testcase.xsd)", error);
+  if (doc == NULL)
+    return NULL;
+  if (!limber_xml_validate (schema, doc, L.name, L.source, L.length, "does not follow the test-case schema", error))
+    {
+      xmlFreeDoc (doc);
+      return NULL;
+    }
+  L.tc = g_new0 (LimberTestCase, 1);
+  L.tc->file = g_strdup (L.name);
+  L.tc->start = g_strdup (LIMBER_TESTCASE_DEFAULT_START);
+  L.tc->days = 7;
+  L.tc->expects = g_ptr_array_new_with_free_func (expect_free);
+  build (&L, doc);
+  xmlFreeDoc (doc);
+  if (errors->len > 0)
+    {
+      g_string_truncate (errors, errors->len - 1);
+      g_set_error_literal (error, LIMBER_ERROR, LIMBER_ERROR_SEMANTIC, errors->str);
+      limber_testcase_free (L.tc);
+      return NULL;
+    }
+  return L.tc;
+}
+
+LimberTestCase *
+limber_testcase_new_from_file (const char *path, GError **error)
+{
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+  g_autoptr (GError) local = NULL;
+  if (!g_file_get_contents (path, &contents, &length, &local))
+    {
+      g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_IO, "%s: cannot read: %s; expected a readable test-case file",
+                   path, local->message);
+      return NULL;
+    }
+  return limber_testcase_new_from_data (contents, (gssize) length, path, error);
+}
+
+const char *
+limber_testcase_get_name (const LimberTestCase *tc)
+{
+  g_return_val_if_fail (tc != NULL, NULL);
+  return tc->name;
+}
+
+const char *
+limber_testcase_get_description (const LimberTestCase *tc)
+{
+  g_return_val_if_fail (tc != NULL, NULL);
+  return tc->description;
+}
+
+const char *
+limber_testcase_get_file (const LimberTestCase *tc)
+{
+  g_return_val_if_fail (tc != NULL, NULL);
+  return tc->file;
+}
+
+unsigned
+limber_testcase_get_n_expectations (const LimberTestCase *tc)
+{
+  g_return_val_if_fail (tc != NULL, 0);
+  return tc->expects->len;
+}
+
+LimberProfile *
+limber_testcase_load_profile (const LimberTestCase *tc, const LimberRuleset *rs, GError **error)
+{
+  g_return_val_if_fail (tc != NULL && rs != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+  switch (tc->profile_source)
+    {
+    case PROFILE_JSON:
+      return limber_profile_new_from_json (rs, tc->profile, -1, tc->file, error);
+    case PROFILE_XML:
+      return limber_profile_new_from_xml (rs, tc->profile, -1, tc->file, error);
+    case PROFILE_FILE:
+      return limber_profile_new_from_file (rs, tc->profile, error);
+    }
+  g_return_val_if_reached (NULL);
+}
+
+LimberOptions *
+limber_testcase_new_options (const LimberTestCase *tc)
+{
+  g_return_val_if_fail (tc != NULL, NULL);
+  LimberOptions *options = limber_options_new ();
+  /* checked when the case loaded, so these cannot fail */
+  limber_options_set_start (options, tc->start, NULL);
+  limber_options_set_days (options, tc->days, NULL);
+  limber_options_set_seed (options, tc->seed);
+  return options;
+}

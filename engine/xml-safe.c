@@ -1,0 +1,159 @@
+/*
+ * Safe XML reading shared by the rule-set and test-case loaders (see
+ * xml-safe.h).  A document from outside may be hostile: a DTD is where
+ * entity bombs and external entities live, so no document may declare one,
+ * and the parser is told never to fetch or expand anything.
+ */
+#include "xml-safe.h"
+
+#include <string.h>
+
+#include <gio/gio.h>
+#include <libxml/parser.h>
+
+#include "limber/error.h"
+#include "ruleset-private.h"
+
+typedef struct {
+  const char *name;
+  const char *source;
+  gsize length;
+  GString *errors;
+} Collector;
+
+static void
+append_error (GString *errors, const char *name, int line, int column, const char *text)
+{
+  g_autofree char *trimmed = g_strstrip (g_strdup (text));
+  if (line > 0)
+    g_string_append_printf (errors, "%s:%d:%d: %s\n", name, line, MAX (column, 1), trimmed);
+  else
+    g_string_append_printf (errors, "%s: %s\n", name, trimmed);
+}
+
+/* libxml2 reports schema errors through this; the element name in the
+ * message lets limber_source_column() find the column libxml2 leaves out. */
+static void
+structured_error (void *data, xmlErrorPtr err)
+{
+  Collector *C = data;
+  if (err == NULL || err->level == XML_ERR_WARNING)
+    return;
+  int column = err->int2;
+  if (column <= 0 && err->node != NULL && ((xmlNode *) err->node)->type == XML_ELEMENT_NODE)
+    column = limber_source_column (C->source, C->length, err->line, (const char *) ((xmlNode *) err->node)->name);
+  /* libxml2 says "Element 'x': ..." already; keep its words, they name the
+   * element, what was wrong and what was expected */
+  append_error (C->errors, C->name, err->line, column, err->message ? err->message : "unknown XML error");
+}
+
+/* Checking the prolog ourselves means no entity is ever declared, let alone
+ * expanded or fetched, whatever the parser's defaults. */
+gboolean
+limber_xml_refuse_doctype (const char *name, const char *source, gsize length, const char *kinds, const char *root,
+                           GError **error)
+{
+  const char *p = source, *end = source + length;
+  while (p < end)
+    {
+      if (g_ascii_isspace (*p) || (p == source && end - p >= 3 && memcmp (p, "\xEF\xBB\xBF", 3) == 0))
+        p += g_ascii_isspace (*p) ? 1 : 3;
+      else if (end - p >= 2 && memcmp (p, "<?", 2) == 0)
+        {
+          const char *close = g_strstr_len (p, end - p, "?>");
+          p = close ? close + 2 : end;
+        }
+      else if (end - p >= 4 && memcmp (p, "<!--", 4) == 0)
+        {
+          const char *close = g_strstr_len (p, end - p, "-->");
+          p = close ? close + 3 : end;
+        }
+      else if (end - p >= 9 && g_ascii_strncasecmp (p, "<!DOCTYPE", 9) == 0)
+        {
+          int line = 1, column = 1;
+          for (const char *q = source; q < p; q++)
+            {
+              column = *q == '\n' ? 1 : column + 1;
+              line += *q == '\n';
+            }
+          g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_UNSAFE,
+                       "%s:%d:%d: DOCTYPE: refused: %s may not declare a DTD or entities "
+                       "(entities are never expanded and external resources never fetched); expected the "
+                       "document to start at <%s>",
+                       name, line, column, kinds, root);
+          return FALSE;
+        }
+      else
+        break;
+    }
+  return TRUE;
+}
+
+xmlDoc *
+limber_xml_parse_safely (const char *name, const char *source, gsize length, const char *kinds, const char *root,
+                         const char *expected, GError **error)
+{
+  if (!limber_xml_refuse_doctype (name, source, length, kinds, root, error))
+    return NULL;
+
+  /* NONET: no network, ever.  No NOENT, DTDLOAD or DTDATTR: entities stay
+   * unexpanded and no external subset is fetched.  NONET also covers
+   * XInclude, which we never process anyway.  NOERROR keeps libxml2 from
+   * printing: errors reach us through the context, and the process-wide
+   * handlers, which an embedding app may own, are left alone. */
+  const int options = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING;
+  xmlParserCtxtPtr ctxt = xmlNewParserCtxt ();
+  if (ctxt == NULL)
+    {
+      g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_PARSE, "%s: out of memory", name);
+      return NULL;
+    }
+  xmlDoc *doc = xmlCtxtReadMemory (ctxt, source, (int) length, name, "UTF-8", options);
+  if (doc == NULL || !ctxt->wellFormed)
+    {
+      xmlErrorPtr err = xmlCtxtGetLastError (ctxt);
+      g_autofree char *what = g_strdup (err && err->message ? err->message : "not well-formed");
+      g_strstrip (what);
+      g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_PARSE, "%s:%d:%d: not well-formed XML: %s; expected %s", name,
+                   err ? err->line : 0, err ? MAX (err->int2, 1) : 0, what, expected);
+      xmlFreeDoc (doc);
+      xmlFreeParserCtxt (ctxt);
+      return NULL;
+    }
+  xmlFreeParserCtxt (ctxt);
+  return doc;
+}
+
+xmlSchemaPtr
+limber_xml_schema_compile (const char *resource)
+{
+  xmlInitParser ();
+  g_autoptr (GBytes) bytes = g_resources_lookup_data (resource, 0, NULL);
+  g_assert (bytes != NULL);
+  gsize size;
+  const char *data = g_bytes_get_data (bytes, &size);
+  xmlSchemaParserCtxtPtr pctxt = xmlSchemaNewMemParserCtxt (data, (int) size);
+  xmlSchemaPtr schema = xmlSchemaParse (pctxt);
+  xmlSchemaFreeParserCtxt (pctxt);
+  g_assert (schema != NULL);
+  return schema;
+}
+
+gboolean
+limber_xml_validate (xmlSchemaPtr schema, xmlDoc *doc, const char *name, const char *source, gsize length,
+                     const char *fallback, GError **error)
+{
+  g_autoptr (GString) errors = g_string_new (NULL);
+  Collector C = { name, source, length, errors };
+  xmlSchemaValidCtxtPtr vctxt = xmlSchemaNewValidCtxt (schema);
+  xmlSchemaSetValidStructuredErrors (vctxt, structured_error, &C);
+  int rc = xmlSchemaValidateDoc (vctxt, doc);
+  xmlSchemaFreeValidCtxt (vctxt);
+  if (rc == 0)
+    return TRUE;
+  if (errors->len == 0)
+    append_error (errors, name, 0, 0, fallback);
+  g_string_truncate (errors, errors->len - 1);
+  g_set_error_literal (error, LIMBER_ERROR, LIMBER_ERROR_SCHEMA, errors->str);
+  return FALSE;
+}

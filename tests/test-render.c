@@ -1,0 +1,902 @@
+/* Specification of printed plans (limber_plan_render): what the PDF and the
+ * HTML hold, that they hold the same items, that nothing leaves the page,
+ * and the poses their pictures are drawn from.  The PDF is read back with
+ * poppler's tools (pdftotext, pdffonts, pdfinfo), as a reader would. */
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <libxml/parser.h>
+#include <libxml/xpath.h>
+
+#include <limber.h>
+
+#include "dose-words.h"
+#include "plan-private.h"
+#include "pose.h"
+#include "ruleset-private.h"
+#include "support.h"
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlDoc, xmlFreeDoc)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlXPathContext, xmlXPathFreeContext)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlXPathObject, xmlXPathFreeObject)
+
+TestSuite (render);
+
+#define START "2026-11-23"
+
+/* ---- plans ------------------------------------------------------------------ */
+
+static LimberRuleset *
+load_rules (const char *data_name)
+{
+  g_autoptr (GError) error = NULL;
+  LimberRuleset *rs = NULL;
+  if (data_name == NULL)
+    rs = limber_ruleset_new_default (&error);
+  else
+    {
+      g_autofree char *path = limber_test_data (data_name);
+      rs = limber_ruleset_new_from_file (path, &error);
+    }
+  cr_assert_not_null (rs, "%s", error ? error->message : "");
+  return rs;
+}
+
+/* The plan of an example profile, starting on START. */
+static LimberPlan *
+example_plan (const LimberRuleset *rs, const char *profile)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = g_strdup_printf ("%s/examples/profiles/%s.json", LIMBER_SOURCE_DIR, profile);
+  g_autoptr (LimberProfile) person = limber_profile_new_from_file (rs, path, &error);
+  cr_assert_not_null (person, "%s", error ? error->message : "");
+  g_autoptr (LimberOptions) options = limber_options_new ();
+  cr_assert (limber_options_set_start (options, START, NULL));
+  LimberPlan *plan = limber_generate (rs, person, options, &error);
+  cr_assert_not_null (plan, "%s", error ? error->message : "");
+  return plan;
+}
+
+static LimberDay *
+add_day (LimberPlan *plan, unsigned offset, gboolean rest)
+{
+  g_autoptr (GDate) date = g_date_new_dmy (23, G_DATE_NOVEMBER, 2026);
+  g_date_add_days (date, offset);
+  LimberDay *day = limber_day_alloc (date);
+  day->rest = rest;
+  g_ptr_array_add (plan->days, day);
+  return day;
+}
+
+static LimberPlan *
+new_plan (const LimberRuleset *rs, const char *name)
+{
+  LimberPlan *plan = limber_plan_alloc (rs);
+  g_strlcpy (plan->start, START, sizeof plan->start);
+  plan->name = name ? g_strdup (name) : NULL;
+  plan->goal = LIMBER_GOAL_RECOVERY;
+  plan->minutes_per_day = 15;
+  plan->days_per_week = 5;
+  return plan;
+}
+
+/* Seven days of fifteen items each from the long rule set, every item a
+ * dose of its own, so that the week's table runs over several pages. */
+static LimberPlan *
+stress_plan (const LimberRuleset *rs)
+{
+  static const char *const ids[] = { "long-one", "long-two", "long-three" };
+  LimberPlan *plan = new_plan (rs, "Maximiliane Oberschenkelrückseitendehnung-Järvinen (a name long enough to wrap "
+                                   "in the header and the footer of every page of the plan)");
+  limber_plan_add_advisory (plan, "An advisory that goes on for a long time to see that a long list of notes is laid "
+                                  "out properly, wrapping over several lines without running into the margin or the "
+                                  "boxes around it, in whichever paper size is chosen.");
+  for (unsigned d = 0; d < 7; d++)
+    {
+      LimberDay *day = add_day (plan, d, d == 2);
+      day->minutes = day->rest ? 0 : 42.5;
+      for (unsigned j = 0; !day->rest && j < 15; j++)
+        {
+          const LimberExercise *e = limber_ruleset_lookup_exercise (rs, ids[(d + j) % 3]);
+          LimberItem *item = limber_item_alloc (e, j < 5 ? "warm-up" : j < 10 ? "mobility" : "relax");
+          item->dose = (LimberDose) { 1 + j % 3, 3 + j, j % 2 ? 5 : 0, 0 };
+          item->step = 2;
+          item->previous_step = j == 0 ? 1 : 0;
+          if (j % 4 == 1 && e->per_side)
+            {
+              item->emphasis_side = LIMBER_SIDE_LEFT;
+              item->extra_sets = 1;
+            }
+          limber_item_add_reason (item, "progression", "step 1 \u2192 2: 3 sessions completed, discomfort \u2264 2");
+          g_ptr_array_add (day->items, item);
+        }
+    }
+  return plan;
+}
+
+/* ---- reading outputs back -------------------------------------------------------- */
+
+static unsigned char *
+render (const LimberPlan *plan, LimberRenderFormat format, LimberPaper paper, gsize *length)
+{
+  g_autoptr (GError) error = NULL;
+  unsigned char *doc = limber_plan_render (plan, format, paper, length, &error);
+  cr_assert_not_null (doc, "%s", error ? error->message : "");
+  cr_assert_gt (*length, 0);
+  cr_assert_eq (doc[*length], '\0', "the document is followed by a NUL");
+  return doc;
+}
+
+/* Runs a tool; its standard output, asserting it succeeded. */
+static char *
+run (const char *const *argv)
+{
+  g_autoptr (GError) error = NULL;
+  char *out = NULL;
+  g_autofree char *err = NULL;
+  int status = -1;
+  gboolean ok = g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err, &status, &error);
+  cr_assert (ok, "cannot run %s: %s", argv[0], error ? error->message : "");
+  cr_assert (g_spawn_check_wait_status (status, NULL), "%s failed: %s", argv[0], err);
+  return out;
+}
+
+/* The rendered PDF in a file of its own, removed when the test ends. */
+typedef struct {
+  char *path;
+} PdfFile;
+
+static void
+pdf_file_free (PdfFile *f)
+{
+  g_unlink (f->path);
+  g_free (f->path);
+  g_free (f);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PdfFile, pdf_file_free)
+
+static PdfFile *
+pdf_file (const LimberPlan *plan, LimberPaper paper)
+{
+  gsize length = 0;
+  g_autofree unsigned char *pdf = render (plan, LIMBER_RENDER_PDF, paper, &length);
+  cr_assert_eq (memcmp (pdf, "%PDF-", 5), 0);
+  PdfFile *f = g_new0 (PdfFile, 1);
+  int fd = g_file_open_tmp ("limber-render-XXXXXX.pdf", &f->path, NULL);
+  cr_assert_geq (fd, 0);
+  close (fd);
+  cr_assert (g_file_set_contents (f->path, (const char *) pdf, (gssize) length, NULL));
+  return f;
+}
+
+/* Whitespace collapsed to single spaces: a name wrapped over two lines of a
+ * table cell reads as the name again, and "hip-" at a line's end followed
+ * by "width" as "hip-width". */
+static char *
+collapse (const char *text)
+{
+  g_autoptr (GString) out = g_string_new (NULL);
+  gboolean space = FALSE, newline = FALSE;
+  for (const char *p = text; *p; p++)
+    {
+      if (g_ascii_isspace (*p))
+        {
+          space = out->len > 0;
+          newline |= *p == '\n';
+        }
+      else
+        {
+          if (space && !(newline && out->str[out->len - 1] == '-'))
+            g_string_append_c (out, ' ');
+          space = newline = FALSE;
+          g_string_append_c (out, *p);
+        }
+    }
+  return g_strdup (out->str);
+}
+
+/* pdftotext's text of all pages (page 0) or one; raw: in drawing order,
+ * where a table's rows read as rows, else in reading order, where kerned
+ * pairs such as "To" stay one word. */
+static char *
+pdf_plain (const PdfFile *f, int page, gboolean raw)
+{
+  g_autofree char *number = g_strdup_printf ("%d", page > 0 ? page : 1);
+  g_autofree char *last = page > 0 ? g_strdup (number) : g_strdup ("-1");
+  if (page == 0)
+    return run ((const char *const[]) { "pdftotext", raw ? "-raw" : "-nopgbrk", f->path, "-", NULL });
+  return run ((const char *const[]) { "pdftotext", raw ? "-raw" : "-nopgbrk", "-f", number, "-l", last, f->path, "-",
+                                      NULL });
+}
+
+/* The PDF's text read both ways, whitespace collapsed, without the "NAME
+ * (continued)" that heads the rest of an exercise split between columns, so
+ * that its steps read on. */
+static char *
+pdf_text (const PdfFile *f, int page)
+{
+  g_autoptr (GRegex) continued = g_regex_new ("\\n[^\\n]*\\(continued\\)\\n", 0, 0, NULL);
+  g_autoptr (GString) both = g_string_new (NULL);
+  for (int raw = 1; raw >= 0; raw--)
+    {
+      g_autofree char *text = pdf_plain (f, page, raw);
+      g_autofree char *joined = g_regex_replace_literal (continued, text, -1, 0, "\n", 0, NULL);
+      g_autofree char *collapsed = collapse (joined);
+      g_string_append_printf (both, "%s%s", both->len ? " \xe2\x80\x96 " : "", collapsed);
+    }
+  return g_strdup (both->str);
+}
+
+static unsigned
+pdf_pages (const PdfFile *f)
+{
+  g_autofree char *info = run ((const char *const[]) { "pdfinfo", f->path, NULL });
+  const char *pages = strstr (info, "\nPages:");
+  cr_assert_not_null (pages, "%s", info);
+  return (unsigned) g_ascii_strtoull (pages + strlen ("\nPages:"), NULL, 10);
+}
+
+static void
+assert_has (const char *text, const char *fragment)
+{
+  g_autofree char *want = collapse (fragment);
+  cr_assert_not_null (strstr (text, want), "lacks \"%s\" in:\n%.3000s", want, text);
+}
+
+/* Every page has text, and "Page N of M" says how many there are. */
+static void
+assert_pages_filled (const PdfFile *f, unsigned pages)
+{
+  for (unsigned p = 1; p <= pages; p++)
+    {
+      g_autofree char *text = pdf_text (f, (int) p);
+      cr_assert_gt (strlen (text), 20, "page %u is blank", p);
+      g_autofree char *footer = g_strdup_printf ("Page %u of %u", p, pages);
+      assert_has (text, footer);
+    }
+}
+
+/* The HTML as XML: the doctype line is HTML's, the rest must be well-formed. */
+static xmlDoc *
+parse_html (const unsigned char *html, gsize length)
+{
+  const char *text = (const char *) html;
+  cr_assert (g_str_has_prefix (text, "<!DOCTYPE html>\n"), "%.100s", text);
+  const char *rest = text + strlen ("<!DOCTYPE html>\n");
+  xmlDoc *doc = xmlReadMemory (rest, (int) (length - (gsize) (rest - text)), "plan.html", "UTF-8",
+                               XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+  cr_assert_not_null (doc, "the HTML is not well-formed XML");
+  return doc;
+}
+
+static xmlXPathObject *
+xpath (xmlDoc *doc, const char *expr)
+{
+  g_autoptr (xmlXPathContext) ctx = xmlXPathNewContext (doc);
+  xmlXPathObject *r = xmlXPathEvalExpression (BAD_CAST expr, ctx);
+  cr_assert_not_null (r, "bad XPath %s", expr);
+  return r;
+}
+
+static char *
+xpath_string (xmlDoc *doc, const char *expr)
+{
+  g_autoptr (xmlXPathObject) r = xpath (doc, expr);
+  xmlChar *s = xmlXPathCastToString (r);
+  char *copy = g_strdup ((const char *) s);
+  xmlFree (s);
+  return copy;
+}
+
+static int
+xpath_count (xmlDoc *doc, const char *expr)
+{
+  g_autoptr (xmlXPathObject) r = xpath (doc, expr);
+  return r->nodesetval ? r->nodesetval->nodeNr : 0;
+}
+
+static char *
+item_dose (const LimberItem *item)
+{
+  return limber_dose_words (&item->dose, item->exercise->per_side, item->emphasis_side,
+                            limber_item_get_emphasis_extra_sets (item));
+}
+
+/* ---- the PDF --------------------------------------------------------------------- */
+
+LIMBER_TEST (render, pdf_holds_the_week_the_exercises_and_the_log)
+{
+  g_autoptr (LimberRuleset) rs = load_rules (NULL);
+  g_autoptr (LimberPlan) plan = example_plan (rs, "stiff-back");
+  g_autoptr (PdfFile) f = pdf_file (plan, LIMBER_PAPER_A4);
+  g_autofree char *text = pdf_text (f, 0);
+
+  assert_has (text, "Your stretching week");
+  assert_has (text, "For Sam (desk worker, stiff lower back)");
+  assert_has (text, "Mon 23 Nov \u2013 Sun 29 Nov 2026");
+  assert_has (text, "15 min a day, 5 days a week");
+  assert_has (text, "default 1.0.0");
+  for (const char *const *day = (const char *const[]) { "Mon 23 Nov", "Tue 24 Nov", "Wed 25 Nov", "Thu 26 Nov",
+                                                        "Fri 27 Nov", "Sat 28 Nov", "Sun 29 Nov", NULL };
+       *day; day++)
+    assert_has (text, *day);
+  for (guint d = 0; d < plan->days->len; d++)
+    {
+      const LimberDay *day = g_ptr_array_index (plan->days, d);
+      for (guint i = 0; i < day->items->len; i++)
+        {
+          const LimberItem *item = g_ptr_array_index (day->items, i);
+          g_autofree char *dose = item_dose (item);
+          g_autofree char *row = g_strdup_printf ("%s %s", item->exercise->name, dose);
+          assert_has (text, row);
+          for (const char *const *step = (const char *const *) item->exercise->instructions; *step; step++)
+            assert_has (text, *step);
+        }
+    }
+  for (const char *const *h = (const char *const[]) { "The week at a glance", "Stay safe", "Your log", "Done",
+                                                      "Stiffness before", "Stiffness after", "Discomfort", "Notes",
+                                                      "How to do each exercise", NULL };
+       *h; h++)
+    assert_has (text, *h);
+  assert_has (text, rs->safety);
+  /* the rule set's emergency warning signs, and a tick box per training day */
+  assert_has (text, "not feeling when your bladder is full");
+  unsigned training = 0;
+  for (guint d = 0; d < plan->days->len; d++)
+    training += !((LimberDay *) g_ptr_array_index (plan->days, d))->rest;
+  unsigned boxes = 0;
+  g_autofree char *raw = pdf_plain (f, 0, TRUE);
+  for (const char *p = raw; (p = strstr (p, "\u2610")); p++)
+    boxes++;
+  cr_assert_eq (boxes, training);
+}
+
+LIMBER_TEST (render, pdf_fonts_are_embedded)
+{
+  g_autoptr (LimberRuleset) rs = load_rules (NULL);
+  g_autoptr (LimberPlan) plan = example_plan (rs, "stiff-back");
+  g_autoptr (PdfFile) f = pdf_file (plan, LIMBER_PAPER_A4);
+  g_autofree char *fonts = run ((const char *const[]) { "pdffonts", f->path, NULL });
+  g_auto (GStrv) lines = g_strsplit (fonts, "\n", -1);
+  unsigned n = 0;
+  /* name type encoding emb sub uni object ID: two header lines */
+  for (guint i = 2; lines[i]; i++)
+    {
+      if (lines[i][0] == '\0')
+        continue;
+      g_auto (GStrv) cols = g_strsplit_set (lines[i], " ", -1);
+      g_autoptr (GPtrArray) words = g_ptr_array_new ();
+      for (guint c = 0; cols[c]; c++)
+        if (cols[c][0])
+          g_ptr_array_add (words, cols[c]);
+      cr_assert_geq (words->len, 7, "%s", lines[i]);
+      /* emb is the fifth column from the end */
+      cr_assert_str_eq (g_ptr_array_index (words, words->len - 5), "yes", "not embedded: %s", lines[i]);
+      cr_assert (strstr (lines[i], "DejaVuSans") != NULL, "%s", lines[i]);
+      n++;
+    }
+  cr_assert_geq (n, 2, "%s", fonts);
+}
+
+LIMBER_TEST (render, pdf_pages_are_a4_or_letter_and_none_is_blank)
+{
+  g_autoptr (LimberRuleset) rs = load_rules (NULL);
+  g_autoptr (LimberPlan) plan = example_plan (rs, "stiff-back");
+  for (LimberPaper paper = LIMBER_PAPER_A4; paper <= LIMBER_PAPER_LETTER; paper++)
+    {
+      g_autoptr (PdfFile) f = pdf_file (plan, paper);
+      g_autofree char *info = run ((const char *const[]) { "pdfinfo", f->path, NULL });
+      assert_has (info, paper == LIMBER_PAPER_A4 ? "595.276 x 841.89 pts (A4)" : "612 x 792 pts (letter)");
+      unsigned pages = pdf_pages (f);
+      cr_assert_geq (pages, 2);
+      cr_assert_leq (pages, 4, "the stiff-back week takes %u pages", pages);
+      assert_pages_filled (f, pages);
+    }
+}
+
+LIMBER_TEST (render, the_same_plan_gives_the_same_bytes)
+{
+  g_autoptr (LimberRuleset) rs = load_rules (NULL);
+  g_autoptr (LimberPlan) plan = example_plan (rs, "older-adult-70");
+  for (LimberRenderFormat format = LIMBER_RENDER_PDF; format <= LIMBER_RENDER_HTML; format++)
+    {
+      gsize a_len = 0, b_len = 0;
+      g_autofree unsigned char *a = render (plan, format, LIMBER_PAPER_A4, &a_len);
+      g_autofree unsigned char *b = render (plan, format, LIMBER_PAPER_A4, &b_len);
+      cr_assert_eq (a_len, b_len);
+      cr_assert_eq (memcmp (a, b, a_len), 0, "format %d differs between runs", format);
+    }
+}
+
+/* ---- the HTML --------------------------------------------------------------------- */
+
+LIMBER_TEST (render, html_is_well_formed_self_contained_and_printable)
+{
+  g_autoptr (LimberRuleset) rs = load_rules (NULL);
+  g_autoptr (LimberPlan) plan = example_plan (rs, "stiff-back");
+  gsize length = 0;
+  g_autofree unsigned char *html = render (plan, LIMBER_RENDER_HTML, LIMBER_PAPER_LETTER, &length);
+  g_autoptr (xmlDoc) doc = parse_html (html, length);
+  const char *text = (const char *) html;
+  for (const char *const *bad = (const char *const[]) { "<script", "<link", " src=", "href=\"http", "url(", "@import",
+                                                        NULL };
+       *bad; bad++)
+    cr_assert_null (strstr (text, *bad), "an external asset or script: %s", *bad);
+  cr_assert_not_null (strstr (text, "@media print"));
+  cr_assert_not_null (strstr (text, "@page{size:letter portrait"));
+  cr_assert_not_null (strstr (text, "name=\"viewport\""));
+  /* one picture per exercise with a pose, as inline SVG */
+  cr_assert_eq (xpath_count (doc, "//*[local-name()='svg']"), xpath_count (doc, "//article"));
+  cr_assert_gt (xpath_count (doc, "//article"), 5);
+}
+
+/* Every item of every day of the JSON plan, in order, with its dose in
+ * words, in the HTML's day lists and in the table, and every exercise once
+ * in the guide. */
+LIMBER_TEST (render, html_holds_the_same_items_as_the_json_plan)
+{
+  g_autoptr (LimberRuleset) rs = load_rules (NULL);
+  g_autoptr (LimberPlan) plan = example_plan (rs, "stiff-back");
+  gsize length = 0;
+  g_autofree unsigned char *html = render (plan, LIMBER_RENDER_HTML, LIMBER_PAPER_A4, &length);
+  g_autoptr (xmlDoc) doc = parse_html (html, length);
+  g_autoptr (GHashTable) exercises = g_hash_table_new (NULL, NULL);
+  g_autofree char *json = limber_plan_to_json (plan, FALSE);
+  g_autoptr (JsonNode) root = json_from_string (json, NULL);
+  JsonArray *days = json_object_get_array_member (json_node_get_object (root), "days");
+
+  cr_assert_eq (xpath_count (doc, "//div[@class='days']/section"), (int) json_array_get_length (days));
+  for (guint d = 0; d < json_array_get_length (days); d++)
+    {
+      JsonArray *items = json_object_get_array_member (json_array_get_object_element (days, d), "items");
+      const LimberDay *day = g_ptr_array_index (plan->days, d);
+      g_autofree char *count = g_strdup_printf ("//div[@class='days']/section[%u]/ol/li", d + 1);
+      cr_assert_eq (xpath_count (doc, count), (int) json_array_get_length (items), "day %s", day->date);
+      for (guint i = 0; i < json_array_get_length (items); i++)
+        {
+          const LimberItem *item = g_ptr_array_index (day->items, i);
+          const char *json_name = json_object_get_string_member (json_array_get_object_element (items, i), "name");
+          cr_assert_str_eq (json_name, item->exercise->name);
+          g_hash_table_add (exercises, (gpointer) item->exercise);
+          g_autofree char *dose = item_dose (item);
+          g_autofree char *li = g_strdup_printf ("//div[@class='days']/section[%u]/ol/li[%u]", d + 1, i + 1);
+          g_autofree char *name_x = g_strconcat (li, "/a", NULL);
+          g_autofree char *dose_x = g_strconcat (li, "/span[@class='dose']", NULL);
+          g_autofree char *value_x = g_strconcat ("string(", li, "/@value)", NULL);
+          g_autofree char *name = xpath_string (doc, name_x);
+          g_autofree char *words = xpath_string (doc, dose_x);
+          g_autofree char *value = xpath_string (doc, value_x);
+          cr_assert_str_eq (name, item->exercise->name);
+          cr_assert_str_eq (words, dose);
+          cr_assert_eq (atoi (value), (int) i + 1);
+          /* and in the table: the row of this exercise at this dose has the number in this day's column */
+          g_autofree char *cell = g_strdup_printf (
+            "//table[@class='glance']/tbody/tr[th/a='%s' and td[@class='dose']='%s']/td[%u]", item->exercise->name,
+            dose, d + 2);
+          g_autofree char *numbers = xpath_string (doc, cell);
+          g_autofree char *want = g_strdup_printf ("%u", i + 1);
+          g_auto (GStrv) list = g_strsplit (numbers, ", ", -1);
+          cr_assert (g_strv_contains ((const char *const *) list, want), "%s: \"%s\" lacks %s", cell, numbers, want);
+        }
+    }
+  cr_assert_eq (xpath_count (doc, "//article"), (int) g_hash_table_size (exercises));
+  GHashTableIter iter;
+  gpointer key;
+  g_hash_table_iter_init (&iter, exercises);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      const LimberExercise *e = key;
+      g_autofree char *x = g_strdup_printf ("//article[h3='%s']", e->name);
+      cr_assert_eq (xpath_count (doc, x), 1, "%s is not in the guide once", e->name);
+      g_autofree char *steps = g_strdup_printf ("//article[h3='%s']/ol/li", e->name);
+      cr_assert_eq (xpath_count (doc, steps), (int) g_strv_length (e->instructions));
+    }
+  g_autofree char *log_rows = xpath_string (doc, "count(//section[@class='log']//tbody/tr)");
+  cr_assert_eq (atoi (log_rows), 5, "one log row per training day");
+}
+
+/* The PDF shows the same things as the HTML: the same exercises, doses,
+ * advisories and warning signs. */
+LIMBER_TEST (render, pdf_and_html_hold_the_same_items)
+{
+  g_autoptr (LimberRuleset) rs = load_rules (NULL);
+  g_autoptr (LimberPlan) plan = example_plan (rs, "cannot-lie-flat");
+  g_autoptr (PdfFile) f = pdf_file (plan, LIMBER_PAPER_A4);
+  g_autofree char *pdf = pdf_text (f, 0);
+  gsize length = 0;
+  g_autofree unsigned char *html = render (plan, LIMBER_RENDER_HTML, LIMBER_PAPER_A4, &length);
+  g_autoptr (xmlDoc) doc = parse_html (html, length);
+  static const char *const lists[] = { "//table[@class='glance']/tbody/tr/th/a", "//td[@class='dose']",
+                                       "//section[@class='notes']//li", "//section[@class='safety']//li",
+                                       "//article/h3", "//article/ol/li" };
+  for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
+    {
+      g_autoptr (xmlXPathObject) r = xpath (doc, lists[l]);
+      cr_assert (r->nodesetval && r->nodesetval->nodeNr > 0, "nothing at %s", lists[l]);
+      for (int i = 0; i < r->nodesetval->nodeNr; i++)
+        {
+          xmlChar *s = xmlNodeGetContent (r->nodesetval->nodeTab[i]);
+          assert_has (pdf, (const char *) s);
+          xmlFree (s);
+        }
+    }
+}
+
+/* ---- referrals ----------------------------------------------------------------------- */
+
+LIMBER_TEST (render, a_referral_is_one_page_without_exercises)
+{
+  g_autoptr (LimberRuleset) rs = load_rules (NULL);
+  g_autoptr (LimberPlan) plan = example_plan (rs, "emergency");
+  cr_assert_eq (limber_plan_get_status (plan), LIMBER_PLAN_REFERRAL);
+  g_autoptr (PdfFile) f = pdf_file (plan, LIMBER_PAPER_A4);
+  cr_assert_eq (pdf_pages (f), 1);
+  g_autofree char *text = pdf_text (f, 0);
+  gsize length = 0;
+  g_autofree unsigned char *html = render (plan, LIMBER_RENDER_HTML, LIMBER_PAPER_A4, &length);
+  g_autoptr (xmlDoc) doc = parse_html (html, length);
+  g_autofree char *html_text = xpath_string (doc, "string(//main)");
+
+  assert_has (text, "EMERGENCY");
+  assert_has (html_text, "Emergency");
+  for (const char *t = text; t; t = t == text ? html_text : NULL)
+    {
+      assert_has (t, "Get medical help now");
+      assert_has (t, "What to do now");
+      assert_has (t, limber_plan_get_referral_message (plan));
+      /* why: the question the person answered yes to */
+      assert_has (t, "have you had any new loss of bladder or bowel control");
+      for (unsigned i = 0; i < limber_ruleset_get_n_exercises (rs); i++)
+        cr_assert_null (strstr (t, limber_exercise_get_name (limber_ruleset_get_exercise (rs, i))),
+                        "a referral names %s", limber_exercise_get_name (limber_ruleset_get_exercise (rs, i)));
+      cr_assert_null (strstr (t, "Your log"));
+      cr_assert_null (strstr (t, "How to do each exercise"));
+    }
+  cr_assert_eq (xpath_count (doc, "//article"), 0);
+}
+
+/* ---- what changed ---------------------------------------------------------------------- */
+
+LIMBER_TEST (render, progressions_are_said_with_their_reason)
+{
+  g_autoptr (LimberRuleset) rs = load_rules ("minimal.xml");
+  g_autoptr (LimberPlan) plan = new_plan (rs, NULL);
+  LimberDay *day = add_day (plan, 0, FALSE);
+  LimberItem *tilts = limber_item_alloc (limber_ruleset_lookup_exercise (rs, "pelvic-tilts"), "mobility");
+  tilts->dose = (LimberDose) { 1, 5, 5, 0 };
+  tilts->step = 2;
+  tilts->previous_step = 1;
+  limber_item_add_reason (tilts, "goal-recovery", "weight x1.5");
+  limber_item_add_reason (tilts, "progression", "step 1 \u2192 2: 3 sessions completed, discomfort \u2264 2");
+  g_ptr_array_add (day->items, tilts);
+  /* held at its step: not a change */
+  LimberItem *wipers = limber_item_alloc (limber_ruleset_lookup_exercise (rs, "windshield-wipers"), "mobility");
+  wipers->dose = (LimberDose) { 1, 0, 0, 60 };
+  wipers->step = wipers->previous_step = 1;
+  g_ptr_array_add (day->items, wipers);
+
+  g_autoptr (PdfFile) f = pdf_file (plan, LIMBER_PAPER_A4);
+  g_autofree char *text = pdf_text (f, 0);
+  gsize length = 0;
+  g_autofree unsigned char *html = render (plan, LIMBER_RENDER_HTML, LIMBER_PAPER_A4, &length);
+  g_autoptr (xmlDoc) doc = parse_html (html, length);
+  g_autofree char *changes = xpath_string (doc, "string(//section[@class='changes'])");
+  for (const char *t = text; t; t = t == text ? changes : NULL)
+    {
+      assert_has (t, "What changed since last week");
+      assert_has (t, "Pelvic Tilts: up from step 1 to step 2, now 5 reps, 5 s holds");
+      assert_has (t, "3 sessions completed, discomfort \u2264 2");
+      cr_assert_null (strstr (t, "Windshield Wipers:"));
+    }
+  /* no name in the plan: no "For" line */
+  cr_assert_null (strstr (text, "For "));
+}
+
+/* ---- pictures ---------------------------------------------------------------------------- */
+
+LIMBER_TEST (render, every_default_exercise_has_a_whole_pose)
+{
+  g_autoptr (LimberRuleset) rs = load_rules (NULL);
+  cr_assert_geq (limber_ruleset_get_n_exercises (rs), 40);
+  for (unsigned i = 0; i < limber_ruleset_get_n_exercises (rs); i++)
+    {
+      const LimberExercise *e = limber_ruleset_get_exercise (rs, i);
+      cr_assert_not_null (e->pose, "%s has no pose", e->id);
+      for (unsigned f = 0; f < LIMBER_POSE_N_FIGURES; f++)
+        for (unsigned j = 0; j < LIMBER_N_JOINTS; j++)
+          {
+            const LimberPoint *p = &e->pose->figures[f].joints[j];
+            gboolean optional = j == LIMBER_JOINT_BACK || j == LIMBER_JOINT_TOE_L || j == LIMBER_JOINT_TOE_R;
+            cr_assert (optional || p->set, "%s: joint %u of figure %u missing", e->id, j, f);
+            cr_assert (!p->set || (p->x >= 0 && p->x <= 100 && p->y >= 0 && p->y <= 100), "%s: joint %u out of the box",
+                       e->id, j);
+          }
+    }
+}
+
+LIMBER_TEST (render, a_pose_is_read_and_drawn_with_its_props)
+{
+  g_autoptr (LimberRuleset) rs = load_rules ("render-long.xml");
+  const LimberExercise *e = limber_ruleset_lookup_exercise (rs, "long-one");
+  const LimberPose *pose = e->pose;
+  cr_assert_not_null (pose);
+  cr_assert_null (limber_ruleset_lookup_exercise (rs, "long-two")->pose);
+  cr_assert_eq (pose->view, LIMBER_VIEW_SIDE);
+  cr_assert (pose->has_chair && pose->has_wall);
+  cr_assert_float_eq (pose->chair.x, 58, 1e-9);
+  cr_assert_float_eq (pose->wall_x, 90, 1e-9);
+  const LimberFigure *start = &pose->figures[LIMBER_POSE_START];
+  cr_assert_float_eq (start->joints[LIMBER_JOINT_HEAD].x, 41, 1e-9);
+  cr_assert_float_eq (start->joints[LIMBER_JOINT_HEAD].y, 62, 1e-9);
+  cr_assert (start->joints[LIMBER_JOINT_BACK].set);
+  cr_assert_not (pose->figures[LIMBER_POSE_END].joints[LIMBER_JOINT_BACK].set);
+  cr_assert_not (pose->figures[LIMBER_POSE_END].joints[LIMBER_JOINT_TOE_L].set);
+
+  double x0, y0, x1, y1;
+  limber_pose_bounds (pose, &x0, &y0, &x1, &y1);
+  cr_assert_leq (x0, 58 - 18 - 2); /* the chair's backrest */
+  cr_assert_geq (x1, 90);          /* the wall */
+  cr_assert_leq (y0, 0);           /* the floor */
+  cr_assert_geq (y1, 62 + LIMBER_POSE_HEAD_RADIUS);
+
+  g_autoptr (GArray) shapes = limber_pose_shapes (pose, LIMBER_POSE_START);
+  unsigned heads = 0, curves = 0, far = 0, props = 0;
+  gboolean body_seen = FALSE;
+  for (guint i = 0; i < shapes->len; i++)
+    {
+      const LimberShape *s = &g_array_index (shapes, LimberShape, i);
+      heads += s->kind == LIMBER_SHAPE_HEAD;
+      curves += s->kind == LIMBER_SHAPE_CURVE;
+      far += s->ink == LIMBER_INK_FAR;
+      props += s->ink == LIMBER_INK_PROP;
+      /* drawn in order: props behind the far limbs behind the body */
+      cr_assert (!(body_seen && s->ink == LIMBER_INK_PROP), "a prop after the body");
+      body_seen |= s->ink != LIMBER_INK_PROP;
+    }
+  cr_assert_eq (props, 6, "the floor, the wall and the chair's seat, two legs and backrest");
+  cr_assert_eq (heads, 1);
+  cr_assert_eq (curves, 1, "the bent back is a curve");
+  cr_assert_eq (far, 5, "thigh, shin, foot, upper arm and forearm of the far side");
+}
+
+LIMBER_TEST (render, an_exercise_without_a_pose_prints_without_a_picture)
+{
+  g_autoptr (LimberRuleset) rs = load_rules ("minimal.xml");
+  g_autoptr (LimberPlan) plan = new_plan (rs, "Sam");
+  LimberDay *day = add_day (plan, 0, FALSE);
+  LimberItem *item = limber_item_alloc (limber_ruleset_lookup_exercise (rs, "pelvic-tilts"), "mobility");
+  item->dose = (LimberDose) { 1, 3, 5, 0 };
+  g_ptr_array_add (day->items, item);
+  gsize length = 0;
+  g_autofree unsigned char *html = render (plan, LIMBER_RENDER_HTML, LIMBER_PAPER_A4, &length);
+  g_autoptr (xmlDoc) doc = parse_html (html, length);
+  cr_assert_eq (xpath_count (doc, "//article"), 1);
+  cr_assert_eq (xpath_count (doc, "//*[local-name()='svg']"), 0);
+  g_autoptr (PdfFile) f = pdf_file (plan, LIMBER_PAPER_A4);
+  g_autofree char *text = pdf_text (f, 0);
+  assert_has (text, "Pelvic Tilts");
+  assert_has (text, "Lie on your back, knees bent.");
+}
+
+/* ---- nothing leaves the page -------------------------------------------------------------- */
+
+typedef struct {
+  double x0, y0, x1, y1;
+  char *word;
+} Word;
+
+static void
+word_clear (Word *w)
+{
+  g_free (w->word);
+}
+
+/* pdftotext -bbox: the page sizes and each page's words with their boxes. */
+static GPtrArray *
+pdf_words (const PdfFile *f, GArray *sizes)
+{
+  g_autofree char *xhtml = run ((const char *const[]) { "pdftotext", "-bbox", f->path, "-", NULL });
+  GPtrArray *pages = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  g_autoptr (GRegex) re = g_regex_new ("<page width=\"([0-9.]+)\" height=\"([0-9.]+)\">|<word xMin=\"([0-9.]+)\" "
+                                       "yMin=\"([0-9.]+)\" xMax=\"([0-9.]+)\" yMax=\"([0-9.]+)\">([^<]*)</word>",
+                                       0, 0, NULL);
+  g_autoptr (GMatchInfo) m = NULL;
+  g_regex_match (re, xhtml, 0, &m);
+  GArray *words = NULL;
+  while (g_match_info_matches (m))
+    {
+      g_autofree char *width = g_match_info_fetch (m, 1);
+      if (width && width[0])
+        {
+          g_autofree char *height = g_match_info_fetch (m, 2);
+          double size[2] = { g_ascii_strtod (width, NULL), g_ascii_strtod (height, NULL) };
+          g_array_append_vals (sizes, size, 2);
+          words = g_array_new (FALSE, TRUE, sizeof (Word));
+          g_array_set_clear_func (words, (GDestroyNotify) word_clear);
+          g_ptr_array_add (pages, words);
+        }
+      else
+        {
+          cr_assert_not_null (words);
+          Word w = { 0 };
+          double *v[4] = { &w.x0, &w.y0, &w.x1, &w.y1 };
+          for (int k = 0; k < 4; k++)
+            {
+              g_autofree char *s = g_match_info_fetch (m, 3 + k);
+              *v[k] = g_ascii_strtod (s, NULL);
+            }
+          w.word = g_match_info_fetch (m, 7);
+          g_array_append_val (words, w);
+        }
+      g_match_info_next (m, NULL);
+    }
+  return pages;
+}
+
+/* Every word inside the page's margins (the footer inside the bottom one),
+ * and no two words on one another. */
+static void
+assert_words_inside (const PdfFile *f)
+{
+  g_autoptr (GArray) sizes = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr (GPtrArray) pages = pdf_words (f, sizes);
+  cr_assert_eq (pages->len, pdf_pages (f));
+  for (guint p = 0; p < pages->len; p++)
+    {
+      GArray *words = g_ptr_array_index (pages, p);
+      double w = g_array_index (sizes, double, 2 * p), h = g_array_index (sizes, double, 2 * p + 1);
+      cr_assert_gt (words->len, 10, "page %u is nearly blank", p + 1);
+      for (guint i = 0; i < words->len; i++)
+        {
+          const Word *a = &g_array_index (words, Word, i);
+          cr_assert (a->x0 >= 30 && a->x1 <= w - 30 && a->y0 >= 24 && a->y1 <= h - 12,
+                     "page %u: \"%s\" at %.1f,%.1f-%.1f,%.1f is outside the margins of %.0fx%.0f", p + 1, a->word,
+                     a->x0, a->y0, a->x1, a->y1, w, h);
+          for (guint j = i + 1; j < words->len; j++)
+            {
+              const Word *b = &g_array_index (words, Word, j);
+              double ox = MIN (a->x1, b->x1) - MAX (a->x0, b->x0), oy = MIN (a->y1, b->y1) - MAX (a->y0, b->y0);
+              double small = MIN ((a->x1 - a->x0) * (a->y1 - a->y0), (b->x1 - b->x0) * (b->y1 - b->y0));
+              cr_assert (ox <= 0 || oy <= 0 || ox * oy < 0.3 * small,
+                         "page %u: \"%s\" and \"%s\" overlap", p + 1, a->word, b->word);
+            }
+        }
+    }
+}
+
+LIMBER_TEST (render, a_crowded_week_flows_onto_pages_inside_the_margins)
+{
+  g_autoptr (LimberRuleset) rs = load_rules ("render-long.xml");
+  g_autoptr (LimberPlan) plan = stress_plan (rs);
+  for (LimberPaper paper = LIMBER_PAPER_A4; paper <= LIMBER_PAPER_LETTER; paper++)
+    {
+      g_autoptr (PdfFile) f = pdf_file (plan, paper);
+      unsigned pages = pdf_pages (f);
+      cr_assert_geq (pages, 3, "a week this full needs pages: %u", pages);
+      assert_pages_filled (f, pages);
+      assert_words_inside (f);
+      g_autofree char *text = pdf_text (f, 0);
+      /* the table's header repeats on the page the table continues on */
+      unsigned headers = 0;
+      g_autofree char *raw_text = pdf_plain (f, 0, TRUE);
+      for (const char *p = raw_text; (p = strstr (p, "How much")); p++)
+        headers++;
+      cr_assert_geq (headers, 2);
+      g_autofree char *raw = pdf_plain (f, 0, TRUE);
+      assert_has (raw, "(continued)");
+      assert_has (text, "Very Long Exercise Name For Testing How A Printed Plan Wraps Names");
+      assert_has (text, "Pidä asento rauhallisesti ja hengitä syvään");
+    }
+}
+
+LIMBER_TEST (render, the_example_weeks_stay_inside_the_margins)
+{
+  g_autoptr (LimberRuleset) rs = load_rules (NULL);
+  for (const char *const *name = (const char *const[]) { "stiff-back", "athlete-tight-left-hip", "emergency", NULL };
+       *name; name++)
+    {
+      g_autoptr (LimberPlan) plan = example_plan (rs, *name);
+      g_autoptr (PdfFile) f = pdf_file (plan, LIMBER_PAPER_A4);
+      assert_words_inside (f);
+    }
+}
+
+LIMBER_TEST (render, a_plan_of_several_weeks_has_a_table_per_week)
+{
+  g_autoptr (LimberRuleset) rs = load_rules ("minimal.xml");
+  g_autoptr (LimberPlan) plan = new_plan (rs, NULL);
+  for (unsigned d = 0; d < 10; d++)
+    {
+      LimberDay *day = add_day (plan, d, d % 3 == 2);
+      if (day->rest)
+        continue;
+      LimberItem *item = limber_item_alloc (limber_ruleset_lookup_exercise (rs, "pelvic-tilts"), "mobility");
+      item->dose = (LimberDose) { 1, 3 + d, 5, 0 };
+      g_ptr_array_add (day->items, item);
+    }
+  g_autoptr (PdfFile) f = pdf_file (plan, LIMBER_PAPER_A4);
+  g_autofree char *text = pdf_text (f, 0);
+  assert_has (text, "Week 1: Mon 23 Nov \u2013 Sun 29 Nov 2026");
+  assert_has (text, "Week 2: Mon 30 Nov \u2013 Wed 2 Dec 2026");
+  assert_has (text, "Mon 23 Nov \u2013 Wed 2 Dec 2026");
+  gsize length = 0;
+  g_autofree unsigned char *html = render (plan, LIMBER_RENDER_HTML, LIMBER_PAPER_A4, &length);
+  g_autoptr (xmlDoc) doc = parse_html (html, length);
+  cr_assert_eq (xpath_count (doc, "//table[@class='glance']"), 2);
+  cr_assert_eq (xpath_count (doc, "//section[@class='log']//tbody/tr"), 7);
+}
+
+/* ---- the API and the tool ------------------------------------------------------------------ */
+
+LIMBER_TEST (render, text_is_the_plain_week)
+{
+  g_autoptr (LimberRuleset) rs = load_rules (NULL);
+  g_autoptr (LimberPlan) plan = example_plan (rs, "stiff-back");
+  gsize length = 0;
+  g_autofree unsigned char *text = render (plan, LIMBER_RENDER_TEXT, LIMBER_PAPER_A4, &length);
+  g_autofree char *plain = limber_plan_to_text (plan);
+  cr_assert_str_eq ((const char *) text, plain);
+  cr_assert_eq (length, strlen (plain));
+}
+
+LIMBER_TEST (render, unknown_formats_and_papers_are_errors)
+{
+  g_autoptr (LimberRuleset) rs = load_rules ("minimal.xml");
+  g_autoptr (LimberPlan) plan = new_plan (rs, NULL);
+  g_autoptr (GError) error = NULL;
+  gsize length = 7;
+  cr_assert_null (limber_plan_render (plan, (LimberRenderFormat) 9, LIMBER_PAPER_A4, &length, &error));
+  cr_assert (g_error_matches (error, LIMBER_ERROR, LIMBER_ERROR_OPTIONS));
+  cr_assert (strstr (error->message, "format") != NULL, "%s", error->message);
+  cr_assert_eq (length, 7);
+  g_clear_error (&error);
+  cr_assert_null (limber_plan_render (plan, LIMBER_RENDER_PDF, (LimberPaper) 5, NULL, &error));
+  cr_assert (g_error_matches (error, LIMBER_ERROR, LIMBER_ERROR_OPTIONS));
+  cr_assert (strstr (error->message, "paper") != NULL, "%s", error->message);
+}
+
+LIMBER_TEST (render, cli_writes_pdf_and_html)
+{
+  g_autofree char *dir = g_dir_make_tmp ("limber-render-XXXXXX", NULL);
+  g_autofree char *pdf_path = g_build_filename (dir, "week.pdf", NULL);
+  const char *profile = LIMBER_SOURCE_DIR "/examples/profiles/stiff-back.json";
+  g_autofree char *out = NULL, *err = NULL;
+  int code = limber_test_run_cli ((const char *const[]) { "plan", "--profile", profile, "--start", START, "--format",
+                                                          "pdf", "--paper", "letter", "-o", pdf_path, NULL },
+                                  NULL, &out, &err);
+  cr_assert_eq (code, 0, "%s", err);
+  g_autofree char *pdf = NULL;
+  gsize length = 0;
+  cr_assert (g_file_get_contents (pdf_path, &pdf, &length, NULL));
+  cr_assert_eq (memcmp (pdf, "%PDF-", 5), 0);
+  g_autofree char *info = run ((const char *const[]) { "pdfinfo", pdf_path, NULL });
+  assert_has (info, "(letter)");
+  g_unlink (pdf_path);
+  g_rmdir (dir);
+
+  /* standard output that is a pipe takes the PDF too */
+  g_autofree char *piped = NULL, *piped_err = NULL;
+  code = limber_test_run_cli ((const char *const[]) { "plan", "--profile", profile, "--format", "pdf", NULL }, NULL,
+                              &piped, &piped_err);
+  cr_assert_eq (code, 0, "%s", piped_err);
+  cr_assert_eq (strncmp (piped, "%PDF-", 5), 0);
+
+  g_autofree char *html = NULL, *html_err = NULL;
+  code = limber_test_run_cli ((const char *const[]) { "plan", "--profile", profile, "--start", START, "--format",
+                                                      "html", NULL },
+                              NULL, &html, &html_err);
+  cr_assert_eq (code, 0, "%s", html_err);
+  cr_assert (g_str_has_prefix (html, "<!DOCTYPE html>"));
+  cr_assert_not_null (strstr (html, "@page{size:A4 portrait"));
+
+  g_autofree char *bad = NULL, *bad_err = NULL;
+  code = limber_test_run_cli ((const char *const[]) { "plan", "--profile", profile, "--format", "pdf", "--paper",
+                                                      "a5", "-o", "/dev/null", NULL },
+                              NULL, &bad, &bad_err);
+  cr_assert_eq (code, 2);
+  cr_assert_not_null (strstr (bad_err, "--paper a5: unknown paper; expected a4 or letter"), "%s", bad_err);
+}
