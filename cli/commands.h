@@ -25,5 +25,9 @@ gboolean limber_cli_parse (const char *command, const char *params, const char *
  * error and returns NULL on failure. */
 struct _LimberRuleset *limber_cli_load_rules (const char *path);
 
+/* Loads a profile (JSON or XML, "-" for standard input) checked against rs;
+ * prints the error and returns NULL on failure. */
+struct _LimberProfile *limber_cli_load_profile (const struct _LimberRuleset *rs, const char *path);
+
 /* Writes text to path ("-" or NULL: standard output). */
 gboolean limber_cli_write (const char *path, const char *text, gsize length);

@@ -80,12 +80,9 @@ limber_cmd_simulate (int argc, char **argv)
   g_autoptr (LimberRuleset) rs = limber_cli_load_rules (rules);
   if (rs == NULL)
     return LIMBER_EXIT_FAILED;
-  g_autoptr (LimberProfile) profile = limber_profile_new_from_file (rs, profile_path, &error);
+  g_autoptr (LimberProfile) profile = limber_cli_load_profile (rs, profile_path);
   if (profile == NULL)
-    {
-      fprintf (stderr, "%s\n", error->message);
-      return LIMBER_EXIT_FAILED;
-    }
+    return LIMBER_EXIT_FAILED;
   g_autoptr (LimberSimulation) sim = limber_simulate (rs, profile, options, (unsigned) n_weeks, share, model, &error);
   if (sim == NULL)
     {

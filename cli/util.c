@@ -49,6 +49,16 @@ limber_cli_load_rules (const char *path)
   return rs;
 }
 
+LimberProfile *
+limber_cli_load_profile (const LimberRuleset *rs, const char *path)
+{
+  g_autoptr (GError) error = NULL;
+  LimberProfile *profile = limber_profile_new_from_file (rs, path, &error);
+  if (profile == NULL)
+    fprintf (stderr, "%s\n", error->message);
+  return profile;
+}
+
 gboolean
 limber_cli_write (const char *path, const char *text, gsize length)
 {

@@ -34,7 +34,8 @@ step_reached (const LimberExercise *e, const LimberLogged *s)
   for (guint k = 0; k < e->ladder->len; k++)
     {
       const LimberDose *d = &g_array_index (e->ladder, LimberDose, k);
-      gboolean met = s->sets >= d->sets && s->reps >= d->reps && s->hold_s + 1e-9 >= d->hold_s
+      /* sets not logged (0) say nothing about sets: the reps and holds decide */
+      gboolean met = (s->sets == 0 || s->sets >= d->sets) && s->reps >= d->reps && s->hold_s + 1e-9 >= d->hold_s
                      && s->duration_s + 1e-9 >= d->duration_s;
       if (met)
         reached = (int) k;

@@ -20,6 +20,7 @@
 
 #include "limber/autocleanups.h"
 #include "limber/error.h"
+#include "xml-safe.h"
 
 typedef struct {
   int line, column;
@@ -73,37 +74,6 @@ skip_markup (const char *p, const char *end)
   return p;
 }
 
-/* Refuses a DOCTYPE before libxml2 sees it: the same rule as for rule sets
- * (ruleset-load.c), a profile has no use for a DTD. */
-static gboolean
-refuse_doctype (const char *name, const char *source, gsize length, GError **error)
-{
-  const char *p = source, *end = source + length;
-  if (length >= 3 && memcmp (p, "\xEF\xBB\xBF", 3) == 0)
-    p += 3;
-  while (p < end)
-    {
-      const char *after = skip_markup (p, end);
-      if (after != p)
-        p = after;
-      else if (g_ascii_isspace (*p))
-        p++;
-      else if (end - p >= 9 && g_ascii_strncasecmp (p, "<!DOCTYPE", 9) == 0)
-        {
-          Place place = place_of (source, p);
-          g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_UNSAFE,
-                       "%s:%d:%d: DOCTYPE: refused: profiles may not declare a DTD or entities "
-                       "(entities are never expanded and external resources never fetched); expected the "
-                       "document to start at <profile>",
-                       name, place.line, place.column);
-          return FALSE;
-        }
-      else
-        break;
-    }
-  return TRUE;
-}
-
 static void
 init_parser_once (void)
 {
@@ -124,34 +94,10 @@ parse_safely (const char *name, const char *source, gsize length, GError **error
                    "limber profile", name, length);
       return NULL;
     }
-  if (!refuse_doctype (name, source, length, error))
-    return NULL;
   init_parser_once ();
-
-  /* NONET: no network, ever.  No NOENT, DTDLOAD or DTDATTR: entities stay
-   * unexpanded and no external subset is fetched. */
-  const int options = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING;
-  xmlParserCtxtPtr ctxt = xmlNewParserCtxt ();
-  if (ctxt == NULL)
-    {
-      g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_PARSE, "%s: out of memory", name);
-      return NULL;
-    }
-  xmlDoc *doc = xmlCtxtReadMemory (ctxt, source, (int) length, name, "UTF-8", options);
-  if (doc == NULL || !ctxt->wellFormed)
-    {
-      xmlErrorPtr err = xmlCtxtGetLastError (ctxt);
-      g_autofree char *what = g_strdup (err && err->message ? err->message : "not well-formed");
-      g_strstrip (what);
-      g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_PARSE,
-                   "%s:%d:%d: not well-formed XML: %s; expected a limber profile (see docs/profile-format.md)", name,
-                   err ? err->line : 0, err ? MAX (err->int2, 1) : 0, what);
-      xmlFreeDoc (doc);
-      xmlFreeParserCtxt (ctxt);
-      return NULL;
-    }
-  xmlFreeParserCtxt (ctxt);
-  return doc;
+  /* the one discipline for XML from elsewhere: no DOCTYPE, no network, no entities */
+  return limber_xml_parse_safely (name, source, length, "profiles", "profile",
+                                  "a limber profile (see docs/profile-format.md)", error);
 }
 
 /* ---- places -------------------------------------------------------------- */
