@@ -3,7 +3,8 @@
 # Every package here is listed in the README's set-up section.
 set -eu
 PACKAGES="build-essential cmake ninja-build pkg-config libglib2.0-dev libglib2.0-bin libxml2-dev libxml2-utils
-libjson-glib-dev libcriterion-dev doxygen libcairo2-dev libpango1.0-dev fonts-dejavu-core poppler-utils"
+libjson-glib-dev libcriterion-dev doxygen python3-venv python3-dev libcairo2-dev libpango1.0-dev fonts-dejavu-core
+poppler-utils"
 missing=""
 for p in $PACKAGES; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
@@ -13,4 +14,15 @@ if [ -n "$missing" ]; then
   apt-get update -qq >/dev/null
   # shellcheck disable=SC2086
   apt-get install -y -qq --no-install-recommends $missing >/dev/null
+fi
+# The Python tooling of the bindings' tests (pinned in
+# bindings/python/requirements-dev.txt) goes into .venv, with whichever
+# python3 comes first on PATH; pip runs only when that file has changed.
+root=$(cd "$(dirname "$0")/.." && pwd)
+venv="$root/.venv"
+[ -x "$venv/bin/python" ] || python3 -m venv "$venv"
+stamp="$venv/.requirements-dev.sha256"
+if ! sha256sum "$root/bindings/python/requirements-dev.txt" | cmp -s - "$stamp"; then
+  "$venv/bin/pip" install -q --disable-pip-version-check -r "$root/bindings/python/requirements-dev.txt" >/dev/null
+  sha256sum "$root/bindings/python/requirements-dev.txt" >"$stamp"
 fi

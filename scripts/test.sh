@@ -15,4 +15,14 @@ else
   tail -n 3 build/ctest.log | head -n 1
   tail -n 3 build-asan/ctest.log | head -n 1 | sed 's/^/sanitizers: /'
 fi
+# The Python bindings, installed into .venv the way users install them
+# (incremental: the build directory is kept), then their pytest suite.
+rm -f build/pip-install.log build/pytest.log
+if .venv/bin/pip install -q --no-build-isolation ./bindings/python >build/pip-install.log 2>&1 &&
+   .venv/bin/python -m pytest -q -p no:cacheprovider bindings/python/tests >build/pytest.log 2>&1; then
+  tail -n 1 build/pytest.log
+else
+  cat build/pip-install.log build/pytest.log 2>/dev/null || true
+  status=1
+fi
 exit $status

@@ -1,0 +1,37 @@
+"""limber: adaptive mobility programs from an XML rule set (Python bindings for liblimber).
+
+    import limber
+    rules = limber.Ruleset.default()
+    plan = rules.plan({"goal": "flexibility", "minutes_per_day": 15,
+                       "scan": [{"measure": "hip.internal-rotation", "left": 25, "right": 40}]},
+                      start="2026-11-24", seed=1)
+    plan.status, plan.days[0].items[0].exercise.name, plan.to_dict()
+    plans = rules.plan_many(profiles, seed=1, threads=2)   # in C, GIL released
+
+Profiles are dicts shaped like the JSON profile (docs/profile-format.md) or
+Profile objects.  Errors raise limber.Error subclasses carrying the file,
+line, column and field.  `limber.lowlevel` is every C function, generated
+from the public headers.
+"""
+
+from ._catalogue import Dose, Exercise, Measure, Question
+from ._errors import Error, OptionsError, Problem, ProfileError, RulesetError
+from ._frames import items_frame, plans_frame
+from ._native import lib as _lib
+from ._plan import Day, Item, Plan, Referral
+from ._profile import Profile
+from ._reflect import text as _text
+from ._ruleset import Ruleset
+from . import _extras  # noqa: F401  (render, lint: when the library has them)
+from . import lowlevel
+
+__version__ = _text(_lib.LIMBER_VERSION_STRING)
+
+__all__ = ["Ruleset", "Profile", "Plan", "Day", "Item", "Referral", "Exercise", "Question", "Measure", "Dose",
+           "Error", "RulesetError", "ProfileError", "OptionsError", "Problem", "items_frame", "plans_frame",
+           "library_version", "lowlevel"]
+
+
+def library_version():
+    """The version of the liblimber compiled into the module (limber_version())."""
+    return _text(_lib.limber_version())

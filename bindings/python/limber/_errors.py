@@ -1,0 +1,111 @@
+"""liblimber's GErrors as Python exceptions.
+
+liblimber writes every problem on one line shaped
+`FILE:LINE:COLUMN: FIELD: what is wrong; expected what` (see
+include/limber/error.h); the exceptions carry those parts as attributes so
+that tools need not parse messages themselves.
+"""
+
+import re
+from typing import NamedTuple, Optional
+
+from ._native import ffi, lib
+from ._reflect import enum_names
+
+_PLACE = re.compile(r"^(?P<file>.*?):(?P<line>\d+):(?P<column>\d+): (?P<rest>.*)$")
+# A field is a path (`scan[0].left`, `answers.leg-pain`), a rule-set element
+# with its identifying attribute (`<deficit> measure="hip.flex"`), or a word
+# such as DOCTYPE; "not well-formed JSON: ..." is a description, not a field.
+_FIELD = re.compile(r'^(?P<field>[A-Za-z_][\w.\-\[\]]*|<[\w-]+>(?: [\w-]+="[^"]*")*|Element \'[^\']*\'(?:, attribute \'[^\']*\')?): (?P<rest>.*)$')
+
+
+class Problem(NamedTuple):
+    """One line of an error message, in its parts (None where a part is absent)."""
+    file: Optional[str]
+    line: Optional[int]
+    column: Optional[int]
+    field: Optional[str]
+    what: str
+    expected: Optional[str]
+    text: str
+
+
+def parse_problem(line):
+    """Splits one `FILE:LINE:COL: FIELD: what; expected what` line."""
+    file = row = col = field = expected = None
+    rest = line
+    place = _PLACE.match(rest)
+    if place:
+        file, row, col, rest = place["file"], int(place["line"]), int(place["column"]), place["rest"]
+    named = _FIELD.match(rest)
+    if named:
+        field, rest = named["field"], named["rest"]
+    what, sep, tail = rest.rpartition("; expected ")
+    if sep:
+        expected = tail
+    else:
+        what = rest
+    return Problem(file, row, col, field, what, expected, line)
+
+
+class Error(Exception):
+    """An error reported by liblimber.
+
+    Attributes:
+        message: the whole message (one line per problem).
+        code: the LimberErrorCode name ("profile", "schema", "io"...), or None.
+        problems: every line of the message as a Problem.
+        file, line, column, field, what, expected: the first problem's parts.
+    """
+
+    def __init__(self, message, code=None):
+        super().__init__(message)
+        self.message = message
+        self.code = code
+        self.problems = [parse_problem(line) for line in message.splitlines() if line.strip()]
+        first = self.problems[0] if self.problems else Problem(None, None, None, None, message, None, message)
+        self.file, self.line, self.column = first.file, first.line, first.column
+        self.field, self.what, self.expected = first.field, first.what, first.expected
+
+    def __str__(self):
+        return self.message
+
+
+class RulesetError(Error):
+    """A rule set could not be loaded: not found, not XML, against the schema or inconsistent."""
+
+
+class ProfileError(Error, ValueError):
+    """A profile is malformed or does not fit its rule set; `field` names the culprit."""
+
+
+class OptionsError(Error, ValueError):
+    """Generation options are out of range (a start that is not a date, days outside 1..28)."""
+
+
+_BY_CODE = {"profile": ProfileError, "options": OptionsError}
+
+
+def from_gerror(err, default=Error):
+    """An exception for a GError*, which is freed.
+
+    The class follows the error code for profile and option errors, else the
+    caller's `default` (a parse error while loading rules is a RulesetError).
+    """
+    try:
+        message = ffi.string(err.message).decode("utf-8", "replace")
+        code = None
+        if err.domain == lib.limber_error_quark():
+            code = enum_names("LimberErrorCode").get(err.code)
+    finally:
+        lib.g_error_free(err)
+    cls = _BY_CODE.get(code, default)
+    if default is RulesetError:
+        cls = RulesetError
+    return cls(message, code)
+
+
+def check(errp, default=Error):
+    """Raises when the GError** holds an error."""
+    if errp[0] != ffi.NULL:
+        raise from_gerror(errp[0], default)

@@ -1,0 +1,297 @@
+"""A loaded rule set, and planning with it, one profile or a million."""
+
+import datetime
+import json
+import os
+
+from ._catalogue import Exercise, Measure, Question
+from ._errors import Error, OptionsError, ProfileError, RulesetError, check, from_gerror
+from ._native import ffi, lib
+from ._plan import Plan
+from ._profile import Profile, to_json_bytes
+from ._reflect import add_getters, header_doc, take_text, wraps_c
+
+# Profiles handed to C per batch call: bounds the memory held for JSON
+# documents and lets iplan_many() stream; large enough that the per-call cost
+# (starting threads) is nothing next to the plans.
+CHUNK = 4096
+
+
+def _options(start, days, seed):
+    """New C options (freed with the returned cdata)."""
+    opts = ffi.gc(lib.limber_options_new(), lib.limber_options_free)
+    err = ffi.new("GError **")
+    if start is not None:
+        if isinstance(start, (datetime.date, datetime.datetime)):
+            start = start.strftime("%Y-%m-%d")
+        lib.limber_options_set_start(opts, str(start).encode(), err)
+        check(err, OptionsError)
+    if days is not None:
+        if not 0 <= int(days) <= 0xFFFFFFFF:
+            raise OptionsError("days: %s is out of range; expected 1 to 28" % days, "options")
+        lib.limber_options_set_days(opts, int(days), err)
+        check(err, OptionsError)
+    lib.limber_options_set_seed(opts, int(seed) & 0xFFFFFFFFFFFFFFFF)
+    return opts
+
+
+def _threads(threads):
+    if threads is None:
+        try:
+            return len(os.sched_getaffinity(0))
+        except AttributeError:
+            return os.cpu_count() or 1
+    if int(threads) < 1:
+        raise ValueError("threads must be at least 1")
+    return min(int(threads), 256)  # more threads than that only thrash
+
+
+class Ruleset:
+    """A loaded, validated, immutable rule set; share one freely between threads.
+
+    Get one with Ruleset.default() (compiled into the library),
+    Ruleset.load(path) or Ruleset.from_string(xml).  Loading problems raise
+    RulesetError with the file, line, column and field.  id, version, title,
+    sha256 and n_rules come from C; exercises, questions and measures are
+    tuples of records; plan() and plan_many() generate plans.
+    """
+
+    __slots__ = ("_ptr", "_exercises", "_questions", "_measures", "_goals", "_by_address", "_describe", "__weakref__")
+
+    def __init__(self, ptr):
+        self._ptr = ffi.gc(ptr, lib.limber_ruleset_unref)
+        self._exercises = self._questions = self._measures = self._goals = None
+        self._by_address = self._describe = None
+
+    @classmethod
+    def _new(cls, fn, *args):
+        err = ffi.new("GError **")
+        ptr = fn(*args, err)
+        check(err, RulesetError)
+        return cls(ptr)
+
+    @classmethod
+    @wraps_c("limber_ruleset_new_default")
+    def default(cls):
+        """The default rule set compiled into the library (rules/default.xml)."""
+        return cls._new(lib.limber_ruleset_new_default)
+
+    @classmethod
+    @wraps_c("limber_ruleset_new_from_file")
+    def load(cls, path):
+        """Loads and validates a rule set file."""
+        return cls._new(lib.limber_ruleset_new_from_file, os.fsencode(path))
+
+    @classmethod
+    @wraps_c("limber_ruleset_new_from_data")
+    def from_string(cls, xml, name=None):
+        """Loads and validates a rule set from an XML document (str or bytes); `name` is used in errors."""
+        raw = xml.encode("utf-8") if isinstance(xml, str) else bytes(xml)
+        return cls._new(lib.limber_ruleset_new_from_data, raw, len(raw), name.encode() if name else ffi.NULL)
+
+    def _live(self):
+        if self._ptr is None:
+            raise ValueError("the rule set is closed")
+        return self._ptr
+
+    # -- what it holds ---------------------------------------------------
+    def _records(self, kind, cls, describe=None):
+        p = self._live()
+        n = getattr(lib, "limber_ruleset_get_n_%ss" % kind)(p)
+        get = getattr(lib, "limber_ruleset_get_%s" % kind)
+        return tuple(cls._read(get(p, i), describe) for i in range(n))
+
+    @property
+    def exercises(self):
+        """The exercise catalogue, in document order: a tuple of Exercise."""
+        if self._exercises is None:
+            self._exercises = self._records("exercise", Exercise)
+        return self._exercises
+
+    @property
+    def questions(self):
+        """The screening questions, in document order: a tuple of Question."""
+        if self._questions is None:
+            described = {q["id"]: q for q in self.describe().get("questions", [])}
+            self._questions = self._records("question", Question, described)
+        return self._questions
+
+    @property
+    def measures(self):
+        """The scan measures, in document order: a tuple of Measure."""
+        if self._measures is None:
+            self._measures = self._records("measure", Measure)
+        return self._measures
+
+    @property
+    def goals(self):
+        """The goals the rule set offers."""
+        if self._goals is None:
+            self._goals = tuple(self.describe().get("goals", ()))
+        return self._goals
+
+    def _lookup(self, records, kind, id):
+        for r in records:
+            if r.id == id:
+                return r
+        raise KeyError("%s has no %s %r" % (self.id, kind, id))
+
+    def exercise(self, id):
+        """The exercise with this id (KeyError when none)."""
+        return self._lookup(self.exercises, "exercise", id)
+
+    def question(self, id):
+        """The question with this id (KeyError when none)."""
+        return self._lookup(self.questions, "question", id)
+
+    def measure(self, id):
+        """The measure with this id (KeyError when none)."""
+        return self._lookup(self.measures, "measure", id)
+
+    def _exercise_by_address(self):
+        if self._by_address is None:
+            p = self._live()
+            self._by_address = {int(ffi.cast("uintptr_t", lib.limber_ruleset_get_exercise(p, i))): e
+                                for i, e in enumerate(self.exercises)}
+        return self._by_address
+
+    def describe(self):
+        """The whole rule set as a dict (`limber describe --format json`)."""
+        if self._describe is None:
+            self._describe = self.to_json()
+        return json.loads(self._describe)
+
+    def to_json(self, pretty=False):
+        """The whole rule set described as JSON, for tools."""
+        return take_text(lib.limber_ruleset_to_json(self._live(), bool(pretty)))
+
+    def to_text(self):
+        """The whole rule set described as text, for people."""
+        return take_text(lib.limber_ruleset_to_text(self._live()))
+
+    # -- planning --------------------------------------------------------
+    def profile(self, data):
+        """A Profile from a dict, a JSON string or a Profile, checked against this rule set."""
+        profile = Profile.coerce(data, self)
+        if profile is data:
+            profile.validate(self)
+        return profile
+
+    @wraps_c("limber_generate")
+    def plan(self, profile, start=None, days=7, seed=0):
+        """Generates a plan for one profile.
+
+        Args:
+            profile: a dict shaped like the JSON profile, a JSON string, or a Profile.
+            start: the first day (YYYY-MM-DD or a date); None for today.
+            days: the number of days, 1 to 28.
+            seed: the seed of the weighted choices; the same inputs and seed give the same plan.
+
+        Raises:
+            ProfileError: the profile is malformed or does not fit the rule set (see .field).
+            OptionsError: start or days are out of range.
+        """
+        p = Profile.coerce(profile, self)
+        opts = _options(start, days, seed)
+        err = ffi.new("GError **")
+        ptr = lib.limber_generate(self._live(), p._live(), opts, err)
+        check(err, Error)
+        return Plan(ptr, self)
+
+    @wraps_c("limber_py_plan_many")
+    def plan_many(self, profiles, start=None, days=7, seed=0, threads=None, errors="raise"):
+        """Generates one plan per profile, in C, on `threads` threads (default: every core).
+
+        The GIL is released while C works, and dict profiles are parsed on
+        the worker threads too.  Each plan is the one plan() would give for
+        the same profile and seed, whatever its place in the batch.
+
+        Args:
+            profiles: an iterable of dicts, JSON strings or Profile objects.
+            start, days, seed: as for plan(), the same for every profile.
+            threads: worker threads (None: one per available core).
+            errors: "raise" to raise the first bad profile's ProfileError (its
+                `index` attribute says which), or "return" to put the exception
+                in the result list in place of the plan.
+
+        Returns:
+            a list of Plan (or exceptions, with errors="return"), in input order.
+        """
+        return list(self.iplan_many(profiles, start, days, seed, threads, errors))
+
+    def iplan_many(self, profiles, start=None, days=7, seed=0, threads=None, errors="raise", chunk=CHUNK):
+        """Like plan_many(), as an iterator: profiles are planned `chunk` at a time, so memory stays bounded."""
+        if errors not in ("raise", "return"):
+            raise ValueError('errors must be "raise" or "return"')
+        opts = _options(start, days, seed)
+        nthreads = _threads(threads)
+        batch, base = [], 0
+        for profile in profiles:
+            batch.append(profile)
+            if len(batch) == chunk:
+                yield from self._batch(batch, base, opts, nthreads, errors)
+                base += len(batch)
+                batch = []
+        if batch:
+            yield from self._batch(batch, base, opts, nthreads, errors)
+
+    def _batch(self, batch, base, opts, threads, errors):
+        n = len(batch)
+        loaded = ffi.new("LimberProfile *[]", n)
+        json_docs = ffi.new("const char *[]", n)
+        names = ffi.new("const char *[]", n)
+        keep = []   # the C strings must outlive the call
+        any_loaded = any_json = False
+        for i, profile in enumerate(batch):
+            if isinstance(profile, Profile):
+                loaded[i] = profile._live()
+                any_loaded = True
+            else:
+                raw = profile.encode("utf-8") if isinstance(profile, str) else (
+                    profile if isinstance(profile, bytes) else to_json_bytes(profile))
+                doc = ffi.new("char[]", raw)
+                name = ffi.new("char[]", b"profiles[%d]" % (base + i))
+                keep.append((doc, name))
+                json_docs[i], names[i] = doc, name
+                any_json = True
+        plans = ffi.new("LimberPlan *[]", n)
+        errs = ffi.new("GError *[]", n)
+        lib.limber_py_plan_many(self._live(), loaded if any_loaded else ffi.NULL,
+                                json_docs if any_json else ffi.NULL, names, n, opts, threads, plans, errs)
+        out = []
+        failure = None
+        for i in range(n):
+            if plans[i] != ffi.NULL:
+                out.append(Plan(plans[i], self))
+            else:
+                exc = from_gerror(errs[i], ProfileError)  # malformed JSON too
+                exc.index = base + i
+                if errors == "raise" and failure is None:
+                    failure = exc
+                out.append(exc)
+        if failure is not None:
+            raise failure  # the plans made so far are freed with `out`
+        return out
+
+    # -- lifetime --------------------------------------------------------
+    def close(self):
+        """Drops this object's reference now; plans made from it keep their own."""
+        if self._ptr is not None:
+            self._exercise_by_address()  # plans still read their items through it
+            ffi.release(self._ptr)
+            self._ptr = None
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    def __repr__(self):
+        if self._ptr is None:
+            return "<limber.Ruleset (closed)>"
+        return "<limber.Ruleset %s %s>" % (self.id, self.version)
+
+
+add_getters(Ruleset, "limber_ruleset")
+Ruleset.__doc__ += "\n\nFrom limber/ruleset.h: " + header_doc("ruleset.h")
