@@ -635,19 +635,20 @@ limber_profile_check_number (const char *field, double value, GPtrArray *problem
       spec = &number_specs[i];
   g_return_val_if_fail (spec != NULL, FALSE);
 
-  g_autofree char *text = limber_profile_number_text (value);
+  const char *wrong;
   if (!isfinite (value))
-    limber_profile_problem_add (problems, field, FALSE, "%s is not a finite number; expected %s", text,
-                                spec->expected);
+    wrong = "is not a finite number";
   else if (spec->minus_one_unset && value == -1)
     return TRUE;
   else if (value < spec->min || value > spec->max || (spec->above_min && value == spec->min))
-    limber_profile_problem_add (problems, field, FALSE, "%s is out of range; expected %s", text, spec->expected);
+    wrong = "is out of range";
   else if (spec->whole && value != floor (value))
-    limber_profile_problem_add (problems, field, FALSE, "%s is not a whole number; expected %s", text,
-                                spec->expected);
+    wrong = "is not a whole number";
   else
     return TRUE;
+  /* formatted only here: valid numbers, by far the most, cost no printf */
+  g_autofree char *text = limber_profile_number_text (value);
+  limber_profile_problem_add (problems, field, FALSE, "%s %s; expected %s", text, wrong, spec->expected);
   return FALSE;
 }
 
@@ -725,6 +726,8 @@ compare_strings (const void *a, const void *b)
 static void
 check_regions_known (const LimberRuleset *rs, GPtrArray *regions, GPtrArray *problems)
 {
+  if (regions->len == 0)
+    return;
   g_autoptr (GHashTable) known = g_hash_table_new (g_str_hash, g_str_equal);
   for (guint e = 0; e < rs->exercises->len; e++)
     for (char **r = ((LimberExercise *) g_ptr_array_index (rs->exercises, e))->regions; *r; r++)
@@ -779,48 +782,79 @@ answer_text (const LimberAnswer *a)
     }
 }
 
+typedef enum {
+  ANSWER_OK,
+  ANSWER_NOT_YES_NO,
+  ANSWER_NOT_NUMBER,
+  ANSWER_NOT_FINITE,
+  ANSWER_OUT_OF_RANGE,
+  ANSWER_NOT_A_CHOICE,
+} AnswerProblem;
+
+static AnswerProblem
+answer_problem (const LimberQuestion *q, const LimberAnswer *a)
+{
+  switch (q->kind)
+    {
+    case LIMBER_QUESTION_YES_NO:
+      return a->kind != ANSWER_BOOL ? ANSWER_NOT_YES_NO : ANSWER_OK;
+    case LIMBER_QUESTION_SCALE:
+      if (a->kind != ANSWER_NUMBER)
+        return ANSWER_NOT_NUMBER;
+      if (!isfinite (a->number))
+        return ANSWER_NOT_FINITE;
+      return a->number < q->min || a->number > q->max ? ANSWER_OUT_OF_RANGE : ANSWER_OK;
+    case LIMBER_QUESTION_CHOICE:
+      return a->kind != ANSWER_CHOICE || !g_strv_contains ((const char *const *) q->choices, a->choice)
+               ? ANSWER_NOT_A_CHOICE
+               : ANSWER_OK;
+    }
+  return ANSWER_OK;
+}
+
 static void
 check_answer (const LimberRuleset *rs, const LimberAnswer *a, GPtrArray *problems)
 {
-  g_autofree char *field = g_strconcat ("answers.", a->question, NULL);
   int index = limber_ruleset_index_of (rs->question_index, a->question);
-  if (index < 0)
+  const LimberQuestion *q = index >= 0 ? g_ptr_array_index (rs->questions, index) : NULL;
+  AnswerProblem problem = q ? answer_problem (q, a) : ANSWER_OK;
+  if (q != NULL && problem == ANSWER_OK)
+    return; /* the common case formats nothing */
+  g_autofree char *field = g_strconcat ("answers.", a->question, NULL);
+  if (q == NULL)
     {
       limber_profile_problem_add (problems, field, TRUE,
                                   "unknown question; expected one of the rule set's question ids "
                                   "(limber describe lists them)");
       return;
     }
-  const LimberQuestion *q = g_ptr_array_index (rs->questions, index);
   g_autofree char *given = answer_text (a);
   g_autofree char *min = limber_profile_number_text (q->min);
   g_autofree char *max = limber_profile_number_text (q->max);
-  switch (q->kind)
+  g_autofree char *choices = g_strjoinv (", ", q->choices);
+  switch (problem)
     {
-    case LIMBER_QUESTION_YES_NO:
-      if (a->kind != ANSWER_BOOL)
-        limber_profile_problem_add (problems, field, FALSE, "%s is not a yes-no answer; expected true or false",
-                                    given);
+    case ANSWER_NOT_YES_NO:
+      limber_profile_problem_add (problems, field, FALSE, "%s is not a yes-no answer; expected true or false", given);
       break;
-    case LIMBER_QUESTION_SCALE:
-      if (a->kind != ANSWER_NUMBER)
-        limber_profile_problem_add (problems, field, FALSE,
-                                    "%s is not a number; expected a number from %s to %s (a scale question)", given,
-                                    min, max);
-      else if (!isfinite (a->number))
-        limber_profile_problem_add (problems, field, FALSE, "%s is not a finite number; expected a number from %s to %s",
-                                    given, min, max);
-      else if (a->number < q->min || a->number > q->max)
-        limber_profile_problem_add (problems, field, FALSE, "%s is out of range; expected a number from %s to %s",
-                                    given, min, max);
+    case ANSWER_NOT_NUMBER:
+      limber_profile_problem_add (problems, field, FALSE,
+                                  "%s is not a number; expected a number from %s to %s (a scale question)", given,
+                                  min, max);
       break;
-    case LIMBER_QUESTION_CHOICE:
-      if (a->kind != ANSWER_CHOICE || !g_strv_contains ((const char *const *) q->choices, a->choice))
-        {
-          g_autofree char *choices = g_strjoinv (", ", q->choices);
-          limber_profile_problem_add (problems, field, FALSE, "%s is not one of the choices; expected one of %s",
-                                      given, choices);
-        }
+    case ANSWER_NOT_FINITE:
+      limber_profile_problem_add (problems, field, FALSE, "%s is not a finite number; expected a number from %s to %s",
+                                  given, min, max);
+      break;
+    case ANSWER_OUT_OF_RANGE:
+      limber_profile_problem_add (problems, field, FALSE, "%s is out of range; expected a number from %s to %s",
+                                  given, min, max);
+      break;
+    case ANSWER_NOT_A_CHOICE:
+      limber_profile_problem_add (problems, field, FALSE, "%s is not one of the choices; expected one of %s", given,
+                                  choices);
+      break;
+    case ANSWER_OK:
       break;
     }
 }
