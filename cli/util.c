@@ -71,6 +71,23 @@ limber_cli_write (const char *path, const char *text, gsize length)
         }
       return TRUE;
     }
+  /* A regular file is replaced atomically, so a reader never sees half a
+   * plan.  Anything else that exists (/dev/null, a FIFO, a terminal) is
+   * written in place: replacing it would swap a device for a file. */
+  if (g_file_test (path, G_FILE_TEST_EXISTS) && !g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    {
+      FILE *out = fopen (path, "wb");
+      gboolean ok = out != NULL && fwrite (text, 1, length, out) == length;
+      int saved = errno;
+      if (out != NULL && fclose (out) != 0 && ok)
+        {
+          ok = FALSE;
+          saved = errno;
+        }
+      if (!ok)
+        fprintf (stderr, "limber: cannot write to %s: %s\n", path, g_strerror (saved));
+      return ok;
+    }
   g_autoptr (GError) error = NULL;
   if (!g_file_set_contents (path, text, (gssize) length, &error))
     {

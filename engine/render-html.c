@@ -24,8 +24,10 @@ static const char style[] =
   "h2{font-size:1.2em;margin:28px 0 10px;padding-bottom:4px;border-bottom:2px solid var(--accent);color:var(--accent)}\n"
   "h3{font-size:1em;margin:0 0 4px}\n"
   "p{margin:0 0 8px}\n"
+  ".top{display:flex;flex-wrap:wrap;justify-content:space-between;align-items:flex-end;gap:0 24px;margin:0 0 12px}\n"
+  ".who{text-align:right}\n"
   ".for{font-size:1.15em;font-weight:600;margin:0}\n"
-  ".dates{font-size:1.05em;color:var(--muted);margin:0 0 12px}\n"
+  ".dates{font-size:1.05em;color:var(--muted);margin:0}\n"
   ".facts{display:flex;flex-wrap:wrap;gap:8px 28px;margin:0 0 12px;padding:10px 14px;background:var(--accent-soft);"
   "border-radius:8px}\n"
   ".facts div{min-width:150px;flex:1 1 auto}\n"
@@ -56,24 +58,29 @@ static const char style[] =
   ".day li{margin:2px 0}\n"
   ".day .dose{color:var(--muted)}\n"
   ".changes li,.notes li{margin:4px 0}\n"
+  ".pair{display:grid;grid-template-columns:repeat(auto-fit,minmax(280px,1fr));gap:0 24px}\n"
   ".why{color:var(--muted)}\n"
   ".safety{border:2px solid var(--warn);background:var(--warn-soft);border-radius:8px;padding:4px 16px 8px;"
   "margin-top:24px}\n"
   ".safety h2{color:var(--warn);border-color:var(--warn);margin-top:10px}\n"
   ".safety h3{color:var(--warn);margin-top:10px}\n"
-  ".safety ul{margin:4px 0 4px;padding-left:1.2em}\n"
+  ".safety ul{margin:4px 0 4px;padding-left:1.2em;columns:2 280px;column-gap:28px}\n"
+  ".safety li{break-inside:avoid;page-break-inside:avoid;margin:0 0 3px}\n"
   ".log th,.log td{border:1px solid var(--ink);padding:4px 6px;text-align:left;vertical-align:top}\n"
   ".log thead th{font-size:.8em;background:var(--accent-soft)}\n"
   ".log thead th small{display:block;font-weight:400;color:var(--muted)}\n"
   ".log tbody td,.log tbody th{height:2.6em}\n"
   ".log td.box{text-align:center;font-size:1.3em}\n"
   ".log .notes-col{width:34%}\n"
-  ".guide{display:grid;grid-template-columns:repeat(auto-fill,minmax(280px,1fr));gap:12px}\n"
-  ".card{border:1px solid var(--line);border-radius:8px;padding:10px 12px;break-inside:avoid;page-break-inside:avoid}\n"
-  ".card h3{font-size:1.05em}\n"
-  ".card .how{font-size:.85em;color:var(--muted);margin:0 0 6px}\n"
-  ".card svg{display:block;width:100%;height:110px;margin:0 0 6px}\n"
-  ".card ol{margin:0;padding-left:1.3em;font-size:.92em}\n"
+  ".guide{display:grid;grid-template-columns:repeat(auto-fill,minmax(280px,1fr));gap:16px}\n"
+  /* as on paper: the name, where it is done and the picture in a tinted
+   * band, the steps under it */
+  ".card{break-inside:avoid;page-break-inside:avoid}\n"
+  ".card .head{display:flow-root;background:var(--accent-soft);border-radius:6px;padding:8px 10px}\n"
+  ".card .head svg{float:right;display:block;height:64px;width:auto;max-width:50%;margin:-4px -4px -4px 10px}\n"
+  ".card h3{font-size:1.05em;margin:0}\n"
+  ".card .how{font-size:.85em;color:var(--muted);margin:0}\n"
+  ".card ol{margin:6px 0 0;padding-left:1.3em;font-size:.92em}\n"
   ".card li{margin:2px 0}\n"
   ".referral{border:3px solid var(--warn);background:var(--warn-soft);border-radius:10px;padding:8px 18px 14px}\n"
   ".referral h2{color:var(--warn);border-color:var(--warn)}\n"
@@ -82,12 +89,24 @@ static const char style[] =
   ".message{font-size:1.15em;font-weight:600}\n"
   "footer{margin-top:28px;font-size:.8em;color:var(--muted);border-top:1px solid var(--line);padding-top:8px}\n"
   "@media (max-width:640px){body{font-size:17px}main{padding:14px 12px 32px}.glance-wrap{display:none}"
-  ".days{display:block}.facts div{min-width:100%}}\n"
-  "@media print{body{font-size:9.5pt;-webkit-print-color-adjust:exact;print-color-adjust:exact}"
+  ".days{display:block}.facts div{min-width:100%}.who{text-align:left}}\n"
+  /* on paper as the PDF, set close: the week, what changed and the notes
+   * side by side, the safety box and the log, then on a page of their own
+   * the exercises, in three columns */
+  "@media print{body{font-size:8.5pt;line-height:1.25;-webkit-print-color-adjust:exact;print-color-adjust:exact}"
   "main{max-width:none;padding:0}.glance-wrap{display:block}.days{display:none}.table-scroll{overflow:visible}"
-  "h2{margin-top:14px;break-after:avoid;page-break-after:avoid}tr{break-inside:avoid;page-break-inside:avoid}"
-  ".safety,.log{break-inside:avoid;page-break-inside:avoid}.guide-section{break-before:page;page-break-before:always}"
-  ".guide{grid-template-columns:1fr 1fr;gap:8px}.card svg{height:80px}a{text-decoration:none}}\n";
+  "h1{font-size:1.9em}h2{margin-top:10px;margin-bottom:6px;break-after:avoid;page-break-after:avoid}"
+  "tr{break-inside:avoid;page-break-inside:avoid}.glance th,.glance td{padding:1px 4px}"
+  ".glance tr.slot th{padding-top:4px}.how-to{margin-bottom:4px}.facts{padding:6px 10px;margin-bottom:8px}"
+  ".safety{margin-top:12px;padding:2px 12px 6px}.safety h2{margin-top:6px}.safety h3{margin-top:6px}"
+  ".log tbody td,.log tbody th{height:18pt;padding:1px 4px;vertical-align:middle}"
+  ".safety,.log{break-inside:avoid;page-break-inside:avoid}"
+  ".guide-section{break-before:page;page-break-before:always}"
+  ".pair{grid-template-columns:1fr 1fr}.guide{display:block;columns:3;column-gap:9pt}.card{margin:0 0 7pt}"
+  ".card ol{font-size:7.5pt;line-height:1.2}"
+  ".card .head{padding:3pt}.card h3{font-size:8.5pt}.card .how{font-size:6.6pt}"
+  ".card .head svg{height:28pt;margin:-1.5pt -1.5pt -1.5pt 6pt}"
+  "a{text-decoration:none}footer{margin-top:12px}}\n";
 
 static void
 esc (GString *out, const char *text)
@@ -223,11 +242,13 @@ append_pose (GString *out, const LimberPose *pose, const char *name)
 static void
 append_header (GString *out, const LimberPrint *p)
 {
-  g_string_append (out, "<header>");
+  g_string_append (out, "<header><div class=\"top\">");
   element (out, "h1", NULL, p->title);
+  g_string_append (out, "<div class=\"who\">");
   if (p->name)
     element (out, "p", "for", p->name);
   element (out, "p", "dates", p->dates);
+  g_string_append (out, "</div></div>");
   g_string_append (out, "<dl class=\"facts\">");
   if (!p->referral)
     {
@@ -414,12 +435,13 @@ append_guide (GString *out, const LimberPrint *p)
   for (guint i = 0; i < p->guide->len; i++)
     {
       const LimberPrintGuide *g = g_ptr_array_index (p->guide, i);
-      g_string_append_printf (out, "<article class=\"card\" id=\"exercise-%u\">", i + 1);
-      element (out, "h3", NULL, g->name);
-      element (out, "p", "how", g->how);
+      /* as on paper: the picture beside the name, in a tinted band */
+      g_string_append_printf (out, "<article class=\"card\" id=\"exercise-%u\"><div class=\"head\">", i + 1);
       if (g->pose)
         append_pose (out, g->pose, g->name);
-      g_string_append (out, "<ol>");
+      element (out, "h3", NULL, g->name);
+      element (out, "p", "how", g->how);
+      g_string_append (out, "</div><ol>");
       for (const char *const *s = g->steps; s && *s; s++)
         element (out, "li", NULL, *s);
       g_string_append (out, "</ol></article>");
@@ -486,8 +508,14 @@ limber_render_html (const LimberPrint *p, LimberPaper paper, gsize *length)
       g_string_append (out, "</div>");
       append_day_lists (out, p);
       g_string_append (out, "</section>\n");
+      /* side by side when both are there, as on paper */
+      gboolean pair = p->changes->len > 0 && p->notes->len > 0;
+      if (pair)
+        g_string_append (out, "<div class=\"pair\">");
       append_changes (out, p);
       append_list (out, LIMBER_PRINT_NOTES_HEADING, "notes", p->notes);
+      if (pair)
+        g_string_append (out, "</div>");
       append_safety (out, p);
       g_string_append_c (out, '\n');
       append_log (out, p);

@@ -4,11 +4,17 @@
  * Every piece of the handout is first built as a block: text lines, boxes,
  * rules and pictures at positions measured with pango, and the places where
  * the block may be split.  A pager then puts blocks on the page (one column,
- * or three for the exercise guide), moves a block that does not fit to the
- * next column or page, and splits one that is too tall between lines or
- * table rows, repeating a table's header (an exercise runs on into the next
- * column under its name).  Nothing is drawn outside the page's margins and
- * nothing is clipped.
+ * two for short lists side by side, or three for the exercise guide), moves
+ * a block that does not fit to the next column or page, and splits one that
+ * is too tall between lines or table rows, repeating a table's header (an
+ * exercise runs on into the next column under its name).  Nothing is drawn
+ * outside the page's margins and nothing is clipped.
+ *
+ * The handout is set to make a usual week two A4 pages: the week, what
+ * changed, the safety box and the log on the first, the exercises (a tinted
+ * band with the name and the picture, the steps under it, three columns)
+ * on the second.  Instructions are 7.5 pt, set a little tight; a longer
+ * week flows onto more pages.
  *
  * The layout runs twice, identically: once to count the pages, once to draw
  * them with "page N of M".  Text is real text (selectable, searchable) in
@@ -39,7 +45,6 @@ static const Colour RULE = { 0.886, 0.902, 0.918 };
 static const Colour REST = { 0.945, 0.953, 0.961 };
 static const Colour WARN = { 0.706, 0.137, 0.094 };
 static const Colour WARN_SOFT = { 0.992, 0.949, 0.945 };
-static const Colour WHITE = { 1, 1, 1 };
 static const Colour POSE_INKS[] = {
   [LIMBER_INK_PROP] = { 0.722, 0.757, 0.792 },
   [LIMBER_INK_FAR] = { 0.596, 0.643, 0.690 },
@@ -57,6 +62,7 @@ typedef enum {
   F_BODY_BOLD,
   F_STEP,
   F_STEP_BOLD,
+  F_SIGN,
   F_LARGE,
   F_LARGE_BOLD,
   F_SMALL,
@@ -75,26 +81,41 @@ typedef enum {
 static const char *const font_names[N_FONTS] = {
   [F_TITLE] = "DejaVu Sans Bold 20",      [F_NAME] = "DejaVu Sans Bold 11.5",
   [F_DATES] = "DejaVu Sans 10",           [F_H2] = "DejaVu Sans Bold 11",
-  [F_H3] = "DejaVu Sans Bold 9",          [F_CARD_TITLE] = "DejaVu Sans Bold 8.8",
+  [F_H3] = "DejaVu Sans Bold 9",          [F_CARD_TITLE] = "DejaVu Sans Bold 8.5",
   [F_BODY] = "DejaVu Sans 7.6",           [F_BODY_BOLD] = "DejaVu Sans Bold 7.6",
-  [F_STEP] = "DejaVu Sans 7.3",           [F_STEP_BOLD] = "DejaVu Sans Bold 7.3",
+  [F_STEP] = "DejaVu Sans 7.5",           [F_STEP_BOLD] = "DejaVu Sans Bold 7.5",
+  [F_SIGN] = "DejaVu Sans 7.4",
   [F_LARGE] = "DejaVu Sans 10",           [F_LARGE_BOLD] = "DejaVu Sans Bold 11",
   [F_SMALL] = "DejaVu Sans 6.6",          [F_LABEL] = "DejaVu Sans Bold 6.2",
   [F_TABLE] = "DejaVu Sans 7.4",          [F_TABLE_BOLD] = "DejaVu Sans Bold 7.4",
-  [F_NUMBER] = "DejaVu Sans Bold 8",      [F_BOX] = "DejaVu Sans 12",
+  [F_NUMBER] = "DejaVu Sans Bold 7.8",    [F_BOX] = "DejaVu Sans 12",
   [F_OUTCOME] = "DejaVu Sans Bold 16",    [F_FOOTER] = "DejaVu Sans 6.4",
 };
 
-/* Page geometry, in points. */
-#define MARGIN_X 36.0
-#define MARGIN_TOP 34.0
-#define MARGIN_BOTTOM 40.0
-#define FOOTER_GAP 16.0
-#define COLUMN_GAP 10.0
-#define SECTION_GAP 12.0
-/* The exercise guide's columns, and the height of a picture across a card. */
+/* Page geometry, in points: margins a printer can print (the footer ends
+ * 13 pt above the page's edge). */
+#define MARGIN_X 32.0
+#define MARGIN_TOP 28.0
+#define MARGIN_BOTTOM 32.0
+#define FOOTER_GAP 11.0
+#define COLUMN_GAP 9.0
+#define SECTION_GAP 10.0
+/* The exercise guide: its columns; a card's picture, at most PICTURE_H
+ * tall or PICTURE_SHARE of the card wide, or down to PICTURE_SHRINK of
+ * that to keep a name from wrapping; the tinted band's padding around the
+ * text and (less: a pose has a margin of its own) around the picture. */
 #define GUIDE_COLUMNS 3
-#define BANNER_MAX 40.0
+#define PICTURE_H 28.0
+#define PICTURE_SHARE 0.5
+#define PICTURE_SHRINK 0.85
+#define CARD_PAD 3.0
+#define PICTURE_PAD 2.5
+/* The steps: the gap between two, their lines as a share of the font's
+ * height and their letter spacing in points.  DejaVu Sans is tall and wide
+ * for its size: narrow columns of it read well set a little tighter. */
+#define STEP_GAP 1.0
+#define STEP_LEADING 0.93
+#define STEP_TRACKING (-0.1)
 #define EPSILON 0.01
 
 /* ---- blocks ---------------------------------------------------------------- */
@@ -208,6 +229,7 @@ block_lines (Block *b, GArray *into, PangoLayout *layout, double x, double y, co
   int index = 0;
   double first_top = 0, last_bottom = 0;
   gboolean any = FALSE;
+  guint previous = G_MAXUINT;
   do
     {
       if (index < from || (to >= 0 && index >= to))
@@ -232,6 +254,15 @@ block_lines (Block *b, GArray *into, PangoLayout *layout, double x, double y, co
       };
       if (breakable)
         g_array_append_val (index == from ? b->breaks : b->line_breaks, it.y);
+      /* lines set tighter than the font's height overlap a little: each
+       * but the last ends where the next begins, so that a split between
+       * them crosses neither */
+      if (previous != G_MAXUINT)
+        {
+          Item *above = &g_array_index (into, Item, previous);
+          above->h = MIN (above->h, it.y - above->y);
+        }
+      previous = into->len;
       g_array_append_val (into, it);
     }
   while (index++, pango_layout_iter_next_line (iter));
@@ -547,7 +578,8 @@ next_frame (Pager *P)
     new_page (P);
 }
 
-/* Columns change below everything placed so far on the page. */
+/* Columns change below everything placed so far on the page.  One
+ * column is the page's own frame again: what follows is not at its top. */
 static void
 set_columns (Pager *P, unsigned columns)
 {
@@ -556,7 +588,8 @@ set_columns (Pager *P, unsigned columns)
   P->band_bottom = MAX (P->band_bottom, P->y);
   P->columns = columns;
   P->column = 0;
-  P->band_top = P->y = P->band_bottom;
+  P->y = P->band_bottom;
+  P->band_top = columns == 1 ? MARGIN_TOP : P->y;
 }
 
 static void
@@ -608,7 +641,7 @@ find_break_in (const Block *b, GArray *breaks, double lo, double hi)
 
 /* Where to split: between paragraphs or rows, unless splitting inside a
  * paragraph fills the column much better. */
-#define PREFER_WHOLE 40.0
+#define PREFER_WHOLE 12.0
 static double
 find_break (const Block *b, double lo, double hi)
 {
@@ -710,14 +743,40 @@ place (Pager *P, const Block *b)
 
 /* ---- the handout's pieces -------------------------------------------------------- */
 
+/* A section's heading over a rule; an aside, when given, follows it on
+ * its line in small type when there is room, else goes under the rule. */
 static double
-heading (Pager *P, Block *b, double y, const char *text, const Colour *colour)
+heading_with (Pager *P, Block *b, double y, const char *text, const char *aside, const Colour *colour)
 {
   double w = column_width (P);
   g_autoptr (PangoLayout) l = text_layout (P, F_H2, text, w, PANGO_ALIGN_LEFT);
-  y += block_text (b, l, 0, y, colour, FALSE) + 2;
+  int text_w, base = pango_layout_get_baseline (l);
+  pango_layout_get_size (l, &text_w, NULL);
+  g_autoptr (PangoLayout) a = aside ? text_layout (P, F_BODY, aside, -1, PANGO_ALIGN_LEFT) : NULL;
+  int aside_w = 0;
+  if (a)
+    pango_layout_get_size (a, &aside_w, NULL);
+  gboolean beside = a && pango_layout_get_line_count (l) == 1
+                    && pango_units_to_double (text_w + aside_w) + 12 <= w;
+  double top = y;
+  y += block_text (b, l, 0, y, colour, FALSE) + 1.5;
+  if (beside)
+    block_text (b, a, w - pango_units_to_double (aside_w),
+                top + pango_units_to_double (base - pango_layout_get_baseline (a)), &MUTED, FALSE);
   block_rule (b, 0, y, w, colour, 1.2);
-  return y + 6;
+  y += 5;
+  if (a && !beside)
+    {
+      g_autoptr (PangoLayout) under = text_layout (P, F_BODY, aside, w, PANGO_ALIGN_LEFT);
+      y += block_text (b, under, 0, y, &MUTED, FALSE) + 4;
+    }
+  return y;
+}
+
+static double
+heading (Pager *P, Block *b, double y, const char *text, const Colour *colour)
+{
+  return heading_with (P, b, y, text, NULL, colour);
 }
 
 static void
@@ -728,14 +787,43 @@ header_block (Pager *P)
   double w = column_width (P), y = 0;
   const Colour *title_colour = p->referral ? &WARN : &ACCENT;
   g_autoptr (PangoLayout) title = text_layout (P, F_TITLE, p->title, w, PANGO_ALIGN_LEFT);
-  y += block_text (b, title, 0, y, title_colour, FALSE) + 2;
-  if (p->name)
+  /* the person and the dates at the right of the title, when the title
+   * leaves them room enough; else under it */
+  int title_w;
+  pango_layout_get_size (title, &title_w, NULL);
+  double side_w = w - pango_units_to_double (title_w) - 16;
+  gboolean beside = pango_layout_get_line_count (title) == 1 && side_w >= w * 0.36;
+  g_autoptr (PangoLayout) name = p->name ? text_layout (P, F_NAME, p->name, side_w, PANGO_ALIGN_RIGHT) : NULL;
+  g_autoptr (PangoLayout) dates = text_layout (P, F_DATES, p->dates, side_w, PANGO_ALIGN_RIGHT);
+  /* a name that would wrap in more than two lines there reads better under it */
+  beside = beside && (name == NULL || pango_layout_get_line_count (name) <= 2)
+           && pango_layout_get_line_count (dates) == 1;
+  double who_x = beside ? w - side_w : 0;
+  PangoLayout *who[] = { dates, name };
+  for (guint i = 0; !beside && i < G_N_ELEMENTS (who); i++)
+    if (who[i])
+      {
+        pango_layout_set_width (who[i], pango_units_from_double (w));
+        pango_layout_set_alignment (who[i], PANGO_ALIGN_LEFT);
+      }
+  double title_h = block_text (b, title, 0, y, title_colour, FALSE);
+  double who_y = beside ? y : y + title_h + 2, who_h = 0;
+  if (beside)
     {
-      g_autoptr (PangoLayout) name = text_layout (P, F_NAME, p->name, w, PANGO_ALIGN_LEFT);
-      y += block_text (b, name, 0, y, &INK, FALSE) + 1;
+      /* the last line of the two at the title's baseline */
+      double both = (name ? layout_height (name) + 1 : 0) + layout_height (dates);
+      int base = pango_layout_get_baseline (title);
+      PangoLayoutIter *iter = pango_layout_get_iter (dates);
+      while (pango_layout_iter_next_line (iter))
+        ;
+      double last_base = pango_units_to_double (pango_layout_iter_get_baseline (iter));
+      pango_layout_iter_free (iter);
+      who_y = MAX (y, y + pango_units_to_double (base) - (both - layout_height (dates)) - last_base);
     }
-  g_autoptr (PangoLayout) dates = text_layout (P, F_DATES, p->dates, w, PANGO_ALIGN_LEFT);
-  y += block_text (b, dates, 0, y, &MUTED, FALSE) + 7;
+  if (name)
+    who_h += block_text (b, name, who_x, who_y + who_h, &INK, FALSE) + 1;
+  who_h += block_text (b, dates, who_x, who_y + who_h, &MUTED, FALSE);
+  y = MAX (y + title_h, who_y + who_h) + 6;
 
   /* the facts, side by side in a tinted band */
   const char *labels[3] = { "GOAL", "TIME", "RULE SET" };
@@ -746,7 +834,7 @@ header_block (Pager *P)
   const char *values[3] = { goal, schedule, ruleset };
   double shares[3] = { 0.52, 0.28, 0.20 };
   unsigned first = p->referral ? 2 : 0;
-  double pad = 7, inner = w - 2 * pad, x = pad, bottom = 0;
+  double pad = 6, inner = w - 2 * pad, x = pad, bottom = 0;
   double used = 0;
   for (unsigned i = first; i < 3; i++)
     used += shares[i];
@@ -785,7 +873,8 @@ week_columns (Pager *P, unsigned n_days)
   return c;
 }
 
-#define CELL_PAD 2.2
+#define CELL_PAD 1.6
+#define LOG_ROW_H 18.0
 
 /* The table's header row, at y in items. */
 static double
@@ -864,8 +953,8 @@ week_block (Pager *P, const LimberPrintWeek *wk, gboolean first)
         {
           g_autofree char *upper = g_utf8_strup (row->slot_label, -1);
           g_autoptr (PangoLayout) l = text_layout (P, F_LABEL, upper, c.name_w + c.dose_w, PANGO_ALIGN_LEFT);
-          y += 4;
-          y += block_text (b, l, CELL_PAD, y, &ACCENT, FALSE) + 1;
+          y += 3;
+          y += block_text (b, l, CELL_PAD, y, &ACCENT, FALSE) + 0.5;
         }
       g_autoptr (PangoLayout) name = text_layout (P, F_TABLE_BOLD, row->name, c.name_w - 2 * CELL_PAD, PANGO_ALIGN_LEFT);
       g_autoptr (PangoLayout) dose = text_layout (P, F_TABLE, row->dose, c.dose_w - 2 * CELL_PAD, PANGO_ALIGN_LEFT);
@@ -902,13 +991,14 @@ week_block (Pager *P, const LimberPrintWeek *wk, gboolean first)
   place (P, b);
 }
 
-/* A heading and a list of bullets; bullets may hold markup. */
-static void
+/* A heading and a list of bullets; bullets may hold markup.  NULL when
+ * the list is empty. */
+static Block *
 list_block (Pager *P, const char *title, GPtrArray *markup_items, const Colour *colour)
 {
   if (markup_items->len == 0)
-    return;
-  g_autoptr (Block) b = block_new (FALSE);
+    return NULL;
+  Block *b = block_new (FALSE);
   double w = column_width (P), y = heading (P, b, 0, title, colour);
   for (guint i = 0; i < markup_items->len; i++)
     {
@@ -919,9 +1009,45 @@ list_block (Pager *P, const char *title, GPtrArray *markup_items, const Colour *
       if (i == 0)
         b->min_break = y;
     }
-  block_grow (b, y);
-  space (P, SECTION_GAP);
-  place (P, b);
+  block_grow (b, y - 2.5);
+  return b;
+}
+
+/* Two lists side by side when both are short enough for it to save room,
+ * else one under the other. */
+#define SIDE_BY_SIDE_MAX 160.0
+static void
+two_lists (Pager *P, const char *title_a, GPtrArray *a, const char *title_b, GPtrArray *b, const Colour *colour)
+{
+  g_autoptr (Block) full_a = list_block (P, title_a, a, colour);
+  g_autoptr (Block) full_b = list_block (P, title_b, b, colour);
+  if (full_a && full_b)
+    {
+      /* measured on a copy: the pager itself moves on only when they are placed */
+      Pager T = *P;
+      T.columns = 2;
+      g_autoptr (Block) half_a = list_block (&T, title_a, a, colour);
+      g_autoptr (Block) half_b = list_block (&T, title_b, b, colour);
+      double tall = MAX (half_a->height, half_b->height);
+      if (tall <= SIDE_BY_SIDE_MAX && tall + EPSILON < full_a->height + SECTION_GAP + full_b->height)
+        {
+          space (P, SECTION_GAP);
+          need (P, tall);
+          set_columns (P, 2);
+          place (P, half_a);
+          next_frame (P);
+          place (P, half_b);
+          set_columns (P, 1);
+          return;
+        }
+    }
+  Block *lists[] = { full_a, full_b };
+  for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
+    if (lists[i])
+      {
+        space (P, SECTION_GAP);
+        place (P, lists[i]);
+      }
 }
 
 static void
@@ -935,14 +1061,13 @@ changes_and_notes (Pager *P)
       g_ptr_array_add (changes, c->why ? g_markup_printf_escaped ("<b>%s</b>. %s.", c->what, c->why)
                                        : g_markup_printf_escaped ("<b>%s</b>.", c->what));
     }
-  list_block (P, LIMBER_PRINT_CHANGES_HEADING, changes, &ACCENT);
   g_autoptr (GPtrArray) notes = g_ptr_array_new_with_free_func (g_free);
   for (guint i = 0; i < p->notes->len; i++)
     g_ptr_array_add (notes, g_markup_escape_text (g_ptr_array_index (p->notes, i), -1));
-  list_block (P, LIMBER_PRINT_NOTES_HEADING, notes, &ACCENT);
+  two_lists (P, LIMBER_PRINT_CHANGES_HEADING, changes, LIMBER_PRINT_NOTES_HEADING, notes, &ACCENT);
 }
 
-/* The safety text and the warning signs, two to a row, in a red box. */
+/* The safety text and the warning signs, in two columns, in a red box. */
 static void
 safety_block (Pager *P)
 {
@@ -950,41 +1075,65 @@ safety_block (Pager *P)
   if (p->safety == NULL && p->warning_signs->len == 0)
     return;
   g_autoptr (Block) b = block_new (TRUE);
-  double w = column_width (P), pad = 8, inner = w - 2 * pad, y = pad - 2;
+  double w = column_width (P), pad = 8, inner = w - 2 * pad, y = pad - 3;
   g_autoptr (PangoLayout) h = text_layout (P, F_H2, LIMBER_PRINT_SAFETY_HEADING, inner, PANGO_ALIGN_LEFT);
-  y += block_text (b, h, pad, y, &WARN, FALSE) + 3;
+  y += block_text (b, h, pad, y, &WARN, FALSE) + 2;
   if (p->safety)
     {
       g_autoptr (PangoLayout) s = text_layout (P, F_BODY, p->safety, inner, PANGO_ALIGN_LEFT);
-      y += block_text (b, s, pad, y, &INK, TRUE) + 5;
+      y += block_text (b, s, pad, y, &INK, TRUE) + 4;
     }
   if (p->warning_signs->len > 0)
     {
       g_autoptr (PangoLayout) sh = text_layout (P, F_BODY_BOLD, LIMBER_PRINT_SIGNS_HEADING, inner, PANGO_ALIGN_LEFT);
       block_break (b, y);
       y += block_text (b, sh, pad, y, &WARN, FALSE) + 3;
-      double cw = (inner - 14) / 2;
-      for (guint i = 0; i < p->warning_signs->len; i += 2)
+      /* in two columns, read down, split where they end most evenly */
+      const double gap = 14, sign_gap = 2;
+      double cw = (inner - gap) / 2;
+      guint n = p->warning_signs->len;
+      g_autoptr (GPtrArray) signs = g_ptr_array_new_with_free_func (g_object_unref);
+      g_autofree double *heights = g_new0 (double, n + 1);
+      double total = 0;
+      for (guint k = 0; k < n; k++)
         {
-          double row = 0;
-          for (guint k = i; k < MIN (i + 2, p->warning_signs->len); k++)
-            {
-              double x = pad + (k - i) * (cw + 14);
-              g_autoptr (PangoLayout) dot = text_layout (P, F_BODY_BOLD, "\xe2\x80\xa2", 8, PANGO_ALIGN_LEFT);
-              g_autoptr (PangoLayout) l = text_layout (P, F_STEP, g_ptr_array_index (p->warning_signs, k), cw - 9,
-                                                       PANGO_ALIGN_LEFT);
-              block_text (b, dot, x, y, &WARN, FALSE);
-              row = MAX (row, block_text (b, l, x + 9, y, &INK, FALSE));
-            }
-          if (i > 0)
-            block_break (b, y);
-          y += row + 2;
+          PangoLayout *l = text_layout (P, F_SIGN, g_ptr_array_index (p->warning_signs, k), cw - 9, PANGO_ALIGN_LEFT);
+          g_ptr_array_add (signs, l);
+          heights[k] = layout_height (l) + sign_gap;
+          total += heights[k];
         }
+      guint split = n;
+      double left = 0, best = G_MAXDOUBLE;
+      for (guint k = 0; k <= n; k++)
+        {
+          /* the left column the longer one on a tie */
+          if (MAX (left, total - left) <= best + EPSILON)
+            {
+              best = MAX (left, total - left);
+              split = k;
+            }
+          left += heights[k];
+        }
+      double bottom = y;
+      for (guint c = 0; c < 2; c++)
+        {
+          double x = pad + c * (cw + gap), cy = y;
+          for (guint k = c == 0 ? 0 : split; k < (c == 0 ? split : n); k++)
+            {
+              g_autoptr (PangoLayout) dot = text_layout (P, F_BODY_BOLD, "\xe2\x80\xa2", 8, PANGO_ALIGN_LEFT);
+              block_text (b, dot, x, cy, &WARN, FALSE);
+              /* between signs, or between the lines of one when the other
+               * column has no line there */
+              cy += block_text (b, g_ptr_array_index (signs, k), x + 9, cy, &INK, cy > y) + sign_gap;
+            }
+          bottom = MAX (bottom, cy);
+        }
+      y = bottom;
     }
-  y += pad - 3;
+  y += pad - 4;
   block_rect (b, 0, 0, w, y, &WARN_SOFT, &WARN, 1.2, 5, TRUE);
   block_grow (b, y);
-  space (P, SECTION_GAP + 2);
+  space (P, SECTION_GAP);
   place (P, b);
 }
 
@@ -1021,10 +1170,8 @@ log_block (Pager *P)
 {
   const LimberPrint *p = P->print;
   g_autoptr (Block) b = block_new (TRUE);
-  double w = column_width (P), y = heading (P, b, 0, LIMBER_PRINT_LOG_HEADING, &ACCENT);
-  g_autoptr (PangoLayout) intro = text_layout (P, F_BODY, LIMBER_PRINT_LOG_INTRO, w, PANGO_ALIGN_LEFT);
-  y += block_text (b, intro, 0, y, &MUTED, FALSE) + 5;
-  double shares[LIMBER_PRINT_LOG_COLUMNS + 1] = { 0.19, 0.08, 0.12, 0.12, 0.12, 0.37 };
+  double w = column_width (P), y = heading_with (P, b, 0, LIMBER_PRINT_LOG_HEADING, LIMBER_PRINT_LOG_INTRO, &ACCENT);
+  double shares[LIMBER_PRINT_LOG_COLUMNS + 1] = { 0.14, 0.065, 0.14, 0.14, 0.14, 0.375 };
   double xs[LIMBER_PRINT_LOG_COLUMNS + 1], ws[LIMBER_PRINT_LOG_COLUMNS + 1], x = 0;
   for (unsigned c = 0; c <= LIMBER_PRINT_LOG_COLUMNS; c++)
     {
@@ -1043,14 +1190,15 @@ log_block (Pager *P)
       block_break (b, y);
       g_autoptr (PangoLayout) label = text_layout (P, F_TABLE, day->long_date, ws[0] - 2 * CELL_PAD, PANGO_ALIGN_LEFT);
       g_autoptr (PangoLayout) box = text_layout (P, F_BOX, LIMBER_PRINT_BOX, ws[1], PANGO_ALIGN_CENTER);
-      double h = MAX (24, MAX (layout_height (label), layout_height (box)) + 2 * CELL_PAD);
+      /* room to write a number or a few words by hand: over 6 mm */
+      double h = MAX (LOG_ROW_H, MAX (layout_height (label), layout_height (box)) + 2 * CELL_PAD);
       block_rect (b, 0, y, w, h, NULL, &INK, 0.6, 0, FALSE);
       for (unsigned c = 1; c <= LIMBER_PRINT_LOG_COLUMNS; c++)
         {
           Item v = { .kind = ITEM_RECT, .x = xs[c], .y = y, .w = 0, .h = h, .outline = TRUE, .stroke = INK, .width = 0.6 };
           g_array_append_val (b->items, v);
         }
-      block_text (b, label, CELL_PAD, y + CELL_PAD, &INK, FALSE);
+      block_text (b, label, CELL_PAD, y + (h - layout_height (label)) / 2, &INK, FALSE);
       block_text (b, box, xs[1], y + (h - layout_height (box)) / 2, &INK, FALSE);
       y += h;
       if (!any)
@@ -1062,52 +1210,112 @@ log_block (Pager *P)
   place (P, b);
 }
 
-/* One exercise: its name, where it is done, the picture, the steps. */
+/* A step of an exercise: 7.5 pt, lines and letters set a little tight. */
+static PangoLayout *
+step_layout (Pager *P, const char *text, double width)
+{
+  PangoLayout *l = text_layout (P, F_STEP, text, width, PANGO_ALIGN_LEFT);
+  pango_layout_set_line_spacing (l, STEP_LEADING);
+  PangoAttrList *attrs = pango_attr_list_new ();
+  pango_attr_list_insert (attrs, pango_attr_letter_spacing_new (pango_units_from_double (STEP_TRACKING)));
+  pango_layout_set_attributes (l, attrs);
+  pango_attr_list_unref (attrs);
+  return l;
+}
+
+/* One exercise: a tinted band with its name, where it is done and the
+ * picture, then the numbered steps under it. */
 static Block *
 card_block (Pager *P, const LimberPrintGuide *g, double w)
 {
   /* a card may run on into the next column, as in a newspaper, under its
    * name again: whole cards would leave a column's foot empty too often */
   Block *b = block_new (FALSE);
-  double pad = 6, inner = w - 2 * pad, y = pad;
+  const double pad = CARD_PAD;
   g_autofree char *more = g_strdup_printf ("%s (continued)", g->name);
-  g_autoptr (PangoLayout) again = text_layout (P, F_LABEL, more, inner, PANGO_ALIGN_LEFT);
-  b->repeat_h = pad + block_lines (b, b->repeat, again, pad, pad, &MUTED, 0, -1, FALSE) + 3;
-  g_autoptr (PangoLayout) name = text_layout (P, F_CARD_TITLE, g->name, inner, PANGO_ALIGN_LEFT);
-  y += block_text (b, name, pad, y, &INK, FALSE) + 0.5;
-  g_autoptr (PangoLayout) how = text_layout (P, F_SMALL, g->how, inner, PANGO_ALIGN_LEFT);
-  y += block_text (b, how, pad, y, &MUTED, FALSE) + 3;
+  g_autoptr (PangoLayout) again = text_layout (P, F_LABEL, more, w - 2 * pad, PANGO_ALIGN_LEFT);
+  b->repeat_h = block_lines (b, b->repeat, again, pad, 0, &MUTED, 0, -1, FALSE) + 2.5;
 
+  double inner = w - 2 * pad, pic_w = 0, pic_h = 0, y = pad;
+  g_autoptr (PangoLayout) name = text_layout (P, F_CARD_TITLE, g->name, inner, PANGO_ALIGN_LEFT);
+  g_autoptr (PangoLayout) how = text_layout (P, F_SMALL, g->how, inner, PANGO_ALIGN_LEFT);
+  gboolean beside = FALSE;
   if (g->pose)
     {
-      /* across the card, both figures at one scale, as tall as the card's
-       * width allows up to a limit: a standing figure gets the height, a
-       * lying one the width */
-      double h = MIN (inner / pose_aspect (g->pose), BANNER_MAX);
-      block_pose (b, g->pose, pad, y, inner, h);
-      y += h + 4;
+      /* at the band's right, as tall as PICTURE_H or as wide as
+       * PICTURE_SHARE of the card, whichever comes first (a standing
+       * figure gets the height, a lying one the width), with the name and
+       * the place wrapping beside it; down to PICTURE_SHRINK of that when
+       * the name then wraps in fewer lines and the band gets shorter; and
+       * under a name too long to wrap beside it in a few lines */
+      double aspect = pose_aspect (g->pose), best = G_MAXDOUBLE;
+      double largest = MIN (PICTURE_H, inner * PICTURE_SHARE / aspect);
+      for (double h = largest; h >= largest * PICTURE_SHRINK - EPSILON; h -= 0.5)
+        {
+          pango_layout_set_width (name, pango_units_from_double (inner - h * aspect - 6));
+          pango_layout_set_width (how, pango_units_from_double (inner - h * aspect - 6));
+          double band = MAX (h + PICTURE_PAD, pad + layout_height (name) + 1 + layout_height (how) + pad);
+          if (band < best - 1 && pango_layout_get_line_count (name) <= 3)
+            {
+              best = band;
+              pic_h = h;
+              beside = TRUE;
+            }
+          /* the picture is what makes the band this tall: smaller, it
+           * would only be smaller */
+          if (beside && h + PICTURE_PAD >= band - EPSILON)
+            break;
+        }
+      if (!beside)
+        pic_h = MIN (PICTURE_H, inner * 0.8 / aspect);
+      pic_w = pic_h * aspect;
+      double text_w = beside ? inner - pic_w - 6 : inner;
+      pango_layout_set_width (name, pango_units_from_double (text_w));
+      pango_layout_set_width (how, pango_units_from_double (text_w));
     }
-  /* a piece holds the picture and a few lines at least, and so does a rest */
-  b->min_break = y + 24;
-  b->min_tail = 24;
+  double text_h = block_text (b, name, pad, y, &INK, FALSE) + 1;
+  text_h += block_text (b, how, pad, y + text_h, &MUTED, FALSE);
+  /* the picture reaches nearer the band's edges than the text: it has a
+   * margin of its own */
+  double band;
+  if (beside)
+    {
+      band = MAX (pad + text_h + pad, pic_h + PICTURE_PAD);
+      block_pose (b, g->pose, w - pad - pic_w, (band - pic_h) / 2, pic_w, pic_h);
+    }
+  else if (g->pose)
+    {
+      block_pose (b, g->pose, (w - pic_w) / 2, pad + text_h + 2, pic_w, pic_h);
+      band = pad + text_h + 2 + pic_h + 1.5;
+    }
+  else
+    band = pad + text_h + pad;
+  /* under what it holds */
+  Item tint = { .kind = ITEM_RECT, .w = w, .h = band, .fill = TRUE, .colour = ACCENT_SOFT, .radius = 3 };
+  g_array_prepend_val (b->items, tint);
+  y = band + 2.5;
+  /* a piece holds the band and two lines at least, and so does a rest */
+  g_autoptr (PangoLayout) one = step_layout (P, "1", -1);
+  g_autoptr (PangoLayout) two = step_layout (P, "1\n2", -1);
+  double two_lines = 2 * (layout_height (two) - layout_height (one));
+  b->min_break = y + two_lines;
+  b->min_tail = two_lines;
 
-  const double number_w = 9;
+  const double number_w = 7.5;
   unsigned k = 0;
   for (const char *const *s = g->steps; s && *s; s++, k++)
     {
       g_autofree char *number = g_strdup_printf ("%u", k + 1);
       g_autoptr (PangoLayout) n = text_layout (P, F_STEP_BOLD, number, number_w, PANGO_ALIGN_LEFT);
-      g_autoptr (PangoLayout) text = text_layout (P, F_STEP, *s, inner - number_w, PANGO_ALIGN_LEFT);
-      block_text (b, n, pad, y, &ACCENT, FALSE);
-      y += block_text (b, text, pad + number_w, y, &INK, TRUE) + 2;
+      g_autoptr (PangoLayout) text = step_layout (P, *s, w - number_w);
+      block_text (b, n, 0.5, y, &ACCENT, FALSE);
+      y += block_text (b, text, number_w, y, &INK, TRUE) + (s[1] ? STEP_GAP : 0);
     }
-  y += pad - 2;
-  block_rect (b, 0, 0, w, y, &WHITE, &LINE, 0.8, 4, TRUE);
   block_grow (b, y);
   return b;
 }
 
-#define CARD_GAP 7.0
+#define CARD_GAP 6.0
 
 /* Whether the cards from `from` on all end on this page above `limit`
  * (the last column may reach lower while it is tried): tried on a copy of
@@ -1253,7 +1461,7 @@ lay_out (Pager *P)
     {
       for (guint i = 0; i < p->weeks->len; i++)
         {
-          space (P, i == 0 ? SECTION_GAP + 2 : SECTION_GAP);
+          space (P, SECTION_GAP);
           week_block (P, g_ptr_array_index (p->weeks, i), i == 0);
         }
       changes_and_notes (P);

@@ -1,5 +1,8 @@
 /* Specification of the limber tool: exit codes, messages and outputs. */
 #include <string.h>
+#include <sys/stat.h>
+
+#include <glib/gstdio.h>
 
 #include <json-glib/json-glib.h>
 
@@ -199,4 +202,32 @@ LIMBER_TEST (cli, simulate_refuses_bad_arguments)
   cr_assert (strstr (e2, "expected a number from 0 to 1") != NULL, "%s", e2);
   cr_assert_eq (RUN (NULL, &e3, "simulate", "--profile", p, "--weeks", "0"), 2);
   cr_assert (strstr (e3, "expected 1 to 52") != NULL, "%s", e3);
+}
+
+static gpointer
+drain (gpointer path)
+{
+  g_autofree char *contents = NULL;
+  g_file_get_contents (path, &contents, NULL, NULL);
+  return g_steal_pointer (&contents);
+}
+
+LIMBER_TEST (cli, writing_to_a_fifo_leaves_it_a_fifo)
+{
+  /* -o /dev/null and its kin must be written into, never replaced by a file;
+   * a FIFO stands in for the device so a regression cannot break the machine */
+  g_autofree char *dir = g_dir_make_tmp ("limber-fifo-XXXXXX", NULL);
+  g_autofree char *fifo = g_build_filename (dir, "out", NULL);
+  cr_assert_eq (mkfifo (fifo, 0600), 0);
+  GThread *reader = g_thread_new ("drain", drain, fifo);
+  g_autofree char *err = NULL;
+  int code = RUN (NULL, &err, "describe", "--format", "json", "-o", fifo);
+  g_autofree char *read = g_thread_join (reader);
+  cr_assert_eq (code, 0, "%s", err);
+  cr_assert (read != NULL && g_str_has_prefix (read, "{"), "nothing came through the FIFO");
+  struct stat st;
+  cr_assert_eq (stat (fifo, &st), 0);
+  cr_assert (S_ISFIFO (st.st_mode), "the FIFO was replaced by a file");
+  g_unlink (fifo);
+  g_rmdir (dir);
 }

@@ -7,6 +7,11 @@
                       start="2026-11-24", seed=1)
     plan.status, plan.days[0].items[0].exercise.name, plan.to_dict()
     plans = rules.plan_many(profiles, seed=1, threads=2)   # in C, GIL released
+    results = rules.test("rules/tests")                    # rule test cases: TestResult, true when passed
+    rules.coverage(cases="rules/tests").percent("rules"), rules.simulate(profile, weeks=8).plans
+
+pytest collects rule test cases with `pytest --limber-cases=rules/tests`
+(limber.pytest_plugin, installed with the package).
 
 Profiles are dicts shaped like the JSON profile (docs/profile-format.md) or
 Profile objects.  Errors raise limber.Error subclasses carrying the file,
@@ -23,13 +28,17 @@ from ._profile import Profile
 from ._reflect import text as _text
 from ._ruleset import Ruleset
 from . import _extras  # noqa: F401  (render, lint: when the library has them)
+from ._testing import TestCase, TestFailure, TestResult, test_results_to_junit, test_results_to_tap
+from ._coverage import Coverage
+from ._simulate import Simulation
 from . import lowlevel
 
 __version__ = _text(_lib.LIMBER_VERSION_STRING)
 
 __all__ = ["Ruleset", "Profile", "Plan", "Day", "Item", "Referral", "Exercise", "Question", "Measure", "Dose",
            "Error", "RulesetError", "ProfileError", "OptionsError", "Problem", "items_frame", "plans_frame",
-           "library_version", "lowlevel"]
+           "TestCase", "TestResult", "TestFailure", "test_results_to_tap", "test_results_to_junit", "Coverage",
+           "Simulation", "library_version", "lowlevel"]
 
 
 def library_version():

@@ -238,6 +238,28 @@ class Plan:
         return "<limber.Plan %s, %d days>" % (self.status, lib.limber_plan_get_n_days(self._ptr))
 
 
+class BorrowedPlan(Plan):
+    """A plan that belongs to another object (a simulation, a test result).
+
+    It keeps its owner, and so the C plan, alive; close() only lets go of it.
+    """
+
+    __slots__ = ("_owner",)
+
+    def __init__(self, ptr, ruleset, owner):  # pylint: disable=super-init-not-called
+        self._ptr = ptr
+        self.ruleset = ruleset
+        self._days = None
+        self._json = None
+        self._owner = owner
+
+    def close(self):
+        """Lets go of the plan (days and items already read stay usable)."""
+        self._ptr = None
+        self._json = None
+        self._owner = None
+
+
 # Readers are built on first use (after the class is complete) and reused.
 def _cached(factory):
     box = []

@@ -65,3 +65,16 @@ def test_batches_do_not_leak(rules, stiff_back):
         results = rules.plan_many([stiff_back] * 30 + [bad], threads=2, errors="return")
         assert isinstance(results[-1], limber.ProfileError)
     assert grows(step, 10, 60) < 4 * 2**20
+
+
+def test_test_results_coverage_and_simulations_do_not_leak(rules, stiff_back, tmp_path):
+    cases = REPO / "rules" / "tests"
+    missing = tmp_path / "missing.xml"
+
+    def step():
+        results = rules.test([cases / "pain-today-5.xml", cases / "red-flag-sciatica.xml", missing])
+        results[0].plan.days, limber.test_results_to_tap(results), limber.test_results_to_junit(results)
+        rules.coverage(results[:2]).to_dict()
+        sim = rules.simulate(stiff_back, weeks=2, start="2026-01-05", seed=1)
+        sim.plans[-1].days, sim.to_csv(), sim.profile
+    assert grows(step, 50, 200) < 4 * 2**20  # a leaked result or simulation is tens of kilobytes
