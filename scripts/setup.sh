@@ -1,6 +1,7 @@
 #!/bin/sh
 # Installs what limber needs on Debian 12, only what is missing, quietly.
 # Every package here is listed in the README's set-up section.
+# --no-python: only what the C library and the tool need (the main job).
 set -eu
 PACKAGES="build-essential cmake ninja-build pkg-config libglib2.0-dev libglib2.0-bin libxml2-dev libxml2-utils
 libjson-glib-dev libcriterion-dev doxygen python3-venv python3-dev libcairo2-dev libpango1.0-dev fonts-dejavu-core
@@ -15,6 +16,7 @@ if [ -n "$missing" ]; then
   # shellcheck disable=SC2086
   apt-get install -y -qq --no-install-recommends $missing >/dev/null
 fi
+[ "${1:-}" = "--no-python" ] && exit 0
 # The Python tooling of the bindings' tests (pinned in
 # bindings/python/requirements-dev.txt) goes into .venv, with whichever
 # python3 comes first on PATH; pip runs only when that file has changed.
