@@ -201,16 +201,6 @@ check_attributes (Reader *R, xmlNode *node, const char *field, const AttrName *n
     }
 }
 
-static char *
-attribute (xmlNode *node, const char *name)
-{
-  xmlChar *value = xmlGetNoNsProp (node, (const xmlChar *) name);
-  if (value == NULL)
-    return NULL;
-  char *copy = g_strdup ((const char *) value);
-  xmlFree (value);
-  return copy;
-}
 
 /* A number as XML Schema would take it (surrounding blanks allowed);
  * "NaN" and "INF" read as such and are refused by the checks. */
@@ -234,7 +224,7 @@ static gboolean
 number_attribute (Reader *R, xmlNode *node, const char *path, const AttrName *names, const char *xml,
                   double *out)
 {
-  g_autofree char *text = attribute (node, xml);
+  g_autofree char *text = limber_xml_attr (node, xml);
   if (text == NULL)
     return FALSE;
   g_autofree char *field = *path ? g_strconcat (path, ".", json_name (names, xml), NULL)
@@ -265,7 +255,7 @@ static gboolean
 bool_attribute (Reader *R, xmlNode *node, const char *path, const AttrName *names, const char *xml,
                 gboolean *out)
 {
-  g_autofree char *text = attribute (node, xml);
+  g_autofree char *text = limber_xml_attr (node, xml);
   if (text == NULL)
     return FALSE;
   g_strstrip (text);
@@ -290,7 +280,7 @@ static char *
 required_attribute (Reader *R, xmlNode *node, const char *path, const AttrName *names, const char *xml,
                     const char *expected)
 {
-  char *value = attribute (node, xml);
+  char *value = limber_xml_attr (node, xml);
   if (value == NULL)
     {
       g_autofree char *field = g_strconcat (path, ".", json_name (names, xml), NULL);
@@ -420,7 +410,7 @@ static void
 read_answer (Reader *R, xmlNode *node, GHashTable *seen)
 {
   check_attributes (R, node, "answers", answer_attrs);
-  g_autofree char *question = attribute (node, "question");
+  g_autofree char *question = limber_xml_attr (node, "question");
   if (question == NULL)
     {
       problem_at (R, node, "answers", "<answer> without question=; expected the id of the question it answers");
@@ -598,14 +588,14 @@ read_profile (Reader *R, xmlNode *root)
   check_attributes (R, root, "profile", profile_attrs);
   check_no_text (R, root, "profile");
 
-  g_autofree char *name = attribute (root, "name");
+  g_autofree char *name = limber_xml_attr (root, "name");
   if (name != NULL)
     limber_profile_set_name (R->profile, name);
   unsigned u;
   double d;
   if (unsigned_attribute (R, root, "", profile_attrs, "age", &u))
     limber_profile_set_age (R->profile, u);
-  g_autofree char *goal_name = attribute (root, "goal");
+  g_autofree char *goal_name = limber_xml_attr (root, "goal");
   LimberGoal goal;
   if (goal_name != NULL && limber_profile_check_goal_name (R->rs, goal_name, &goal, R->problems))
     limber_profile_set_goal (R->profile, goal);

@@ -50,39 +50,20 @@ compiled_schema (void)
 
 /* ---- small readers over a validated tree ------------------------------ */
 
-static char *
-attr (xmlNode *node, const char *name)
-{
-  xmlChar *value = xmlGetProp (node, (const xmlChar *) name);
-  if (value == NULL)
-    return NULL;
-  char *copy = g_strdup ((const char *) value);
-  xmlFree (value);
-  return copy;
-}
 
-static gboolean
-attr_double (xmlNode *node, const char *name, double *out)
-{
-  g_autofree char *value = attr (node, name);
-  if (value == NULL)
-    return FALSE;
-  *out = g_ascii_strtod (value, NULL);
-  return TRUE;
-}
 
 static double
 attr_double_or (xmlNode *node, const char *name, double fallback)
 {
   double v = fallback;
-  attr_double (node, name, &v);
+  limber_xml_attr_double (node, name, &v);
   return v;
 }
 
 static gboolean
 attr_bool (xmlNode *node, const char *name, gboolean fallback)
 {
-  g_autofree char *value = attr (node, name);
+  g_autofree char *value = limber_xml_attr (node, name);
   if (value == NULL)
     return fallback;
   return g_str_equal (value, "true") || g_str_equal (value, "1");
@@ -130,7 +111,7 @@ split_ids (const char *s)
 static char **
 attr_ids (xmlNode *node, const char *name)
 {
-  g_autofree char *value = attr (node, name);
+  g_autofree char *value = limber_xml_attr (node, name);
   return split_ids (value);
 }
 
@@ -187,8 +168,8 @@ children_texts (xmlNode *parent, const char *item)
 static void
 read_bounds (xmlNode *node, LimberCond *c)
 {
-  c->has_at_least = attr_double (node, "at-least", &c->at_least);
-  c->has_at_most = attr_double (node, "at-most", &c->at_most);
+  c->has_at_least = limber_xml_attr_double (node, "at-least", &c->at_least);
+  c->has_at_most = limber_xml_attr_double (node, "at-most", &c->at_most);
 }
 
 static LimberCond *read_cond (xmlNode *node);
@@ -233,15 +214,15 @@ read_cond (xmlNode *node)
     {
     case COND_GOAL:
       {
-        g_autofree char *goal = attr (node, "is");
+        g_autofree char *goal = limber_xml_attr (node, "is");
         limber_goal_from_string (goal, &c->goal);
         break;
       }
     case COND_DEFICIT:
     case COND_ASYMMETRY:
       {
-        c->ref = attr (node, "measure");
-        g_autofree char *side = attr (node, kind == COND_DEFICIT ? "side" : "tighter");
+        c->ref = limber_xml_attr (node, "measure");
+        g_autofree char *side = limber_xml_attr (node, kind == COND_DEFICIT ? "side" : "tighter");
         c->side = g_strcmp0 (side, "left") == 0    ? SIDE_LEFT
                   : g_strcmp0 (side, "right") == 0 ? SIDE_RIGHT
                   : g_strcmp0 (side, "both") == 0  ? SIDE_BOTH
@@ -249,39 +230,39 @@ read_cond (xmlNode *node)
         break;
       }
     case COND_ANSWER:
-      c->ref = attr (node, "question");
-      c->value = attr (node, "is");
+      c->ref = limber_xml_attr (node, "question");
+      c->value = limber_xml_attr (node, "is");
       break;
     case COND_FLAG:
-      c->ref = attr (node, "ref");
+      c->ref = limber_xml_attr (node, "ref");
       break;
     case COND_SCORE:
-      c->ref = attr (node, "ref");
-      c->value = attr (node, "category");
+      c->ref = limber_xml_attr (node, "ref");
+      c->value = limber_xml_attr (node, "category");
       break;
     case COND_CONSTRAINT:
-      if ((c->value = attr (node, "has-equipment")) != NULL)
+      if ((c->value = limber_xml_attr (node, "has-equipment")) != NULL)
         c->constraint = CONSTRAINT_HAS_EQUIPMENT;
-      else if ((c->value = attr (node, "avoids-region")) != NULL)
+      else if ((c->value = limber_xml_attr (node, "avoids-region")) != NULL)
         c->constraint = CONSTRAINT_AVOIDS_REGION;
       else
         {
           c->constraint = CONSTRAINT_NO_FLOOR;
           c->flag_value = attr_bool (node, "no-floor", TRUE);
-          c->value = attr (node, "no-floor"); /* kept so the checker sees if it was given */
+          c->value = limber_xml_attr (node, "no-floor"); /* kept so the checker sees if it was given */
         }
       break;
     case COND_TREND:
       {
-        c->ref = attr (node, "measure");
-        g_autofree char *of = attr (node, "of");
+        c->ref = limber_xml_attr (node, "measure");
+        g_autofree char *of = limber_xml_attr (node, "of");
         c->trend_asymmetry = g_strcmp0 (of, "asymmetry") == 0;
         c->over_days = (unsigned) attr_double_or (node, "over-days", 1);
         break;
       }
     case COND_HISTORY:
       {
-        g_autofree char *fact = attr (node, "fact");
+        g_autofree char *fact = limber_xml_attr (node, "fact");
         c->fact = g_strcmp0 (fact, "sessions-completed") == 0        ? HISTORY_SESSIONS_COMPLETED
                   : g_strcmp0 (fact, "days-since-last-session") == 0 ? HISTORY_DAYS_SINCE_LAST
                   : g_strcmp0 (fact, "weeks-active") == 0            ? HISTORY_WEEKS_ACTIVE
@@ -303,7 +284,7 @@ read_target (xmlNode *node, LimberAction *a)
   };
   for (unsigned i = 0; i < G_N_ELEMENTS (kinds); i++)
     {
-      char *value = attr (node, kinds[i].attr);
+      char *value = limber_xml_attr (node, kinds[i].attr);
       if (value == NULL)
         continue;
       if (a->target != NULL)
@@ -328,8 +309,8 @@ read_action (xmlNode *node)
   if (is (node, "weight"))
     {
       a->kind = ACTION_WEIGHT;
-      a->has_multiply = attr_double (node, "multiply", &a->multiply);
-      a->has_add = attr_double (node, "add", &a->add);
+      a->has_multiply = limber_xml_attr_double (node, "multiply", &a->multiply);
+      a->has_add = limber_xml_attr_double (node, "add", &a->add);
     }
   else if (is (node, "exclude"))
     a->kind = ACTION_EXCLUDE;
@@ -338,7 +319,7 @@ read_action (xmlNode *node)
   else if (is (node, "emphasise"))
     {
       a->kind = ACTION_EMPHASISE;
-      a->measure = attr (node, "measure");
+      a->measure = limber_xml_attr (node, "measure");
       a->extra_sets = (unsigned) attr_double_or (node, "extra-sets", 1);
     }
   else if (is (node, "lowest-step"))
@@ -363,8 +344,8 @@ read_action (xmlNode *node)
 static void
 read_metadata (LimberRuleset *rs, xmlNode *root)
 {
-  rs->id = attr (root, "id");
-  rs->version = attr (root, "version");
+  rs->id = limber_xml_attr (root, "id");
+  rs->version = limber_xml_attr (root, "version");
   rs->schema_version = (unsigned) attr_double_or (root, "schema-version", 1);
   rs->title = child_text (root, "title");
   rs->description = child_text (root, "description");
@@ -379,15 +360,15 @@ read_metadata (LimberRuleset *rs, xmlNode *root)
   FOR_CHILDREN (child_named (root, "sources"), s)
     {
       LimberSource *src = g_new0 (LimberSource, 1);
-      src->id = attr (s, "id");
-      src->url = attr (s, "url");
+      src->id = limber_xml_attr (s, "id");
+      src->url = limber_xml_attr (s, "url");
       src->text = text_of (s);
       src->line = xmlGetLineNo (s);
       g_ptr_array_add (rs->sources, src);
     }
   FOR_CHILDREN (child_named (root, "goals"), g)
     {
-      g_autofree char *id = attr (g, "id");
+      g_autofree char *id = limber_xml_attr (g, "id");
       LimberGoal goal;
       if (limber_goal_from_string (id, &goal))
         {
@@ -404,8 +385,8 @@ read_measures (LimberRuleset *rs, xmlNode *section)
   FOR_CHILDREN (section, n)
     {
       LimberMeasure *m = g_new0 (LimberMeasure, 1);
-      m->id = attr (n, "id");
-      m->unit = attr (n, "unit");
+      m->id = limber_xml_attr (n, "id");
+      m->unit = limber_xml_attr (n, "unit");
       m->label = child_text (n, "label");
       m->sided = attr_bool (n, "sided", FALSE);
       m->normal = attr_double_or (n, "normal", 0);
@@ -424,10 +405,10 @@ read_questions (LimberRuleset *rs, xmlNode *section)
   FOR_CHILDREN (section, n)
     {
       LimberQuestion *q = g_new0 (LimberQuestion, 1);
-      q->id = attr (n, "id");
+      q->id = limber_xml_attr (n, "id");
       q->text = child_text (n, "text");
       q->line = xmlGetLineNo (n);
-      g_autofree char *kind = attr (n, "kind");
+      g_autofree char *kind = limber_xml_attr (n, "kind");
       q->kind = g_strcmp0 (kind, "scale") == 0    ? LIMBER_QUESTION_SCALE
                 : g_strcmp0 (kind, "choice") == 0 ? LIMBER_QUESTION_CHOICE
                                                   : LIMBER_QUESTION_YES_NO;
@@ -435,7 +416,7 @@ read_questions (LimberRuleset *rs, xmlNode *section)
       q->choice_texts = children_texts (n, "choice");
       FOR_CHILDREN (n, c)
         if (is (c, "choice"))
-          g_ptr_array_add (ids, attr (c, "id"));
+          g_ptr_array_add (ids, limber_xml_attr (c, "id"));
       g_ptr_array_add (ids, NULL);
       q->choices = (char **) g_ptr_array_free (ids, FALSE);
       q->min = attr_double_or (n, "min", 0);
@@ -450,15 +431,15 @@ read_red_flags (LimberRuleset *rs, xmlNode *section)
   FOR_CHILDREN (section, n)
     {
       LimberRedFlag *f = g_new0 (LimberRedFlag, 1);
-      f->id = attr (n, "id");
-      g_autofree char *outcome = attr (n, "outcome");
+      f->id = limber_xml_attr (n, "id");
+      g_autofree char *outcome = limber_xml_attr (n, "outcome");
       f->outcome = g_strcmp0 (outcome, "emergency") == 0       ? LIMBER_OUTCOME_EMERGENCY
                    : g_strcmp0 (outcome, "see-clinician") == 0 ? LIMBER_OUTCOME_SEE_CLINICIAN
                                                                : LIMBER_OUTCOME_CAUTION;
-      f->question = attr (n, "question");
+      f->question = limber_xml_attr (n, "question");
       f->question_index = f->is_index = -1;
-      f->is = attr (n, "is");
-      f->has_at_least = attr_double (n, "at-least", &f->at_least);
+      f->is = limber_xml_attr (n, "is");
+      f->has_at_least = limber_xml_attr_double (n, "at-least", &f->at_least);
       f->message = child_text (n, "message");
       f->cite = attr_ids (n, "cite");
       f->line = xmlGetLineNo (n);
@@ -470,14 +451,14 @@ static LimberScoreItem *
 read_score_item (xmlNode *n)
 {
   LimberScoreItem *item = g_new0 (LimberScoreItem, 1);
-  item->question = attr (n, "question");
+  item->question = limber_xml_attr (n, "question");
   item->question_index = -1;
   item->line = xmlGetLineNo (n);
   GPtrArray *choices = g_ptr_array_new ();
   GArray *values = g_array_new (FALSE, FALSE, sizeof (double));
   FOR_CHILDREN (n, p)
     {
-      g_ptr_array_add (choices, attr (p, "choice"));
+      g_ptr_array_add (choices, limber_xml_attr (p, "choice"));
       double v = attr_double_or (p, "value", 0);
       g_array_append_val (values, v);
     }
@@ -494,7 +475,7 @@ read_scores (LimberRuleset *rs, xmlNode *section)
   FOR_CHILDREN (section, n)
     {
       LimberScore *s = g_new0 (LimberScore, 1);
-      s->id = attr (n, "id");
+      s->id = limber_xml_attr (n, "id");
       s->name = child_text (n, "name");
       s->cite = attr_ids (n, "cite");
       s->line = xmlGetLineNo (n);
@@ -508,12 +489,12 @@ read_scores (LimberRuleset *rs, xmlNode *section)
           else if (is (c, "subscale"))
             {
               LimberSubscale *sub = g_new0 (LimberSubscale, 1);
-              sub->id = attr (c, "id");
+              sub->id = limber_xml_attr (c, "id");
               sub->line = xmlGetLineNo (c);
               sub->items = g_array_new (FALSE, FALSE, sizeof (guint));
               GPtrArray *qs = g_ptr_array_new ();
               FOR_CHILDREN (c, r)
-                g_ptr_array_add (qs, attr (r, "question"));
+                g_ptr_array_add (qs, limber_xml_attr (r, "question"));
               g_ptr_array_add (qs, NULL);
               sub->item_questions = (char **) g_ptr_array_free (qs, FALSE);
               g_ptr_array_add (s->subscales, sub);
@@ -521,19 +502,19 @@ read_scores (LimberRuleset *rs, xmlNode *section)
           else if (is (c, "category"))
             {
               LimberCategory *cat = g_new0 (LimberCategory, 1);
-              cat->id = attr (c, "id");
+              cat->id = limber_xml_attr (c, "id");
               cat->line = xmlGetLineNo (c);
-              cat->has_total_at_least = attr_double (c, "total-at-least", &cat->total_at_least);
-              cat->has_total_at_most = attr_double (c, "total-at-most", &cat->total_at_most);
+              cat->has_total_at_least = limber_xml_attr_double (c, "total-at-least", &cat->total_at_least);
+              cat->has_total_at_most = limber_xml_attr_double (c, "total-at-most", &cat->total_at_most);
               cat->bounds = limber_new_bound_array ();
               FOR_CHILDREN (c, b)
                 {
                   LimberSubscaleBound *bound = g_new0 (LimberSubscaleBound, 1);
-                  bound->ref = attr (b, "ref");
+                  bound->ref = limber_xml_attr (b, "ref");
                   bound->subscale_index = -1;
                   bound->line = xmlGetLineNo (b);
-                  bound->has_at_least = attr_double (b, "at-least", &bound->at_least);
-                  bound->has_at_most = attr_double (b, "at-most", &bound->at_most);
+                  bound->has_at_least = limber_xml_attr_double (b, "at-least", &bound->at_least);
+                  bound->has_at_most = limber_xml_attr_double (b, "at-most", &bound->at_most);
                   g_ptr_array_add (cat->bounds, bound);
                 }
               g_ptr_array_add (s->categories, cat);
@@ -568,7 +549,7 @@ read_templates (LimberRuleset *rs, xmlNode *section)
 {
   FOR_CHILDREN (section, n)
     {
-      g_autofree char *goal_s = attr (n, "goal");
+      g_autofree char *goal_s = limber_xml_attr (n, "goal");
       LimberGoal goal = LIMBER_GOAL_RECOVERY;
       limber_goal_from_string (goal_s, &goal);
       LimberTemplate *t = &rs->templates[goal];
@@ -583,7 +564,7 @@ read_templates (LimberRuleset *rs, xmlNode *section)
       FOR_CHILDREN (n, s)
         {
           LimberSlot *slot = g_new0 (LimberSlot, 1);
-          slot->id = attr (s, "id");
+          slot->id = limber_xml_attr (s, "id");
           slot->share = attr_double_or (s, "share", 0);
           slot->tags = attr_ids (s, "tags");
           slot->max_items = (unsigned) attr_double_or (s, "max-items", 0);
@@ -597,7 +578,7 @@ static LimberExercise *
 read_exercise (xmlNode *n)
 {
   LimberExercise *e = g_new0 (LimberExercise, 1);
-  e->id = attr (n, "id");
+  e->id = limber_xml_attr (n, "id");
   e->line = xmlGetLineNo (n);
   e->name = child_text (n, "name");
   e->instructions = children_texts (child_named (n, "instructions"), "step");
@@ -607,7 +588,7 @@ read_exercise (xmlNode *n)
   xmlNode *equipment = child_named (n, "equipment");
   e->equipment = equipment ? text_ids (equipment) : g_new0 (char *, 1);
 
-  g_autofree char *position = attr (n, "position");
+  g_autofree char *position = limber_xml_attr (n, "position");
   e->position = LIMBER_POSITION_STANDING;
   for (unsigned p = LIMBER_POSITION_STANDING; p <= LIMBER_POSITION_WALL; p++)
     if (g_strcmp0 (position, limber_position_to_string ((LimberPosition) p)) == 0)
@@ -615,7 +596,7 @@ read_exercise (xmlNode *n)
   e->level = (unsigned) attr_double_or (n, "level", 1);
   e->per_side = attr_bool (n, "per-side", FALSE);
   e->base_weight = attr_double_or (n, "base-weight", 1);
-  e->has_seconds_per_rep = attr_double (n, "seconds-per-rep", &e->seconds_per_rep);
+  e->has_seconds_per_rep = limber_xml_attr_double (n, "seconds-per-rep", &e->seconds_per_rep);
 
   xmlNode *ladder = child_named (n, "ladder");
   e->ladder = g_array_new (FALSE, TRUE, sizeof (LimberDose));
@@ -643,11 +624,11 @@ read_exercise (xmlNode *n)
     FOR_CHILDREN (variants, v)
       {
         LimberVariant *var = g_new0 (LimberVariant, 1);
-        g_autofree char *kind = attr (v, "kind");
+        g_autofree char *kind = limber_xml_attr (v, "kind");
         var->kind = g_strcmp0 (kind, "easier") == 0   ? VARIANT_EASIER
                     : g_strcmp0 (kind, "seated") == 0 ? VARIANT_SEATED
                                                       : VARIANT_HARDER;
-        var->ref = attr (v, "ref");
+        var->ref = limber_xml_attr (v, "ref");
         var->index = -1;
         var->line = xmlGetLineNo (v);
         g_ptr_array_add (e->variants, var);
@@ -663,7 +644,7 @@ read_rules (LimberRuleset *rs, xmlNode *section)
   FOR_CHILDREN (section, n)
     {
       LimberRule *r = g_new0 (LimberRule, 1);
-      r->id = attr (n, "id");
+      r->id = limber_xml_attr (n, "id");
       r->cite = attr_ids (n, "cite");
       r->line = xmlGetLineNo (n);
       r->description = child_text (n, "description");

@@ -69,31 +69,12 @@ limber_testcase_free (LimberTestCase *tc)
 
 /* ---- small readers over a validated tree ------------------------------ */
 
-static char *
-attr (xmlNode *node, const char *name)
-{
-  xmlChar *value = xmlGetProp (node, (const xmlChar *) name);
-  if (value == NULL)
-    return NULL;
-  char *copy = g_strdup ((const char *) value);
-  xmlFree (value);
-  return copy;
-}
 
-static gboolean
-attr_double (xmlNode *node, const char *name, double *out)
-{
-  g_autofree char *value = attr (node, name);
-  if (value == NULL)
-    return FALSE;
-  *out = g_ascii_strtod (value, NULL);
-  return TRUE;
-}
 
 static gboolean
 attr_bool (xmlNode *node, const char *name, gboolean *out)
 {
-  g_autofree char *value = attr (node, name);
+  g_autofree char *value = limber_xml_attr (node, name);
   if (value == NULL)
     return FALSE;
   g_strstrip (value);
@@ -129,7 +110,7 @@ element_text (xmlNode *node)
   g_string_append_printf (out, "<%s", (const char *) node->name);
   for (xmlAttr *a = node->properties; a; a = a->next)
     {
-      g_autofree char *value = attr (node, (const char *) a->name);
+      g_autofree char *value = limber_xml_attr (node, (const char *) a->name);
       g_string_append_printf (out, " %s=\"%s\"", (const char *) a->name, value ? value : "");
     }
   g_string_append_c (out, '>');
@@ -219,7 +200,7 @@ read_profile_json (Loader *L, xmlNode *node)
 static void
 read_profile_xml (Loader *L, xmlNode *node)
 {
-  g_autofree char *file = attr (node, "file");
+  g_autofree char *file = limber_xml_attr (node, "file");
   if (file != NULL)
     {
       gboolean alone = node->properties->next == NULL && node->properties == xmlHasProp (node, BAD_CAST "file");
@@ -297,7 +278,7 @@ read_target (Loader *L, xmlNode *node, LimberExpect *x)
   unsigned n = 0;
   for (gsize k = 0; k < G_N_ELEMENTS (kinds); k++)
     {
-      char *value = attr (node, kinds[k].attr);
+      char *value = limber_xml_attr (node, kinds[k].attr);
       if (value == NULL)
         continue;
       n++;
@@ -313,9 +294,9 @@ read_target (Loader *L, xmlNode *node, LimberExpect *x)
 static void
 read_bounds (Loader *L, xmlNode *node, LimberExpect *x, gboolean with_is)
 {
-  x->has_is = with_is && attr_double (node, "is", &x->is);
-  x->has_at_least = attr_double (node, "at-least", &x->at_least);
-  x->has_at_most = attr_double (node, "at-most", &x->at_most);
+  x->has_is = with_is && limber_xml_attr_double (node, "is", &x->is);
+  x->has_at_least = limber_xml_attr_double (node, "at-least", &x->at_least);
+  x->has_at_most = limber_xml_attr_double (node, "at-most", &x->at_most);
   if (!x->has_is && !x->has_at_least && !x->has_at_most)
     problem (L, node, "no bound; expected %sat-least= or at-most=", with_is ? "is=, " : "");
   else if (x->has_is && (x->has_at_least || x->has_at_most))
@@ -339,51 +320,51 @@ read_expect (Loader *L, xmlNode *node)
     {
     case EXPECT_STATUS:
     case EXPECT_OUTCOME:
-      x->value = attr (node, "is");
+      x->value = limber_xml_attr (node, "is");
       break;
     case EXPECT_REFERRAL:
-      x->id = attr (node, "flag");
-      x->text = attr (node, "contains");
+      x->id = limber_xml_attr (node, "flag");
+      x->text = limber_xml_attr (node, "contains");
       break;
     case EXPECT_FLAG:
-      x->id = attr (node, "ref");
+      x->id = limber_xml_attr (node, "ref");
       x->yes = TRUE;
       attr_bool (node, "triggered", &x->yes);
       break;
     case EXPECT_SCORE:
-      x->id = attr (node, "ref");
-      x->value = attr (node, "category");
-      x->has_number = attr_double (node, "total", &x->number);
+      x->id = limber_xml_attr (node, "ref");
+      x->value = limber_xml_attr (node, "category");
+      x->has_number = limber_xml_attr_double (node, "total", &x->number);
       x->has_yes = attr_bool (node, "complete", &x->yes);
       if (x->value == NULL && !x->has_number && !x->has_yes)
         problem (L, node, "checks nothing; expected category=, total= or complete=");
       break;
     case EXPECT_FIRED:
     case EXPECT_NOT_FIRED:
-      x->id = attr (node, "rule");
+      x->id = limber_xml_attr (node, "rule");
       break;
     case EXPECT_INCLUDED:
       {
         read_target (L, node, x);
-        g_autofree char *on = attr (node, "on");
+        g_autofree char *on = limber_xml_attr (node, "on");
         x->yes = g_strcmp0 (on, "every-training-day") == 0;
         break;
       }
     case EXPECT_EXCLUDED:
       read_target (L, node, x);
-      x->value = attr (node, "by");
+      x->value = limber_xml_attr (node, "by");
       break;
     case EXPECT_ALLOWED:
       read_target (L, node, x);
       break;
     case EXPECT_WEIGHT:
-      x->id = attr (node, "exercise");
+      x->id = limber_xml_attr (node, "exercise");
       read_bounds (L, node, x, TRUE);
       break;
     case EXPECT_DOSE:
       {
-        x->id = attr (node, "exercise");
-        g_autofree char *of = attr (node, "of");
+        x->id = limber_xml_attr (node, "exercise");
+        g_autofree char *of = limber_xml_attr (node, "of");
         for (gsize k = 0; k < G_N_ELEMENTS (dose_fields); k++)
           if (g_strcmp0 (of, dose_fields[k]) == 0)
             x->field = (LimberDoseField) k;
@@ -391,30 +372,30 @@ read_expect (Loader *L, xmlNode *node)
         break;
       }
     case EXPECT_EMPHASIS:
-      x->id = attr (node, "exercise");
-      x->value = attr (node, "side");
-      x->has_number = attr_double (node, "extra-sets", &x->number);
+      x->id = limber_xml_attr (node, "exercise");
+      x->value = limber_xml_attr (node, "side");
+      x->has_number = limber_xml_attr_double (node, "extra-sets", &x->number);
       break;
     case EXPECT_WHY:
-      x->id = attr (node, "exercise");
-      x->value = attr (node, "rule");
-      x->text = attr (node, "contains");
+      x->id = limber_xml_attr (node, "exercise");
+      x->value = limber_xml_attr (node, "rule");
+      x->text = limber_xml_attr (node, "contains");
       if (x->value == NULL && x->text == NULL)
         problem (L, node, "checks nothing; expected rule=, contains= or both");
       break;
     case EXPECT_ADVISORY:
     case EXPECT_NO_ADVISORY:
-      x->text = attr (node, "contains");
+      x->text = limber_xml_attr (node, "contains");
       break;
     case EXPECT_MINUTES:
-      x->has_at_least = attr_double (node, "at-least", &x->at_least);
-      x->has_at_most = attr_double (node, "at-most", &x->at_most);
+      x->has_at_least = limber_xml_attr_double (node, "at-least", &x->at_least);
+      x->has_at_most = limber_xml_attr_double (node, "at-most", &x->at_most);
       if (!x->has_at_least && !x->has_at_most)
         problem (L, node, "no bound; expected at-least= or at-most=");
       break;
     case EXPECT_WITHIN_BUDGET:
       x->number = 0.1;
-      attr_double (node, "margin", &x->number);
+      limber_xml_attr_double (node, "margin", &x->number);
       break;
     case EXPECT_TRAINING_DAYS:
       read_bounds (L, node, x, TRUE);
@@ -428,7 +409,7 @@ read_expect (Loader *L, xmlNode *node)
 static void
 read_options (Loader *L, xmlNode *node)
 {
-  g_autofree char *start = attr (node, "start");
+  g_autofree char *start = limber_xml_attr (node, "start");
   if (start != NULL)
     {
       if (limber_parse_date (start, NULL))
@@ -439,12 +420,12 @@ read_options (Loader *L, xmlNode *node)
       else
         problem (L, node, "start=\"%s\" is not a calendar date; expected a real date as YYYY-MM-DD", start);
     }
-  g_autofree char *seed = attr (node, "seed");
+  g_autofree char *seed = limber_xml_attr (node, "seed");
   if (seed != NULL && !g_ascii_string_to_unsigned (g_strstrip (seed), 10, 0, G_MAXUINT64, &L->tc->seed, NULL))
     problem (L, node, "seed=\"%s\" is too large; expected a whole number from 0 to %" G_GUINT64_FORMAT, seed,
              G_MAXUINT64);
   double days;
-  if (attr_double (node, "days", &days))
+  if (limber_xml_attr_double (node, "days", &days))
     L->tc->days = (unsigned) days;
 }
 
@@ -453,7 +434,7 @@ build (Loader *L, xmlDoc *doc)
 {
   xmlNode *root = xmlDocGetRootElement (doc);
   LimberTestCase *tc = L->tc;
-  tc->name = attr (root, "id");
+  tc->name = limber_xml_attr (root, "id");
   for (xmlNode *n = root->children; n; n = n->next)
     {
       if (is (n, "description"))

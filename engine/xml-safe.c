@@ -157,3 +157,24 @@ limber_xml_validate (xmlSchemaPtr schema, xmlDoc *doc, const char *name, const c
   g_set_error_literal (error, LIMBER_ERROR, LIMBER_ERROR_SCHEMA, errors->str);
   return FALSE;
 }
+
+char *
+limber_xml_attr (xmlNode *node, const char *name)
+{
+  xmlChar *value = xmlGetNoNsProp (node, (const xmlChar *) name);
+  if (value == NULL)
+    return NULL;
+  char *copy = g_strdup ((const char *) value);
+  xmlFree (value);
+  return copy;
+}
+
+gboolean
+limber_xml_attr_double (xmlNode *node, const char *name, double *out)
+{
+  g_autofree char *value = limber_xml_attr (node, name);
+  if (value == NULL)
+    return FALSE;
+  *out = g_ascii_strtod (value, NULL);
+  return TRUE;
+}

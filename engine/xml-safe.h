@@ -38,3 +38,9 @@ xmlSchemaPtr limber_xml_schema_compile (const char *resource);
  * "NAME: fallback" when libxml2 gave no detail. */
 gboolean limber_xml_validate (xmlSchemaPtr schema, xmlDoc *doc, const char *name, const char *source, gsize length,
                               const char *fallback, GError **error);
+
+/* Reading a validated tree: an attribute's value (newly allocated), or NULL
+ * when absent; a numeric attribute (schema-checked, so no error is left to
+ * report), FALSE when absent. */
+char *limber_xml_attr (xmlNode *node, const char *name);
+gboolean limber_xml_attr_double (xmlNode *node, const char *name, double *out);
