@@ -37,23 +37,21 @@ typedef struct {
 typedef struct {
   const char *p, *end;
   int line;
-  const char *line_start;
+  int column;
   GHashTable *positions;  /* path -> JsonPos */
   GPtrArray *problems;
   gboolean too_deep;
   int deep_line, deep_column;
 } Scanner;
 
+/* The column of S->p, in characters as editors count them (UTF-8
+ * continuation bytes do not start a column).  Kept as the scanner moves:
+ * counting from the line's start for every value would be quadratic on the
+ * one-line documents programs write. */
 static int
-column_at (const Scanner *S, const char *at)
+column_here (const Scanner *S)
 {
-  /* in characters, as editors count them: UTF-8 continuation bytes do not
-   * start a column */
-  int column = 1;
-  for (const char *q = S->line_start; q < at; q++)
-    if (((unsigned char) *q & 0xC0) != 0x80)
-      column++;
-  return column;
+  return S->column;
 }
 
 static void
@@ -62,8 +60,10 @@ advance (Scanner *S)
   if (*S->p == '\n')
     {
       S->line++;
-      S->line_start = S->p + 1;
+      S->column = 1;
     }
+  else if (((unsigned char) *S->p & 0xC0) != 0x80)
+    S->column++;
   S->p++;
 }
 
@@ -185,7 +185,7 @@ scan_object (Scanner *S, const char *path, int depth)
           advance (S);
           continue;
         }
-      int key_line = S->line, key_column = column_at (S, S->p);
+      int key_line = S->line, key_column = column_here (S);
       g_autofree char *key = read_string (S);
       g_autofree char *child = *path ? g_strconcat (path, ".", key, NULL) : g_strdup (key);
       gpointer first = g_hash_table_lookup (seen, key);
@@ -238,7 +238,7 @@ scan_value (Scanner *S, const char *path, JsonPos *pos, int depth)
   if (S->p >= S->end)
     return;
   pos->pos.line = S->line;
-  pos->pos.column = column_at (S, S->p);
+  pos->pos.column = column_here (S);
   if (pos->pos.key_line == 0)
     {
       pos->pos.key_line = pos->pos.line;
@@ -795,7 +795,7 @@ limber_profile_new_from_json (const LimberRuleset *ruleset, const char *data, gs
   /* json-glib skips a byte-order mark; so does the scanner, and editors do
    * not count it as a column */
   const char *start = size >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0 ? data + 3 : data;
-  Scanner S = { start, data + size, 1, start, positions, problems, FALSE, 0, 0 };
+  Scanner S = { start, data + size, 1, 1, positions, problems, FALSE, 0, 0 };
   JsonPos *root_pos = register_path (&S, "", 0, 0);
   scan_value (&S, "", root_pos, 0);
   if (S.too_deep)
