@@ -256,6 +256,8 @@ describe_templates (JsonBuilder *b, const LimberRuleset *rs)
 {
   json_builder_set_member_name (b, "templates");
   json_builder_begin_object (b);
+  if (rs->template_minutes > 0)
+    limber_json_add_int (b, "reference_minutes", rs->template_minutes);
   for (unsigned g = 0; g < LIMBER_N_GOALS; g++)
     {
       if (!rs->templates[g].present)

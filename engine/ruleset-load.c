@@ -547,6 +547,7 @@ read_policy (LimberRuleset *rs, xmlNode *root)
 static void
 read_templates (LimberRuleset *rs, xmlNode *section)
 {
+  rs->template_minutes = (unsigned) attr_double_or (section, "reference-minutes", 0);
   FOR_CHILDREN (section, n)
     {
       g_autofree char *goal_s = limber_xml_attr (n, "goal");

@@ -281,6 +281,7 @@ struct _LimberRuleset {
   LimberTiming timing;
   LimberProgression progression;
   LimberTemplate templates[LIMBER_N_GOALS];
+  unsigned template_minutes;  /* the day length slot caps are written for; 0: caps are absolute */
   GPtrArray *exercises;     /* LimberExercise* */
   GPtrArray *rules;         /* LimberRule* */
   GHashTable *exercise_index;  /* id -> index + 1 */

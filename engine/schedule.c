@@ -48,7 +48,15 @@ typedef struct {
   double budget;            /* seconds */
   LimberRandom *random;
   int *pool;                /* per exercise: the slot whose pool holds it, or -1 */
+  double cap_scale;         /* the day's minutes over the template's reference minutes, at least 1 */
 } Day;
+
+/* A slot's item cap for this day, 0 for none. */
+static unsigned
+slot_cap (const Day *day, const LimberSlot *slot)
+{
+  return (unsigned) floor (slot->max_items * day->cap_scale + 0.5);
+}
 
 static gboolean
 has_any_tag (const LimberExercise *e, char **tags)
@@ -124,7 +132,8 @@ fill_day (Day *day, const gboolean *forbidden)
       unsigned count = 0;
       for (guint k = 0; k < picks->len; k++)
         count += g_array_index (picks, Pick, k).slot == s;
-      while (slot->max_items == 0 || count < slot->max_items)
+      unsigned max_items = slot_cap (day, slot);
+      while (max_items == 0 || count < max_items)
         {
           g_array_set_size (candidates, 0);
           for (guint i = 0; i < sel->n; i++)
@@ -171,7 +180,8 @@ draw_pools (Day *day)
     {
       const LimberSlot *slot = g_ptr_array_index (day->template->slots, s);
       double worth = 0;
-      unsigned count = 0, cap = slot->max_items ? slot->max_items + 1 : G_MAXUINT;
+      unsigned max_items = slot_cap (day, slot);
+      unsigned count = 0, cap = max_items ? max_items + 1 : G_MAXUINT;
       /* what a rule asked to emphasise goes in first, most wanted first:
        * an asymmetry the rules care about must not be left to chance */
       for (;;)
@@ -182,7 +192,7 @@ draw_pools (Day *day)
                 && !sel->choices[i].required && has_any_tag (g_ptr_array_index (rs->exercises, i), slot->tags)
                 && (best < 0 || sel->choices[i].weight > sel->choices[best].weight))
               best = (int) i;
-          if (best < 0 || count >= (slot->max_items ? slot->max_items : cap) || worth >= slot->share * day->budget)
+          if (best < 0 || count >= (max_items ? max_items : cap) || worth >= slot->share * day->budget)
             break;
           day->pool[best] = (int) s;
           worth += sel->choices[best].seconds;
@@ -298,6 +308,9 @@ limber_schedule (LimberSelection *sel, LimberPlan *plan, const GDate *start, uns
     .template = &sel->facts->rs->templates[profile->goal],
     .budget = profile->minutes_per_day * 60.0,
     .random = &(LimberRandom) { seed },
+    .cap_scale = sel->facts->rs->template_minutes > 0
+                   ? MAX (1.0, profile->minutes_per_day / sel->facts->rs->template_minutes)
+                   : 1.0,
   };
   g_autofree int *pool = g_new (int, MAX (sel->n, 1));
   day.pool = pool;
