@@ -29,5 +29,15 @@ struct _LimberRuleset *limber_cli_load_rules (const char *path);
  * prints the error and returns NULL on failure. */
 struct _LimberProfile *limber_cli_load_profile (const struct _LimberRuleset *rs, const char *path);
 
+/* Parses a whole number from min to max given to option; prints what was
+ * wrong and what was expected and returns FALSE otherwise. */
+gboolean limber_cli_parse_unsigned (const char *command, const char *option, const char *text, guint64 min,
+                                    guint64 max, guint64 *out);
+
+/* Generation options from --start, --days and --seed (any may be NULL);
+ * prints the problem and returns NULL when one is refused. */
+struct _LimberOptions *limber_cli_options (const char *command, const char *start, const char *days,
+                                           const char *seed);
+
 /* Writes text to path ("-" or NULL: standard output). */
 gboolean limber_cli_write (const char *path, const char *text, gsize length);

@@ -7,19 +7,6 @@
 
 #include "commands.h"
 
-static gboolean
-parse_number (const char *option, const char *text, guint64 max, guint64 *out)
-{
-  g_autoptr (GError) error = NULL;
-  if (!g_ascii_string_to_unsigned (text, 10, 0, max, out, &error))
-    {
-      fprintf (stderr, "limber coverage: %s %s: %s; expected a whole number from 0 to %" G_GUINT64_FORMAT "\n", option,
-               text, error->message, max);
-      return FALSE;
-    }
-  return TRUE;
-}
-
 int
 limber_cmd_coverage (int argc, char **argv)
 {
@@ -67,9 +54,9 @@ limber_cmd_coverage (int argc, char **argv)
         }
     }
   guint64 n = 0, s = 0;
-  if (population && !parse_number ("--population", population, 1000000, &n))
+  if (population && !limber_cli_parse_unsigned ("coverage", "--population", population, 0, 1000000, &n))
     return LIMBER_EXIT_USAGE;
-  if (seed && !parse_number ("--seed", seed, G_MAXUINT64, &s))
+  if (seed && !limber_cli_parse_unsigned ("coverage", "--seed", seed, 0, G_MAXUINT64, &s))
     return LIMBER_EXIT_USAGE;
 
   g_autoptr (LimberRuleset) rs = limber_cli_load_rules (rules);

@@ -8,19 +8,6 @@
 
 #include "commands.h"
 
-static gboolean
-parse_unsigned (const char *option, const char *text, guint64 max, guint64 *out)
-{
-  g_autoptr (GError) error = NULL;
-  if (!g_ascii_string_to_unsigned (text, 10, 0, max, out, &error))
-    {
-      fprintf (stderr, "limber plan: %s %s: %s; expected a whole number from 0 to %" G_GUINT64_FORMAT "\n", option,
-               text, error->message, max);
-      return FALSE;
-    }
-  return TRUE;
-}
-
 int
 limber_cmd_plan (int argc, char **argv)
 {
@@ -68,26 +55,9 @@ limber_cmd_plan (int argc, char **argv)
       return LIMBER_EXIT_USAGE;
     }
 
-  g_autoptr (GError) error = NULL;
-  g_autoptr (LimberOptions) options = limber_options_new ();
-  guint64 value = 0;
-  if (start && !limber_options_set_start (options, start, &error))
-    {
-      fprintf (stderr, "limber plan: --%s\n", error->message);
-      return LIMBER_EXIT_USAGE;
-    }
-  if (days && (!parse_unsigned ("--days", days, G_MAXUINT, &value) || !limber_options_set_days (options, (unsigned) value, &error)))
-    {
-      if (error)
-        fprintf (stderr, "limber plan: --%s\n", error->message);
-      return LIMBER_EXIT_USAGE;
-    }
-  if (seed)
-    {
-      if (!parse_unsigned ("--seed", seed, G_MAXUINT64, &value))
-        return LIMBER_EXIT_USAGE;
-      limber_options_set_seed (options, value);
-    }
+  g_autoptr (LimberOptions) options = limber_cli_options ("plan", start, days, seed);
+  if (options == NULL)
+    return LIMBER_EXIT_USAGE;
 
   g_autoptr (LimberRuleset) rs = limber_cli_load_rules (rules);
   if (rs == NULL)
@@ -95,6 +65,7 @@ limber_cmd_plan (int argc, char **argv)
   g_autoptr (LimberProfile) profile = limber_cli_load_profile (rs, profile_path);
   if (profile == NULL)
     return LIMBER_EXIT_FAILED;
+  g_autoptr (GError) error = NULL;
   g_autoptr (LimberPlan) plan = limber_generate (rs, profile, options, &error);
   if (plan == NULL)
     {

@@ -46,18 +46,9 @@ limber_cmd_simulate (int argc, char **argv)
                response);
       return LIMBER_EXIT_USAGE;
     }
-  guint64 n_weeks = 8, seed_value = 0;
-  g_autoptr (GError) error = NULL;
-  if (weeks && !g_ascii_string_to_unsigned (weeks, 10, 1, 52, &n_weeks, &error))
-    {
-      fprintf (stderr, "limber simulate: --weeks %s: %s; expected 1 to 52\n", weeks, error->message);
-      return LIMBER_EXIT_USAGE;
-    }
-  if (seed && !g_ascii_string_to_unsigned (seed, 10, 0, G_MAXUINT64, &seed_value, &error))
-    {
-      fprintf (stderr, "limber simulate: --seed %s: %s; expected a whole number\n", seed, error->message);
-      return LIMBER_EXIT_USAGE;
-    }
+  guint64 n_weeks = 8;
+  if (weeks && !limber_cli_parse_unsigned ("simulate", "--weeks", weeks, 1, 52, &n_weeks))
+    return LIMBER_EXIT_USAGE;
   double share = 0.9;
   if (adherence)
     {
@@ -69,13 +60,9 @@ limber_cmd_simulate (int argc, char **argv)
           return LIMBER_EXIT_USAGE;
         }
     }
-  g_autoptr (LimberOptions) options = limber_options_new ();
-  limber_options_set_seed (options, seed_value);
-  if (start && !limber_options_set_start (options, start, &error))
-    {
-      fprintf (stderr, "limber simulate: --%s\n", error->message);
-      return LIMBER_EXIT_USAGE;
-    }
+  g_autoptr (LimberOptions) options = limber_cli_options ("simulate", start, NULL, seed);
+  if (options == NULL)
+    return LIMBER_EXIT_USAGE;
 
   g_autoptr (LimberRuleset) rs = limber_cli_load_rules (rules);
   if (rs == NULL)
@@ -83,6 +70,7 @@ limber_cmd_simulate (int argc, char **argv)
   g_autoptr (LimberProfile) profile = limber_cli_load_profile (rs, profile_path);
   if (profile == NULL)
     return LIMBER_EXIT_FAILED;
+  g_autoptr (GError) error = NULL;
   g_autoptr (LimberSimulation) sim = limber_simulate (rs, profile, options, (unsigned) n_weeks, share, model, &error);
   if (sim == NULL)
     {

@@ -49,6 +49,46 @@ limber_cli_load_rules (const char *path)
   return rs;
 }
 
+gboolean
+limber_cli_parse_unsigned (const char *command, const char *option, const char *text, guint64 min, guint64 max,
+                           guint64 *out)
+{
+  g_autoptr (GError) error = NULL;
+  if (g_ascii_string_to_unsigned (text, 10, min, max, out, &error))
+    return TRUE;
+  fprintf (stderr, "limber %s: %s %s: %s; expected %" G_GUINT64_FORMAT " to %" G_GUINT64_FORMAT " (a whole number)\n",
+           command, option, text, error->message, min, max);
+  return FALSE;
+}
+
+LimberOptions *
+limber_cli_options (const char *command, const char *start, const char *days, const char *seed)
+{
+  g_autoptr (LimberOptions) options = limber_options_new ();
+  g_autoptr (GError) error = NULL;
+  guint64 value = 0;
+  if (start && !limber_options_set_start (options, start, &error))
+    {
+      fprintf (stderr, "limber %s: --%s\n", command, error->message);
+      return NULL;
+    }
+  /* the range of days is the library's to say: parse anything, let it refuse */
+  if (days && (!limber_cli_parse_unsigned (command, "--days", days, 0, G_MAXUINT, &value)
+               || !limber_options_set_days (options, (unsigned) value, &error)))
+    {
+      if (error)
+        fprintf (stderr, "limber %s: --%s\n", command, error->message);
+      return NULL;
+    }
+  if (seed)
+    {
+      if (!limber_cli_parse_unsigned (command, "--seed", seed, 0, G_MAXUINT64, &value))
+        return NULL;
+      limber_options_set_seed (options, value);
+    }
+  return g_steal_pointer (&options);
+}
+
 LimberProfile *
 limber_cli_load_profile (const LimberRuleset *rs, const char *path)
 {

@@ -60,12 +60,11 @@ history_of (const LimberFacts *f, const LimberExercise *e)
   for (guint i = 0; i < f->profile->sessions->len; i++)
     {
       const LimberLogged *s = g_ptr_array_index (f->profile->sessions, i);
-      GDate d;
-      if (g_strcmp0 (s->exercise, e->id) != 0 || !limber_parse_date (s->date, &d))
+      guint32 day = f->session_day[i];
+      if (day == 0 || day >= start || g_strcmp0 (s->exercise, e->id) != 0)
         continue;
-      Entry entry = { g_date_get_julian (&d), s, step_reached (e, s) };
-      if (entry.day < start)
-        g_array_append_val (out, entry);
+      Entry entry = { day, s, step_reached (e, s) };
+      g_array_append_val (out, entry);
     }
   g_array_sort (out, entry_compare); /* g_array_sort is a stable merge sort */
   return out;

@@ -214,13 +214,15 @@ derive_history (LimberFacts *f)
   g_autoptr (GHashTable) weeks = g_hash_table_new (g_direct_hash, g_direct_equal);
   guint32 start = g_date_get_julian (&f->start);
   guint32 last = 0;
+  /* every session's date is parsed here, once, for every stage after */
+  f->session_day = g_new0 (guint32, MAX (f->profile->sessions->len, 1));
   for (guint i = 0; i < f->profile->sessions->len; i++)
     {
       const LimberLogged *s = g_ptr_array_index (f->profile->sessions, i);
       GDate d;
       if (!limber_parse_date (s->date, &d))
         continue;
-      guint32 j = g_date_get_julian (&d);
+      guint32 j = f->session_day[i] = g_date_get_julian (&d);
       if (j >= start)
         continue; /* a log from the future of the plan says nothing about its past */
       last = MAX (last, j);
@@ -273,6 +275,7 @@ limber_facts_free (LimberFacts *f)
   for (guint i = 0; i < f->rs->measures->len; i++)
     g_clear_pointer (&f->measures[i].series, g_array_unref);
   g_free (f->answers);
+  g_free (f->session_day);
   g_free (f->flags);
   g_free (f->measures);
   g_free (f->scores);

@@ -55,6 +55,7 @@ typedef struct {
   LimberMeasureFact *measures;  /* per measure */
   LimberScoreFact *scores;      /* per score */
   LimberHistoryFacts history;
+  guint32 *session_day;         /* per logged session: its julian day, 0 when not a date */
   GHashTable *equipment;        /* set of the profile's equipment ids */
   GHashTable *avoid;            /* set of the profile's avoided regions */
 } LimberFacts;

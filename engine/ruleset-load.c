@@ -32,22 +32,6 @@ typedef struct {
   GString *errors;
 } Loader;
 
-/* ---- the shared, compiled schema -------------------------------------- */
-
-static xmlSchemaPtr
-compiled_schema (void)
-{
-  static gsize once = 0;
-  static xmlSchemaPtr schema = NULL;
-
-  if (g_once_init_enter (&once))
-    {
-      schema = limber_xml_schema_compile (RESOURCE_SCHEMA);
-      g_once_init_leave (&once, 1);
-    }
-  return schema;
-}
-
 /* ---- small readers over a validated tree ------------------------------ */
 
 
@@ -702,7 +686,7 @@ parse_safely (Loader *L, GError **error)
 static gboolean
 validate (Loader *L, xmlDoc *doc, GError **error)
 {
-  return limber_xml_validate (compiled_schema (), doc, L->name, L->source, L->length,
+  return limber_xml_validate (limber_xml_schema (RESOURCE_SCHEMA), doc, L->name, L->source, L->length,
                               "does not follow the rule-set schema", error);
 }
 
@@ -732,7 +716,8 @@ limber_ruleset_new_from_data (const char *data, gssize length, const char *name,
       return NULL;
     }
 
-  compiled_schema ();
+  /* compiled before the first parse: it also initialises libxml2, once */
+  limber_xml_schema (RESOURCE_SCHEMA);
   /* Errors reach us through the parser context (NOERROR keeps libxml2 from
    * printing them) and through the validation context's structured handler:
    * the process-wide handlers, which an embedding app may own, are left alone. */

@@ -28,19 +28,6 @@ typedef struct {
   LimberTestCase *tc;
 } Loader;
 
-static xmlSchemaPtr
-compiled_schema (void)
-{
-  static gsize once = 0;
-  static xmlSchemaPtr schema = NULL;
-  if (g_once_init_enter (&once))
-    {
-      schema = limber_xml_schema_compile (RESOURCE_SCHEMA);
-      g_once_init_leave (&once, 1);
-    }
-  return schema;
-}
-
 static void
 expect_free (gpointer data)
 {
@@ -471,7 +458,7 @@ limber_testcase_new_from_data (const char *data, gssize length, const char *name
                    " bytes: too large; expected a rule test case under 2 GiB", L.name, L.length);
       return NULL;
     }
-  xmlSchemaPtr schema = compiled_schema ();
+  xmlSchemaPtr schema = limber_xml_schema (RESOURCE_SCHEMA);
   xmlDoc *doc = limber_xml_parse_safely (L.name, L.source, L.length, "rule test cases", "testcase",
                                          "a limber rule test case (see rules/limber-testcase.xsd)", error);
   if (doc == NULL)

@@ -124,8 +124,8 @@ limber_xml_parse_safely (const char *name, const char *source, gsize length, con
   return doc;
 }
 
-xmlSchemaPtr
-limber_xml_schema_compile (const char *resource)
+static xmlSchemaPtr
+schema_compile (const char *resource)
 {
   xmlInitParser ();
   g_autoptr (GBytes) bytes = g_resources_lookup_data (resource, 0, NULL);
@@ -136,6 +136,26 @@ limber_xml_schema_compile (const char *resource)
   xmlSchemaPtr schema = xmlSchemaParse (pctxt);
   xmlSchemaFreeParserCtxt (pctxt);
   g_assert (schema != NULL);
+  return schema;
+}
+
+xmlSchemaPtr
+limber_xml_schema (const char *resource)
+{
+  /* compiled once per schema and kept for the life of the process: a
+   * compiled schema is read-only, so every thread may validate with it */
+  static GMutex lock;
+  static GHashTable *compiled = NULL;
+  g_mutex_lock (&lock);
+  if (compiled == NULL)
+    compiled = g_hash_table_new (g_str_hash, g_str_equal);
+  xmlSchemaPtr schema = g_hash_table_lookup (compiled, resource);
+  if (schema == NULL)
+    {
+      schema = schema_compile (resource);
+      g_hash_table_insert (compiled, (gpointer) resource, schema);
+    }
+  g_mutex_unlock (&lock);
   return schema;
 }
 

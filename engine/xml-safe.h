@@ -27,10 +27,11 @@ gboolean limber_xml_refuse_doctype (const char *name, const char *source, gsize 
 xmlDoc *limber_xml_parse_safely (const char *name, const char *source, gsize length, const char *kinds,
                                  const char *root, const char *expected, GError **error);
 
-/* Compiles the schema stored in the library's GResource at `resource`.  The
- * schemas are ours and compiled in, so a failure is a build bug and aborts.
- * Callers keep the result for the life of the process (g_once). */
-xmlSchemaPtr limber_xml_schema_compile (const char *resource);
+/* The schema stored in the library's GResource at `resource` (a string that
+ * lives forever, such as a literal), compiled on first use and shared from
+ * then on.  The schemas are ours and compiled in, so a failure to compile is
+ * a build bug and aborts. */
+xmlSchemaPtr limber_xml_schema (const char *resource);
 
 /* Validates doc against schema.  On failure, a LIMBER_ERROR_SCHEMA error with
  * one "NAME:LINE:COLUMN: message" line per problem (libxml2's own words,
