@@ -107,8 +107,8 @@ limber_cond_describe (const LimberRuleset *rs, const LimberCond *cond)
 char *
 limber_action_describe (const LimberAction *a)
 {
-  static const char *const targets[] = { "exercise", "tag", "region", "position" };
-  const char *tk = a->target_kind <= TARGET_POSITION ? targets[a->target_kind] : "target";
+  static const char *const targets[] = { "exercise", "tag", "region", "position", "exercises targeting" };
+  const char *tk = a->target_kind <= TARGET_MEASURE ? targets[a->target_kind] : "target";
   switch (a->kind)
     {
     case ACTION_WEIGHT:

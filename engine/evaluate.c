@@ -9,6 +9,7 @@
  * Sums and products commute, so reordering rules never changes a plan.
  */
 #include <math.h>
+#include <string.h>
 
 #include "condition.h"
 #include "selection.h"
@@ -38,6 +39,7 @@ limber_selection_new (const LimberFacts *facts)
     }
   sel->fired = g_ptr_array_new ();
   sel->advice = g_ptr_array_new ();
+  sel->focus = g_array_new (FALSE, FALSE, sizeof (int));
   return sel;
 }
 
@@ -54,6 +56,7 @@ limber_selection_free (LimberSelection *sel)
   g_free (sel->choices);
   g_ptr_array_unref (sel->fired);
   g_ptr_array_unref (sel->advice);
+  g_array_unref (sel->focus);
   g_free (sel);
 }
 
@@ -67,11 +70,11 @@ apply_constraints (LimberSelection *sel)
     {
       const LimberExercise *e = g_ptr_array_index (f->rs->exercises, i);
       LimberChoice *c = &sel->choices[i];
-      if (f->profile->no_floor && (e->position == LIMBER_POSITION_FLOOR || e->position == LIMBER_POSITION_KNEELING))
+      if (f->profile->no_floor && limber_exercise_uses_floor (e))
         {
           c->excluded = TRUE;
-          limber_choice_explain (c, "constraint", "excluded: no floor work (%s position)",
-                                 limber_position_to_string (e->position));
+          limber_choice_explain (c, "constraint", "excluded: no floor work (%s%s)",
+                                 limber_posture_to_string (e->posture), e->to_floor ? ", goes down to the floor" : "");
         }
       for (char **eq = e->equipment; *eq; eq++)
         if (!g_hash_table_contains (f->equipment, *eq))
@@ -100,6 +103,27 @@ apply_constraints (LimberSelection *sel)
     }
 }
 
+/* The most specific rule with a reason speaks for the exercise; among
+ * equals, the first in document order. */
+static void
+offer_reason (LimberChoice *c, const LimberRule *rule, int rank)
+{
+  if (rule->reason != NULL && rank > c->reason_rank)
+    {
+      c->reason_rule = rule;
+      c->reason_rank = rank;
+    }
+}
+
+static void
+add_focus (LimberSelection *sel, int measure)
+{
+  for (guint i = 0; i < sel->focus->len; i++)
+    if (g_array_index (sel->focus, int, i) == measure)
+      return;
+  g_array_append_val (sel->focus, measure);
+}
+
 static void
 apply_emphasis (LimberSelection *sel, const LimberRule *rule, const LimberAction *a, const LimberExercise *e,
                 LimberChoice *c)
@@ -120,18 +144,64 @@ apply_emphasis (LimberSelection *sel, const LimberRule *rule, const LimberAction
     }
   c->emphasis_side = m->tighter;
   c->extra_sets = MAX (c->extra_sets, a->extra_sets);
+  offer_reason (c, rule, LIMBER_RANK_EMPHASIS);
   limber_choice_explain (c, rule->id, "+%u set%s on the %s: %s left %g, right %g %s", a->extra_sets,
                          a->extra_sets == 1 ? "" : "s", limber_side_to_string (m->tighter), measure->id, m->left,
                          m->right, measure->unit);
 }
 
+/* One rule's weight actions on one exercise: whatever number of its
+ * selectors match, a rule multiplies (and adds to) an exercise's weight once,
+ * with its largest multiplier and its largest addition. */
+typedef struct {
+  gboolean has_multiply, has_add, by_measure;
+  double multiply, add;
+} RuleWeight;
+
 static void
-apply_action (LimberSelection *sel, const LimberRule *rule, const LimberAction *a)
+collect_weight (RuleWeight *w, const LimberAction *a)
+{
+  if (a->has_multiply)
+    w->multiply = w->has_multiply ? MAX (w->multiply, a->multiply) : a->multiply;
+  if (a->has_add)
+    w->add = w->has_add ? MAX (w->add, a->add) : a->add;
+  w->has_multiply |= a->has_multiply;
+  w->has_add |= a->has_add;
+  w->by_measure |= a->target_kind == TARGET_MEASURE;
+}
+
+static void
+apply_weight (LimberChoice *c, const LimberRule *rule, const RuleWeight *w)
+{
+  if (w->has_add)
+    {
+      c->add += w->add;
+      limber_choice_explain (c, rule->id, "weight %+g", w->add);
+    }
+  if (w->has_multiply)
+    {
+      c->multiply *= w->multiply;
+      limber_choice_explain (c, rule->id, "weight x%g", w->multiply);
+    }
+  if ((w->has_multiply && w->multiply > 1) || (w->has_add && w->add > 0))
+    offer_reason (c, rule, w->by_measure ? LIMBER_RANK_MEASURE : LIMBER_RANK_WEIGHT);
+}
+
+static void
+apply_action (LimberSelection *sel, const LimberRule *rule, const LimberAction *a, RuleWeight *weights,
+              GArray *touched)
 {
   if (a->kind == ACTION_ADVISE)
     {
       g_ptr_array_add (sel->advice, a->text);
       return;
+    }
+  if (a->target_kind == TARGET_MEASURE && (a->kind == ACTION_WEIGHT || a->kind == ACTION_EMPHASISE))
+    {
+      int measure = limber_ruleset_index_of (sel->facts->rs->measure_index, a->target);
+      if (measure >= 0 && (a->kind == ACTION_EMPHASISE || (a->has_multiply && a->multiply > 1)
+                           || (a->has_add && a->add > 0)))
+        add_focus (sel, measure);
     }
   for (guint t = 0; t < a->targets->len; t++)
     {
@@ -141,16 +211,9 @@ apply_action (LimberSelection *sel, const LimberRule *rule, const LimberAction *
       switch (a->kind)
         {
         case ACTION_WEIGHT:
-          if (a->has_add)
-            {
-              c->add += a->add;
-              limber_choice_explain (c, rule->id, "weight %+g", a->add);
-            }
-          if (a->has_multiply)
-            {
-              c->multiply *= a->multiply;
-              limber_choice_explain (c, rule->id, "weight x%g", a->multiply);
-            }
+          if (!weights[i].has_multiply && !weights[i].has_add)
+            g_array_append_val (touched, i);
+          collect_weight (&weights[i], a);
           break;
         case ACTION_EXCLUDE:
           c->excluded = TRUE;
@@ -159,6 +222,7 @@ apply_action (LimberSelection *sel, const LimberRule *rule, const LimberAction *
         case ACTION_REQUIRE:
           c->required = TRUE;
           limber_choice_explain (c, rule->id, "required every training day");
+          offer_reason (c, rule, LIMBER_RANK_REQUIRE);
           break;
         case ACTION_EMPHASISE:
           apply_emphasis (sel, rule, a, e, c);
@@ -178,10 +242,19 @@ apply_action (LimberSelection *sel, const LimberRule *rule, const LimberAction *
     }
 }
 
+static gint
+compare_index (gconstpointer a, gconstpointer b)
+{
+  guint x = *(const guint *) a, y = *(const guint *) b;
+  return x < y ? -1 : x > y;
+}
+
 void
 limber_evaluate (LimberSelection *sel)
 {
   const LimberRuleset *rs = sel->facts->rs;
+  g_autofree RuleWeight *weights = g_new0 (RuleWeight, MAX (sel->n, 1));
+  g_autoptr (GArray) touched = g_array_new (FALSE, FALSE, sizeof (guint));
   apply_constraints (sel);
   for (guint r = 0; r < rs->rules->len; r++)
     {
@@ -189,8 +262,17 @@ limber_evaluate (LimberSelection *sel)
       if (!limber_cond_eval (rule->when, sel->facts))
         continue;
       g_ptr_array_add (sel->fired, rule->id);
+      g_array_set_size (touched, 0);
       for (guint a = 0; a < rule->actions->len; a++)
-        apply_action (sel, rule, g_ptr_array_index (rule->actions, a));
+        apply_action (sel, rule, g_ptr_array_index (rule->actions, a), weights, touched);
+      /* in catalogue order, so explanations do not depend on action order */
+      g_array_sort (touched, compare_index);
+      for (guint k = 0; k < touched->len; k++)
+        {
+          guint i = g_array_index (touched, guint, k);
+          apply_weight (&sel->choices[i], rule, &weights[i]);
+          memset (&weights[i], 0, sizeof weights[i]);
+        }
     }
   for (guint i = 0; i < sel->n; i++)
     {

@@ -29,6 +29,8 @@ struct _LimberItem {
   unsigned extra_sets;
   double seconds;
   double weight;            /* the final weight it was chosen with */
+  LimberItemRole role;      /* in the week's core (every training day) or a rotating accessory */
+  char *explanation;        /* the plain-language sentence a person reads */
   GPtrArray *why;           /* LimberReason* */
 };
 
@@ -50,6 +52,20 @@ typedef struct {
   double difference;
   LimberSide tighter;
 } LimberAsymmetryOut;
+
+/* A measure the rules asked the plan to work on (a deficit or asymmetry a
+ * rule acted on through measure=), and the exercise that covers it every
+ * training day, or NULL when the person's constraints left none. */
+typedef struct {
+  char *measure;
+  char *covered_by;         /* exercise id, or NULL: a gap */
+} LimberFocusOut;
+
+/* An exercise the composer considered and left out, and why. */
+typedef struct {
+  char *exercise;
+  char *why;
+} LimberLeftOut;
 
 typedef struct {
   char *id;
@@ -79,6 +95,12 @@ struct _LimberPlan {
   GPtrArray *asymmetries;   /* LimberAsymmetryOut*, meaningful ones only */
   GPtrArray *scores;        /* LimberScoreOut* */
   GPtrArray *fired_rules;   /* char*: ids of the rules whose conditions held */
+  /* the composer's trace */
+  char *routine;            /* "routine" when the template's routine shaped the core, else NULL */
+  GPtrArray *core;          /* char*: exercise ids done every training day, in session order */
+  GPtrArray *accessories;   /* char*: the rotating exercises of the week */
+  GPtrArray *focus;         /* LimberFocusOut* */
+  GPtrArray *left_out;      /* LimberLeftOut* */
 };
 
 /* plan.c */

@@ -15,6 +15,7 @@ limber_item_free (LimberItem *item)
   if (item == NULL)
     return;
   g_free (item->slot);
+  g_free (item->explanation);
   g_clear_pointer (&item->why, g_ptr_array_unref);
   g_free (item);
 }
@@ -52,6 +53,22 @@ score_free (LimberScoreOut *s)
   g_free (s);
 }
 
+static void
+focus_free (LimberFocusOut *f)
+{
+  g_free (f->measure);
+  g_free (f->covered_by);
+  g_free (f);
+}
+
+static void
+left_out_free (LimberLeftOut *l)
+{
+  g_free (l->exercise);
+  g_free (l->why);
+  g_free (l);
+}
+
 static GPtrArray *
 new_string_array (void)
 {
@@ -76,6 +93,10 @@ limber_plan_alloc (const LimberRuleset *rs)
   plan->asymmetries = g_ptr_array_new_with_free_func ((GDestroyNotify) asymmetry_free);
   plan->scores = g_ptr_array_new_with_free_func ((GDestroyNotify) score_free);
   plan->fired_rules = new_string_array ();
+  plan->core = new_string_array ();
+  plan->accessories = new_string_array ();
+  plan->focus = g_ptr_array_new_with_free_func ((GDestroyNotify) focus_free);
+  plan->left_out = g_ptr_array_new_with_free_func ((GDestroyNotify) left_out_free);
   return plan;
 }
 
@@ -164,6 +185,11 @@ limber_plan_free (LimberPlan *plan)
   g_clear_pointer (&plan->asymmetries, g_ptr_array_unref);
   g_clear_pointer (&plan->scores, g_ptr_array_unref);
   g_clear_pointer (&plan->fired_rules, g_ptr_array_unref);
+  g_clear_pointer (&plan->core, g_ptr_array_unref);
+  g_clear_pointer (&plan->accessories, g_ptr_array_unref);
+  g_clear_pointer (&plan->focus, g_ptr_array_unref);
+  g_clear_pointer (&plan->left_out, g_ptr_array_unref);
+  g_free (plan->routine);
   g_free (plan->referral_message);
   g_free (plan->name);
   g_clear_pointer (&plan->rs, limber_ruleset_unref);
@@ -330,4 +356,39 @@ limber_item_get_reason (const LimberItem *item, unsigned index, const char **eff
   if (effect)
     *effect = reason->effect;
   return reason->rule;
+}
+
+const char *
+limber_item_get_explanation (const LimberItem *item)
+{
+  g_return_val_if_fail (item != NULL, NULL);
+  return item->explanation;
+}
+
+LimberItemRole
+limber_item_get_role (const LimberItem *item)
+{
+  g_return_val_if_fail (item != NULL, LIMBER_ITEM_CORE);
+  return item->role;
+}
+
+unsigned
+limber_plan_get_n_focus (const LimberPlan *plan)
+{
+  g_return_val_if_fail (plan != NULL, 0);
+  return plan->focus->len;
+}
+
+const char *
+limber_plan_get_focus (const LimberPlan *plan, unsigned index, const char **covered_by)
+{
+  if (covered_by)
+    *covered_by = NULL;
+  g_return_val_if_fail (plan != NULL, NULL);
+  if (index >= plan->focus->len)
+    return NULL;
+  const LimberFocusOut *f = g_ptr_array_index (plan->focus, index);
+  if (covered_by)
+    *covered_by = f->covered_by;
+  return f->measure;
 }

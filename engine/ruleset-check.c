@@ -12,6 +12,8 @@
 #include <math.h>
 #include <string.h>
 
+#include "reason.h"
+
 typedef struct {
   LimberRuleset *rs;
   const char *source;
@@ -303,20 +305,26 @@ resolve_targets (Checker *C, LimberAction *a)
   const char *el = action_elements[a->kind];
   if (a->target_kind == (LimberTargetKind) -1)
     {
-      problem (C, a->line, el, "more than one target; expected exactly one of exercise=, tag=, region=, position=");
+      problem (C, a->line, el, "more than one target; expected exactly one of exercise=, tag=, region=, position=, "
+               "measure=");
       return;
     }
   if (a->target == NULL)
     {
-      problem (C, a->line, el, "no target; expected exactly one of exercise=, tag=, region=, position=");
+      problem (C, a->line, el, "no target; expected exactly one of exercise=, tag=, region=, position=, measure=");
       return;
     }
+  int measure = -1;
+  if (a->target_kind == TARGET_MEASURE
+      && resolve_measure (C, a->target, &measure, a->line, el) == NULL)
+    return;
   for (guint i = 0; i < C->rs->exercises->len; i++)
     {
       LimberExercise *e = g_ptr_array_index (C->rs->exercises, i);
       gboolean hit = FALSE;
       switch (a->target_kind)
         {
+        case TARGET_MEASURE: hit = limber_exercise_targets (e, measure, a->any_role); break;
         case TARGET_EXERCISE: hit = g_str_equal (e->id, a->target); break;
         case TARGET_TAG: hit = strv_has (e->tags, a->target); break;
         case TARGET_REGION: hit = strv_has (e->regions, a->target); break;
@@ -325,11 +333,13 @@ resolve_targets (Checker *C, LimberAction *a)
       if (hit)
         g_array_append_val (a->targets, i);
     }
-  static const char *const what[] = { "exercise", "tag", "region", "position" };
+  static const char *const what[] = { "exercise", "tag", "region", "position", "measure" };
   if (a->targets->len == 0)
     problem (C, a->line, el, "%s=\"%s\" matches no exercise; expected %s", what[a->target_kind], a->target,
-             a->target_kind == TARGET_EXERCISE ? "an id declared in <exercises>"
-                                               : "a value carried by at least one exercise");
+             a->target_kind == TARGET_EXERCISE   ? "an id declared in <exercises>"
+             : a->target_kind == TARGET_MEASURE ? (a->any_role ? "a measure some exercise's <targets> name"
+                                                               : "a measure some exercise's <targets> name as primary")
+                                                : "a value carried by at least one exercise");
 }
 
 static void
@@ -562,6 +572,27 @@ check_templates (Checker *C)
       if (!rs->goal_declared[g])
         problem (C, ABS (t->line), "template", "goal=\"%s\" is not declared in <goals>; expected a declared goal",
                  goal);
+      if (t->routine != NULL)
+        {
+          check_cite (C, t->routine_cite, t->routine_line, "routine");
+          t->routine_index = g_array_new (FALSE, FALSE, sizeof (guint));
+          for (char **id = t->routine; *id; id++)
+            {
+              int index = limber_ruleset_index_of (rs->exercise_index, *id);
+              if (index < 0)
+                problem (C, t->routine_line, "routine", "exercises: \"%s\" is not an exercise; expected ids declared "
+                         "in <exercises>", *id);
+              else
+                {
+                  guint u = (guint) index;
+                  for (guint k = 0; k < t->routine_index->len; k++)
+                    if (g_array_index (t->routine_index, guint, k) == u)
+                      problem (C, t->routine_line, "routine", "exercises: \"%s\" twice; expected each move once",
+                               *id);
+                  g_array_append_val (t->routine_index, u);
+                }
+            }
+        }
       double total = 0;
       for (guint i = 0; i < t->slots->len; i++)
         {
@@ -613,6 +644,17 @@ check_exercises (Checker *C)
             problem (C, e->ladder_line, "ladder", "exercise \"%s\" step %u: hold= with duration=; expected hold= "
                      "only with reps=", e->id, s + 1);
         }
+      for (guint k = 0; k < e->targets->len; k++)
+        {
+          LimberExerciseTarget *t = &g_array_index (e->targets, LimberExerciseTarget, k);
+          const char *el = t->stretches ? "stretches" : "moves";
+          if (resolve_measure (C, t->measure, &t->measure_index, t->line, el) == NULL)
+            continue;
+          for (guint j = 0; j < k; j++)
+            if (g_array_index (e->targets, LimberExerciseTarget, j).measure_index == t->measure_index)
+              problem (C, t->line, el, "measure=\"%s\" named twice for exercise \"%s\"; expected each measure once",
+                       t->measure, e->id);
+        }
       if (e->contraindications != NULL)
         check_cond (C, e->contraindications);
       for (guint v = 0; v < e->variants->len; v++)
@@ -629,6 +671,50 @@ check_exercises (Checker *C)
     }
 }
 
+/* The measure a rule's reason reads its values from: the first deficit,
+ * asymmetry or trend condition of <when>, depth first. */
+static int
+first_measure (const LimberCond *c)
+{
+  if (c == NULL)
+    return -1;
+  if ((c->kind == COND_DEFICIT || c->kind == COND_ASYMMETRY) && c->index >= 0)
+    return c->index;
+  for (guint i = 0; c->children && i < c->children->len; i++)
+    {
+      int m = first_measure (g_ptr_array_index (c->children, i));
+      if (m >= 0)
+        return m;
+    }
+  return -1;
+}
+
+/* Every {placeholder} of a reason must be one the engine fills, and the
+ * measure ones need a measure to read. */
+static void
+check_reason (Checker *C, LimberRule *r)
+{
+  r->reason_measure = first_measure (r->when);
+  for (const char *p = strchr (r->reason, '{'); p != NULL; p = strchr (p + 1, '{'))
+    {
+      const char *end = strchr (p, '}');
+      if (end == NULL)
+        {
+          problem (C, r->reason_line, "reason", "rule \"%s\": a '{' without its '}'; expected {name} placeholders",
+                   r->id);
+          return;
+        }
+      g_autofree char *name = g_strndup (p + 1, (gsize) (end - p - 1));
+      int kind = limber_reason_placeholder (name);
+      if (kind < 0)
+        problem (C, r->reason_line, "reason", "rule \"%s\": unknown placeholder {%s}; expected one of %s", r->id, name,
+                 LIMBER_REASON_PLACEHOLDERS);
+      else if (kind == 1 && r->reason_measure < 0)
+        problem (C, r->reason_line, "reason", "rule \"%s\": {%s} reads a measure, but <when> has no deficit or "
+                 "asymmetry condition; expected one, or no measure placeholder", r->id, name);
+    }
+}
+
 static void
 check_rules (Checker *C)
 {
@@ -640,6 +726,8 @@ check_rules (Checker *C)
       check_cite (C, r->cite, r->line, "rule");
       if (r->when != NULL)
         check_cond (C, r->when);
+      if (r->reason != NULL)
+        check_reason (C, r);
       for (guint a = 0; a < r->actions->len; a++)
         check_action (C, g_ptr_array_index (r->actions, a));
     }

@@ -260,14 +260,17 @@ read_cond (xmlNode *node)
 }
 
 static void
-read_target (xmlNode *node, LimberAction *a)
+read_target (xmlNode *node, LimberAction *a, gboolean with_measure)
 {
   static const struct { const char *attr; LimberTargetKind kind; } kinds[] = {
     { "exercise", TARGET_EXERCISE }, { "tag", TARGET_TAG },
     { "region", TARGET_REGION }, { "position", TARGET_POSITION },
+    { "measure", TARGET_MEASURE },
   };
   for (unsigned i = 0; i < G_N_ELEMENTS (kinds); i++)
     {
+      if (kinds[i].kind == TARGET_MEASURE && !with_measure)
+        continue;
       char *value = limber_xml_attr (node, kinds[i].attr);
       if (value == NULL)
         continue;
@@ -318,8 +321,21 @@ read_action (xmlNode *node)
       a->kind = ACTION_ADVISE;
       a->text = text_of (node);
     }
-  if (a->kind != ACTION_ADVISE)
-    read_target (node, a);
+  if (a->kind == ACTION_EMPHASISE)
+    {
+      /* emphasise's measure= names the asymmetry; without another selector
+       * the emphasis goes to the exercises that target that measure */
+      read_target (node, a, FALSE);
+      if (a->target == NULL && a->target_kind != (LimberTargetKind) -1)
+        {
+          a->target = g_strdup (a->measure);
+          a->target_kind = TARGET_MEASURE;
+        }
+    }
+  else if (a->kind != ACTION_ADVISE)
+    read_target (node, a, TRUE);
+  g_autofree char *role = limber_xml_attr (node, "role");
+  a->any_role = g_strcmp0 (role, "any") == 0;
   return a;
 }
 
@@ -372,6 +388,7 @@ read_measures (LimberRuleset *rs, xmlNode *section)
       m->id = limber_xml_attr (n, "id");
       m->unit = limber_xml_attr (n, "unit");
       m->label = child_text (n, "label");
+      m->name = child_text (n, "name");
       m->sided = attr_bool (n, "sided", FALSE);
       m->normal = attr_double_or (n, "normal", 0);
       m->min = attr_double_or (n, "min", 0);
@@ -548,11 +565,20 @@ read_templates (LimberRuleset *rs, xmlNode *section)
       t->line = xmlGetLineNo (n);
       FOR_CHILDREN (n, s)
         {
+          if (is (s, "routine"))
+            {
+              t->routine = attr_ids (s, "exercises");
+              t->routine_cite = attr_ids (s, "cite");
+              t->routine_reason = child_text (s, "reason");
+              t->routine_line = xmlGetLineNo (s);
+              continue;
+            }
           LimberSlot *slot = g_new0 (LimberSlot, 1);
           slot->id = limber_xml_attr (s, "id");
           slot->share = attr_double_or (s, "share", 0);
           slot->tags = attr_ids (s, "tags");
           slot->max_items = (unsigned) attr_double_or (s, "max-items", 0);
+          slot->reason = limber_xml_attr (s, "reason");
           slot->line = xmlGetLineNo (s);
           g_ptr_array_add (t->slots, slot);
         }
@@ -578,6 +604,30 @@ read_exercise (xmlNode *n)
   for (unsigned p = LIMBER_POSITION_STANDING; p <= LIMBER_POSITION_WALL; p++)
     if (g_strcmp0 (position, limber_position_to_string ((LimberPosition) p)) == 0)
       e->position = (LimberPosition) p;
+  /* without posture= the position says roughly where the body is */
+  static const LimberPosture from_position[] = { LIMBER_POSTURE_STANDING, LIMBER_POSTURE_SEATED,
+                                                 LIMBER_POSTURE_QUADRUPED, LIMBER_POSTURE_SUPINE,
+                                                 LIMBER_POSTURE_STANDING };
+  e->posture = from_position[e->position];
+  g_autofree char *posture = limber_xml_attr (n, "posture");
+  if (posture != NULL)
+    limber_posture_from_string (posture, &e->posture);
+  e->to_floor = attr_bool (n, "to-floor", FALSE);
+  e->targets = g_array_new (FALSE, FALSE, sizeof (LimberExerciseTarget));
+  xmlNode *targets = child_named (n, "targets");
+  if (targets != NULL)
+  FOR_CHILDREN (targets, t)
+    {
+      g_autofree char *role = limber_xml_attr (t, "role");
+      LimberExerciseTarget target = {
+        .measure = limber_xml_attr (t, "measure"),
+        .measure_index = -1,
+        .primary = g_strcmp0 (role, "secondary") != 0,
+        .stretches = is (t, "stretches"),
+        .line = xmlGetLineNo (t),
+      };
+      g_array_append_val (e->targets, target);
+    }
   e->level = (unsigned) attr_double_or (n, "level", 1);
   e->per_side = attr_bool (n, "per-side", FALSE);
   e->base_weight = attr_double_or (n, "base-weight", 1);
@@ -633,6 +683,9 @@ read_rules (LimberRuleset *rs, xmlNode *section)
       r->cite = attr_ids (n, "cite");
       r->line = xmlGetLineNo (n);
       r->description = child_text (n, "description");
+      r->reason = child_text (n, "reason");
+      r->reason_line = r->reason ? (int) xmlGetLineNo (child_named (n, "reason")) : 0;
+      r->reason_measure = -1;
       xmlNode *when = child_named (n, "when");
       FOR_CHILDREN (when, c)
         r->when = read_cond (c);

@@ -74,6 +74,7 @@ typedef enum {
   TARGET_TAG,
   TARGET_REGION,
   TARGET_POSITION,
+  TARGET_MEASURE,           /* the exercises whose targets name the measure */
 } LimberTargetKind;
 
 typedef enum {
@@ -91,6 +92,7 @@ typedef struct {
   int line;
   LimberTargetKind target_kind;
   char *target;             /* as written, for explanations */
+  gboolean any_role;        /* measure=: secondary targets count too (role="any") */
   GArray *targets;          /* guint exercise indexes, resolved */
   gboolean has_multiply, has_add;
   double multiply, add;
@@ -106,6 +108,9 @@ typedef struct {
   char *description;
   char **cite;
   int line;
+  char *reason;             /* the sentence a person reads, with {placeholders}, or NULL */
+  int reason_line;
+  int reason_measure;       /* the measure the placeholders read: the first deficit or asymmetry of <when>, or -1 */
   LimberCond *when;
   GPtrArray *actions;       /* LimberAction* */
 } LimberRule;
@@ -113,6 +118,7 @@ typedef struct {
 struct _LimberMeasure {
   char *id;
   char *label;
+  char *name;               /* a short plain name ("hamstrings"), or NULL */
   char *unit;
   gboolean sided;
   double normal, min, max, asymmetry;
@@ -193,6 +199,7 @@ typedef struct {
   double share;
   char **tags;
   unsigned max_items;       /* 0: no cap */
+  char *reason;             /* why an exercise of this slot is there, in plain words, or NULL */
   int line;
 } LimberSlot;
 
@@ -200,6 +207,13 @@ typedef struct {
   gboolean present;
   GPtrArray *slots;         /* LimberSlot* */
   int line;
+  /* the routine: an ordered list of exercises done every training day
+   * (e.g. the source article's nine moves), or NULL */
+  char **routine;
+  GArray *routine_index;    /* guint exercise indexes, resolved */
+  char *routine_reason;     /* the sentence its moves carry */
+  char **routine_cite;
+  int routine_line;
 } LimberTemplate;
 
 typedef enum {
@@ -215,6 +229,17 @@ typedef struct {
   int line;
 } LimberVariant;
 
+/* What an exercise works on: a measure it stretches (static lengthening)
+ * or moves through its range (active mobility), as its main purpose
+ * (primary) or on the way (secondary). */
+typedef struct {
+  char *measure;
+  int measure_index;        /* resolved, -1 until checked */
+  gboolean primary;
+  gboolean stretches;       /* <stretches>, else <moves> */
+  int line;
+} LimberExerciseTarget;
+
 struct _LimberExercise {
   char *id;
   char *name;
@@ -224,6 +249,9 @@ struct _LimberExercise {
   char **tags;
   char **equipment;
   LimberPosition position;
+  LimberPosture posture;    /* the body's position, for the session's flow and no-floor */
+  gboolean to_floor;        /* goes down to the floor from its posture (a lunge's back knee) */
+  GArray *targets;          /* LimberExerciseTarget */
   unsigned level;
   gboolean per_side;
   double base_weight;
@@ -295,6 +323,10 @@ const char *limber_goal_to_string(LimberGoal goal);
 gboolean limber_goal_from_string(const char *s, LimberGoal *goal);
 const char *limber_outcome_to_string(LimberOutcome outcome);
 const char *limber_position_to_string(LimberPosition position);
+const char *limber_posture_to_string(LimberPosture posture);
+gboolean limber_posture_from_string(const char *s, LimberPosture *posture);
+/* the primary target of e that names measure, or any target when any_role */
+gboolean limber_exercise_targets(const LimberExercise *e, int measure, gboolean any_role);
 int limber_ruleset_index_of(GHashTable *index, const char *id);
 void limber_cond_free(LimberCond *cond);
 

@@ -7,7 +7,62 @@
 static const char *const goal_names[] = { "recovery", "flexibility", "performance" };
 static const char *const outcome_names[] = { "none", "caution", "see-clinician", "emergency" };
 static const char *const position_names[] = { "standing", "seated", "kneeling", "floor", "wall" };
+static const char *const posture_names[] = { "standing", "seated", "supine", "side-lying", "quadruped", "kneeling",
+                                              "prone" };
 static const char *const empty_strv[] = { NULL };
+
+const char *
+limber_posture_to_string (LimberPosture posture)
+{
+  g_return_val_if_fail ((unsigned) posture < G_N_ELEMENTS (posture_names), NULL);
+  return posture_names[posture];
+}
+
+gboolean
+limber_posture_from_string (const char *s, LimberPosture *posture)
+{
+  for (unsigned i = 0; i < G_N_ELEMENTS (posture_names); i++)
+    if (g_strcmp0 (s, posture_names[i]) == 0)
+      {
+        *posture = (LimberPosture) i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+gboolean
+limber_exercise_uses_floor (const LimberExercise *e)
+{
+  g_return_val_if_fail (e != NULL, FALSE);
+  return e->posture >= LIMBER_POSTURE_SUPINE || e->to_floor || e->position == LIMBER_POSITION_FLOOR
+         || e->position == LIMBER_POSITION_KNEELING;
+}
+
+gboolean
+limber_exercise_targets (const LimberExercise *e, int measure, gboolean any_role)
+{
+  for (guint k = 0; e->targets && k < e->targets->len; k++)
+    {
+      const LimberExerciseTarget *t = &g_array_index (e->targets, LimberExerciseTarget, k);
+      if (t->measure_index == measure && (any_role || t->primary))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+gboolean
+limber_exercise_has_target (const LimberExercise *e, const char *measure, gboolean primary_only)
+{
+  g_return_val_if_fail (e != NULL, FALSE);
+  g_return_val_if_fail (measure != NULL, FALSE);
+  for (guint k = 0; e->targets && k < e->targets->len; k++)
+    {
+      const LimberExerciseTarget *t = &g_array_index (e->targets, LimberExerciseTarget, k);
+      if (g_strcmp0 (t->measure, measure) == 0 && (!primary_only || t->primary))
+        return TRUE;
+    }
+  return FALSE;
+}
 
 const char *
 limber_goal_to_string (LimberGoal goal)
@@ -76,6 +131,7 @@ rule_free (LimberRule *r)
 {
   g_free (r->id);
   g_free (r->description);
+  g_free (r->reason);
   g_strfreev (r->cite);
   limber_cond_free (r->when);
   g_clear_pointer (&r->actions, g_ptr_array_unref);
@@ -87,6 +143,7 @@ measure_free (LimberMeasure *m)
 {
   g_free (m->id);
   g_free (m->label);
+  g_free (m->name);
   g_free (m->unit);
   g_strfreev (m->cite);
   g_free (m);
@@ -164,6 +221,7 @@ slot_free (LimberSlot *s)
 {
   g_free (s->id);
   g_strfreev (s->tags);
+  g_free (s->reason);
   g_free (s);
 }
 
@@ -189,6 +247,12 @@ exercise_free (LimberExercise *e)
   limber_cond_free (e->contraindications);
   g_clear_pointer (&e->variants, g_ptr_array_unref);
   limber_pose_free (e->pose);
+  if (e->targets != NULL)
+    {
+      for (guint k = 0; k < e->targets->len; k++)
+        g_free (g_array_index (e->targets, LimberExerciseTarget, k).measure);
+      g_array_unref (e->targets);
+    }
   g_free (e);
 }
 
@@ -255,6 +319,10 @@ limber_ruleset_unref (LimberRuleset *rs)
   for (unsigned g = 0; g < LIMBER_N_GOALS; g++)
     {
       g_ptr_array_unref (rs->templates[g].slots);
+      g_strfreev (rs->templates[g].routine);
+      g_clear_pointer (&rs->templates[g].routine_index, g_array_unref);
+      g_free (rs->templates[g].routine_reason);
+      g_strfreev (rs->templates[g].routine_cite);
       g_free (rs->goal_text[g]);
     }
   g_ptr_array_unref (rs->scores);
@@ -294,6 +362,7 @@ GETTER (LimberExercise, const char *const *, limber_exercise_get_regions, e, (co
 GETTER (LimberExercise, const char *const *, limber_exercise_get_tags, e, (const char *const *) e->tags, empty_strv)
 GETTER (LimberExercise, const char *const *, limber_exercise_get_equipment, e, (const char *const *) e->equipment, empty_strv)
 GETTER (LimberExercise, LimberPosition, limber_exercise_get_position, e, e->position, LIMBER_POSITION_STANDING)
+GETTER (LimberExercise, LimberPosture, limber_exercise_get_posture, e, e->posture, LIMBER_POSTURE_STANDING)
 GETTER (LimberExercise, unsigned, limber_exercise_get_level, e, e->level, 0)
 GETTER (LimberExercise, gboolean, limber_exercise_get_per_side, e, e->per_side, FALSE)
 GETTER (LimberExercise, unsigned, limber_exercise_get_n_steps, e, e->ladder->len, 0)

@@ -10,6 +10,9 @@
 #include "facts.h"
 #include "plan-private.h"
 
+/* How specific a rule's reason is for an exercise (LimberChoice.reason_rank). */
+enum { LIMBER_RANK_NONE, LIMBER_RANK_WEIGHT, LIMBER_RANK_REQUIRE, LIMBER_RANK_MEASURE, LIMBER_RANK_EMPHASIS };
+
 typedef struct {
   gboolean excluded;
   gboolean required;
@@ -23,6 +26,11 @@ typedef struct {
   unsigned step, previous_step;
   gboolean wants_easier;    /* regressed at the first step: swap for the easier variant */
   double seconds;
+  /* the rule whose reason the person reads, and how specific it is: an
+   * emphasis beats a measure target, which beats a requirement, which beats
+   * any other rule that raised the weight */
+  const LimberRule *reason_rule;
+  int reason_rank;
   GPtrArray *why_rule;      /* char*, parallel to why_effect */
   GPtrArray *why_effect;
 } LimberChoice;
@@ -33,6 +41,7 @@ typedef struct {
   guint n;
   GPtrArray *fired;         /* const char*: ids of rules whose conditions held */
   GPtrArray *advice;        /* const char*: advise texts of fired rules, in rule order */
+  GArray *focus;            /* int: measures a fired rule aimed at through measure=, in first-seen order */
 } LimberSelection;
 
 LimberSelection *limber_selection_new (const LimberFacts *facts);
@@ -48,7 +57,8 @@ void limber_dose (LimberSelection *sel);
 double limber_dose_seconds (const LimberRuleset *rs, const LimberExercise *e, const LimberDose *dose,
                             unsigned extra_sets);
 
-/* schedule.c: training and rest days, each day's items within its minutes */
+/* schedule.c: training and rest days, each day's session composed as a
+ * whole (compose.c) within its minutes */
 void limber_schedule (LimberSelection *sel, LimberPlan *plan, const GDate *start, unsigned n_days, guint64 seed);
 
 /* the seeded generator behind every weighted choice: splitmix64, chosen for

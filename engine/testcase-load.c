@@ -260,7 +260,7 @@ read_target (Loader *L, xmlNode *node, LimberExpect *x)
 {
   static const struct { const char *attr; LimberTargetKind kind; } kinds[] = {
     { "exercise", TARGET_EXERCISE }, { "tag", TARGET_TAG }, { "region", TARGET_REGION },
-    { "position", TARGET_POSITION },
+    { "position", TARGET_POSITION }, { "measure", TARGET_MEASURE },
   };
   unsigned n = 0;
   for (gsize k = 0; k < G_N_ELEMENTS (kinds); k++)

@@ -245,6 +245,7 @@ in_target (const LimberExercise *e, LimberTargetKind kind, const char *id)
     case TARGET_TAG: return g_strv_contains ((const char *const *) e->tags, id);
     case TARGET_REGION: return g_strv_contains ((const char *const *) e->regions, id);
     case TARGET_POSITION: return g_strcmp0 (limber_position_to_string (e->position), id) == 0;
+    case TARGET_MEASURE: return limber_exercise_has_target (e, id, TRUE);
     }
   return FALSE;
 }
@@ -263,7 +264,7 @@ members (const LimberRuleset *rs, LimberTargetKind kind, const char *id)
 /* The engine steps that explain items besides rules (evaluate.c, dose.c,
  * schedule.c). */
 static const char *const engine_steps[] = {
-  "catalogue", "constraint", "contraindication", "ladder", "progression", "dose", "selection", NULL,
+  "catalogue", "constraint", "contraindication", "ladder", "progression", "dose", "selection", "composer", NULL,
 };
 
 static void G_GNUC_PRINTF (4, 5)
@@ -668,7 +669,7 @@ check_included (Run *R, const LimberExpect *x)
   if (ok)
     return;
   const char *what = x->target == TARGET_EXERCISE ? "" : "an exercise with ";
-  const char *kind = x->target == TARGET_TAG ? "tag " : x->target == TARGET_REGION ? "region " : x->target == TARGET_POSITION ? "position " : "";
+  const char *kind = x->target == TARGET_TAG ? "tag " : x->target == TARGET_REGION ? "region " : x->target == TARGET_POSITION ? "position " : x->target == TARGET_MEASURE ? "primary target " : "";
   GPtrArray *trace;
   if (x->target == TARGET_EXERCISE)
     trace = exercise_trace (R, g_array_index (m, guint, 0));

@@ -44,6 +44,12 @@ typedef enum {
   LIMBER_SIDE_RIGHT,  /**< The right side. */
 } LimberSide;
 
+/** @brief An item's place in the week. */
+typedef enum {
+  LIMBER_ITEM_CORE,       /**< In the core: the same moves every training day. */
+  LIMBER_ITEM_ACCESSORY,  /**< One of a few moves that rotate between days. */
+} LimberItemRole;
+
 /**
  * @brief New options: today's date as the start, 7 days, seed 0.
  * @return new options (free with limber_options_free()).
@@ -278,6 +284,44 @@ unsigned limber_item_get_n_reasons(const LimberItem *item);
  * @return the rule id or engine step (borrowed), or NULL when out of range.
  */
 const char *limber_item_get_reason(const LimberItem *item, unsigned index, const char **effect);
+
+/**
+ * @brief Why the item is in the plan, as one sentence a person understands,
+ *        with their own values ("Extra set on your right: ...").
+ *
+ * Built from the rule set's reason templates (a rule's, the routine's or the
+ * slot's); never a rule id.  limber_item_get_reason() keeps the structured
+ * trace alongside.
+ * @param item an item.
+ * @return the sentence (borrowed), or NULL when the rule set gives none.
+ */
+const char *limber_item_get_explanation(const LimberItem *item);
+
+/**
+ * @brief Whether the item belongs to the week's core, done every training
+ *        day, or is one of the few accessories that rotate between days.
+ * @param item an item.
+ * @return the item's role.
+ */
+LimberItemRole limber_item_get_role(const LimberItem *item);
+
+/**
+ * @brief How many measures the rules asked the plan to work on (deficits
+ *        and asymmetries a rule acted on through a measure target).
+ * @param plan a plan.
+ * @return the number of focus measures; 0 for a referral.
+ */
+unsigned limber_plan_get_n_focus(const LimberPlan *plan);
+
+/**
+ * @brief A focus measure and the exercise that covers it every training day.
+ * @param plan a plan.
+ * @param index from 0 to limber_plan_get_n_focus() - 1.
+ * @param covered_by (out, optional) the covering exercise's id (borrowed), or
+ *        NULL when the person's constraints leave no exercise for it.
+ * @return the measure id (borrowed), or NULL when index is out of range.
+ */
+const char *limber_plan_get_focus(const LimberPlan *plan, unsigned index, const char **covered_by);
 
 #pragma GCC visibility pop
 G_END_DECLS

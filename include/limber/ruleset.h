@@ -63,6 +63,23 @@ typedef enum {
 } LimberPosition;
 
 /**
+ * @brief Where the body is during an exercise, finer than LimberPosition.
+ *
+ * Sessions flow through postures in this order (standing, then a chair, then
+ * the floor), so a person gets up and down as little as possible; every
+ * posture from @c LIMBER_POSTURE_SUPINE on is down on the floor.
+ */
+typedef enum {
+  LIMBER_POSTURE_STANDING,    /**< On the feet, free or at a wall. */
+  LIMBER_POSTURE_SEATED,      /**< On a chair. */
+  LIMBER_POSTURE_SUPINE,      /**< Lying on the back. */
+  LIMBER_POSTURE_SIDE_LYING,  /**< Lying on one side. */
+  LIMBER_POSTURE_QUADRUPED,   /**< On hands and knees. */
+  LIMBER_POSTURE_KNEELING,    /**< Kneeling, or sitting back on the heels. */
+  LIMBER_POSTURE_PRONE,       /**< Lying face down. */
+} LimberPosture;
+
+/**
  * @brief One step of an exercise's dose ladder, or a prescribed dose.
  *
  * A step is either sets of repetitions (each held @c hold_s seconds when
@@ -284,6 +301,30 @@ const char *const *limber_exercise_get_equipment(const LimberExercise *exercise)
  * @return the position.
  */
 LimberPosition limber_exercise_get_position(const LimberExercise *exercise);
+
+/**
+ * @brief Where the body is during the exercise (the posture attribute).
+ * @param exercise an exercise.
+ * @return the posture.
+ */
+LimberPosture limber_exercise_get_posture(const LimberExercise *exercise);
+
+/**
+ * @brief Whether the exercise is done down on the floor or goes down to it
+ *        (a person who cannot get down to the floor never gets it).
+ * @param exercise an exercise.
+ * @return TRUE when it needs the floor.
+ */
+gboolean limber_exercise_uses_floor(const LimberExercise *exercise);
+
+/**
+ * @brief Whether the exercise works on a measure (its @c <targets>).
+ * @param exercise an exercise.
+ * @param measure a measure id of the exercise's rule set.
+ * @param primary_only TRUE to count only primary targets.
+ * @return TRUE when one of its targets names the measure.
+ */
+gboolean limber_exercise_has_target(const LimberExercise *exercise, const char *measure, gboolean primary_only);
 
 /**
  * @brief The exercise's level, from 1 (gentlest) to 5.

@@ -1,0 +1,23 @@
+/*
+ * Reasons in plain words: the sentence a rule (or a routine, or a slot)
+ * gives a person for an exercise, with the person's own values filled in.
+ *
+ * A rule's <reason> is a template such as "Extra set on your {side}: it
+ * measured {tighter}{unit} against {looser}{unit} on your {other-side}."
+ * The checker (ruleset-check.c) refuses unknown placeholders at load, so
+ * rendering never meets one it cannot fill.
+ */
+#pragma once
+
+#include "facts.h"
+
+#define LIMBER_REASON_PLACEHOLDERS \
+  "{side}, {other-side}, {tighter}, {looser}, {left}, {right}, {lower}, {normal}, {deficit}, {unit}, {age}"
+
+/* -1 for an unknown placeholder, 0 for one that needs no measure ({age}),
+ * 1 for one that reads the rule's measure. */
+int limber_reason_placeholder (const char *name);
+
+/* The rule's reason with its placeholders filled from the facts, or NULL
+ * when the rule has none.  Measure values are rounded to whole units. */
+char *limber_reason_render (const LimberRule *rule, const LimberFacts *facts);
