@@ -230,7 +230,7 @@ typedef struct {
   gboolean programme;
   guint goals;              /* still possible */
   Num age;
-  Num history[4];
+  Num history[5];
   GHashTable *questions;    /* index -> Question* */
   GHashTable *scores;
   GHashTable *measures;
@@ -303,6 +303,14 @@ facts_init (Facts *F, const LimberRuleset *rs, gboolean programme)
   num_init (&F->history[HISTORY_WEEKS_ACTIVE], 0, INFINITY, TRUE);
   num_init (&F->history[HISTORY_DAYS_SINCE_LAST], 1, INFINITY, TRUE);
   num_init (&F->history[HISTORY_RECENT_MAX_DISCOMFORT], 0, 10, FALSE);
+  num_init (&F->history[HISTORY_UNSETTLED_DISCOMFORT_DAYS], 0, INFINITY, TRUE);
+  /* in a programme no see-clinician or emergency flag on the history held */
+  for (guint i = 0; programme && i < rs->red_flags->len; i++)
+    {
+      const LimberRedFlag *flag = g_ptr_array_index (rs->red_flags, i);
+      if (flag->on_history && flag->has_at_least && flag->outcome >= LIMBER_OUTCOME_SEE_CLINICIAN)
+        num_forbid (&F->history[flag->history_fact], TRUE, flag->at_least, FALSE, 0);
+    }
   F->questions = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, question_free);
   F->scores = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, g_free);
   F->measures = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, measure_free);
@@ -314,7 +322,7 @@ static void
 facts_clear (Facts *F)
 {
   num_clear (&F->age);
-  for (int i = 0; i < 4; i++)
+  for (int i = 0; i < 5; i++)
     num_clear (&F->history[i]);
   g_hash_table_unref (F->questions);
   g_hash_table_unref (F->scores);
@@ -367,6 +375,18 @@ switch_need (Facts *F, const char *key, gboolean value)
 static void
 add_flag (Facts *F, const LimberRedFlag *flag, gboolean positive)
 {
+  if (flag->on_history && flag->has_at_least)
+    {
+      Num *v = &F->history[flag->history_fact];
+      if (positive)
+        {
+          v->needed = TRUE;
+          num_bound (v, TRUE, flag->at_least, FALSE, 0);
+        }
+      else
+        num_forbid (v, TRUE, flag->at_least, FALSE, 0);
+      return;
+    }
   if (flag->question_index < 0)
     return;
   Question *q = question (F, flag->question_index);
@@ -644,6 +664,9 @@ facts_sat (Facts *F)
   if (F->history[HISTORY_DAYS_SINCE_LAST].needed && !num_sat (&F->history[HISTORY_DAYS_SINCE_LAST]))
     return FALSE;
   if (F->history[HISTORY_RECENT_MAX_DISCOMFORT].needed && !num_sat (&F->history[HISTORY_RECENT_MAX_DISCOMFORT]))
+    return FALSE;
+  if (F->history[HISTORY_UNSETTLED_DISCOMFORT_DAYS].needed
+      && !num_sat (&F->history[HISTORY_UNSETTLED_DISCOMFORT_DAYS]))
     return FALSE;
   /* an active week needs a completed session, and a session a history */
   const Num *sessions = &F->history[HISTORY_SESSIONS_COMPLETED], *weeks = &F->history[HISTORY_WEEKS_ACTIVE];

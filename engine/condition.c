@@ -21,6 +21,7 @@ describe_into (GString *out, const LimberRuleset *rs, const LimberCond *c)
   static const char *const sides[] = { "either side", "left", "right", "both sides" };
   static const char *const facts[] = {
     "sessions completed", "days since last session", "active weeks", "recent max discomfort",
+    "days of unsettled discomfort",
   };
   switch (c->kind)
     {
@@ -128,8 +129,12 @@ limber_action_describe (const LimberAction *a)
       return g_strdup_printf ("start at the first ladder step for %s %s", tk, a->target);
     case ACTION_MIN_HOLD:
       return g_strdup_printf ("holds of at least %g s for %s %s", a->seconds, tk, a->target);
+    case ACTION_MIN_REPS:
+      return g_strdup_printf ("at least %u repetitions of each hold for %s %s", a->reps, tk, a->target);
     case ACTION_ADVISE:
       return g_strdup_printf ("advise: %s", a->text);
+    case ACTION_LIMIT_MINUTES:
+      return g_strdup_printf ("sessions of at most %g minutes", a->minutes);
     }
   return g_strdup ("?");
 }
@@ -181,6 +186,8 @@ eval_history (const LimberCond *c, const LimberHistoryFacts *h)
     case HISTORY_DAYS_SINCE_LAST: return h->days_since_last >= 0 && in_bounds (c, h->days_since_last);
     case HISTORY_RECENT_MAX_DISCOMFORT:
       return h->recent_max_discomfort >= 0 && in_bounds (c, h->recent_max_discomfort);
+    case HISTORY_UNSETTLED_DISCOMFORT_DAYS:
+      return h->unsettled_days >= 0 && in_bounds (c, h->unsettled_days);
     }
   return FALSE;
 }

@@ -103,6 +103,7 @@ progress (const LimberFacts *f, const LimberExercise *e, LimberChoice *c, GArray
   if (gap >= p->break_days)
     {
       unsigned back = MIN (current, p->break_steps_back);
+      c->held_back = TRUE;
       limber_choice_explain (c, "progression", "step %u \u2192 %u: %u days since the last session (a break of %u+ days "
                              "restarts lower)", current + 1, current - back + 1, gap, p->break_days);
       return current - back;
@@ -130,6 +131,7 @@ progress (const LimberFacts *f, const LimberExercise *e, LimberChoice *c, GArray
     }
   if (why_down != NULL)
     {
+      c->held_back = TRUE;
       if (current == 0)
         {
           limber_choice_explain (c, "progression", "step 1 held, the lowest: %s (%s)", why_down, detail);
@@ -159,6 +161,7 @@ progress (const LimberFacts *f, const LimberExercise *e, LimberChoice *c, GArray
   if (run >= p->advance_after && run_worst <= p->safe_max && f->history.recent_max_discomfort > p->acceptable_max)
     {
       /* a flare-up anywhere is no week to load anything more */
+      c->held_back = TRUE;
       limber_choice_explain (c, "progression", "step %u held: discomfort %g in the last week (above %g)", current + 1,
                              f->history.recent_max_discomfort, p->acceptable_max);
       return current;
@@ -181,6 +184,7 @@ progress (const LimberFacts *f, const LimberExercise *e, LimberChoice *c, GArray
                              current + 2, run, run_worst);
       return current + 1;
     }
+  c->held_back |= run_worst > p->safe_max;
   if (run_worst > p->safe_max)
     limber_choice_explain (c, "progression", "step %u held: discomfort %g is acceptable, not yet safe (\u2264 %g)",
                            current + 1, run_worst, p->safe_max);
@@ -260,6 +264,13 @@ limber_dose (LimberSelection *sel)
         {
           limber_choice_explain (c, "dose", "holds %g s \u2192 %g s", c->dose.hold_s, c->min_hold);
           c->dose.hold_s = c->min_hold;
+        }
+      /* min-reps acts on held steps (static stretches), where repetitions
+       * accumulate time in the stretch; flows and counted moves keep theirs */
+      if (c->min_reps > 0 && c->dose.hold_s > 0 && c->dose.reps < c->min_reps)
+        {
+          limber_choice_explain (c, "dose", "repetitions %u \u2192 %u", c->dose.reps, c->min_reps);
+          c->dose.reps = c->min_reps;
         }
       if (!e->per_side)
         c->extra_sets = 0;

@@ -140,11 +140,21 @@ apply_emphasis (LimberSelection *sel, const LimberRule *rule, const LimberAction
                              measure->id, limber_side_to_string (m->tighter), limber_side_to_string (c->emphasis_side));
       c->emphasis_side = LIMBER_SIDE_NONE;
       c->extra_sets = 0;
+      if (c->reason_rank == LIMBER_RANK_EMPHASIS)
+        {
+          c->reason_rule = NULL;
+          c->reason_rank = LIMBER_RANK_NONE;
+        }
       return;
+    }
+  /* the rule giving the most extra sets speaks for them */
+  if (rule->reason != NULL && a->extra_sets >= c->extra_sets && c->reason_rank <= LIMBER_RANK_EMPHASIS)
+    {
+      c->reason_rule = rule;
+      c->reason_rank = LIMBER_RANK_EMPHASIS;
     }
   c->emphasis_side = m->tighter;
   c->extra_sets = MAX (c->extra_sets, a->extra_sets);
-  offer_reason (c, rule, LIMBER_RANK_EMPHASIS);
   limber_choice_explain (c, rule->id, "+%u set%s on the %s: %s left %g, right %g %s", a->extra_sets,
                          a->extra_sets == 1 ? "" : "s", limber_side_to_string (m->tighter), measure->id, m->left,
                          m->right, measure->unit);
@@ -196,6 +206,12 @@ apply_action (LimberSelection *sel, const LimberRule *rule, const LimberAction *
       g_ptr_array_add (sel->advice, a->text);
       return;
     }
+  if (a->kind == ACTION_LIMIT_MINUTES)
+    {
+      if (sel->minutes_cap <= 0 || a->minutes < sel->minutes_cap)
+        sel->minutes_cap = a->minutes;
+      return;
+    }
   if (a->target_kind == TARGET_MEASURE && (a->kind == ACTION_WEIGHT || a->kind == ACTION_EMPHASISE))
     {
       int measure = limber_ruleset_index_of (sel->facts->rs->measure_index, a->target);
@@ -236,7 +252,13 @@ apply_action (LimberSelection *sel, const LimberRule *rule, const LimberAction *
             c->min_hold = a->seconds;
           limber_choice_explain (c, rule->id, "holds of at least %g s", a->seconds);
           break;
+        case ACTION_MIN_REPS:
+          if (a->reps > c->min_reps)
+            c->min_reps = a->reps;
+          limber_choice_explain (c, rule->id, "at least %u repetitions of each hold", a->reps);
+          break;
         case ACTION_ADVISE:
+        case ACTION_LIMIT_MINUTES:
           break;
         }
     }

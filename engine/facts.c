@@ -45,10 +45,23 @@ screen_flags (LimberFacts *f)
   for (guint i = 0; i < f->rs->red_flags->len; i++)
     {
       const LimberRedFlag *flag = g_ptr_array_index (f->rs->red_flags, i);
-      const LimberAnswerFact *a = &f->answers[flag->question_index];
-      if (!a->present)
-        continue;
-      gboolean hit = flag->has_at_least ? a->value >= flag->at_least : a->value == flag->is_index;
+      gboolean hit;
+      if (flag->on_history)
+        {
+          double v;
+          if (!limber_history_fact_value (&f->history, flag->history_fact, &v))
+            continue;
+          hit = v >= flag->at_least;
+        }
+      else
+        {
+          if (flag->question_index < 0)
+            continue;
+          const LimberAnswerFact *a = &f->answers[flag->question_index];
+          if (!a->present)
+            continue;
+          hit = flag->has_at_least ? a->value >= flag->at_least : a->value == flag->is_index;
+        }
       f->flags[i] = hit;
       if (hit)
         f->worst = MAX (f->worst, flag->outcome);
@@ -205,6 +218,68 @@ derive_scores (LimberFacts *f)
     }
 }
 
+static gint
+day_compare (gconstpointer a, gconstpointer b)
+{
+  guint32 x = *(const guint32 *) a, y = *(const guint32 *) b;
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+/* The pain-monitoring model: discomfort above the acceptable zone reduces
+ * the load (dose.c steps back, rules lighten the plan), and it must then
+ * settle.  This is how long it has not: the days from the first to the last
+ * logged day of the latest run of logged days whose worst discomfort (during
+ * or the next morning) stayed above acceptable-max.  Days without a log
+ * neither break nor extend the run; a logged day at or under the acceptable
+ * zone ends it.  The load was reduced from the day after the run's first
+ * day, so a run of 14 days is two weeks of discomfort at a reduced load.
+ * -1 without a dated log. */
+static int
+unsettled_days (const LimberFacts *f, guint32 start)
+{
+  double acceptable = f->rs->progression.acceptable_max;
+  g_autoptr (GHashTable) worst = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, g_free);
+  for (guint i = 0; i < f->profile->sessions->len; i++)
+    {
+      const LimberLogged *s = g_ptr_array_index (f->profile->sessions, i);
+      guint32 j = f->session_day[i];
+      if (j == 0 || j >= start)
+        continue;
+      double d = MAX (s->discomfort, s->discomfort_next_day);
+      double *w = g_hash_table_lookup (worst, GUINT_TO_POINTER (j));
+      if (w == NULL)
+        {
+          w = g_new (double, 1);
+          *w = d;
+          g_hash_table_insert (worst, GUINT_TO_POINTER (j), w);
+        }
+      else
+        *w = MAX (*w, d);
+    }
+  if (g_hash_table_size (worst) == 0)
+    return -1;
+  g_autoptr (GArray) days = g_array_new (FALSE, FALSE, sizeof (guint32));
+  GHashTableIter it;
+  gpointer key;
+  g_hash_table_iter_init (&it, worst);
+  while (g_hash_table_iter_next (&it, &key, NULL))
+    {
+      guint32 j = GPOINTER_TO_UINT (key);
+      g_array_append_val (days, j);
+    }
+  g_array_sort (days, day_compare);
+  guint32 last = g_array_index (days, guint32, days->len - 1), first = 0;
+  /* walk back from the last logged day while the days stay unsettled */
+  for (guint k = days->len; k-- > 0;)
+    {
+      guint32 j = g_array_index (days, guint32, k);
+      if (*(double *) g_hash_table_lookup (worst, GUINT_TO_POINTER (j)) <= acceptable)
+        break;
+      first = j;
+    }
+  return first == 0 ? 0 : (int) (last - first);
+}
+
 static void
 derive_history (LimberFacts *f)
 {
@@ -238,6 +313,21 @@ derive_history (LimberFacts *f)
   h->weeks_active = g_hash_table_size (weeks);
   if (last > 0)
     h->days_since_last = (int) (start - last);
+  h->unsettled_days = unsettled_days (f, start);
+}
+
+gboolean
+limber_history_fact_value (const LimberHistoryFacts *h, LimberHistoryFact fact, double *value)
+{
+  switch (fact)
+    {
+    case HISTORY_SESSIONS_COMPLETED: *value = h->sessions_completed; return TRUE;
+    case HISTORY_WEEKS_ACTIVE: *value = h->weeks_active; return TRUE;
+    case HISTORY_DAYS_SINCE_LAST: *value = h->days_since_last; return h->days_since_last >= 0;
+    case HISTORY_RECENT_MAX_DISCOMFORT: *value = h->recent_max_discomfort; return h->recent_max_discomfort >= 0;
+    case HISTORY_UNSETTLED_DISCOMFORT_DAYS: *value = h->unsettled_days; return h->unsettled_days >= 0;
+    }
+  return FALSE;
 }
 
 LimberFacts *
@@ -258,10 +348,10 @@ limber_facts_new (const LimberRuleset *rs, const LimberProfile *profile, const G
   for (guint i = 0; i < profile->avoid_regions->len; i++)
     g_hash_table_add (f->avoid, g_ptr_array_index (profile->avoid_regions, i));
   resolve_answers (f);
+  derive_history (f); /* before screening: a red flag can be on a history fact */
   screen_flags (f);
   derive_measures (f);
   derive_scores (f);
-  derive_history (f);
   return f;
 }
 

@@ -43,6 +43,10 @@ typedef struct {
   int days_since_last;     /* -1: no history */
   unsigned weeks_active;
   double recent_max_discomfort; /* -1: none reported in the last 7 days */
+  /* days from the first to the last logged day of the latest unbroken run of
+   * days whose discomfort (during or next morning) was above the acceptable
+   * zone; 0 when the latest logged day settled; -1: no history */
+  int unsettled_days;
 } LimberHistoryFacts;
 
 typedef struct {
@@ -69,6 +73,10 @@ void limber_facts_free (LimberFacts *facts);
  * of the left/right difference.  FALSE when there is no such snapshot. */
 gboolean limber_facts_trend (const LimberFacts *facts, guint measure, unsigned over_days, gboolean asymmetry,
                              double *change);
+
+/* A history fact's value; FALSE when the history does not have it (no
+ * session logged for the last session, recent or unsettled discomfort). */
+gboolean limber_history_fact_value (const LimberHistoryFacts *h, LimberHistoryFact fact, double *value);
 
 /* condition.c */
 gboolean limber_cond_eval (const LimberCond *cond, const LimberFacts *facts);

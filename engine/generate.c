@@ -9,11 +9,13 @@
  * state and only reads the rule set, so any number of threads may generate
  * from one rule set at once.
  */
+#include <math.h>
 #include <string.h>
 #include <time.h>
 
 #include "limber/autocleanups.h"
 #include "limber/error.h"
+#include "read-limit.h"
 #include "selection.h"
 
 #define MAX_DAYS 28
@@ -70,6 +72,95 @@ limber_options_set_seed (LimberOptions *options, guint64 seed)
 {
   g_return_if_fail (options != NULL);
   options->seed = seed;
+}
+
+void
+limber_options_set_require_screening (LimberOptions *options, gboolean require)
+{
+  g_return_if_fail (options != NULL);
+  options->require_screening = require != FALSE;
+}
+
+/* The questions a stopping red flag (emergency or see-clinician) hangs on
+ * that the profile left unanswered, in the rule set's order: the plan
+ * cannot rule out what they ask about.  Caution flags only restrict, and a
+ * flag on the logged history needs no answer. */
+static void
+record_screening (LimberPlan *plan, const LimberFacts *f)
+{
+  const LimberRuleset *rs = f->rs;
+  for (guint q = 0; q < rs->questions->len; q++)
+    {
+      gboolean stops = FALSE;
+      for (guint i = 0; i < rs->red_flags->len && !stops && !f->answers[q].present; i++)
+        {
+          const LimberRedFlag *flag = g_ptr_array_index (rs->red_flags, i);
+          stops = !flag->on_history && flag->question_index == (int) q
+                  && flag->outcome >= LIMBER_OUTCOME_SEE_CLINICIAN;
+        }
+      if (stops)
+        g_ptr_array_add (plan->unanswered, g_strdup (((LimberQuestion *) g_ptr_array_index (rs->questions, q))->id));
+    }
+}
+
+/* The prominent advisory of an unscreened plan: first, before every other. */
+static void
+advise_screening (LimberPlan *plan)
+{
+  if (plan->unanswered->len == 0)
+    return;
+  g_ptr_array_insert (plan->advisories, 0,
+                      g_strdup_printf ("Safety screening is incomplete: %u of the safety questions %s not answered, so "
+                                       "this plan cannot rule out a reason to see a doctor before exercising. Please "
+                                       "answer them before you start.",
+                                       plan->unanswered->len, plan->unanswered->len == 1 ? "was" : "were"));
+}
+
+/* Constraints that leave nothing to do give a plan that says so, never an
+ * "ok" plan of empty days: every exercise excluded, or every one that is
+ * left too long for the day. */
+static void
+check_something_to_do (LimberPlan *plan, const LimberSelection *sel)
+{
+  for (guint d = 0; d < plan->days->len; d++)
+    if (((LimberDay *) g_ptr_array_index (plan->days, d))->items->len > 0)
+      return;
+  double shortest = -1;
+  for (guint i = 0; i < sel->n; i++)
+    {
+      const LimberChoice *c = &sel->choices[i];
+      if (!c->excluded && (c->weight > 0 || c->required) && (shortest < 0 || c->seconds < shortest))
+        shortest = c->seconds;
+    }
+  gboolean training = FALSE;
+  for (guint d = 0; d < plan->days->len; d++)
+    training |= !((LimberDay *) g_ptr_array_index (plan->days, d))->rest;
+  if (shortest >= 0 && !training)
+    return; /* only rest days asked for: nothing was impossible */
+  plan->status = LIMBER_PLAN_NO_EXERCISES;
+  if (shortest < 0)
+    {
+      plan->no_exercises_reason = g_strdup ("excluded");
+      plan->no_exercises_message = g_strdup (
+        "Your answers and constraints leave no exercise in this plan that is safe and possible for you: every one "
+        "is left out (by not using the floor, the equipment you have, the parts of the body you want to spare, or "
+        "the cautions your answers raised). Allow a little more if you can, for example fewer parts of the body "
+        "to spare, or ask a physiotherapist for a plan made for you.");
+    }
+  else
+    {
+      plan->no_exercises_reason = g_strdup ("minutes");
+      plan->no_exercises_message = g_strdup_printf (
+        "%g minutes a day is too short for any exercise in this plan: the shortest takes about %g minutes. Choose "
+        "at least %g minutes a day.",
+        plan->minutes_per_day, ceil (shortest / 60.0), ceil (shortest / 60.0));
+    }
+  for (guint d = 0; d < plan->days->len; d++)
+    {
+      LimberDay *day = g_ptr_array_index (plan->days, d);
+      day->rest = TRUE;
+      day->minutes = 0;
+    }
 }
 
 /* The facts a plan carries, so a reader can see what it was made from. */
@@ -179,6 +270,9 @@ limber_generate (const LimberRuleset *rs, const LimberProfile *profile, const Li
     return NULL;
   g_autoptr (LimberOptions) defaults = options ? NULL : limber_options_new ();
   const LimberOptions *o = options ? options : defaults;
+  g_autofree char *span = g_strdup_printf ("a plan of %u days", o->days);
+  if (!limber_dates_fit (&o->start, o->days, span, error))
+    return NULL;
 
   LimberPlan *plan = limber_plan_alloc (rs);
   plan->seed = o->seed;
@@ -191,6 +285,22 @@ limber_generate (const LimberRuleset *rs, const LimberProfile *profile, const Li
   LimberFacts *facts = limber_facts_new (rs, profile, &o->start);
   plan->outcome = facts->worst;
   record_facts (plan, facts);
+  record_screening (plan, facts);
+  if (o->require_screening && plan->unanswered->len > 0 && facts->worst < LIMBER_OUTCOME_SEE_CLINICIAN)
+    {
+      /* strict mode: a referral the answers already give is always returned,
+       * anything else waits for the missing answers */
+      g_autoptr (GString) ids = g_string_new (NULL);
+      for (guint i = 0; i < plan->unanswered->len; i++)
+        g_string_append_printf (ids, "%s%s", i ? ", " : "", (const char *) g_ptr_array_index (plan->unanswered, i));
+      g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_PROFILE,
+                   "answers: screening is incomplete: %u red-flag question%s unanswered (%s); expected an answer to "
+                   "every question an emergency or see-clinician red flag hangs on",
+                   plan->unanswered->len, plan->unanswered->len == 1 ? "" : "s", ids->str);
+      limber_facts_free (facts);
+      limber_plan_free (plan);
+      return NULL;
+    }
   if (facts->worst >= LIMBER_OUTCOME_SEE_CLINICIAN)
     {
       refer (plan, facts, &o->start, o->days);
@@ -207,8 +317,18 @@ limber_generate (const LimberRuleset *rs, const LimberProfile *profile, const Li
     limber_plan_add_advisory (plan, g_ptr_array_index (sel->advice, i));
   limber_dose (sel);
   limber_schedule (sel, plan, &o->start, o->days, o->seed);
-  if (rs->safety != NULL)
+  check_something_to_do (plan, sel);
+  if (plan->status == LIMBER_PLAN_NO_EXERCISES)
+    {
+      /* advice about exercises there are none of would confuse: keep only
+       * what the caution flags say, which stands on its own */
+      g_ptr_array_set_size (plan->advisories, 0);
+      add_flag_messages (plan, facts, LIMBER_OUTCOME_CAUTION, NULL);
+    }
+  /* the safety text goes with exercises; a plan without any does not need it */
+  if (rs->safety != NULL && plan->status == LIMBER_PLAN_OK)
     limber_plan_add_advisory (plan, rs->safety);
+  advise_screening (plan);
 
   limber_selection_free (sel);
   limber_facts_free (facts);

@@ -20,6 +20,8 @@
  *   L011 error    a citation of a source whose text is a placeholder
  *   L012 warning  a clinical threshold citing only generic sources
  *   L013 warning  a score category no profile can reach
+ *   L014 warning  a deficit or asymmetry rule that reaches no exercise
+ *                 working on its measure
  */
 #include "limber/lint.h"
 
@@ -241,7 +243,7 @@ always_excluded_by (Linter *L, Synthetic *S, const LimberCond *when, guint exerc
           return g_strdup_printf ("its contraindication %s (line %d)", what, c->line);
         }
     }
-  if ((e->position == LIMBER_POSITION_FLOOR || e->position == LIMBER_POSITION_KNEELING)
+  if (limber_exercise_uses_floor (e)
       && limber_logic_implies (rs, when, S->no_floor))
     return g_strdup ("the no-floor constraint");
   for (char **region = e->regions; *region; region++)
@@ -267,7 +269,8 @@ check_shadowed (Linter *L, Synthetic *S)
           const LimberAction *a = g_ptr_array_index (rule->actions, k);
           /* an exclusion already excluded is belt and braces, not a defect;
            * advice reaches the person whatever is excluded */
-          if (a->kind == ACTION_EXCLUDE || a->kind == ACTION_ADVISE || a->targets->len == 0)
+          if (a->kind == ACTION_EXCLUDE || a->kind == ACTION_ADVISE || a->kind == ACTION_LIMIT_MINUTES
+              || a->targets->len == 0)
             continue;
           g_autofree char *first = NULL;
           gboolean all = TRUE;
@@ -687,7 +690,7 @@ check_citations (Linter *L)
         add (L, "L012", LIMBER_LINT_WARNING, f->line, f->id,
              "cite the guideline or study the threshold comes from",
              "red flag %s sets a clinical threshold (%s at least %g) but cites only generic sources", f->id,
-             f->question, f->at_least);
+             f->question ? f->question : "a history fact", f->at_least);
     }
   for (guint i = 0; i < rs->scores->len; i++)
     {
@@ -707,7 +710,10 @@ check_citations (Linter *L)
       check_cite (L, rule->cite, rule->line, "rule", rule->id);
       gboolean dose = FALSE;
       for (guint k = 0; k < rule->actions->len; k++)
-        dose |= ((LimberAction *) g_ptr_array_index (rule->actions, k))->kind == ACTION_MIN_HOLD;
+        {
+          LimberActionKind kind = ((LimberAction *) g_ptr_array_index (rule->actions, k))->kind;
+          dose |= kind == ACTION_MIN_HOLD || kind == ACTION_MIN_REPS;
+        }
       if ((has_threshold (rule->when) || dose) && only_generic (rs, rule->cite))
         add (L, "L012", LIMBER_LINT_WARNING, rule->line, rule->id,
              "cite the guideline or study the threshold or dose comes from",
@@ -733,6 +739,66 @@ check_categories (Linter *L)
                  "category %s of score %s can never be reached: its bounds are outside what the items can add up to, "
                  "or an earlier category takes every profile it would", cat->id, s->id);
           }
+    }
+}
+
+/* ---- L014: deficit and asymmetry rules that miss their measure -------------------------- */
+
+/* The measures a condition's deficit and asymmetry leaves name, outside any
+ * <not>, appended to out. */
+static void
+condition_measures (const LimberCond *c, GArray *out)
+{
+  if (c == NULL || c->kind == COND_NOT)
+    return;
+  if ((c->kind == COND_DEFICIT || c->kind == COND_ASYMMETRY) && c->index >= 0)
+    g_array_append_val (out, c->index);
+  for (guint i = 0; c->children && i < c->children->len; i++)
+    condition_measures (g_ptr_array_index (c->children, i), out);
+}
+
+/* A rule that fires on a deficit or an asymmetry is there to work on that
+ * measure; when none of the exercises it favours, requires or emphasises
+ * has the measure as a primary target, it favours stand-ins (a broad tag or
+ * region), and the person gets no exercise for what was measured. */
+static void
+check_measure_reach (Linter *L)
+{
+  const LimberRuleset *rs = L->rs;
+  g_autoptr (GArray) measures = g_array_new (FALSE, FALSE, sizeof (int));
+  for (guint r = 0; r < rs->rules->len; r++)
+    {
+      const LimberRule *rule = g_ptr_array_index (rs->rules, r);
+      if (L->rule_dead[r])
+        continue;
+      g_array_set_size (measures, 0);
+      condition_measures (rule->when, measures);
+      for (guint m = 0; m < measures->len; m++)
+        {
+          int measure = g_array_index (measures, int, m);
+          gboolean acts = FALSE, reaches = FALSE;
+          for (guint k = 0; k < rule->actions->len && !reaches; k++)
+            {
+              const LimberAction *a = g_ptr_array_index (rule->actions, k);
+              gboolean favours = a->kind == ACTION_EMPHASISE || a->kind == ACTION_REQUIRE
+                                 || (a->kind == ACTION_WEIGHT && ((a->has_multiply && a->multiply > 1)
+                                                                  || (a->has_add && a->add > 0)));
+              if (!favours)
+                continue;
+              acts = TRUE;
+              for (guint t = 0; t < a->targets->len && !reaches; t++)
+                reaches = limber_exercise_targets (g_ptr_array_index (rs->exercises, g_array_index (a->targets, guint, t)),
+                                                   measure, FALSE);
+            }
+          if (acts && !reaches)
+            {
+              const LimberMeasure *me = g_ptr_array_index (rs->measures, measure);
+              add (L, "L014", LIMBER_LINT_WARNING, rule->line, rule->id,
+                   "target the measure itself (measure=) or give the exercises it means <targets> naming it",
+                   "rule %s acts on %s but none of the exercises it favours has %s as a primary target", rule->id,
+                   me->id, me->id);
+            }
+        }
     }
 }
 
@@ -770,6 +836,7 @@ limber_lint (const LimberRuleset *rs)
   check_texts (&L);
   check_citations (&L);
   check_categories (&L);
+  check_measure_reach (&L);
   limber_cond_free (S.no_floor);
   g_hash_table_unref (S.avoids);
   g_hash_table_unref (S.lacks);

@@ -33,6 +33,34 @@ add_referral (JsonBuilder *b, const LimberPlan *plan)
   json_builder_end_object (b);
 }
 
+/* Why a plan that is no referral has nothing to do, or null. */
+static void
+add_no_exercises (JsonBuilder *b, const LimberPlan *plan)
+{
+  json_builder_set_member_name (b, "no_exercises");
+  if (plan->status != LIMBER_PLAN_NO_EXERCISES)
+    {
+      json_builder_add_null_value (b);
+      return;
+    }
+  json_builder_begin_object (b);
+  limber_json_add_string (b, "reason", plan->no_exercises_reason);
+  limber_json_add_string (b, "message", plan->no_exercises_message);
+  json_builder_end_object (b);
+}
+
+/* Whether every question a stopping red flag hangs on was answered; an app
+ * asks the unanswered ones. */
+static void
+add_screening (JsonBuilder *b, const LimberPlan *plan)
+{
+  json_builder_set_member_name (b, "screening");
+  json_builder_begin_object (b);
+  limber_json_add_bool (b, "complete", plan->unanswered->len == 0);
+  limber_json_add_strings (b, "unanswered", plan->unanswered);
+  json_builder_end_object (b);
+}
+
 static void
 add_ruleset (JsonBuilder *b, const LimberRuleset *rs)
 {
@@ -154,7 +182,49 @@ add_item (JsonBuilder *b, const LimberItem *item)
   else
     json_builder_add_int_value (b, item->previous_step);
   limber_json_add_number (b, "seconds", item->seconds, 0);
+  limber_json_add_string (b, "role", item->role == LIMBER_ITEM_CORE ? "core" : "accessory");
+  limber_json_add_string (b, "explanation", item->explanation);
   add_why (b, item);
+  json_builder_end_object (b);
+}
+
+/* How the week was composed: the core, the accessories, the measures the
+ * rules aimed at and what covers them, and what was left out and why. */
+static void
+add_composition (JsonBuilder *b, const LimberPlan *plan)
+{
+  json_builder_set_member_name (b, "composition");
+  if (plan->status != LIMBER_PLAN_OK)
+    {
+      json_builder_add_null_value (b);
+      return;
+    }
+  json_builder_begin_object (b);
+  limber_json_add_bool (b, "routine", plan->routine != NULL);
+  limber_json_add_strings (b, "core", plan->core);
+  limber_json_add_strings (b, "accessories", plan->accessories);
+  json_builder_set_member_name (b, "focus");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < plan->focus->len; i++)
+    {
+      const LimberFocusOut *f = g_ptr_array_index (plan->focus, i);
+      json_builder_begin_object (b);
+      limber_json_add_string (b, "measure", f->measure);
+      limber_json_add_string (b, "covered_by", f->covered_by);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+  json_builder_set_member_name (b, "left_out");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < plan->left_out->len; i++)
+    {
+      const LimberLeftOut *l = g_ptr_array_index (plan->left_out, i);
+      json_builder_begin_object (b);
+      limber_json_add_string (b, "exercise", l->exercise);
+      limber_json_add_string (b, "why", l->why);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
   json_builder_end_object (b);
 }
 
@@ -186,8 +256,10 @@ plan_tree (const LimberPlan *plan, JsonNode **seed)
 {
   g_autoptr (JsonBuilder) b = json_builder_new ();
   json_builder_begin_object (b);
-  limber_json_add_string (b, "status", plan->status == LIMBER_PLAN_REFERRAL ? "referral" : "ok");
+  limber_json_add_string (b, "status", limber_plan_status_to_string (plan->status));
   add_referral (b, plan);
+  add_no_exercises (b, plan);
+  add_screening (b, plan);
   limber_json_add_strings (b, "advisories", plan->advisories);
   add_ruleset (b, plan->rs);
   /* json-glib integers are signed: the seed goes in as its bit pattern and
@@ -197,9 +269,12 @@ plan_tree (const LimberPlan *plan, JsonNode **seed)
   limber_json_add_string (b, "name", plan->name);
   limber_json_add_string (b, "goal", limber_goal_to_string (plan->goal));
   limber_json_add_number (b, "minutes_per_day", plan->minutes_per_day, -1);
+  limber_json_add_number (b, "session_minutes", plan->session_minutes > 0 ? plan->session_minutes
+                                                                          : plan->minutes_per_day, -1);
   limber_json_add_int (b, "days_per_week", plan->days_per_week);
   add_facts (b, plan);
   limber_json_add_strings (b, "rules_fired", plan->fired_rules);
+  add_composition (b, plan);
   add_days (b, plan);
   json_builder_end_object (b);
   JsonNode *root = json_builder_get_root (b);

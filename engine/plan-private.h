@@ -12,6 +12,7 @@ struct _LimberOptions {
   GDate start;
   unsigned days;
   guint64 seed;
+  gboolean require_screening; /* refuse to plan when a stopping red-flag question is unanswered */
 };
 
 typedef struct {
@@ -82,12 +83,16 @@ struct _LimberPlan {
   LimberOutcome outcome;
   GPtrArray *referral_flags;   /* char*: ids of the flags behind a referral */
   char *referral_message;
+  char *no_exercises_reason;   /* LIMBER_PLAN_NO_EXERCISES: "excluded" or "minutes", else NULL */
+  char *no_exercises_message;  /* LIMBER_PLAN_NO_EXERCISES: why, in plain words, else NULL */
+  GPtrArray *unanswered;       /* char*: ids of unanswered questions a stopping red flag hangs on */
   GPtrArray *advisories;    /* char*, in order, no duplicates */
   guint64 seed;
   char start[11];
   char *name;               /* the person's, or NULL */
   LimberGoal goal;
   double minutes_per_day;
+  double session_minutes;   /* what sessions are planned to last: minutes_per_day, or a rule's shorter limit */
   unsigned days_per_week;
   GPtrArray *days;          /* LimberDay* */
   GPtrArray *flags;         /* char*: every triggered red flag id */
@@ -111,3 +116,4 @@ void limber_item_free (LimberItem *item);
 void limber_item_add_reason (LimberItem *item, const char *rule, const char *fmt, ...) G_GNUC_PRINTF (3, 4);
 void limber_plan_add_advisory (LimberPlan *plan, const char *text);
 const char *limber_side_to_string (LimberSide side);   /* "left", "right", NULL */
+const char *limber_plan_status_to_string (LimberPlanStatus status); /* "ok", "referral", "no-exercises" */

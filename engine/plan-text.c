@@ -66,31 +66,13 @@ append_referral (GString *out, const LimberPlan *plan)
   g_string_append (out, "No exercises are planned.\n");
 }
 
-/* Engine steps that explain every item alike; the text names only the rules
- * that made this item different, and says what changed in its dose. */
-static gboolean
-is_bookkeeping (const char *rule)
-{
-  static const char *const steps[] = { "catalogue", "selection", "ladder", "progression", "dose", NULL };
-  return g_strv_contains (steps, rule);
-}
-
-/* The rules behind an item, each once, in the order they acted, and any
- * change of dose since the log. */
+/* Why the item is there, in the person's words, and any change of dose
+ * since the log; rule ids stay in the JSON trace. */
 static void
 append_why (GString *out, const LimberItem *item)
 {
-  g_autoptr (GPtrArray) seen = g_ptr_array_new ();
-  for (guint i = 0; i < item->why->len; i++)
-    {
-      const LimberReason *r = g_ptr_array_index (item->why, i);
-      if (is_bookkeeping (r->rule) || g_ptr_array_find_with_equal_func (seen, r->rule, g_str_equal, NULL))
-        continue;
-      g_string_append_printf (out, "%s %s", seen->len ? "," : "     why:", r->rule);
-      g_ptr_array_add (seen, r->rule);
-    }
-  if (seen->len > 0)
-    g_string_append_c (out, '\n');
+  if (item->explanation != NULL && item->explanation[0] != '\0')
+    g_string_append_printf (out, "     why: %s\n", item->explanation);
   for (guint i = 0; i < item->why->len; i++)
     {
       const LimberReason *r = g_ptr_array_index (item->why, i);
@@ -129,8 +111,13 @@ limber_plan_to_text (const LimberPlan *plan)
 
   GString *out = g_string_new (NULL);
   append_header (out, plan);
+  /* the banner; the question ids are in the JSON, for the app to ask */
+  if (plan->unanswered->len > 0 && plan->status != LIMBER_PLAN_REFERRAL)
+    g_string_append (out, "\n!! SAFETY SCREENING INCOMPLETE: see the first note below.\n");
   if (plan->status == LIMBER_PLAN_REFERRAL)
     append_referral (out, plan);
+  if (plan->status == LIMBER_PLAN_NO_EXERCISES)
+    g_string_append_printf (out, "\nNO EXERCISES\n%s\nNo exercises are planned.\n", plan->no_exercises_message);
   append_advisories (out, plan);
   /* a referral is not a week of exercises: it lists no days at all */
   for (guint i = 0; plan->status == LIMBER_PLAN_OK && i < plan->days->len; i++)

@@ -83,6 +83,17 @@ write_referral (xmlTextWriterPtr w, const LimberPlan *plan)
 }
 
 static void
+write_no_exercises (xmlTextWriterPtr w, const LimberPlan *plan)
+{
+  if (plan->status != LIMBER_PLAN_NO_EXERCISES)
+    return;
+  start (w, "no-exercises");
+  attr (w, "reason", plan->no_exercises_reason);
+  text_element (w, "message", plan->no_exercises_message);
+  end (w);
+}
+
+static void
 write_ruleset (xmlTextWriterPtr w, const LimberRuleset *rs)
 {
   start (w, "ruleset");
@@ -180,6 +191,13 @@ write_item (xmlTextWriterPtr w, const LimberItem *item)
   if (item->previous_step != 0)
     attr_uint (w, "previous-step", item->previous_step);
   attr_number (w, "seconds", item->seconds, 0);
+  attr (w, "role", item->role == LIMBER_ITEM_CORE ? "core" : "accessory");
+  if (item->explanation != NULL)
+    {
+      start (w, "explanation");
+      xmlTextWriterWriteString (w, BAD_CAST item->explanation);
+      end (w);
+    }
   for (guint i = 0; i < item->why->len; i++)
     {
       const LimberReason *r = g_ptr_array_index (item->why, i);
@@ -188,6 +206,39 @@ write_item (xmlTextWriterPtr w, const LimberItem *item)
       attr (w, "effect", r->effect);
       end (w);
     }
+  end (w);
+}
+
+static void
+write_composition (xmlTextWriterPtr w, const LimberPlan *plan)
+{
+  if (plan->status != LIMBER_PLAN_OK)
+    return;
+  start (w, "composition");
+  attr_bool (w, "routine", plan->routine != NULL);
+  string_list (w, "core", "exercise", plan->core);
+  string_list (w, "accessories", "exercise", plan->accessories);
+  start (w, "focus");
+  for (guint i = 0; i < plan->focus->len; i++)
+    {
+      const LimberFocusOut *f = g_ptr_array_index (plan->focus, i);
+      start (w, "measure");
+      attr (w, "id", f->measure);
+      if (f->covered_by != NULL)
+        attr (w, "covered-by", f->covered_by);
+      end (w);
+    }
+  end (w);
+  start (w, "left-out");
+  for (guint i = 0; i < plan->left_out->len; i++)
+    {
+      const LimberLeftOut *l = g_ptr_array_index (plan->left_out, i);
+      start (w, "exercise");
+      attr (w, "id", l->exercise);
+      attr (w, "why", l->why);
+      end (w);
+    }
+  end (w);
   end (w);
 }
 
@@ -214,19 +265,26 @@ static void
 write_plan (xmlTextWriterPtr w, const LimberPlan *plan)
 {
   start (w, "plan");
-  attr (w, "status", plan->status == LIMBER_PLAN_REFERRAL ? "referral" : "ok");
+  attr (w, "status", limber_plan_status_to_string (plan->status));
   attr_uint (w, "seed", plan->seed);
   attr (w, "start", plan->start);
   if (plan->name != NULL)
     attr (w, "name", plan->name);
   attr (w, "goal", limber_goal_to_string (plan->goal));
   attr_number (w, "minutes-per-day", plan->minutes_per_day, -1);
+  attr_number (w, "session-minutes", plan->session_minutes > 0 ? plan->session_minutes : plan->minutes_per_day, -1);
   attr_uint (w, "days-per-week", plan->days_per_week);
   write_referral (w, plan);
+  write_no_exercises (w, plan);
+  start (w, "screening");
+  attr_bool (w, "complete", plan->unanswered->len == 0);
+  string_list (w, "unanswered", "question", plan->unanswered);
+  end (w);
   string_list (w, "advisories", "advisory", plan->advisories);
   write_ruleset (w, plan->rs);
   write_facts (w, plan);
   string_list (w, "rules-fired", "rule", plan->fired_rules);
+  write_composition (w, plan);
   write_days (w, plan);
   end (w);
 }

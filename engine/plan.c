@@ -86,6 +86,7 @@ limber_plan_alloc (const LimberRuleset *rs)
   plan->status = LIMBER_PLAN_OK;
   plan->outcome = LIMBER_OUTCOME_NONE;
   plan->referral_flags = new_string_array ();
+  plan->unanswered = new_string_array ();
   plan->advisories = new_string_array ();
   plan->days = g_ptr_array_new_with_free_func ((GDestroyNotify) day_free);
   plan->flags = new_string_array ();
@@ -179,6 +180,7 @@ limber_plan_free (LimberPlan *plan)
   /* the days go first: their items point into the rule set */
   g_clear_pointer (&plan->days, g_ptr_array_unref);
   g_clear_pointer (&plan->referral_flags, g_ptr_array_unref);
+  g_clear_pointer (&plan->unanswered, g_ptr_array_unref);
   g_clear_pointer (&plan->advisories, g_ptr_array_unref);
   g_clear_pointer (&plan->flags, g_ptr_array_unref);
   g_clear_pointer (&plan->deficits, g_ptr_array_unref);
@@ -191,6 +193,8 @@ limber_plan_free (LimberPlan *plan)
   g_clear_pointer (&plan->left_out, g_ptr_array_unref);
   g_free (plan->routine);
   g_free (plan->referral_message);
+  g_free (plan->no_exercises_reason);
+  g_free (plan->no_exercises_message);
   g_free (plan->name);
   g_clear_pointer (&plan->rs, limber_ruleset_unref);
   g_free (plan);
@@ -215,6 +219,46 @@ limber_plan_get_referral_message (const LimberPlan *plan)
 {
   g_return_val_if_fail (plan != NULL, NULL);
   return plan->status == LIMBER_PLAN_REFERRAL ? plan->referral_message : NULL;
+}
+
+const char *
+limber_plan_status_to_string (LimberPlanStatus status)
+{
+  switch (status)
+    {
+    case LIMBER_PLAN_OK: return "ok";
+    case LIMBER_PLAN_REFERRAL: return "referral";
+    case LIMBER_PLAN_NO_EXERCISES: return "no-exercises";
+    }
+  return "ok";
+}
+
+const char *
+limber_plan_get_no_exercises_message (const LimberPlan *plan)
+{
+  g_return_val_if_fail (plan != NULL, NULL);
+  return plan->status == LIMBER_PLAN_NO_EXERCISES ? plan->no_exercises_message : NULL;
+}
+
+gboolean
+limber_plan_get_screening_complete (const LimberPlan *plan)
+{
+  g_return_val_if_fail (plan != NULL, FALSE);
+  return plan->unanswered->len == 0;
+}
+
+unsigned
+limber_plan_get_n_unanswered (const LimberPlan *plan)
+{
+  g_return_val_if_fail (plan != NULL, 0);
+  return plan->unanswered->len;
+}
+
+const char *
+limber_plan_get_unanswered (const LimberPlan *plan, unsigned index)
+{
+  g_return_val_if_fail (plan != NULL, NULL);
+  return index < plan->unanswered->len ? g_ptr_array_index (plan->unanswered, index) : NULL;
 }
 
 unsigned

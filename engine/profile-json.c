@@ -22,6 +22,7 @@
 
 #include "limber/autocleanups.h"
 #include "limber/error.h"
+#include "read-limit.h"
 
 /* A profile is three levels deep; anything far deeper is not one. */
 #define MAX_DEPTH 32
@@ -789,6 +790,10 @@ limber_profile_new_from_json (const LimberRuleset *ruleset, const char *data, gs
   if (name == NULL)
     name = "<memory>";
   gsize size = length < 0 ? strlen (data) : (gsize) length;
+  /* lines end at CR LF and a lone CR too (read-limit.h) */
+  g_autofree char *unified = limber_unify_newlines (data, &size);
+  if (unified != NULL)
+    data = unified;
 
   g_autoptr (GHashTable) positions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr (GPtrArray) problems = limber_profile_problems_new ();
@@ -840,58 +845,30 @@ limber_profile_new_from_json (const LimberRuleset *ruleset, const char *data, gs
 
 /* ---- files ------------------------------------------------------------------- */
 
-/* All of stream: standard input cannot be mapped or sized beforehand, and
- * reading files the same way keeps one message for both. */
-static gboolean
-read_all (FILE *stream, const char *name, char **data, gsize *length, GError **error)
-{
-  GString *buffer = g_string_new (NULL);
-  char chunk[65536];
-  size_t n;
-  while ((n = fread (chunk, 1, sizeof chunk, stream)) > 0)
-    g_string_append_len (buffer, chunk, (gssize) n);
-  if (ferror (stream))
-    {
-      int saved = errno;
-      g_string_free (buffer, TRUE);
-      g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_IO, "%s: cannot read: %s; expected a JSON or XML profile", name,
-                   g_strerror (saved));
-      return FALSE;
-    }
-  *length = buffer->len;
-  *data = g_string_free (buffer, FALSE);
-  return TRUE;
-}
-
 LimberProfile *
 limber_profile_new_from_file (const LimberRuleset *ruleset, const char *path, GError **error)
 {
+  return limber_profile_new_from_file_bounded (ruleset, path, LIMBER_PROFILE_MAX_BYTES_DEFAULT, error);
+}
+
+LimberProfile *
+limber_profile_new_from_file_bounded (const LimberRuleset *ruleset, const char *path, gsize max_bytes,
+                                      GError **error)
+{
   g_return_val_if_fail (ruleset != NULL, NULL);
   g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (max_bytes > 0, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
+  /* standard input cannot be sized beforehand, and a file may be a device:
+   * both are read in chunks up to the limit (read-limit.c) */
   g_autofree char *data = NULL;
   gsize length = 0;
-  if (g_str_equal (path, "-"))
-    {
-      if (!read_all (stdin, "<stdin>", &data, &length, error))
-        return NULL;
-    }
-  else
-    {
-      FILE *file = fopen (path, "rb");
-      if (file == NULL)
-        {
-          int saved = errno;
-          g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_IO, "%s: cannot open: %s; expected a JSON or XML profile",
-                       path, g_strerror (saved));
-          return NULL;
-        }
-      gboolean ok = read_all (file, path, &data, &length, error);
-      fclose (file);
-      if (!ok)
-        return NULL;
-    }
+  if (!limber_read_bounded (path, max_bytes, "a JSON or XML profile",
+                            "a larger limit is set with limber_profile_new_from_file_bounded() or "
+                            "limber --max-profile-bytes",
+                            &data, &length, error))
+    return NULL;
   const char *name = g_str_equal (path, "-") ? "<stdin>" : path;
 
   /* the format by its first character: '<' opens XML, anything else is

@@ -20,6 +20,7 @@
 
 #include "limber/autocleanups.h"
 #include "limber/error.h"
+#include "read-limit.h"
 #include "xml-safe.h"
 
 typedef struct {
@@ -644,6 +645,10 @@ limber_profile_new_from_xml (const LimberRuleset *ruleset, const char *data, gss
   if (name == NULL)
     name = "<memory>";
   gsize size = length < 0 ? strlen (data) : (gsize) length;
+  /* lines end at CR LF and a lone CR too (read-limit.h) */
+  g_autofree char *unified = limber_unify_newlines (data, &size);
+  if (unified != NULL)
+    data = unified;
 
   xmlDoc *doc = parse_safely (name, data, size, error);
   if (doc == NULL)

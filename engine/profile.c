@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "limber/error.h"
+#include "read-limit.h"
 
 /* ---- allocation ---------------------------------------------------------- */
 
@@ -614,7 +615,9 @@ typedef struct {
 
 static const NumberSpec number_specs[] = {
   { "age", 0, 120, FALSE, TRUE, FALSE, "a whole number from 0 to 120" },
-  { "minutes_per_day", 0, 180, TRUE, FALSE, FALSE, "a number above 0 and at most 180" },
+  /* 5 minutes: the shortest session the routine names (a mobility break),
+   * and about the least that holds one exercise with its transitions */
+  { "minutes_per_day", 5, 180, FALSE, FALSE, FALSE, "a number of minutes from 5 to 180" },
   { "days_per_week", 1, 7, FALSE, TRUE, FALSE, "a whole number from 1 to 7" },
   { "sets", 0, G_MAXUINT, FALSE, TRUE, FALSE, "a whole number, 0 or more" },
   { "reps", 0, G_MAXUINT, FALSE, TRUE, FALSE, "a whole number, 0 or more" },
@@ -974,11 +977,36 @@ check_rescan (const LimberRuleset *rs, const LimberRescan *r, const char *path, 
   check_measure_value (m, right_field, r->right, problems);
 }
 
+static gboolean
+check_counts (const LimberProfile *profile, GPtrArray *problems)
+{
+  const struct { const char *field, *what; guint n, max; } counts[] = {
+    { "history", "sessions", profile->sessions->len, LIMBER_MAX_SESSIONS },
+    { "rescans", "re-scans", profile->rescans->len, LIMBER_MAX_RESCANS },
+    { "constraints.equipment", "equipment ids", profile->equipment->len, LIMBER_MAX_LIST_ITEMS },
+    { "constraints.avoid_regions", "region ids", profile->avoid_regions->len, LIMBER_MAX_LIST_ITEMS },
+  };
+  gboolean ok = TRUE;
+  for (gsize k = 0; k < G_N_ELEMENTS (counts); k++)
+    if (counts[k].n > counts[k].max)
+      {
+        limber_profile_problem_add (problems, counts[k].field, FALSE,
+                                    "%u %s: too many; expected at most %u (see docs/profile-format.md, Limits)",
+                                    counts[k].n, counts[k].what, counts[k].max);
+        ok = FALSE;
+      }
+  return ok;
+}
+
 gboolean
 limber_profile_check (const LimberProfile *profile, const LimberRuleset *ruleset, GPtrArray *problems)
 {
   guint before = problems->len;
 
+  /* the lists' lengths first (read-limit.h): past them, nothing else is
+   * checked, so a huge history costs one message, not thousands */
+  if (!check_counts (profile, problems))
+    return FALSE;
   limber_profile_check_number ("age", profile->age, problems);
   if (!ruleset->goal_declared[profile->goal])
     {

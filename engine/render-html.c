@@ -80,10 +80,13 @@ static const char style[] =
   ".card .head svg{float:right;display:block;height:64px;width:auto;max-width:50%;margin:-4px -4px -4px 10px}\n"
   ".card h3{font-size:1.05em;margin:0}\n"
   ".card .how{font-size:.85em;color:var(--muted);margin:0}\n"
+  ".card .why{font-size:.85em;margin:4px 0 0}\n"
   ".card ol{margin:6px 0 0;padding-left:1.3em;font-size:.92em}\n"
   ".card li{margin:2px 0}\n"
   ".referral{border:3px solid var(--warn);background:var(--warn-soft);border-radius:10px;padding:8px 18px 14px}\n"
   ".referral h2{color:var(--warn);border-color:var(--warn)}\n"
+  ".banner{border:3px solid var(--warn);background:var(--warn-soft);border-radius:10px;padding:10px 18px;"
+  "font-weight:700;font-size:1.1em}\n"
   ".outcome{font-size:1.25em;font-weight:700;color:var(--warn);margin:10px 0 4px;text-transform:uppercase;"
   "letter-spacing:.04em}\n"
   ".message{font-size:1.15em;font-weight:600}\n"
@@ -444,7 +447,10 @@ append_guide (GString *out, const LimberPrint *p)
       g_string_append (out, "</div><ol>");
       for (const char *const *s = g->steps; s && *s; s++)
         element (out, "li", NULL, *s);
-      g_string_append (out, "</ol></article>");
+      g_string_append (out, "</ol>");
+      if (g->why)
+        element (out, "p", "why", g->why);
+      g_string_append (out, "</article>");
     }
   g_string_append (out, "</div></section>");
 }
@@ -486,6 +492,8 @@ limber_render_html (const LimberPrint *p, LimberPaper paper, gsize *length)
   g_string_append (out, "</style>\n</head>\n<body>\n<main>\n");
   append_header (out, p);
   g_string_append_c (out, '\n');
+  if (p->banner)
+    element (out, "p", "banner", p->banner);
   if (p->referral)
     {
       append_referral (out, p);

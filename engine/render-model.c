@@ -128,6 +128,7 @@ limber_print_free (LimberPrint *print)
   g_free (print->footer);
   g_free (print->start);
   g_free (print->how_to);
+  g_free (print->banner);
   g_ptr_array_unref (print->days);
   g_ptr_array_unref (print->weeks);
   g_ptr_array_unref (print->guide);
@@ -187,8 +188,9 @@ fill_header (LimberPrint *p, const LimberPlan *plan)
 /* ---- days and the week at a glance ---------------------------------------- */
 
 static unsigned
-guide_index (LimberPrint *p, const LimberExercise *e)
+guide_index (LimberPrint *p, const LimberItem *item)
 {
+  const LimberExercise *e = item->exercise;
   for (guint i = 0; i < p->guide->len; i++)
     if (((LimberPrintGuide *) g_ptr_array_index (p->guide, i))->exercise == e)
       return i;
@@ -197,6 +199,7 @@ guide_index (LimberPrint *p, const LimberExercise *e)
   g->name = e->name;
   g->how = g_strconcat (position_words (e->position), e->per_side ? DOT "each side" : "", NULL);
   g->steps = (const char *const *) e->instructions;
+  g->why = item->explanation;
   g->pose = e->pose;
   g_ptr_array_add (p->guide, g);
   return p->guide->len - 1;
@@ -232,7 +235,7 @@ fill_days (LimberPrint *p, const LimberPlan *plan)
           e->number = j + 1;
           e->name = item->exercise->name;
           e->dose = item_dose (item);
-          e->guide = guide_index (p, item->exercise);
+          e->guide = guide_index (p, item);
           g_ptr_array_add (d->entries, e);
         }
       g_ptr_array_add (p->days, d);
@@ -498,19 +501,49 @@ static void
 fill_referral (LimberPrint *p, const LimberPlan *plan)
 {
   char number[LIMBER_NUMBER_BUF_SIZE];
+  if (plan->status == LIMBER_PLAN_NO_EXERCISES)
+    {
+      p->title = g_strdup ("No exercises fit yet");
+      p->outcome = g_strdup ("No exercises");
+      p->outcome_text = g_strdup ("Your answers and choices leave no exercise this plan can offer you, so this week "
+                                  "has none.");
+      p->message = g_strdup (plan->no_exercises_message);
+      return;
+    }
   gboolean emergency = plan->outcome == LIMBER_OUTCOME_EMERGENCY;
   p->title = g_strdup (emergency ? "Get medical help now" : "Please see a doctor or physiotherapist first");
   p->outcome = g_strdup (emergency ? "Emergency" : "See a clinician");
+  gboolean from_log = FALSE;
+  for (guint i = 0; i < plan->referral_flags->len; i++)
+    {
+      const LimberRedFlag *f = find_flag (plan->rs, g_ptr_array_index (plan->referral_flags, i));
+      from_log |= f != NULL && f->on_history;
+    }
   p->outcome_text = g_strdup (emergency ? "Your answers show a warning sign that needs urgent care. "
                                           "Do not start an exercise programme."
-                                        : "Your answers show that your back should be assessed before you "
-                                          "start a new exercise programme, so this plan has no exercises.");
+                              : from_log ? "Your answers or your exercise log show that your back should be "
+                                           "assessed before you go on, so this plan has no exercises."
+                                         : "Your answers show that your back should be assessed before you "
+                                           "start a new exercise programme, so this plan has no exercises.");
   p->message = plan->referral_message ? g_strdup (plan->referral_message) : NULL;
   for (guint i = 0; i < plan->referral_flags->len; i++)
     {
       const char *id = g_ptr_array_index (plan->referral_flags, i);
       const LimberRedFlag *f = find_flag (plan->rs, id);
       const LimberQuestion *q = f ? flag_question (plan->rs, f) : NULL;
+      if (f != NULL && f->on_history)
+        {
+          /* a flag on the logged history: say what the log shows, in words */
+          char days[LIMBER_NUMBER_BUF_SIZE];
+          g_ptr_array_add (p->reasons,
+                           f->history_fact == HISTORY_UNSETTLED_DISCOMFORT_DAYS
+                             ? g_strdup_printf ("Your exercise log: discomfort has stayed above %s out of 10 for %s "
+                                                "days or more, although the exercises were made easier.",
+                                                limber_number_format (number, plan->rs->progression.acceptable_max, -1),
+                                                limber_number_format (days, f->at_least, -1))
+                             : g_strdup ("Your exercise log shows a warning sign."));
+          continue;
+        }
       if (q == NULL)
         {
           g_ptr_array_add (p->reasons, g_strdup (id));
@@ -538,10 +571,17 @@ limber_print_new (const LimberPlan *plan)
   p->notes = g_ptr_array_new_with_free_func (g_free);
   p->warning_signs = g_ptr_array_new_with_free_func (g_free);
   p->reasons = g_ptr_array_new_with_free_func (g_free);
-  p->referral = plan->status == LIMBER_PLAN_REFERRAL;
+  /* a plan with nothing to do prints like a referral: one page, what was
+   * found and what to do now */
+  p->referral = plan->status != LIMBER_PLAN_OK;
 
   fill_header (p, plan);
   fill_safety (p, plan);
+  if (plan->unanswered->len > 0 && plan->status != LIMBER_PLAN_REFERRAL)
+    p->banner = g_strdup_printf ("Safety screening is incomplete: %u of the safety questions %s not answered. "
+                                 "Answer them before you start: this plan cannot rule out a reason to see a doctor "
+                                 "first.",
+                                 plan->unanswered->len, plan->unanswered->len == 1 ? "was" : "were");
   if (p->referral)
     {
       /* a referral is not a week of exercises: no days, no guide, no log,

@@ -1311,6 +1311,12 @@ card_block (Pager *P, const LimberPrintGuide *g, double w)
       block_text (b, n, 0.5, y, &ACCENT, FALSE);
       y += block_text (b, text, number_w, y, &INK, TRUE) + (s[1] ? STEP_GAP : 0);
     }
+  if (g->why)
+    {
+      /* why it is in the plan, under the steps, quieter than them */
+      g_autoptr (PangoLayout) why = text_layout (P, F_SMALL, g->why, w, PANGO_ALIGN_LEFT);
+      y += STEP_GAP + block_text (b, why, 0, y + STEP_GAP, &MUTED, TRUE);
+    }
   block_grow (b, y);
   return b;
 }
@@ -1401,6 +1407,21 @@ guide_blocks (Pager *P)
   P->whole = FALSE;
 }
 
+/* A warning above everything else (incomplete screening): bold, boxed. */
+static void
+banner_block (Pager *P)
+{
+  const LimberPrint *p = P->print;
+  g_autoptr (Block) b = block_new (TRUE);
+  double w = column_width (P), pad = 10, inner = w - 2 * pad, y = pad - 2;
+  g_autoptr (PangoLayout) t = text_layout (P, F_LARGE_BOLD, p->banner, inner, PANGO_ALIGN_LEFT);
+  y += block_text (b, t, pad, y, &WARN, TRUE) + pad - 2;
+  block_rect (b, 0, 0, w, y, &WARN_SOFT, &WARN, 2, 6, TRUE);
+  block_grow (b, y);
+  space (P, SECTION_GAP);
+  place (P, b);
+}
+
 static void
 referral_block (Pager *P)
 {
@@ -1451,6 +1472,8 @@ lay_out (Pager *P)
   P->column = 0;
   P->band_top = P->band_bottom = P->y = MARGIN_TOP;
   header_block (P);
+  if (p->banner)
+    banner_block (P);
   if (p->referral)
     {
       referral_block (P);

@@ -56,6 +56,7 @@ typedef struct {
   const char *name;         /* borrowed */
   char *how;                /* "On the floor · each side" */
   const char *const *steps; /* the catalogue's instructions (borrowed) */
+  const char *why;          /* why it is in the plan, in plain words (borrowed from the item), or NULL */
   const LimberPose *pose;   /* borrowed, or NULL: printed without a picture */
 } LimberPrintGuide;
 
@@ -76,6 +77,7 @@ typedef struct {
   char *footer;             /* what every page ends with */
   char *start;              /* the first day, YYYY-MM-DD: the PDF is dated by it */
   char *how_to;             /* how to use the sheet */
+  char *banner;             /* a warning above everything (incomplete screening), or NULL */
 
   GPtrArray *days;          /* LimberPrintDay* */
   GPtrArray *weeks;         /* LimberPrintWeek* */

@@ -296,7 +296,7 @@ strv_has (char **v, const char *s)
 }
 
 static const char *const action_elements[] = {
-  "weight", "exclude", "require", "emphasise", "lowest-step", "min-hold", "advise",
+  "weight", "exclude", "require", "emphasise", "lowest-step", "min-hold", "min-reps", "advise", "limit-minutes",
 };
 
 static void
@@ -348,6 +348,12 @@ check_action (Checker *C, LimberAction *a)
   const char *el = action_elements[a->kind];
   if (a->kind == ACTION_ADVISE)
     return;
+  if (a->kind == ACTION_LIMIT_MINUTES)
+    {
+      if (a->minutes <= 0)
+        problem (C, a->line, el, "minutes=\"%g\"; expected a session length above 0", a->minutes);
+      return;
+    }
   resolve_targets (C, a);
   switch (a->kind)
     {
@@ -379,6 +385,10 @@ check_action (Checker *C, LimberAction *a)
     case ACTION_MIN_HOLD:
       if (a->seconds <= 0)
         problem (C, a->line, el, "seconds=\"%g\"; expected a hold above 0", a->seconds);
+      break;
+    case ACTION_MIN_REPS:
+      if (a->reps < 1)
+        problem (C, a->line, el, "reps=\"%u\"; expected 1 or more repetitions", a->reps);
       break;
     default:
       break;
@@ -448,6 +458,17 @@ check_red_flags (Checker *C)
       LimberRedFlag *f = g_ptr_array_index (C->rs->red_flags, i);
       index_id (C, C->flags, f->id, i, f->line, "red-flag", "red-flag");
       check_cite (C, f->cite, f->line, "red-flag");
+      if (f->on_history || f->question == NULL)
+        {
+          /* a flag on the logged history: a threshold, no answer */
+          if (f->on_history == (f->question != NULL))
+            problem (C, f->line, "red-flag", "%s; expected exactly one of question= and history=",
+                     f->on_history ? "both question= and history=" : "neither question= nor history=");
+          else if (!f->has_at_least || f->is != NULL)
+            problem (C, f->line, "red-flag", "history= with %s; expected at-least= alone",
+                     f->is != NULL ? "is=" : "no at-least=");
+          continue;
+        }
       f->question_index = limber_ruleset_index_of (C->rs->question_index, f->question);
       if (f->question_index < 0)
         {
@@ -634,6 +655,9 @@ check_exercises (Checker *C)
       if (e->ladder->len == 0)
         problem (C, e->ladder_line, "ladder", "exercise \"%s\" has an empty ladder; expected at least one <step>",
                  e->id);
+      if (e->fill_up_to > e->ladder->len)
+        problem (C, e->ladder_line, "ladder", "exercise \"%s\": fill-up-to=\"%u\" is past its %u steps; expected at most "
+                 "%u", e->id, e->fill_up_to, e->ladder->len, e->ladder->len);
       for (guint s = 0; s < e->ladder->len; s++)
         {
           LimberDose *d = &g_array_index (e->ladder, LimberDose, s);

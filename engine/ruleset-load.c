@@ -20,6 +20,7 @@
 
 #include "limber/error.h"
 #include "pose.h"
+#include "read-limit.h"
 #include "xml-safe.h"
 
 #define RESOURCE_DEFAULT "/org/limber/rules/default.xml"
@@ -158,6 +159,17 @@ read_bounds (xmlNode *node, LimberCond *c)
 
 static LimberCond *read_cond (xmlNode *node);
 
+/* A history fact's name as the schema spells it (HistoryFact). */
+static LimberHistoryFact
+history_fact (const char *name)
+{
+  return g_strcmp0 (name, "sessions-completed") == 0        ? HISTORY_SESSIONS_COMPLETED
+         : g_strcmp0 (name, "days-since-last-session") == 0 ? HISTORY_DAYS_SINCE_LAST
+         : g_strcmp0 (name, "weeks-active") == 0            ? HISTORY_WEEKS_ACTIVE
+         : g_strcmp0 (name, "unsettled-discomfort-days") == 0 ? HISTORY_UNSETTLED_DISCOMFORT_DAYS
+                                                            : HISTORY_RECENT_MAX_DISCOMFORT;
+}
+
 static LimberCond *
 read_cond_list (xmlNode *node, LimberCondKind kind)
 {
@@ -247,10 +259,7 @@ read_cond (xmlNode *node)
     case COND_HISTORY:
       {
         g_autofree char *fact = limber_xml_attr (node, "fact");
-        c->fact = g_strcmp0 (fact, "sessions-completed") == 0        ? HISTORY_SESSIONS_COMPLETED
-                  : g_strcmp0 (fact, "days-since-last-session") == 0 ? HISTORY_DAYS_SINCE_LAST
-                  : g_strcmp0 (fact, "weeks-active") == 0            ? HISTORY_WEEKS_ACTIVE
-                                                                     : HISTORY_RECENT_MAX_DISCOMFORT;
+        c->fact = history_fact (fact);
         break;
       }
     default:
@@ -316,6 +325,16 @@ read_action (xmlNode *node)
       a->kind = ACTION_MIN_HOLD;
       a->seconds = attr_double_or (node, "seconds", 0);
     }
+  else if (is (node, "min-reps"))
+    {
+      a->kind = ACTION_MIN_REPS;
+      a->reps = (unsigned) attr_double_or (node, "reps", 0);
+    }
+  else if (is (node, "limit-minutes"))
+    {
+      a->kind = ACTION_LIMIT_MINUTES;
+      a->minutes = attr_double_or (node, "minutes", 0);
+    }
   else
     {
       a->kind = ACTION_ADVISE;
@@ -332,7 +351,7 @@ read_action (xmlNode *node)
           a->target_kind = TARGET_MEASURE;
         }
     }
-  else if (a->kind != ACTION_ADVISE)
+  else if (a->kind != ACTION_ADVISE && a->kind != ACTION_LIMIT_MINUTES)
     read_target (node, a, TRUE);
   g_autofree char *role = limber_xml_attr (node, "role");
   a->any_role = g_strcmp0 (role, "any") == 0;
@@ -439,6 +458,12 @@ read_red_flags (LimberRuleset *rs, xmlNode *section)
                                                                : LIMBER_OUTCOME_CAUTION;
       f->question = limber_xml_attr (n, "question");
       f->question_index = f->is_index = -1;
+      g_autofree char *fact = limber_xml_attr (n, "history");
+      if (fact != NULL)
+        {
+          f->on_history = TRUE;
+          f->history_fact = history_fact (fact);
+        }
       f->is = limber_xml_attr (n, "is");
       f->has_at_least = limber_xml_attr_double (n, "at-least", &f->at_least);
       f->message = child_text (n, "message");
@@ -637,6 +662,7 @@ read_exercise (xmlNode *n)
   e->ladder = g_array_new (FALSE, TRUE, sizeof (LimberDose));
   e->ladder_line = xmlGetLineNo (ladder);
   e->ladder_cite = attr_ids (ladder, "cite");
+  e->fill_up_to = (unsigned) attr_double_or (ladder, "fill-up-to", 0);
   FOR_CHILDREN (ladder, s)
     {
       LimberDose d = {
@@ -743,6 +769,38 @@ validate (Loader *L, xmlDoc *doc, GError **error)
                               "does not follow the rule-set schema", error);
 }
 
+/* The sections whose size the schema leaves open are counted before the
+ * schema and the checks walk them (read-limit.h, docs/rules-format.md). */
+static gboolean
+within_counts (Loader *L, xmlDoc *doc, GError **error)
+{
+  static const struct { const char *section, *element; unsigned max; } limits[] = {
+    { "exercises", "exercise", LIMBER_MAX_EXERCISES },
+    { "rules", "rule", LIMBER_MAX_RULES },
+  };
+  xmlNode *root = xmlDocGetRootElement (doc);
+  for (gsize k = 0; root != NULL && k < G_N_ELEMENTS (limits); k++)
+    FOR_CHILDREN (root, section)
+      {
+        if (!is (section, limits[k].section))
+          continue;
+        unsigned n = 0;
+        FOR_CHILDREN (section, e)
+          {
+            if (!is (e, limits[k].element) || ++n <= limits[k].max)
+              continue;
+            int line = xmlGetLineNo (e);
+            g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_SCHEMA,
+                         "%s:%d:%d: <%s>: more than %u <%s> elements; expected at most %u (see docs/rules-format.md, "
+                         "Limits)",
+                         L->name, line, limber_source_column (L->source, L->length, line, limits[k].element),
+                         limits[k].section, limits[k].max, limits[k].element, limits[k].max);
+            return FALSE;
+          }
+      }
+  return TRUE;
+}
+
 static char *
 sha256_hex (const char *data, gsize length)
 {
@@ -762,12 +820,17 @@ limber_ruleset_new_from_data (const char *data, gssize length, const char *name,
     .length = length < 0 ? strlen (data) : (gsize) length,
     .errors = errors,
   };
-  if (L.length > G_MAXINT)
+  if (L.length > LIMBER_RULESET_MAX_BYTES)
     {
-      g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_PARSE, "%s: %" G_GSIZE_FORMAT
-                   " bytes: too large; expected a rule set under 2 GiB", L.name, L.length);
+      limber_size_error (L.name, L.length, LIMBER_RULESET_MAX_BYTES, "a limber rule set", NULL, error);
       return NULL;
     }
+  /* the checksum is of the bytes as given; lines end at CR LF and a lone CR
+   * too, for the parser and every line number (read-limit.h) */
+  g_autofree char *sha256 = sha256_hex (L.source, L.length);
+  g_autofree char *unified = limber_unify_newlines (L.source, &L.length);
+  if (unified != NULL)
+    L.source = unified;
 
   /* compiled before the first parse: it also initialises libxml2, once */
   limber_xml_schema (RESOURCE_SCHEMA);
@@ -775,7 +838,7 @@ limber_ruleset_new_from_data (const char *data, gssize length, const char *name,
    * printing them) and through the validation context's structured handler:
    * the process-wide handlers, which an embedding app may own, are left alone. */
   xmlDoc *doc = parse_safely (&L, error);
-  if (doc == NULL || !validate (&L, doc, error))
+  if (doc == NULL || !within_counts (&L, doc, error) || !validate (&L, doc, error))
     {
       xmlFreeDoc (doc);
       return NULL;
@@ -783,7 +846,7 @@ limber_ruleset_new_from_data (const char *data, gssize length, const char *name,
 
   LimberRuleset *rs = build (doc, L.name);
   xmlFreeDoc (doc);
-  rs->sha256 = sha256_hex (L.source, L.length);
+  rs->sha256 = g_steal_pointer (&sha256);
   if (!limber_ruleset_check (rs, L.source, L.length, errors))
     {
       g_string_truncate (errors, errors->len - 1);
@@ -802,14 +865,11 @@ limber_ruleset_new_from_file (const char *path, GError **error)
 
   g_autofree char *contents = NULL;
   gsize length = 0;
-  g_autoptr (GError) local = NULL;
-  if (!g_file_get_contents (path, &contents, &length, &local))
-    {
-      g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_IO, "%s: cannot read: %s; expected a readable rule-set file",
-                   path, local->message);
-      return NULL;
-    }
-  return limber_ruleset_new_from_data (contents, (gssize) length, path, error);
+  if (!limber_read_bounded (path, LIMBER_RULESET_MAX_BYTES, "a readable limber rule set", NULL, &contents, &length,
+                            error))
+    return NULL;
+  return limber_ruleset_new_from_data (contents, (gssize) length, g_str_equal (path, "-") ? "<stdin>" : path,
+                                       error);
 }
 
 LimberRuleset *

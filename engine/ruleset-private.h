@@ -47,6 +47,7 @@ typedef enum {
   HISTORY_DAYS_SINCE_LAST,
   HISTORY_WEEKS_ACTIVE,
   HISTORY_RECENT_MAX_DISCOMFORT,
+  HISTORY_UNSETTLED_DISCOMFORT_DAYS,
 } LimberHistoryFact;
 
 typedef struct _LimberCond LimberCond;
@@ -84,7 +85,9 @@ typedef enum {
   ACTION_EMPHASISE,
   ACTION_LOWEST_STEP,
   ACTION_MIN_HOLD,
+  ACTION_MIN_REPS,
   ACTION_ADVISE,
+  ACTION_LIMIT_MINUTES,     /* no target: the session's minutes at most */
 } LimberActionKind;
 
 typedef struct {
@@ -100,6 +103,8 @@ typedef struct {
   int measure_index;
   unsigned extra_sets;
   double seconds;           /* min-hold */
+  double minutes;           /* limit-minutes */
+  unsigned reps;            /* min-reps */
   char *text;               /* advise */
 } LimberAction;
 
@@ -140,8 +145,10 @@ struct _LimberQuestion {
 typedef struct {
   char *id;
   LimberOutcome outcome;
-  char *question;
+  char *question;           /* NULL for a flag on a history fact */
   int question_index;
+  gboolean on_history;      /* history= instead of question=: triggered by the logged history */
+  LimberHistoryFact history_fact;
   char *is;                 /* yes / no / choice id, or NULL */
   int is_index;             /* choice index; yes-no: 1 yes, 0 no */
   gboolean has_at_least;
@@ -259,6 +266,7 @@ struct _LimberExercise {
   double seconds_per_rep;
   GArray *ladder;           /* LimberDose */
   char **ladder_cite;
+  unsigned fill_up_to;      /* the highest 1-based step a long day may be filled with; 0: none */
   LimberCond *contraindications; /* an COND_ANY, or NULL */
   GPtrArray *variants;      /* LimberVariant* */
   int line;

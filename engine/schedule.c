@@ -35,6 +35,8 @@
 
 #define OVERRUN 1.10
 #define UNDERRUN 0.90
+/* filling with longer doses stops once a session reaches this share */
+#define FILL_TARGET 0.95
 /* a session that would add a new position (standing, chair, floor) takes a
  * candidate only if it is clearly better than one in a position it has */
 #define NEW_LEVEL_FACTOR 0.6
@@ -42,6 +44,8 @@
 #define ACCESSORY_SHARE 0.2
 #define ACCESSORY_MAX_SECONDS 150.0
 #define ACCESSORY_MAX_ITEMS 3
+#define ACCESSORY_POOL_ITEMS 4
+#define ACCESSORY_RESERVED 2
 /* days this short get a few well-chosen moves, not many shortened ones */
 #define SHORT_DAY_MINUTES 5.0
 #define SHORT_DAY_ITEMS 3
@@ -350,46 +354,210 @@ substitute (Composer *C, const Session *s, guint r, double budget)
   return -1;
 }
 
-/* Swaps one optional pick for a longer candidate when the session falls
- * short of its window and no candidate can be added (its cap is reached). */
+/* A session that falls short of its window with no room for another
+ * exercise (its item cap is reached) swaps optional picks, the last first,
+ * for the candidate that brings it nearest the window without passing it. */
 static void
 stretch_to_window (Composer *C, Session *s, double budget, const gboolean *pinned)
 {
-  if (s->seconds >= budget * UNDERRUN)
-    return;
-  for (guint k = s->picks->len; k-- > 0;)
+  for (guint k = s->picks->len; k-- > 0 && s->seconds < budget * UNDERRUN;)
     {
       guint out = g_array_index (s->picks, Pick, k).exercise;
       if (pinned[out])
         continue;
       double without = s->seconds - C->sel->choices[out].seconds;
       int found = -1;
-      double found_score = 0;
+      double found_total = s->seconds, found_score = 0;
+      Pick held = g_array_index (s->picks, Pick, k);
       g_array_remove_index (s->picks, k);
       for (guint i = 0; i < C->sel->n; i++)
         {
           double total = without + C->sel->choices[i].seconds;
-          if (i == out || !allowed (C, i) || session_has (s, i) || !want_any (C, i, NULL)
-              || total < budget * UNDERRUN || total > budget * OVERRUN || session_clash (C, s, i) >= 0)
+          if (i == out || !allowed (C, i) || session_has (s, i) || !want_any (C, i, NULL) || total > budget * OVERRUN
+              || total < found_total || session_clash (C, s, i) >= 0)
             continue;
+          /* into the window, the most wanted; short of it, the nearest */
+          gboolean in = total >= budget * UNDERRUN, found_in = found_total >= budget * UNDERRUN;
           double value = score (C, s, i);
-          if (found < 0 || value > found_score)
+          if (found < 0 || (in && !found_in) || (in && value > found_score) || (!in && !found_in && total > found_total))
             {
               found = (int) i;
+              found_total = total;
               found_score = value;
             }
         }
-      Pick back = { out, (guint) MAX (C->slot_of[out], 0) };
-      g_array_insert_val (s->picks, k, back);
-      if (found >= 0)
+      if (found < 0)
         {
-          g_array_remove_index (s->picks, k);
-          s->seconds = without;
-          session_add (C, s, (guint) found);
-          leave_out (C, out, "swapped for %s so the session fills its minutes", exercise_at (C, (guint) found)->name);
-          return;
+          g_array_insert_val (s->picks, k, held);
+          continue;
+        }
+      s->seconds = without;
+      s->levels[0] = s->levels[1] = s->levels[2] = FALSE;
+      for (guint p = 0; p < s->picks->len; p++)
+        s->levels[level_of (exercise_at (C, g_array_index (s->picks, Pick, p).exercise))] = TRUE;
+      session_add (C, s, (guint) found);
+      leave_out (C, out, "swapped for %s so the session fills its minutes", exercise_at (C, (guint) found)->name);
+    }
+}
+
+/* Fills a session that falls short of its window with the ladder rather
+ * than with more exercises: one step up at a time, in session order, for
+ * exercises whose ladder allows it (fill-up-to), that no rule keeps at the
+ * first step and whose log did not hold them back, and never in a week with
+ * a flare-up.  `skip` (may be NULL) lists exercises to leave as they are. */
+static void
+fill_with_steps (Composer *C, Session *s, double budget, const Session *skip)
+{
+  const LimberFacts *f = C->sel->facts;
+  if (f->history.recent_max_discomfort > f->rs->progression.acceptable_max)
+    return;
+  for (gboolean changed = TRUE; changed && s->seconds < budget * FILL_TARGET;)
+    {
+      changed = FALSE;
+      for (guint k = 0; k < s->picks->len && s->seconds < budget * FILL_TARGET; k++)
+        {
+          guint i = g_array_index (s->picks, Pick, k).exercise;
+          LimberChoice *c = &C->sel->choices[i];
+          const LimberExercise *e = exercise_at (C, i);
+          if ((skip && session_has (skip, i)) || c->lowest_step || c->held_back || c->step >= e->fill_up_to
+              || c->step >= e->ladder->len)
+            continue;
+          LimberDose next = g_array_index (e->ladder, LimberDose, c->step);
+          if (c->min_hold > 0 && next.hold_s > 0 && next.hold_s < c->min_hold)
+            next.hold_s = c->min_hold;
+          double seconds = limber_dose_seconds (C->rs, e, &next, c->extra_sets);
+          if (s->seconds - c->seconds + seconds > budget * OVERRUN)
+            continue;
+          limber_choice_explain (c, "composer", "step %u \u2192 %u: a fuller dose within the ladder fills the day's %g "
+                                 "minutes", c->step, c->step + 1, C->plan->session_minutes);
+          s->seconds += seconds - c->seconds;
+          c->seconds = seconds;
+          c->dose = next;
+          c->step++;
+          changed = TRUE;
         }
     }
+}
+
+/* The most seconds an exercise may take in this plan: its dose at the
+ * highest step filling may give it (fill_with_steps), else its dose now. */
+static double
+reach_seconds (const Composer *C, guint i)
+{
+  const LimberChoice *c = &C->sel->choices[i];
+  const LimberExercise *e = exercise_at (C, i);
+  const LimberFacts *f = C->sel->facts;
+  if (c->lowest_step || c->held_back || c->step >= e->fill_up_to
+      || f->history.recent_max_discomfort > f->rs->progression.acceptable_max)
+    return c->seconds;
+  LimberDose top = g_array_index (e->ladder, LimberDose, e->fill_up_to - 1);
+  if (c->min_hold > 0 && top.hold_s > 0 && top.hold_s < c->min_hold)
+    top.hold_s = c->min_hold;
+  return MAX (c->seconds, limber_dose_seconds (C->rs, e, &top, c->extra_sets));
+}
+
+#define SHORT_DAY_CANDIDATES 16
+
+/* A very short day the greedy passes left short of its window: the best
+ * set of moves among the most wanted, keeping every pinned pick, judged
+ * first by whether it can reach the window (with fuller doses where the
+ * ladder allows), then by how much it is wanted. */
+static void
+compose_short (Composer *C, Session *s, double budget, const gboolean *pinned)
+{
+  Session kept;
+  session_init (&kept);
+  for (guint k = 0; k < s->picks->len; k++)
+    {
+      guint i = g_array_index (s->picks, Pick, k).exercise;
+      if (pinned[i])
+        session_add (C, &kept, i);
+    }
+  guint free_slots = C->max_items > kept.picks->len ? C->max_items - kept.picks->len : 0;
+  /* the most wanted candidates, best first */
+  guint cand[SHORT_DAY_CANDIDATES];
+  double value[SHORT_DAY_CANDIDATES];
+  guint n = 0;
+  for (guint i = 0; i < C->sel->n; i++)
+    {
+      if (!allowed (C, i) || session_has (&kept, i) || !want_any (C, i, NULL) || session_clash (C, &kept, i) >= 0)
+        continue;
+      double v = score (C, &kept, i);
+      guint at = n < SHORT_DAY_CANDIDATES ? n++ : SHORT_DAY_CANDIDATES;
+      if (at == SHORT_DAY_CANDIDATES)
+        {
+          if (v <= value[SHORT_DAY_CANDIDATES - 1])
+            continue;
+          at = SHORT_DAY_CANDIDATES - 1;
+        }
+      for (; at > 0 && value[at - 1] < v; at--)
+        {
+          cand[at] = cand[at - 1];
+          value[at] = value[at - 1];
+        }
+      cand[at] = i;
+      value[at] = v;
+    }
+  double kept_now = kept.seconds, kept_reach = 0;
+  for (guint k = 0; k < kept.picks->len; k++)
+    kept_reach += reach_seconds (C, g_array_index (kept.picks, Pick, k).exercise);
+  int best_set[3] = { -1, -1, -1 };
+  gboolean best_reaches = FALSE;
+  double best_value = -1;
+  guint m = MIN (free_slots, 3);
+  /* every set of up to m candidates, as indexes a < b < c (-1: unused) */
+  for (int a = -1; a < (int) n; a++)
+    for (int b = a < 0 ? -1 : a + 1; b < (int) n; b = b < 0 ? (a < 0 ? (int) n : a + 1) : b + 1)
+      for (int c = b < 0 ? -1 : b + 1; c < (int) n; c = c < 0 ? (b < 0 ? (int) n : b + 1) : c + 1)
+        {
+          int set[3] = { a, b, c };
+          guint used = (a >= 0) + (b >= 0) + (c >= 0);
+          if (used > m)
+            continue;
+          double now = kept_now, reach = kept_reach, v = 0;
+          gboolean ok = TRUE;
+          for (int x = 0; x < 3 && ok; x++)
+            {
+              if (set[x] < 0)
+                continue;
+              guint i = cand[set[x]];
+              now += C->sel->choices[i].seconds;
+              reach += reach_seconds (C, i);
+              v += value[set[x]];
+              for (int y = 0; y < x && ok; y++)
+                ok = set[y] < 0 || !redundant (C, i, cand[set[y]]);
+            }
+          if (!ok || now > budget * OVERRUN)
+            continue;
+          gboolean reaches = reach >= budget * UNDERRUN;
+          if ((reaches && !best_reaches) || (reaches == best_reaches && v > best_value))
+            {
+              best_reaches = reaches;
+              best_value = v;
+              memcpy (best_set, set, sizeof set);
+            }
+          if (c < 0 && b >= 0)
+            break;
+        }
+  if (!best_reaches)
+    {
+      g_array_unref (kept.picks);
+      return;
+    }
+  for (guint k = 0; k < s->picks->len; k++)
+    {
+      guint i = g_array_index (s->picks, Pick, k).exercise;
+      gboolean stays = pinned[i];
+      for (int x = 0; x < 3; x++)
+        stays |= best_set[x] >= 0 && cand[best_set[x]] == i;
+      if (!stays)
+        leave_out (C, i, "a better set of moves fills the short session");
+    }
+  g_array_unref (s->picks);
+  *s = kept;
+  for (int x = 0; x < 3; x++)
+    if (best_set[x] >= 0)
+      session_add (C, s, cand[best_set[x]]);
 }
 
 /* The core: done every training day. */
@@ -411,7 +579,7 @@ compose_core (Composer *C, Session *s, double budget, gboolean *pinned)
           {
             g_autofree char *text = g_strdup_printf (
               "%s is recommended every training day but does not fit in %g minutes; allow more minutes a day to "
-              "include it.", exercise_at (C, i)->name, C->plan->minutes_per_day);
+              "include it.", exercise_at (C, i)->name, C->plan->session_minutes);
             limber_plan_add_advisory (C->plan, text);
             leave_out (C, i, "required, but does not fit in the day's minutes");
           }
@@ -470,7 +638,7 @@ compose_core (Composer *C, Session *s, double budget, gboolean *pinned)
       const char *what = measure->name ? measure->name : measure->id;
       g_autofree char *text
         = any ? g_strdup_printf ("An exercise for your %s does not fit in %g minutes a day; allow a few more minutes "
-                                 "to include one.", what, C->plan->minutes_per_day)
+                                 "to include one.", what, C->plan->session_minutes)
               : g_strdup_printf ("Your answers and constraints leave no exercise for your %s in this plan; ask a "
                                  "physiotherapist for one you can do.", what);
       limber_plan_add_advisory (C->plan, text);
@@ -491,7 +659,9 @@ compose_core (Composer *C, Session *s, double budget, gboolean *pinned)
             else if (fits (C, s, r, budget))
               {
                 session_add (C, s, r);
-                pinned[r] = TRUE;
+                /* a very short day keeps the right to swap a move for one
+                 * that fills it better */
+                pinned[r] = C->budget > SHORT_DAY_MINUTES * 60;
               }
             else
               leave_out (C, r, "routine move that does not fit in the day's minutes");
@@ -544,10 +714,31 @@ compose_core (Composer *C, Session *s, double budget, gboolean *pinned)
       session_add (C, s, (guint) i);
     }
   stretch_to_window (C, s, budget, pinned);
+  fill_with_steps (C, s, budget, NULL);
+  if (s->seconds < budget * UNDERRUN && C->max_items <= SHORT_DAY_ITEMS)
+    {
+      compose_short (C, s, budget, pinned);
+      fill_with_steps (C, s, budget, NULL);
+      /* when the moves the rules insist on take every place and still
+       * leave the short day short (their first steps are brief), one more */
+      gboolean all_pinned = TRUE;
+      for (guint k = 0; k < s->picks->len; k++)
+        all_pinned &= pinned[g_array_index (s->picks, Pick, k).exercise];
+      if (s->seconds < budget * UNDERRUN && all_pinned && s->picks->len >= C->max_items)
+        {
+          C->max_items++;
+          int i = best (C, s, budget, want_any, NULL);
+          if (i >= 0)
+            session_add (C, s, (guint) i);
+          fill_with_steps (C, s, budget, NULL);
+          C->max_items--;
+        }
+    }
 }
 
 /* The pool of accessories: the most wanted exercises the core left, none
- * doing the core's work, worth about one and a half days of accessories. */
+ * doing the core's work, worth about a day of accessories and never more
+ * than a few, so the week stays learnable. */
 static GArray *
 accessory_pool (Composer *C, const Session *core, double allowance)
 {
@@ -555,7 +746,7 @@ accessory_pool (Composer *C, const Session *core, double allowance)
   Session probe = *core;
   probe.picks = g_array_copy (core->picks);
   double worth = 0;
-  while (worth < 1.5 * allowance && pool->len < 2 * ACCESSORY_MAX_ITEMS)
+  while (worth < allowance && pool->len < ACCESSORY_POOL_ITEMS)
     {
       int i = -1;
       double found_score = 0;
@@ -582,6 +773,16 @@ accessory_pool (Composer *C, const Session *core, double allowance)
   return pool;
 }
 
+/* A session's seconds from its exercises' current doses. */
+static double
+session_seconds (const Composer *C, const Session *s)
+{
+  double seconds = 0;
+  for (guint k = 0; k < s->picks->len; k++)
+    seconds += C->sel->choices[g_array_index (s->picks, Pick, k).exercise].seconds;
+  return seconds;
+}
+
 /* One training day: the core, then accessories from the pool in turn from
  * `offset`, then (rarely) anything else that fits, to reach the window. */
 static void
@@ -589,6 +790,8 @@ compose_day (Composer *C, const Session *core, GArray *pool, guint offset, Sessi
 {
   *day = *core;
   day->picks = g_array_copy (core->picks);
+  /* an earlier day may have given the core fuller doses */
+  day->seconds = session_seconds (C, day);
   unsigned added = 0;
   for (guint k = 0; k < pool->len && added < ACCESSORY_MAX_ITEMS && day->seconds < C->budget * 0.97; k++)
     {
@@ -598,6 +801,7 @@ compose_day (Composer *C, const Session *core, GArray *pool, guint offset, Sessi
       session_add (C, day, i);
       added++;
     }
+  fill_with_steps (C, day, C->budget, core);
   while (day->seconds < C->budget * UNDERRUN)
     {
       int i = best (C, day, C->budget, want_any, NULL);
@@ -605,7 +809,12 @@ compose_day (Composer *C, const Session *core, GArray *pool, guint offset, Sessi
         break;
       session_add (C, day, (guint) i);
     }
+  /* the last resort: fuller doses of the core too, which then hold for the
+   * rest of the week */
+  if (day->seconds < C->budget * UNDERRUN)
+    fill_with_steps (C, day, C->budget, NULL);
 }
+
 
 /* Session order: the main part down from standing to the floor, the closing
  * slot's exercises after it from the floor up; within a position, routine
@@ -714,14 +923,18 @@ limber_schedule (LimberSelection *sel, LimberPlan *plan, const GDate *start, uns
     .rs = rs,
     .template = t,
     .plan = plan,
-    .budget = profile->minutes_per_day * 60.0,
-    .cap_scale = rs->template_minutes > 0 ? MAX (1.0, profile->minutes_per_day / rs->template_minutes) : 1.0,
+    .budget = 60.0 * (sel->minutes_cap > 0 ? MIN (profile->minutes_per_day, sel->minutes_cap)
+                                            : profile->minutes_per_day),
+    .cap_scale = 1.0,
     .jitter = jitter,
     .slot_of = slot_of,
     .routine_pos = routine_pos,
     .substitutes = substitutes,
   };
   LimberRandom random = { seed };
+  plan->session_minutes = C.budget / 60.0;
+  double minutes = plan->session_minutes;
+  C.cap_scale = rs->template_minutes > 0 ? MAX (1.0, minutes / rs->template_minutes) : 1.0;
   unsigned caps = 0;
   for (guint k = 0; k < t->slots->len; k++)
     {
@@ -729,7 +942,7 @@ limber_schedule (LimberSelection *sel, LimberPlan *plan, const GDate *start, uns
       caps = slot->max_items == 0 || caps == G_MAXUINT ? G_MAXUINT
                                                        : caps + (unsigned) floor (slot->max_items * C.cap_scale + 0.5);
     }
-  C.max_items = profile->minutes_per_day <= SHORT_DAY_MINUTES ? SHORT_DAY_ITEMS : MAX (caps, SHORT_DAY_ITEMS);
+  C.max_items = minutes <= SHORT_DAY_MINUTES ? SHORT_DAY_ITEMS : MAX (caps, SHORT_DAY_ITEMS);
   for (guint i = 0; i < sel->n; i++)
     {
       jitter[i] = 0.95 + 0.1 * limber_random_double (&random);
@@ -747,10 +960,15 @@ limber_schedule (LimberSelection *sel, LimberPlan *plan, const GDate *start, uns
   if (t->routine_index != NULL && t->routine_index->len > 0)
     plan->routine = g_strdup ("routine");
 
-  double allowance = profile->minutes_per_day <= 8 ? 0 : MIN (ACCESSORY_SHARE * C.budget, ACCESSORY_MAX_SECONDS);
+  double allowance = minutes <= 8 ? 0 : MIN (ACCESSORY_SHARE * C.budget, ACCESSORY_MAX_SECONDS);
   Session core;
   session_init (&core);
+  /* the core leaves room for two accessories under the day's item cap */
+  unsigned day_cap = C.max_items;
+  if (allowance > 0 && C.max_items > 2 * ACCESSORY_RESERVED)
+    C.max_items -= ACCESSORY_RESERVED;
   compose_core (&C, &core, C.budget - allowance, pinned);
+  C.max_items = day_cap;
   g_autoptr (GArray) pool = allowance > 0 ? accessory_pool (&C, &core, allowance) : g_array_new (FALSE, FALSE, sizeof (guint));
   for (guint k = 0; k < pool->len; k++)
     g_ptr_array_add (plan->accessories, g_strdup (exercise_at (&C, g_array_index (pool, guint, k))->id));
@@ -778,15 +996,30 @@ limber_schedule (LimberSelection *sel, LimberPlan *plan, const GDate *start, uns
       out->minutes = round (day.seconds / 6.0) / 10.0;
       if (day.seconds < C.budget * UNDERRUN && day.picks->len > 0 && !warned_short)
         {
-          char minutes[32];
-          g_ascii_formatd (minutes, sizeof minutes, "%.0f", MAX (1.0, round (day.seconds / 60.0)));
+          char minutes_text[32];
+          g_ascii_formatd (minutes_text, sizeof minutes_text, "%.0f", MAX (1.0, round (day.seconds / 60.0)));
           g_autofree char *text = g_strdup_printf (
             "Your sessions take about %s of your %g minutes: no more exercises suit your answers and constraints "
-            "in this rule set.", minutes, profile->minutes_per_day);
+            "in this rule set.", minutes_text, plan->session_minutes);
           limber_plan_add_advisory (plan, text);
           warned_short = TRUE;
         }
       g_array_unref (day.picks);
+    }
+  /* what was left out at one point but came back (a swap, a stand-in, a
+   * later day) is not left out */
+  for (guint k = plan->left_out->len; k-- > 0;)
+    {
+      const LimberLeftOut *l = g_ptr_array_index (plan->left_out, k);
+      gboolean used = FALSE;
+      for (guint d = 0; d < plan->days->len && !used; d++)
+        {
+          const LimberDay *day = g_ptr_array_index (plan->days, d);
+          for (guint i = 0; i < day->items->len && !used; i++)
+            used = g_str_equal (((const LimberItem *) g_ptr_array_index (day->items, i))->exercise->id, l->exercise);
+        }
+      if (used)
+        g_ptr_array_remove_index (plan->left_out, k);
     }
   order_session (&C, &core);
   for (guint k = 0; k < core.picks->len; k++)

@@ -22,9 +22,11 @@ typedef struct {
   unsigned extra_sets;
   gboolean lowest_step;
   double min_hold;
+  unsigned min_reps;        /* held steps: at least this many repetitions */
   LimberDose dose;
   unsigned step, previous_step;
   gboolean wants_easier;    /* regressed at the first step: swap for the easier variant */
+  gboolean held_back;       /* the log kept or put the step down (discomfort, a break): no fill above it */
   double seconds;
   /* the rule whose reason the person reads, and how specific it is: an
    * emphasis beats a measure target, which beats a requirement, which beats
@@ -42,6 +44,7 @@ typedef struct {
   GPtrArray *fired;         /* const char*: ids of rules whose conditions held */
   GPtrArray *advice;        /* const char*: advise texts of fired rules, in rule order */
   GArray *focus;            /* int: measures a fired rule aimed at through measure=, in first-seen order */
+  double minutes_cap;       /* the shortest limit-minutes of the fired rules; 0: none */
 } LimberSelection;
 
 LimberSelection *limber_selection_new (const LimberFacts *facts);

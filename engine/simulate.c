@@ -17,6 +17,7 @@
 #include "limber/autocleanups.h"
 #include "limber/error.h"
 #include "limber/simulate.h"
+#include "read-limit.h"
 #include "selection.h"
 
 #define MAX_WEEKS 52
@@ -274,6 +275,11 @@ limber_simulate (const LimberRuleset *rs, const LimberProfile *profile, const Li
 
   g_autoptr (LimberOptions) defaults = options ? NULL : limber_options_new ();
   const LimberOptions *o = options ? options : defaults;
+  /* every week's plan, and the history logged from it, stays within dates
+   * that can be written (and read back) */
+  g_autofree char *span = g_strdup_printf ("a simulation of %u weeks", weeks);
+  if (!limber_dates_fit (&o->start, 7 * weeks, span, error))
+    return NULL;
   LimberSimulation *sim = g_new0 (LimberSimulation, 1);
   sim->rs = limber_ruleset_ref ((LimberRuleset *) rs);
   sim->profile = limber_profile_copy (profile);
@@ -309,7 +315,7 @@ limber_simulate (const LimberRuleset *rs, const LimberProfile *profile, const Li
       g_date_add_days (&last, 6);
       rescan (sim, w, week, &last);
       /* a referral ends the program: nobody logs sessions they were told not to do */
-      if (plan->status == LIMBER_PLAN_REFERRAL)
+      if (plan->status != LIMBER_PLAN_OK)
         break;
     }
   return sim;
@@ -346,7 +352,7 @@ add_week (JsonBuilder *b, const Week *w, unsigned index)
   json_builder_begin_object (b);
   limber_json_add_int (b, "week", index + 1);
   limber_json_add_string (b, "start", w->plan->start);
-  limber_json_add_string (b, "status", w->plan->status == LIMBER_PLAN_REFERRAL ? "referral" : "ok");
+  limber_json_add_string (b, "status", limber_plan_status_to_string (w->plan->status));
   limber_json_add_int (b, "sessions_planned", w->planned);
   limber_json_add_int (b, "sessions_logged", w->logged);
   json_builder_set_member_name (b, "advisories");

@@ -16,6 +16,7 @@
 
 #include "limber/error.h"
 #include "profile-private.h"
+#include "read-limit.h"
 #include "xml-safe.h"
 
 #define RESOURCE_SCHEMA "/org/limber/rules/limber-testcase.xsd"
@@ -199,14 +200,23 @@ read_profile_xml (Loader *L, xmlNode *node)
                    "inline profile", file);
           return;
         }
-      L->tc->profile_source = PROFILE_FILE;
-      if (g_path_is_absolute (file) || L->name[0] == '<')
-        L->tc->profile = g_strdup (file);
-      else
+      /* a case reads files of its own folder or below it, never anyone
+       * else's: no absolute path, no way up (symbolic links are followed and
+       * checked when the profile is read) */
+      g_auto (GStrv) parts = g_strsplit (file, "/", -1);
+      gboolean up = FALSE;
+      for (char **part = parts; *part; part++)
+        up |= g_str_equal (*part, "..");
+      if (g_path_is_absolute (file) || up || file[0] == '\0')
         {
-          g_autofree char *dir = g_path_get_dirname (L->name);
-          L->tc->profile = g_build_filename (dir, file, NULL);
+          problem (L, node, "file=\"%s\" %s; expected a path relative to the case file's folder, to a file in it or "
+                   "below it", file, file[0] == '\0' ? "is empty" : up ? "leaves the case file's folder"
+                   : "is an absolute path");
+          return;
         }
+      L->tc->profile_source = PROFILE_FILE;
+      g_autofree char *dir = L->name[0] == '<' ? g_strdup (".") : g_path_get_dirname (L->name);
+      L->tc->profile = g_build_filename (dir, file, NULL);
       return;
     }
   /* the element's own bytes, from '<profile' to the end of '</profile>' */
@@ -249,6 +259,7 @@ static const struct {
   { "minutes", EXPECT_MINUTES },
   { "within-budget", EXPECT_WITHIN_BUDGET },
   { "training-days", EXPECT_TRAINING_DAYS },
+  { "screening", EXPECT_SCREENING },
 };
 
 static const char *const dose_fields[] = {
@@ -387,6 +398,12 @@ read_expect (Loader *L, xmlNode *node)
     case EXPECT_TRAINING_DAYS:
       read_bounds (L, node, x, TRUE);
       break;
+    case EXPECT_SCREENING:
+      x->has_yes = attr_bool (node, "complete", &x->yes);
+      x->id = limber_xml_attr (node, "unanswered");
+      if (!x->has_yes && x->id == NULL)
+        problem (L, node, "checks nothing; expected complete=, unanswered= or both");
+      break;
     }
   return x;
 }
@@ -452,12 +469,25 @@ limber_testcase_new_from_data (const char *data, gssize length, const char *name
     .length = length < 0 ? strlen (data) : (gsize) length,
     .errors = errors,
   };
-  if (L.length > G_MAXINT)
+  if (L.length > LIMBER_TESTCASE_MAX_BYTES)
     {
-      g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_PARSE, "%s: %" G_GSIZE_FORMAT
-                   " bytes: too large; expected a rule test case under 2 GiB", L.name, L.length);
+      limber_size_error (L.name, L.length, LIMBER_TESTCASE_MAX_BYTES, "a limber rule test case", NULL, error);
       return NULL;
     }
+  gsize blank = 0;
+  while (blank < L.length && g_ascii_isspace (L.source[blank]))
+    blank++;
+  if (blank == L.length)
+    {
+      g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_PARSE,
+                   "%s: %s; expected a limber rule test case, a <testcase> element (see rules/limber-testcase.xsd)",
+                   L.name, L.length == 0 ? "empty file" : "nothing but white space");
+      return NULL;
+    }
+  /* lines end at CR LF and a lone CR too (read-limit.h) */
+  g_autofree char *unified = limber_unify_newlines (L.source, &L.length);
+  if (unified != NULL)
+    L.source = unified;
   xmlSchemaPtr schema = limber_xml_schema (RESOURCE_SCHEMA);
   xmlDoc *doc = limber_xml_parse_safely (L.name, L.source, L.length, "rule test cases", "testcase",
                                          "a limber rule test case (see rules/limber-testcase.xsd)", error);
@@ -493,13 +523,9 @@ limber_testcase_new_from_file (const char *path, GError **error)
 
   g_autofree char *contents = NULL;
   gsize length = 0;
-  g_autoptr (GError) local = NULL;
-  if (!g_file_get_contents (path, &contents, &length, &local))
-    {
-      g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_IO, "%s: cannot read: %s; expected a readable test-case file",
-                   path, local->message);
-      return NULL;
-    }
+  if (!limber_read_bounded (path, LIMBER_TESTCASE_MAX_BYTES, "a readable limber rule test case", NULL, &contents,
+                            &length, error))
+    return NULL;
   return limber_testcase_new_from_data (contents, (gssize) length, path, error);
 }
 
@@ -543,7 +569,20 @@ limber_testcase_load_profile (const LimberTestCase *tc, const LimberRuleset *rs,
     case PROFILE_XML:
       return limber_profile_new_from_xml (rs, tc->profile, -1, tc->file, error);
     case PROFILE_FILE:
-      return limber_profile_new_from_file (rs, tc->profile, error);
+      {
+        /* checked again now that links can be followed: a link in the
+         * folder may point anywhere, and what lies outside is not read */
+        g_autofree char *dir = tc->file[0] == '<' ? g_strdup (".") : g_path_get_dirname (tc->file);
+        if (g_file_test (tc->profile, G_FILE_TEST_EXISTS) && !limber_path_is_inside (dir, tc->profile))
+          {
+            g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_UNSAFE,
+                         "%s: <profile file>: %s is a link that leads out of the case file's folder; expected a "
+                         "file in that folder or below it",
+                         tc->file, tc->profile);
+            return NULL;
+          }
+        return limber_profile_new_from_file (rs, tc->profile, error);
+      }
     }
   g_return_val_if_reached (NULL);
 }

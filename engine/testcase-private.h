@@ -34,6 +34,7 @@ typedef enum {
   EXPECT_MINUTES,
   EXPECT_WITHIN_BUDGET,
   EXPECT_TRAINING_DAYS,
+  EXPECT_SCREENING,
 } LimberExpectKind;
 
 typedef enum {

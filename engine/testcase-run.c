@@ -287,6 +287,10 @@ resolve (const LimberTestCase *tc, const LimberRuleset *rs, GError **error)
       const LimberExpect *x = g_ptr_array_index (tc->expects, i);
       switch (x->kind)
         {
+        case EXPECT_SCREENING:
+          if (x->id != NULL && limber_ruleset_index_of (rs->question_index, x->id) < 0)
+            unknown (errors, tc, x, "unknown question \"%s\"; expected a question id of rule set %s", x->id, rs->id);
+          break;
         case EXPECT_REFERRAL:
         case EXPECT_FLAG:
           if (x->id != NULL && flag_index (rs, x->id) < 0)
@@ -427,7 +431,8 @@ screening_trace (Run *R)
       {
         const LimberRedFlag *flag = g_ptr_array_index (R->rs->red_flags, i);
         g_ptr_array_add (out, g_strdup_printf ("red flag %s (%s:%d): %s, triggered by %s", flag->id, R->rs->name,
-                                               flag->line, limber_outcome_to_string (flag->outcome), flag->question));
+                                               flag->line, limber_outcome_to_string (flag->outcome),
+                                               flag->on_history ? "the logged history" : flag->question));
       }
   if (out->len == 0)
     g_ptr_array_add (out, g_strdup ("no red flag triggered"));
@@ -526,9 +531,32 @@ exercise_trace (Run *R, guint i)
 static void
 check_status (Run *R, const LimberExpect *x)
 {
-  const char *actual = R->plan->status == LIMBER_PLAN_REFERRAL ? "referral" : "ok";
+  const char *actual = limber_plan_status_to_string (R->plan->status);
   if (g_strcmp0 (actual, x->value) != 0)
-    fail (R, x, screening_trace (R), "status is %s" SEP "status %s", actual, x->value);
+    {
+      GPtrArray *trace = screening_trace (R);
+      if (R->plan->no_exercises_message != NULL)
+        g_ptr_array_add (trace, g_strdup_printf ("no exercises: %s", R->plan->no_exercises_message));
+      fail (R, x, trace, "status is %s" SEP "status %s", actual, x->value);
+    }
+}
+
+/* Whether the questions a stopping red flag hangs on were all answered, and
+ * which were not. */
+static void
+check_screening (Run *R, const LimberExpect *x)
+{
+  const GPtrArray *missing = R->plan->unanswered;
+  g_autofree char *list = join ((GPtrArray *) missing, "none");
+  GPtrArray *trace = strings ();
+  g_ptr_array_add (trace, g_strdup_printf ("unanswered red-flag questions: %s", list));
+  if (x->has_yes && x->yes != (missing->len == 0))
+    fail (R, x, trace, "screening is %s (unanswered: %s)" SEP "screening %s", missing->len ? "incomplete" : "complete",
+          list, x->yes ? "complete" : "incomplete");
+  else if (x->id != NULL && !plan_has ((GPtrArray *) missing, x->id))
+    fail (R, x, trace, "%s is not among the unanswered questions (%s)" SEP "%s unanswered", x->id, list, x->id);
+  else
+    g_ptr_array_unref (trace);
 }
 
 static void
@@ -563,6 +591,18 @@ check_flag (Run *R, const LimberExpect *x)
     {
       const LimberRedFlag *flag = g_ptr_array_index (R->rs->red_flags, i);
       GPtrArray *trace = screening_trace (R);
+      if (flag->on_history)
+        {
+          double value;
+          gboolean known = limber_history_fact_value (&R->trace->facts->history, flag->history_fact, &value);
+          g_ptr_array_add (trace, g_strdup_printf ("red flag %s (%s:%d) triggers when the history fact is at least %g",
+                                                   flag->id, R->rs->name, flag->line, flag->at_least));
+          g_ptr_array_add (trace, known ? g_strdup_printf ("history fact: %g", value)
+                                        : g_strdup ("history fact: no session logged"));
+          fail (R, x, trace, "red flag %s was %s" SEP "red flag %s %s", x->id, triggered ? "triggered" : "not triggered",
+                x->id, x->yes ? "triggered" : "not triggered");
+          return;
+        }
       const LimberAnswerFact *a = &R->trace->facts->answers[flag->question_index];
       const LimberQuestion *q = g_ptr_array_index (R->rs->questions, flag->question_index);
       g_ptr_array_add (trace, flag->has_at_least
@@ -962,6 +1002,7 @@ check (Run *R, const LimberExpect *x)
     case EXPECT_MINUTES:
     case EXPECT_WITHIN_BUDGET: check_minutes (R, x); break;
     case EXPECT_TRAINING_DAYS: check_training_days (R, x); break;
+    case EXPECT_SCREENING: check_screening (R, x); break;
     }
 }
 

@@ -132,6 +132,10 @@ leaf_fact (const LimberFacts *f, const LimberCond *c)
           return f->history.recent_max_discomfort < 0
                    ? g_strdup ("recent max discomfort: none reported in the last 7 days")
                    : g_strdup_printf ("recent max discomfort: %g", f->history.recent_max_discomfort);
+        case HISTORY_UNSETTLED_DISCOMFORT_DAYS:
+          return f->history.unsettled_days < 0
+                   ? g_strdup ("days of unsettled discomfort: no session logged")
+                   : g_strdup_printf ("days of unsettled discomfort: %d", f->history.unsettled_days);
         }
       return NULL;
     case COND_TREND:

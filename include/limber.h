@@ -16,6 +16,7 @@
 #include <limber/plan.h>
 #include <limber/testcase.h>
 #include <limber/coverage.h>
+#include <limber/audit.h>
 #include <limber/lint.h>
 #include <limber/render.h>
 #include <limber/simulate.h>

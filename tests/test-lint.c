@@ -267,3 +267,10 @@ LIMBER_TEST (lint, satisfiable_conditions_raise_no_alarm)
       cr_assert_eq (limber_lint_report_get_n_findings (report), 0, "%s:\n%s", whens[i], text);
     }
 }
+
+LIMBER_TEST (lint, L014_a_deficit_rule_that_reaches_no_exercise_for_its_measure)
+{
+  g_autoptr (LimberLintReport) r = expect_findings ("measure-reach.xml", "L014", LIMBER_LINT_WARNING, (const int[]) { 80, 0 });
+  cr_assert (message_has (r, "rule tight-hip acts on hip.flexion but none of the exercises it favours has hip.flexion as "
+                             "a primary target"));
+}

@@ -14,6 +14,7 @@
 #include <limber/plan.h>
 #include <limber/testcase.h>
 #include <limber/coverage.h>
+#include <limber/audit.h>
 #include <limber/lint.h>
 #include <limber/simulate.h>
 
@@ -25,6 +26,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (LimberPlan, limber_plan_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LimberTestCase, limber_testcase_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LimberTestResult, limber_test_result_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LimberCoverage, limber_coverage_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LimberAudit, limber_audit_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LimberLintReport, limber_lint_report_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LimberSimulation, limber_simulation_free)
 /** @endcond */

@@ -33,8 +33,11 @@ typedef struct _LimberItem LimberItem;
 
 /** @brief Whether a plan holds exercises. */
 typedef enum {
-  LIMBER_PLAN_OK,        /**< A program of exercises. */
-  LIMBER_PLAN_REFERRAL,  /**< A referral: no exercises on any day. */
+  LIMBER_PLAN_OK,           /**< A program of exercises. */
+  LIMBER_PLAN_REFERRAL,     /**< A referral: no exercises on any day. */
+  LIMBER_PLAN_NO_EXERCISES, /**< No referral, but the person's answers and constraints leave nothing to do (every
+                                 exercise excluded, or too few minutes for any): no exercises on any day, and
+                                 limber_plan_get_no_exercises_message() says why. */
 } LimberPlanStatus;
 
 /** @brief A side of the body. */
@@ -88,6 +91,18 @@ gboolean limber_options_set_days(LimberOptions *options, unsigned days, GError *
 void limber_options_set_seed(LimberOptions *options, guint64 seed);
 
 /**
+ * @brief Strict screening: refuse to plan while a red-flag question that could stop a plan is unanswered.
+ *
+ * By default (FALSE) such a profile gets a plan that says screening is incomplete
+ * (limber_plan_get_screening_complete(), the JSON's "screening", a first advisory and a printed banner). With
+ * TRUE, limber_generate() fails with #LIMBER_ERROR_PROFILE naming the unanswered questions instead, unless the
+ * answers given already trigger a referral, which is always returned.
+ * @param options options.
+ * @param require TRUE to refuse incomplete screening.
+ */
+void limber_options_set_require_screening(LimberOptions *options, gboolean require);
+
+/**
  * @brief Generates a plan.
  * @param ruleset the rules.
  * @param profile the person; checked with limber_profile_validate() first.
@@ -124,6 +139,35 @@ LimberOutcome limber_plan_get_outcome(const LimberPlan *plan);
  * @return the message (borrowed), or NULL when the plan is not a referral.
  */
 const char *limber_plan_get_referral_message(const LimberPlan *plan);
+
+/**
+ * @brief Why a plan has no exercises though it is no referral.
+ * @param plan a plan.
+ * @return the message (borrowed), or NULL when the status is not #LIMBER_PLAN_NO_EXERCISES.
+ */
+const char *limber_plan_get_no_exercises_message(const LimberPlan *plan);
+
+/**
+ * @brief Whether every question a stopping red flag (emergency or see-clinician) hangs on was answered.
+ * @param plan a plan.
+ * @return TRUE when screening is complete.
+ */
+gboolean limber_plan_get_screening_complete(const LimberPlan *plan);
+
+/**
+ * @brief The number of unanswered questions a stopping red flag hangs on.
+ * @param plan a plan.
+ * @return the count (0 when screening is complete).
+ */
+unsigned limber_plan_get_n_unanswered(const LimberPlan *plan);
+
+/**
+ * @brief An unanswered screening question, in the rule set's order.
+ * @param plan a plan.
+ * @param index from 0 to limber_plan_get_n_unanswered() - 1.
+ * @return the question id (borrowed), or NULL when out of range.
+ */
+const char *limber_plan_get_unanswered(const LimberPlan *plan, unsigned index);
 
 /**
  * @brief The number of advisories (cautions, rule advice, safety notes).

@@ -71,6 +71,25 @@ LimberProfile *limber_profile_new_from_json(const LimberRuleset *ruleset, const 
  */
 LimberProfile *limber_profile_new_from_file(const LimberRuleset *ruleset, const char *path, GError **error);
 
+/** @brief The largest profile limber_profile_new_from_file() reads, in bytes (1 MiB). */
+#define LIMBER_PROFILE_MAX_BYTES_DEFAULT 1048576
+
+/**
+ * @brief Loads a profile from a file, refusing one larger than a limit.
+ *
+ * The file is read in chunks and refused at the first byte past the limit,
+ * so a device (/dev/zero) or a pipe that never ends costs at most the limit;
+ * a regular file is refused by its size before it is read.
+ * limber_profile_new_from_file() is this with #LIMBER_PROFILE_MAX_BYTES_DEFAULT.
+ * @param ruleset the rule set whose questions and measures the profile answers.
+ * @param path the file, or "-" for standard input.
+ * @param max_bytes the largest file accepted, in bytes (at least 1).
+ * @param error return location for a #LIMBER_ERROR naming the file (and the limit when it was passed).
+ * @return a new profile, or NULL on error.
+ */
+LimberProfile *limber_profile_new_from_file_bounded(const LimberRuleset *ruleset, const char *path, gsize max_bytes,
+                                                    GError **error);
+
 /**
  * @brief Loads a profile from XML (`<profile>`, see docs/profile-format.md) and checks it.
  * @param ruleset the rule set whose questions and measures the profile answers.

@@ -318,7 +318,7 @@ LimberPosture limber_exercise_get_posture(const LimberExercise *exercise);
 gboolean limber_exercise_uses_floor(const LimberExercise *exercise);
 
 /**
- * @brief Whether the exercise works on a measure (its @c <targets>).
+ * @brief Whether the exercise works on a measure (its @c \<targets\>).
  * @param exercise an exercise.
  * @param measure a measure id of the exercise's rule set.
  * @param primary_only TRUE to count only primary targets.
