@@ -829,6 +829,13 @@ routine_place (const Composer *C, guint i)
   return C->substitutes[i] >= 0 ? C->routine_pos[C->substitutes[i]] : G_MAXINT;
 }
 
+static gboolean
+still (const Composer *C, guint i)
+{
+  const LimberChoice *c = &C->sel->choices[i];
+  return c->dose.duration_s >= 60 && c->dose.reps == 0 && !exercise_at (C, i)->per_side;
+}
+
 static gint
 flow_compare (gconstpointer a, gconstpointer b, gpointer data)
 {
@@ -839,6 +846,18 @@ flow_compare (gconstpointer a, gconstpointer b, gpointer data)
   int cx = x->slot == last, cy = y->slot == last;
   if (cx != cy)
     return cx - cy;
+  /* the closing part comes up from the floor, and on each level ends lying
+   * (or sitting) still: rests and breathing, continuous holds of a minute or
+   * more, after the stretches */
+  if (cx)
+    {
+      int lx = 2 - level_of (ex), ly = 2 - level_of (ey);
+      if (lx != ly)
+        return lx - ly;
+      int sx = still (C, x->exercise), sy = still (C, y->exercise);
+      if (sx != sy)
+        return sx - sy;
+    }
   int rx = cx ? closing_rank (ex) : main_rank (ex), ry = cy ? closing_rank (ey) : main_rank (ey);
   if (rx != ry)
     return rx - ry;

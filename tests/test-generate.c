@@ -315,32 +315,6 @@ LIMBER_TEST (generate, training_days_are_spread_and_rest_days_marked)
   cr_assert_str_eq (limber_day_get_date (limber_plan_get_day (plan, 6)), "2026-11-29");
 }
 
-LIMBER_TEST (generate, consecutive_training_days_differ)
-{
-  g_autoptr (LimberRuleset) rs = rules ();
-  for (int goal = 0; goal < 3; goal++)
-    {
-      g_autoptr (LimberProfile) p = limber_profile_new ();
-      limber_profile_set_goal (p, (LimberGoal) goal);
-      limber_profile_set_days_per_week (p, 7);
-      g_autoptr (LimberPlan) plan = generate (rs, p, 11, 7);
-      for (unsigned d = 1; d < 7; d++)
-        {
-          const LimberDay *a = limber_plan_get_day (plan, d - 1), *b = limber_plan_get_day (plan, d);
-          gboolean same = limber_day_get_n_items (a) == limber_day_get_n_items (b);
-          for (unsigned i = 0; same && i < limber_day_get_n_items (b); i++)
-            {
-              gboolean found = FALSE;
-              for (unsigned k = 0; k < limber_day_get_n_items (a); k++)
-                found |= limber_item_get_exercise (limber_day_get_item (a, k))
-                         == limber_item_get_exercise (limber_day_get_item (b, i));
-              same = found;
-            }
-          cr_assert_not (same, "goal %d: day %u repeats day %u", goal, d, d - 1);
-        }
-    }
-}
-
 LIMBER_TEST (generate, required_exercises_are_on_every_training_day)
 {
   g_autoptr (LimberRuleset) rs = rules ();
@@ -635,4 +609,201 @@ LIMBER_TEST (generate, start_back_categories_hold_at_their_boundaries)
   /* an unanswered item leaves the category open rather than guessing */
   g_autofree char *partial = startback_category (4, 4, NULL);
   cr_assert_null (partial);
+}
+
+/* ---- issue 11: populations, unscreened and impossible profiles ---------------- */
+
+static const char *const stopping_questions[] = {
+  "bladder-bowel-change", "saddle-numbness", "sexual-function-change", "leg-weakness-progressive",
+  "fever-with-back-pain", "trauma-fall", "night-pain", "new-leg-numbness-one-side", "limits-daily-tasks-2-weeks",
+  "no-improvement-6-weeks", "pain-progressively-worse", "cancer-history", "unexplained-weight-loss",
+  "osteoporosis-steroids-trauma",
+};
+
+LIMBER_TEST (generate, an_unscreened_profile_gets_a_plan_that_says_so)
+{
+  g_autoptr (LimberRuleset) rs = rules ();
+  g_autoptr (LimberProfile) p = limber_profile_new ();
+  limber_profile_set_answer_bool (p, "bladder-bowel-change", FALSE);
+  g_autoptr (LimberPlan) plan = generate (rs, p, 0, 7);
+  cr_assert_eq (limber_plan_get_status (plan), LIMBER_PLAN_OK);
+  cr_assert_not (limber_plan_get_screening_complete (plan));
+  /* every stopping question but the one answered, pain-today (a scale) too; no caution question */
+  cr_assert_eq (limber_plan_get_n_unanswered (plan), G_N_ELEMENTS (stopping_questions) - 1 + 1);
+  gboolean saw_pain = FALSE;
+  for (unsigned i = 0; i < limber_plan_get_n_unanswered (plan); i++)
+    {
+      const char *q = limber_plan_get_unanswered (plan, i);
+      cr_assert_str_neq (q, "bladder-bowel-change");
+      cr_assert_str_neq (q, "pregnant");
+      cr_assert_str_neq (q, "leg-pain-radiating");
+      saw_pain |= g_str_equal (q, "pain-today");
+    }
+  cr_assert (saw_pain);
+  cr_assert_null (limber_plan_get_unanswered (plan, 99));
+  cr_assert (g_str_has_prefix (limber_plan_get_advisory (plan, 0), "Safety screening is incomplete"),
+             "%s", limber_plan_get_advisory (plan, 0));
+  g_autofree char *json = limber_plan_to_json (plan, FALSE);
+  cr_assert (strstr (json, "\"screening\":{\"complete\":false,\"unanswered\":[\"saddle-numbness\",") != NULL, "%s",
+             json);
+
+  /* answered in full, screening is complete and nothing is said */
+  for (gsize i = 0; i < G_N_ELEMENTS (stopping_questions); i++)
+    limber_profile_set_answer_bool (p, stopping_questions[i], FALSE);
+  limber_profile_set_answer_number (p, "pain-today", 2);
+  g_autoptr (LimberPlan) screened = generate (rs, p, 0, 7);
+  cr_assert (limber_plan_get_screening_complete (screened));
+  cr_assert_eq (limber_plan_get_n_unanswered (screened), 0);
+  for (unsigned i = 0; i < limber_plan_get_n_advisories (screened); i++)
+    cr_assert_null (strstr (limber_plan_get_advisory (screened, i), "screening"));
+  g_autofree char *json2 = limber_plan_to_json (screened, FALSE);
+  cr_assert (strstr (json2, "\"screening\":{\"complete\":true,\"unanswered\":[]}") != NULL, "%s", json2);
+}
+
+LIMBER_TEST (generate, strict_screening_refuses_to_plan_but_never_hides_a_referral)
+{
+  g_autoptr (LimberRuleset) rs = rules ();
+  g_autoptr (LimberProfile) p = limber_profile_new ();
+  limber_profile_set_answer_bool (p, "night-pain", FALSE);
+  g_autoptr (LimberOptions) o = limber_options_new ();
+  cr_assert (limber_options_set_start (o, START, NULL));
+  limber_options_set_require_screening (o, TRUE);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LimberPlan) refused = limber_generate (rs, p, o, &error);
+  cr_assert_null (refused);
+  cr_assert_eq (error->code, LIMBER_ERROR_PROFILE);
+  cr_assert (strstr (error->message, "screening is incomplete") != NULL, "%s", error->message);
+  cr_assert (strstr (error->message, "trauma-fall") != NULL, "%s", error->message);
+  cr_assert_null (strstr (error->message, "night-pain"), "%s", error->message);
+
+  /* an emergency among the answers given is returned all the same */
+  limber_profile_set_answer_bool (p, "saddle-numbness", TRUE);
+  g_autoptr (GError) e2 = NULL;
+  g_autoptr (LimberPlan) referral = limber_generate (rs, p, o, &e2);
+  cr_assert_not_null (referral, "%s", e2 ? e2->message : "");
+  cr_assert_eq (limber_plan_get_status (referral), LIMBER_PLAN_REFERRAL);
+
+  /* fully screened, strict mode plans as usual */
+  limber_profile_set_answer_bool (p, "saddle-numbness", FALSE);
+  for (gsize i = 0; i < G_N_ELEMENTS (stopping_questions); i++)
+    limber_profile_set_answer_bool (p, stopping_questions[i], FALSE);
+  limber_profile_set_answer_number (p, "pain-today", 1);
+  g_autoptr (GError) e3 = NULL;
+  g_autoptr (LimberPlan) plan = limber_generate (rs, p, o, &e3);
+  cr_assert_not_null (plan, "%s", e3 ? e3->message : "");
+  cr_assert_eq (limber_plan_get_status (plan), LIMBER_PLAN_OK);
+}
+
+LIMBER_TEST (generate, constraints_that_leave_nothing_give_a_plan_that_says_so)
+{
+  static const char *const regions[] = { "lumbar", "thoracic", "cervical", "hip", "hamstring", "glute", "quadriceps",
+                                         "calf", "ankle", "shoulder", "chest", "core", "knee", "wrist" };
+  g_autoptr (LimberRuleset) rs = rules ();
+  g_autoptr (LimberProfile) p = limber_profile_new ();
+  limber_profile_set_no_floor (p, TRUE);
+  for (gsize i = 0; i < G_N_ELEMENTS (regions); i++)
+    limber_profile_add_avoid_region (p, regions[i]);
+  g_autoptr (LimberPlan) plan = generate (rs, p, 0, 7);
+  cr_assert_eq (limber_plan_get_status (plan), LIMBER_PLAN_NO_EXERCISES);
+  cr_assert_eq (limber_plan_get_outcome (plan), LIMBER_OUTCOME_NONE);
+  cr_assert_null (limber_plan_get_referral_message (plan));
+  const char *message = limber_plan_get_no_exercises_message (plan);
+  cr_assert_not_null (message);
+  cr_assert (strstr (message, "no exercise") != NULL, "%s", message);
+  cr_assert_eq (count_items (plan), 0);
+  for (unsigned d = 0; d < limber_plan_get_n_days (plan); d++)
+    cr_assert (limber_day_get_rest (limber_plan_get_day (plan, d)));
+  /* no safety text about exercises there are none of */
+  for (unsigned i = 0; i < limber_plan_get_n_advisories (plan); i++)
+    cr_assert_null (strstr (limber_plan_get_advisory (plan, i), "Stretch to mild tension"));
+  g_autofree char *json = limber_plan_to_json (plan, FALSE);
+  cr_assert (strstr (json, "\"status\":\"no-exercises\"") != NULL, "%s", json);
+  cr_assert (strstr (json, "\"no_exercises\":{\"reason\":\"excluded\",\"message\":") != NULL, "%s", json);
+  /* an ok plan says nothing of it */
+  g_autoptr (LimberProfile) fine = limber_profile_new ();
+  g_autoptr (LimberPlan) ok = generate (rs, fine, 0, 7);
+  cr_assert_null (limber_plan_get_no_exercises_message (ok));
+  g_autofree char *ok_json = limber_plan_to_json (ok, FALSE);
+  cr_assert (strstr (ok_json, "\"no_exercises\":null") != NULL);
+}
+
+LIMBER_TEST (generate, fewer_than_five_minutes_a_day_are_refused)
+{
+  g_autoptr (LimberRuleset) rs = rules ();
+  g_autoptr (LimberProfile) p = limber_profile_new ();
+  limber_profile_set_minutes_per_day (p, 4);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LimberPlan) plan = limber_generate (rs, p, NULL, &error);
+  cr_assert_null (plan);
+  cr_assert_eq (error->code, LIMBER_ERROR_PROFILE);
+  cr_assert (strstr (error->message, "minutes_per_day: 4 is out of range; expected a number of minutes from 5 to 180")
+               != NULL, "%s", error->message);
+  limber_profile_set_minutes_per_day (p, 5);
+  g_autoptr (LimberPlan) five = generate (rs, p, 0, 7);
+  cr_assert_eq (limber_plan_get_status (five), LIMBER_PLAN_OK);
+  cr_assert_gt (count_items (five), 0);
+}
+
+LIMBER_TEST (generate, from_65_every_stretch_accumulates_about_a_minute)
+{
+  g_autoptr (LimberRuleset) rs = rules ();
+  g_autoptr (LimberProfile) p = limber_profile_new ();
+  limber_profile_set_age (p, 72);
+  limber_profile_set_goal (p, LIMBER_GOAL_FLEXIBILITY);
+  for (guint64 seed = 0; seed < 4; seed++)
+    {
+      g_autoptr (LimberPlan) plan = generate (rs, p, seed, 7);
+      unsigned stretches = 0;
+      FOR_EACH_ITEM (plan, item)
+      {
+        LimberDose d;
+        limber_item_get_dose (item, &d);
+        if (!strv_has (limber_exercise_get_tags (limber_item_get_exercise (item)), "static-stretch") || d.hold_s <= 0)
+          continue;
+        stretches++;
+        cr_assert_geq (d.reps * d.sets * d.hold_s, 60, "%s: %u x %u x %g s",
+                       limber_exercise_get_id (limber_item_get_exercise (item)), d.sets, d.reps, d.hold_s);
+      }
+      cr_assert_gt (stretches, 0);
+    }
+}
+
+static gboolean
+any_item_tagged (const LimberPlan *plan, const char *tag)
+{
+  FOR_EACH_ITEM (plan, item)
+  if (strv_has (limber_exercise_get_tags (limber_item_get_exercise (item)), tag))
+    return TRUE;
+  return FALSE;
+}
+
+LIMBER_TEST (generate, cautions_for_thin_bones_and_late_pregnancy_hold_on_every_seed)
+{
+  g_autoptr (LimberRuleset) rs = rules ();
+  for (guint64 seed = 0; seed < 6; seed++)
+    {
+      g_autoptr (LimberProfile) bones = limber_profile_new ();
+      limber_profile_set_answer_bool (bones, "osteoporosis", TRUE);
+      g_autoptr (LimberPlan) a = generate (rs, bones, seed, 7);
+      cr_assert_eq (limber_plan_get_status (a), LIMBER_PLAN_OK);
+      cr_assert_gt (count_items (a), 0);
+      cr_assert_not (any_item_tagged (a, "flexion"), "seed %" G_GUINT64_FORMAT, seed);
+      cr_assert_not (any_item_tagged (a, "rotation"), "seed %" G_GUINT64_FORMAT, seed);
+      cr_assert_not (any_item_tagged (a, "advanced"), "seed %" G_GUINT64_FORMAT, seed);
+
+      g_autoptr (LimberProfile) late = limber_profile_new ();
+      limber_profile_set_answer_bool (late, "pregnant", TRUE);
+      limber_profile_set_answer_bool (late, "pregnant-past-20-weeks", TRUE);
+      g_autoptr (LimberPlan) b = generate (rs, late, seed, 7);
+      cr_assert_eq (limber_plan_get_status (b), LIMBER_PLAN_OK);
+      cr_assert_gt (count_items (b), 0);
+      cr_assert_not (any_item_tagged (b, "supine"), "seed %" G_GUINT64_FORMAT, seed);
+      cr_assert_not (any_item_tagged (b, "prone"), "seed %" G_GUINT64_FORMAT, seed);
+      FOR_EACH_ITEM (b, item)
+      {
+        const char *id = limber_exercise_get_id (limber_item_get_exercise (item));
+        cr_assert_str_neq (id, "corpse-pose");
+        cr_assert_str_neq (id, "legs-up-the-wall");
+      }
+    }
 }

@@ -303,8 +303,8 @@ LIMBER_TEST (plan_output, json_has_the_documented_fields_in_order)
   JsonObject *o = json_node_get_object (root);
 
   g_autofree char *names = member_names (o);
-  cr_assert_str_eq (names, "status,referral,advisories,ruleset,seed,start,name,goal,minutes_per_day,days_per_week,"
-                           "facts,rules_fired,days");
+  cr_assert_str_eq (names, "status,referral,no_exercises,screening,advisories,ruleset,seed,start,name,goal,minutes_per_day,"
+                           "session_minutes,days_per_week,facts,rules_fired,composition,days");
   cr_assert_str_eq (json_object_get_string_member (o, "status"), "ok");
   cr_assert (member_is_null (o, "referral"));
   cr_assert_eq (json_array_get_length (json_object_get_array_member (o, "advisories")), 1);
@@ -353,7 +353,7 @@ LIMBER_TEST (plan_output, json_has_the_documented_fields_in_order)
   JsonObject *tilts = array_object (tue, "items", 0);
   g_autofree char *item_names = member_names (tilts);
   cr_assert_str_eq (item_names, "exercise,name,slot,sets,reps,hold_s,duration_s,per_side,emphasis_side,"
-                                "emphasis_extra_sets,step,previous_step,seconds,why");
+                                "emphasis_extra_sets,step,previous_step,seconds,role,explanation,why");
   cr_assert_str_eq (json_object_get_string_member (tilts, "exercise"), "pelvic-tilts");
   cr_assert_str_eq (json_object_get_string_member (tilts, "name"), "Pelvic Tilts");
   cr_assert_str_eq (json_object_get_string_member (tilts, "slot"), "mobility");
@@ -516,7 +516,8 @@ LIMBER_TEST (plan_output, text_reads_as_a_week)
   assert_contains (text, "\nWed 25 Nov 2026 — rest day\n");
   assert_contains (text, "\nThu 26 Nov 2026 — 9 min\n");
   assert_contains (text, "  1. Pelvic Tilts — 5 reps, 5 s holds [mobility]\n");
-  assert_contains (text, "     why: tight-hip\n");
+  /* the minimal rule set gives no reason sentences: no why line, and never a rule id */
+  cr_assert_null (strstr (text, "tight-hip"), "%s", text);
   assert_contains (text, "  2. Windshield Wipers — 2 × 30 s holds each side, +1 set on the left [mobility]\n");
   cr_assert (g_utf8_validate (text, -1, NULL));
   cr_assert (g_str_has_suffix (text, "\n"));
@@ -580,6 +581,62 @@ LIMBER_TEST (plan_output, referral_plan_lists_days_without_items)
   assert_contains (text, "cauda-equina");
   cr_assert_null (strstr (text, " min\n"), "a day of exercises in a referral:\n%s", text);
   cr_assert_null (strstr (text, "  1. "), "an exercise in a referral:\n%s", text);
+}
+
+LIMBER_TEST (plan_output, a_plan_with_nothing_to_do_and_unanswered_questions_says_so_everywhere)
+{
+  g_autoptr (LimberRuleset) rs = load_minimal ();
+  g_autoptr (LimberPlan) plan = build_referral (rs);
+  plan->status = LIMBER_PLAN_NO_EXERCISES;
+  plan->outcome = LIMBER_OUTCOME_NONE;
+  g_ptr_array_set_size (plan->referral_flags, 0);
+  plan->no_exercises_reason = g_strdup ("minutes");
+  plan->no_exercises_message = g_strdup ("5 minutes a day is too short for any exercise in this plan.");
+  g_ptr_array_add (plan->unanswered, g_strdup ("night-pain"));
+  g_ptr_array_add (plan->unanswered, g_strdup ("trauma-fall"));
+  cr_assert_null (limber_plan_get_referral_message (plan));
+  cr_assert_str_eq (limber_plan_get_no_exercises_message (plan), plan->no_exercises_message);
+  cr_assert_not (limber_plan_get_screening_complete (plan));
+  cr_assert_eq (limber_plan_get_n_unanswered (plan), 2);
+  cr_assert_str_eq (limber_plan_get_unanswered (plan, 1), "trauma-fall");
+
+  g_autofree char *json = limber_plan_to_json (plan, FALSE);
+  g_autoptr (JsonNode) root = parse_json (json);
+  JsonObject *o = json_node_get_object (root);
+  cr_assert_str_eq (json_object_get_string_member (o, "status"), "no-exercises");
+  cr_assert (member_is_null (o, "referral"));
+  JsonObject *none = member_object (o, "no_exercises");
+  g_autofree char *none_names = member_names (none);
+  cr_assert_str_eq (none_names, "reason,message");
+  cr_assert_str_eq (json_object_get_string_member (none, "reason"), "minutes");
+  JsonObject *screening = member_object (o, "screening");
+  cr_assert_not (json_object_get_boolean_member (screening, "complete"));
+  cr_assert_str_eq (json_array_get_string_element (json_object_get_array_member (screening, "unanswered"), 0),
+                    "night-pain");
+  JsonArray *days = json_object_get_array_member (o, "days");
+  for (guint d = 0; d < json_array_get_length (days); d++)
+    cr_assert_eq (json_array_get_length (json_object_get_array_member (json_array_get_object_element (days, d), "items")),
+                  0);
+
+  g_autofree char *xml = limber_plan_to_xml (plan);
+  g_autoptr (xmlDoc) doc = parse_xml (xml);
+  assert_xpath (doc, "/plan/@status", "no-exercises");
+  assert_xpath (doc, "/plan/no-exercises/@reason", "minutes");
+  assert_xpath (doc, "/plan/screening/@complete", "false");
+  assert_xpath (doc, "/plan/screening/unanswered/question[2]", "trauma-fall");
+  assert_xpath (doc, "count(//item)", "0");
+
+  g_autofree char *text = limber_plan_to_text (plan);
+  assert_contains (text, "SAFETY SCREENING INCOMPLETE");
+  assert_contains (text, "\nNO EXERCISES\n5 minutes a day is too short");
+  cr_assert_null (strstr (text, "  1. "), "an exercise in a plan without any:\n%s", text);
+
+  /* a complete screening is written too, as complete */
+  g_ptr_array_set_size (plan->unanswered, 0);
+  g_autofree char *json2 = limber_plan_to_json (plan, FALSE);
+  assert_contains (json2, "\"screening\":{\"complete\":true,\"unanswered\":[]}");
+  g_autofree char *text2 = limber_plan_to_text (plan);
+  cr_assert_null (strstr (text2, "SCREENING"), "%s", text2);
 }
 
 /* ---- determinism and escaping -------------------------------------------- */
