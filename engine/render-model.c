@@ -278,9 +278,11 @@ compare_ranked (gconstpointer a, gconstpointer b)
   return x->order < y->order ? -1 : x->order > y->order;
 }
 
-/* Rows in the order of the session's slots (warm-up first, relaxation
- * last) and, within a slot, in the order they first come: read down, a
- * day's numbers then mostly rise, which makes the table easy to follow. */
+/* Rows in the order of the session (a session flows through positions
+ * rather than slot by slot): by an exercise's place on the first day it
+ * comes, then in the order rows were met, so that read down a day's numbers
+ * mostly rise and the table reads as the routine.  A row a slot starts is
+ * labelled with it only when the rows still run slot by slot. */
 static LimberPrintWeek *
 make_week (const LimberPlan *plan, LimberPrint *p, unsigned first, unsigned n, GPtrArray *slots)
 {
@@ -312,7 +314,8 @@ make_week (const LimberPlan *plan, LimberPrint *p, unsigned first, unsigned n, G
               row->cells = g_ptr_array_new_with_free_func (g_free);
               for (unsigned c = 0; c < n; c++)
                 g_ptr_array_add (row->cells, NULL);
-              RankedRow rr = { row, slot_rank (slots, item->slot), ranked->len, item->slot };
+              RankedRow rr = { row, e->number, ranked->len, item->slot };
+              (void) slot_rank (slots, item->slot);
               g_array_append_val (ranked, rr);
               found = &g_array_index (ranked, RankedRow, ranked->len - 1);
             }
@@ -323,11 +326,21 @@ make_week (const LimberPlan *plan, LimberPrint *p, unsigned first, unsigned n, G
         }
     }
   g_array_sort (ranked, compare_ranked);
+  /* slot labels only help when each slot's rows come together */
+  gboolean grouped = TRUE;
+  for (guint r = 1; r < ranked->len && grouped; r++)
+    {
+      const char *here = g_array_index (ranked, RankedRow, r).slot;
+      if (strcmp (here, g_array_index (ranked, RankedRow, r - 1).slot) == 0)
+        continue;
+      for (guint q = 0; q + 1 < r && grouped; q++)
+        grouped = strcmp (g_array_index (ranked, RankedRow, q).slot, here) != 0;
+    }
   w->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) row_free);
   for (guint r = 0; r < ranked->len; r++)
     {
       const RankedRow *rr = &g_array_index (ranked, RankedRow, r);
-      if (r == 0 || g_array_index (ranked, RankedRow, r - 1).rank != rr->rank)
+      if (grouped && (r == 0 || strcmp (g_array_index (ranked, RankedRow, r - 1).slot, rr->slot) != 0))
         rr->row->slot_label = slot_label (rr->slot);
       g_ptr_array_add (w->rows, rr->row);
     }
