@@ -285,7 +285,7 @@ read_target (Loader *L, xmlNode *node, LimberExpect *x)
       x->target = kinds[k].kind;
     }
   if (n != 1)
-    problem (L, node, "%s; expected exactly one of exercise=, tag=, region=, position=",
+    problem (L, node, "%s; expected exactly one of exercise=, tag=, region=, position=, measure=",
              n == 0 ? "no target" : "more than one target");
 }
 

@@ -280,7 +280,7 @@ unknown (GString *errors, const LimberTestCase *tc, const LimberExpect *x, const
 static gboolean
 resolve (const LimberTestCase *tc, const LimberRuleset *rs, GError **error)
 {
-  static const char *const targets[] = { "exercise", "tag", "region", "position" };
+  static const char *const targets[] = { "exercise", "tag", "region", "position", "measure" };
   g_autoptr (GString) errors = g_string_new (NULL);
   for (guint i = 0; i < tc->expects->len; i++)
     {
@@ -322,7 +322,9 @@ resolve (const LimberTestCase *tc, const LimberRuleset *rs, GError **error)
             g_autoptr (GArray) m = members (rs, x->target, x->id);
             if (m->len == 0)
               unknown (errors, tc, x, "%s \"%s\" matches no exercise; expected %s of rule set %s", targets[x->target],
-                       x->id, x->target == TARGET_EXERCISE ? "an exercise id" : "a value some exercise has", rs->id);
+                       x->id, x->target == TARGET_EXERCISE   ? "an exercise id"
+                       : x->target == TARGET_MEASURE ? "a measure some exercise has as its primary target"
+                                                     : "a value some exercise has", rs->id);
             if (x->kind == EXPECT_EXCLUDED && x->value != NULL && rule_index (rs, x->value) < 0
                 && g_strcmp0 (x->value, "contraindication") != 0 && g_strcmp0 (x->value, "constraint") != 0)
               unknown (errors, tc, x, "by=\"%s\": unknown rule; expected a rule id, contraindication or constraint",
