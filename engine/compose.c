@@ -1,0 +1,570 @@
+/*
+ * Composing a week's sessions: the core done every training day, the pool
+ * of accessories that rotate, and each day's session filled to its minutes
+ * (docs/composer.md).
+ *
+ * Every choice honours the exclusions first (they set the weight to 0),
+ * never puts an exercise beside its own seated variant or beside one with
+ * the same primary targets and kind of work (session.c), and takes the most
+ * wanted first; the seed only breaks near-ties.
+ */
+#include <math.h>
+#include <string.h>
+
+#include "compose-private.h"
+
+static void
+leave_out (Composer *C, guint i, const char *fmt, ...) G_GNUC_PRINTF (3, 4);
+
+static void
+leave_out (Composer *C, guint i, const char *fmt, ...)
+{
+  const char *id = exercise_at (C, i)->id;
+  for (guint k = 0; k < C->plan->left_out->len; k++)
+    if (g_str_equal (((LimberLeftOut *) g_ptr_array_index (C->plan->left_out, k))->exercise, id))
+      return;
+  LimberLeftOut *l = g_new0 (LimberLeftOut, 1);
+  l->exercise = g_strdup (id);
+  va_list ap;
+  va_start (ap, fmt);
+  l->why = g_strdup_vprintf (fmt, ap);
+  va_end (ap);
+  g_ptr_array_add (C->plan->left_out, l);
+}
+
+/* The first reason an exercise was excluded, as the trace says it. */
+static const char *
+exclusion_of (const Composer *C, guint i)
+{
+  const LimberChoice *c = &C->sel->choices[i];
+  for (guint k = 0; k < c->why_effect->len; k++)
+    {
+      const char *effect = g_ptr_array_index (c->why_effect, k);
+      if (g_str_has_prefix (effect, "excluded") || g_str_has_prefix (effect, "replaced"))
+        return effect;
+    }
+  return "not wanted by the rules (weight 0)";
+}
+
+typedef gboolean (*Want) (const Composer *C, guint i, gpointer data);
+
+/* The best candidate for the session among those `want` accepts; -1 when
+ * none fits. */
+static int
+best (Composer *C, const Session *s, double budget, Want want, gpointer data)
+{
+  int found = -1;
+  double found_score = 0;
+  for (guint i = 0; i < C->sel->n; i++)
+    {
+      if (!allowed (C, i) || limber_session_has (s, i) || !want (C, i, data) || !limber_session_fits (C, s, i, budget))
+        continue;
+      if (limber_session_clash (C, s, i) >= 0)
+        continue;
+      double value = limber_session_score (C, s, i);
+      if (found < 0 || value > found_score)
+        {
+          found = (int) i;
+          found_score = value;
+        }
+    }
+  return found;
+}
+
+static gboolean
+want_measure (const Composer *C, guint i, gpointer data)
+{
+  return limber_exercise_targets (exercise_at (C, i), GPOINTER_TO_INT (data), FALSE);
+}
+
+static gboolean
+want_slot (const Composer *C, guint i, gpointer data)
+{
+  return C->slot_of[i] == GPOINTER_TO_INT (data);
+}
+
+static gboolean
+want_any (const Composer *C, guint i, gpointer data)
+{
+  (void) data;
+  return C->slot_of[i] >= 0 || C->routine_pos[i] >= 0;
+}
+
+/* A stand-in for routine move r: its seated variant, its easier variant, or
+ * the most wanted exercise with one of its primary targets. */
+static int
+substitute (Composer *C, const Session *s, guint r, double budget)
+{
+  const LimberExercise *e = exercise_at (C, r);
+  for (int pass = 0; pass < 2; pass++)
+    for (guint v = 0; v < e->variants->len; v++)
+      {
+        const LimberVariant *var = g_ptr_array_index (e->variants, v);
+        if (var->kind != (pass == 0 ? VARIANT_SEATED : VARIANT_EASIER) || var->index < 0)
+          continue;
+        guint i = (guint) var->index;
+        if (allowed (C, i) && !limber_session_has (s, i) && limber_session_clash (C, s, i) < 0 && limber_session_fits (C, s, i, budget))
+          return (int) i;
+      }
+  for (guint k = 0; k < e->targets->len; k++)
+    {
+      const LimberExerciseTarget *t = &g_array_index (e->targets, LimberExerciseTarget, k);
+      if (!t->primary)
+        continue;
+      int i = best (C, s, budget, want_measure, GINT_TO_POINTER (t->measure_index));
+      if (i >= 0)
+        return i;
+    }
+  return -1;
+}
+
+/* A session that falls short of its window with no room for another
+ * exercise (its item cap is reached) swaps optional picks, the last first,
+ * for the candidate that brings it nearest the window without passing it. */
+static void
+stretch_to_window (Composer *C, Session *s, double budget, const gboolean *pinned)
+{
+  for (guint k = s->picks->len; k-- > 0 && s->seconds < budget * UNDERRUN;)
+    {
+      guint out = g_array_index (s->picks, Pick, k).exercise;
+      if (pinned[out])
+        continue;
+      double without = s->seconds - C->sel->choices[out].seconds;
+      int found = -1;
+      double found_total = s->seconds, found_score = 0;
+      Pick held = g_array_index (s->picks, Pick, k);
+      g_array_remove_index (s->picks, k);
+      for (guint i = 0; i < C->sel->n; i++)
+        {
+          double total = without + C->sel->choices[i].seconds;
+          if (i == out || !allowed (C, i) || limber_session_has (s, i) || !want_any (C, i, NULL) || total > budget * OVERRUN
+              || total < found_total || limber_session_clash (C, s, i) >= 0)
+            continue;
+          /* into the window, the most wanted; short of it, the nearest */
+          gboolean in = total >= budget * UNDERRUN, found_in = found_total >= budget * UNDERRUN;
+          double value = limber_session_score (C, s, i);
+          if (found < 0 || (in && !found_in) || (in && value > found_score) || (!in && !found_in && total > found_total))
+            {
+              found = (int) i;
+              found_total = total;
+              found_score = value;
+            }
+        }
+      if (found < 0)
+        {
+          g_array_insert_val (s->picks, k, held);
+          continue;
+        }
+      s->seconds = without;
+      s->levels[0] = s->levels[1] = s->levels[2] = FALSE;
+      for (guint p = 0; p < s->picks->len; p++)
+        s->levels[limber_session_level (exercise_at (C, g_array_index (s->picks, Pick, p).exercise))] = TRUE;
+      limber_session_add (C, s, (guint) found);
+      leave_out (C, out, "swapped for %s so the session fills its minutes", exercise_at (C, (guint) found)->name);
+    }
+}
+
+/* Fills a session that falls short of its window with the ladder rather
+ * than with more exercises: one step up at a time, in session order, for
+ * exercises whose ladder allows it (fill-up-to), that no rule keeps at the
+ * first step and whose log did not hold them back, and never in a week with
+ * a flare-up.  `skip` (may be NULL) lists exercises to leave as they are. */
+static void
+fill_with_steps (Composer *C, Session *s, double budget, const Session *skip)
+{
+  const LimberFacts *f = C->sel->facts;
+  if (f->history.recent_max_discomfort > f->rs->progression.acceptable_max)
+    return;
+  for (gboolean changed = TRUE; changed && s->seconds < budget * FILL_TARGET;)
+    {
+      changed = FALSE;
+      for (guint k = 0; k < s->picks->len && s->seconds < budget * FILL_TARGET; k++)
+        {
+          guint i = g_array_index (s->picks, Pick, k).exercise;
+          LimberChoice *c = &C->sel->choices[i];
+          const LimberExercise *e = exercise_at (C, i);
+          if ((skip && limber_session_has (skip, i)) || c->lowest_step || c->held_back || c->step >= e->fill_up_to
+              || c->step >= e->ladder->len)
+            continue;
+          LimberDose next = g_array_index (e->ladder, LimberDose, c->step);
+          if (c->min_hold > 0 && next.hold_s > 0 && next.hold_s < c->min_hold)
+            next.hold_s = c->min_hold;
+          double seconds = limber_dose_seconds (C->rs, e, &next, c->extra_sets);
+          if (s->seconds - c->seconds + seconds > budget * OVERRUN)
+            continue;
+          limber_choice_explain (c, "composer", "step %u \u2192 %u: a fuller dose within the ladder fills the day's %g "
+                                 "minutes", c->step, c->step + 1, C->plan->session_minutes);
+          s->seconds += seconds - c->seconds;
+          c->seconds = seconds;
+          c->dose = next;
+          c->step++;
+          changed = TRUE;
+        }
+    }
+}
+
+/* The most seconds an exercise may take in this plan: its dose at the
+ * highest step filling may give it (fill_with_steps), else its dose now. */
+static double
+reach_seconds (const Composer *C, guint i)
+{
+  const LimberChoice *c = &C->sel->choices[i];
+  const LimberExercise *e = exercise_at (C, i);
+  const LimberFacts *f = C->sel->facts;
+  if (c->lowest_step || c->held_back || c->step >= e->fill_up_to
+      || f->history.recent_max_discomfort > f->rs->progression.acceptable_max)
+    return c->seconds;
+  LimberDose top = g_array_index (e->ladder, LimberDose, e->fill_up_to - 1);
+  if (c->min_hold > 0 && top.hold_s > 0 && top.hold_s < c->min_hold)
+    top.hold_s = c->min_hold;
+  return MAX (c->seconds, limber_dose_seconds (C->rs, e, &top, c->extra_sets));
+}
+
+#define SHORT_DAY_CANDIDATES 16
+
+/* A very short day the greedy passes left short of its window: the best
+ * set of moves among the most wanted, keeping every pinned pick, judged
+ * first by whether it can reach the window (with fuller doses where the
+ * ladder allows), then by how much it is wanted. */
+static void
+compose_short (Composer *C, Session *s, double budget, const gboolean *pinned)
+{
+  Session kept;
+  limber_session_init (&kept);
+  for (guint k = 0; k < s->picks->len; k++)
+    {
+      guint i = g_array_index (s->picks, Pick, k).exercise;
+      if (pinned[i])
+        limber_session_add (C, &kept, i);
+    }
+  guint free_slots = C->max_items > kept.picks->len ? C->max_items - kept.picks->len : 0;
+  /* the most wanted candidates, best first */
+  guint cand[SHORT_DAY_CANDIDATES];
+  double value[SHORT_DAY_CANDIDATES];
+  guint n = 0;
+  for (guint i = 0; i < C->sel->n; i++)
+    {
+      if (!allowed (C, i) || limber_session_has (&kept, i) || !want_any (C, i, NULL) || limber_session_clash (C, &kept, i) >= 0)
+        continue;
+      double v = limber_session_score (C, &kept, i);
+      guint at = n < SHORT_DAY_CANDIDATES ? n++ : SHORT_DAY_CANDIDATES;
+      if (at == SHORT_DAY_CANDIDATES)
+        {
+          if (v <= value[SHORT_DAY_CANDIDATES - 1])
+            continue;
+          at = SHORT_DAY_CANDIDATES - 1;
+        }
+      for (; at > 0 && value[at - 1] < v; at--)
+        {
+          cand[at] = cand[at - 1];
+          value[at] = value[at - 1];
+        }
+      cand[at] = i;
+      value[at] = v;
+    }
+  double kept_now = kept.seconds, kept_reach = 0;
+  for (guint k = 0; k < kept.picks->len; k++)
+    kept_reach += reach_seconds (C, g_array_index (kept.picks, Pick, k).exercise);
+  int best_set[3] = { -1, -1, -1 };
+  gboolean best_reaches = FALSE;
+  double best_value = -1;
+  guint m = MIN (free_slots, 3);
+  /* every set of up to m candidates, as indexes a < b < c (-1: unused) */
+  for (int a = -1; a < (int) n; a++)
+    for (int b = a < 0 ? -1 : a + 1; b < (int) n; b = b < 0 ? (a < 0 ? (int) n : a + 1) : b + 1)
+      for (int c = b < 0 ? -1 : b + 1; c < (int) n; c = c < 0 ? (b < 0 ? (int) n : b + 1) : c + 1)
+        {
+          int set[3] = { a, b, c };
+          guint used = (a >= 0) + (b >= 0) + (c >= 0);
+          if (used > m)
+            continue;
+          double now = kept_now, reach = kept_reach, v = 0;
+          gboolean ok = TRUE;
+          for (int x = 0; x < 3 && ok; x++)
+            {
+              if (set[x] < 0)
+                continue;
+              guint i = cand[set[x]];
+              now += C->sel->choices[i].seconds;
+              reach += reach_seconds (C, i);
+              v += value[set[x]];
+              for (int y = 0; y < x && ok; y++)
+                ok = set[y] < 0 || !limber_session_redundant (C, i, cand[set[y]]);
+            }
+          if (!ok || now > budget * OVERRUN)
+            continue;
+          gboolean reaches = reach >= budget * UNDERRUN;
+          if ((reaches && !best_reaches) || (reaches == best_reaches && v > best_value))
+            {
+              best_reaches = reaches;
+              best_value = v;
+              memcpy (best_set, set, sizeof set);
+            }
+          if (c < 0 && b >= 0)
+            break;
+        }
+  if (!best_reaches)
+    {
+      g_array_unref (kept.picks);
+      return;
+    }
+  for (guint k = 0; k < s->picks->len; k++)
+    {
+      guint i = g_array_index (s->picks, Pick, k).exercise;
+      gboolean stays = pinned[i];
+      for (int x = 0; x < 3; x++)
+        stays |= best_set[x] >= 0 && cand[best_set[x]] == i;
+      if (!stays)
+        leave_out (C, i, "a better set of moves fills the short session");
+    }
+  g_array_unref (s->picks);
+  *s = kept;
+  for (int x = 0; x < 3; x++)
+    if (best_set[x] >= 0)
+      limber_session_add (C, s, cand[best_set[x]]);
+}
+
+/* The core: done every training day. */
+void
+limber_compose_core (Composer *C, Session *s, double budget, gboolean *pinned)
+{
+  LimberSelection *sel = C->sel;
+  const LimberTemplate *t = C->template;
+
+  for (guint i = 0; i < sel->n; i++)
+    if (sel->choices[i].required && allowed (C, i))
+      {
+        if (limber_session_clash (C, s, i) < 0 && limber_session_fits (C, s, i, budget))
+          {
+            limber_session_add (C, s, i);
+            pinned[i] = TRUE;
+          }
+        else
+          {
+            g_autofree char *text = g_strdup_printf (
+              "%s is recommended every training day but does not fit in %g minutes; allow more minutes a day to "
+              "include it.", exercise_at (C, i)->name, C->plan->session_minutes);
+            limber_plan_add_advisory (C->plan, text);
+            leave_out (C, i, "required, but does not fit in the day's minutes");
+          }
+      }
+
+  /* every measure the rules aimed at gets an exercise that works on it as
+   * its main purpose: a routine move when one does, a one-sided one when the
+   * measure is asymmetric, so the extra set has a side to land on */
+  for (guint f = 0; f < sel->focus->len; f++)
+    {
+      int m = g_array_index (sel->focus, int, f);
+      const LimberMeasure *measure = g_ptr_array_index (C->rs->measures, m);
+      LimberFocusOut *out = g_new0 (LimberFocusOut, 1);
+      out->measure = g_strdup (measure->id);
+      g_ptr_array_add (C->plan->focus, out);
+      int found = -1;
+      for (guint k = 0; k < s->picks->len && found < 0; k++)
+        {
+          guint i = g_array_index (s->picks, Pick, k).exercise;
+          if (limber_exercise_targets (exercise_at (C, i), m, FALSE))
+            found = (int) i;
+        }
+      if (found < 0)
+        {
+          double best_value = 0;
+          for (guint i = 0; i < sel->n; i++)
+            {
+              if (!allowed (C, i) || !limber_exercise_targets (exercise_at (C, i), m, FALSE)
+                  || limber_session_clash (C, s, i) >= 0 || !limber_session_fits (C, s, i, budget))
+                continue;
+              double value = limber_session_score (C, s, i);
+              if (C->routine_pos[i] >= 0)
+                value *= 2;
+              if (sel->choices[i].extra_sets > 0)
+                value *= 2;
+              if (found < 0 || value > best_value)
+                {
+                  found = (int) i;
+                  best_value = value;
+                }
+            }
+          if (found >= 0)
+            {
+              limber_session_add (C, s, (guint) found);
+              pinned[found] = TRUE;
+            }
+        }
+      if (found >= 0)
+        {
+          out->covered_by = g_strdup (exercise_at (C, (guint) found)->id);
+          continue;
+        }
+      gboolean any = FALSE;
+      for (guint i = 0; i < sel->n && !any; i++)
+        any = allowed (C, i) && limber_exercise_targets (exercise_at (C, i), m, FALSE);
+      const char *what = measure->name ? measure->name : measure->id;
+      g_autofree char *text
+        = any ? g_strdup_printf ("An exercise for your %s does not fit in %g minutes a day; allow a few more minutes "
+                                 "to include one.", what, C->plan->session_minutes)
+              : g_strdup_printf ("Your answers and constraints leave no exercise for your %s in this plan; ask a "
+                                 "physiotherapist for one you can do.", what);
+      limber_plan_add_advisory (C->plan, text);
+    }
+
+  /* the routine, in its order, each move or its stand-in */
+  if (t->routine_index != NULL)
+    for (guint k = 0; k < t->routine_index->len; k++)
+      {
+        guint r = g_array_index (t->routine_index, guint, k);
+        if (limber_session_has (s, r))
+          continue;
+        if (allowed (C, r))
+          {
+            int clash = limber_session_clash (C, s, r);
+            if (clash >= 0)
+              leave_out (C, r, "the same work as %s, already in the session", exercise_at (C, (guint) clash)->name);
+            else if (limber_session_fits (C, s, r, budget))
+              {
+                limber_session_add (C, s, r);
+                /* a very short day keeps the right to swap a move for one
+                 * that fills it better */
+                pinned[r] = C->budget > SHORT_DAY_MINUTES * 60;
+              }
+            else
+              leave_out (C, r, "routine move that does not fit in the day's minutes");
+            continue;
+          }
+        int i = substitute (C, s, r, budget);
+        if (i >= 0)
+          {
+            limber_session_add (C, s, (guint) i);
+            C->substitutes[i] = (int) r;
+            leave_out (C, r, "%s; %s takes its place", exclusion_of (C, r), exercise_at (C, (guint) i)->name);
+          }
+        else
+          leave_out (C, r, "%s, and no stand-in suits", exclusion_of (C, r));
+      }
+
+  /* then slot by slot, the most wanted, each slot up to its share and cap */
+  double carry = 0;
+  for (guint k = 0; k < t->slots->len; k++)
+    {
+      const LimberSlot *slot = g_ptr_array_index (t->slots, k);
+      double target = slot->share * budget + carry, used = 0;
+      unsigned count = 0, cap = slot->max_items ? (unsigned) floor (slot->max_items * C->cap_scale + 0.5) : G_MAXUINT;
+      for (guint p = 0; p < s->picks->len; p++)
+        {
+          const Pick *pick = &g_array_index (s->picks, Pick, p);
+          if (pick->slot == k)
+            {
+              used += sel->choices[pick->exercise].seconds;
+              count++;
+            }
+        }
+      while (used < target && count < cap)
+        {
+          int i = best (C, s, budget, want_slot, GINT_TO_POINTER ((int) k));
+          if (i < 0 || used + sel->choices[i].seconds > target + 0.1 * budget)
+            break;
+          limber_session_add (C, s, (guint) i);
+          used += sel->choices[i].seconds;
+          count++;
+        }
+      carry = MAX (0.0, target - used);
+    }
+  /* whatever slot can still use the time */
+  while (s->seconds < budget * UNDERRUN)
+    {
+      int i = best (C, s, budget, want_any, NULL);
+      if (i < 0)
+        break;
+      limber_session_add (C, s, (guint) i);
+    }
+  stretch_to_window (C, s, budget, pinned);
+  fill_with_steps (C, s, budget, NULL);
+  if (s->seconds < budget * UNDERRUN && C->max_items <= SHORT_DAY_ITEMS)
+    {
+      compose_short (C, s, budget, pinned);
+      fill_with_steps (C, s, budget, NULL);
+      /* when the moves the rules insist on take every place and still
+       * leave the short day short (their first steps are brief), one more */
+      gboolean all_pinned = TRUE;
+      for (guint k = 0; k < s->picks->len; k++)
+        all_pinned &= pinned[g_array_index (s->picks, Pick, k).exercise];
+      if (s->seconds < budget * UNDERRUN && all_pinned && s->picks->len >= C->max_items)
+        {
+          C->max_items++;
+          int i = best (C, s, budget, want_any, NULL);
+          if (i >= 0)
+            limber_session_add (C, s, (guint) i);
+          fill_with_steps (C, s, budget, NULL);
+          C->max_items--;
+        }
+    }
+}
+
+/* The pool of accessories: the most wanted exercises the core left, none
+ * doing the core's work, worth about a day of accessories and never more
+ * than a few, so the week stays learnable. */
+GArray *
+limber_compose_accessories (Composer *C, const Session *core, double allowance)
+{
+  GArray *pool = g_array_new (FALSE, FALSE, sizeof (guint));
+  Session probe = *core;
+  probe.picks = g_array_copy (core->picks);
+  double worth = 0;
+  while (worth < allowance && pool->len < ACCESSORY_POOL_ITEMS)
+    {
+      int i = -1;
+      double found_score = 0;
+      for (guint j = 0; j < C->sel->n; j++)
+        {
+          if (!allowed (C, j) || limber_session_has (&probe, j) || !want_any (C, j, NULL)
+              || C->sel->choices[j].seconds > allowance * OVERRUN || limber_session_clash (C, &probe, j) >= 0)
+            continue;
+          double value = limber_session_score (C, core, j);
+          if (i < 0 || value > found_score)
+            {
+              i = (int) j;
+              found_score = value;
+            }
+        }
+      if (i < 0)
+        break;
+      g_array_append_val (pool, i);
+      Pick pick = { (guint) i, 0 };
+      g_array_append_val (probe.picks, pick);
+      worth += C->sel->choices[i].seconds;
+    }
+  g_array_unref (probe.picks);
+  return pool;
+}
+
+/* One training day: the core, then accessories from the pool in turn from
+ * `offset`, then (rarely) anything else that fits, to reach the window. */
+void
+limber_compose_day (Composer *C, const Session *core, GArray *pool, guint offset, Session *day)
+{
+  *day = *core;
+  day->picks = g_array_copy (core->picks);
+  /* an earlier day may have given the core fuller doses */
+  day->seconds = limber_session_seconds (C, day);
+  unsigned added = 0;
+  for (guint k = 0; k < pool->len && added < ACCESSORY_MAX_ITEMS && day->seconds < C->budget * 0.97; k++)
+    {
+      guint i = g_array_index (pool, guint, (offset + k) % pool->len);
+      if (limber_session_has (day, i) || limber_session_clash (C, day, i) >= 0 || !limber_session_fits (C, day, i, C->budget))
+        continue;
+      limber_session_add (C, day, i);
+      added++;
+    }
+  fill_with_steps (C, day, C->budget, core);
+  while (day->seconds < C->budget * UNDERRUN)
+    {
+      int i = best (C, day, C->budget, want_any, NULL);
+      if (i < 0)
+        break;
+      limber_session_add (C, day, (guint) i);
+    }
+  /* the last resort: fuller doses of the core too, which then hold for the
+   * rest of the week */
+  if (day->seconds < C->budget * UNDERRUN)
+    fill_with_steps (C, day, C->budget, NULL);
+}

@@ -1,0 +1,215 @@
+/*
+ * Sessions: the picks of one day, which exercises would do the same job
+ * twice, and the order a clinician would put them in.
+ *
+ * The order gets a person up and down as little as possible: standing, then
+ * a chair, then the floor (on the back, on the side, on hands and knees,
+ * kneeling, face down); the closing slot's exercises come last, from the
+ * floor up, each level ending with what is done lying or sitting still.  A
+ * session therefore changes level at most twice in each part.
+ */
+#include "compose-private.h"
+
+/* Standing, chair or floor: getting up or down between these is what costs
+ * a person effort, so these are the changes the flow counts. */
+int
+limber_session_level (const LimberExercise *e)
+{
+  return e->posture == LIMBER_POSTURE_STANDING ? 0 : e->posture == LIMBER_POSTURE_SEATED ? 1 : 2;
+}
+
+/* The main part goes down: standing, chair, on the back, on the side, on
+ * hands and knees, kneeling, face down. */
+static int
+main_rank (const LimberExercise *e)
+{
+  return (int) e->posture;
+}
+
+/* The closing part starts where the main part ended, on the floor, and
+ * comes up: kneeling, hands and knees, face down, on the side, on the back
+ * (lying still), then a chair, then standing. */
+static int
+closing_rank (const LimberExercise *e)
+{
+  static const int rank[] = {
+    [LIMBER_POSTURE_STANDING] = 6, [LIMBER_POSTURE_SEATED] = 5,    [LIMBER_POSTURE_SUPINE] = 4,
+    [LIMBER_POSTURE_SIDE_LYING] = 3, [LIMBER_POSTURE_QUADRUPED] = 1, [LIMBER_POSTURE_KNEELING] = 0,
+    [LIMBER_POSTURE_PRONE] = 2,
+  };
+  return rank[e->posture];
+}
+
+static gboolean
+seated_variant_of (const LimberExercise *a, guint b)
+{
+  for (guint v = 0; v < a->variants->len; v++)
+    {
+      const LimberVariant *var = g_ptr_array_index (a->variants, v);
+      if (var->kind == VARIANT_SEATED && var->index == (int) b)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The same primary targets with the same kind of work (stretching or moving). */
+static gboolean
+same_work (const LimberExercise *a, const LimberExercise *b)
+{
+  guint na = 0, nb = 0;
+  for (guint k = 0; k < a->targets->len; k++)
+    na += g_array_index (a->targets, LimberExerciseTarget, k).primary;
+  for (guint k = 0; k < b->targets->len; k++)
+    nb += g_array_index (b->targets, LimberExerciseTarget, k).primary;
+  if (na == 0 || na != nb)
+    return FALSE;
+  for (guint k = 0; k < a->targets->len; k++)
+    {
+      const LimberExerciseTarget *t = &g_array_index (a->targets, LimberExerciseTarget, k);
+      if (!t->primary)
+        continue;
+      gboolean found = FALSE;
+      for (guint j = 0; j < b->targets->len && !found; j++)
+        {
+          const LimberExerciseTarget *u = &g_array_index (b->targets, LimberExerciseTarget, j);
+          found = u->primary && u->measure_index == t->measure_index && u->stretches == t->stretches;
+        }
+      if (!found)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Whether a and b do the same job, so one session needs only one of them. */
+gboolean
+limber_session_redundant (const Composer *C, guint a, guint b)
+{
+  const LimberExercise *x = exercise_at (C, a), *y = exercise_at (C, b);
+  return a == b || seated_variant_of (x, b) || seated_variant_of (y, a) || same_work (x, y);
+}
+
+void
+limber_session_init (Session *s)
+{
+  s->picks = g_array_new (FALSE, FALSE, sizeof (Pick));
+  s->seconds = 0;
+  s->levels[0] = s->levels[1] = s->levels[2] = FALSE;
+}
+
+gboolean
+limber_session_has (const Session *s, guint i)
+{
+  for (guint k = 0; k < s->picks->len; k++)
+    if (g_array_index (s->picks, Pick, k).exercise == i)
+      return TRUE;
+  return FALSE;
+}
+
+/* The pick i would duplicate, or -1. */
+int
+limber_session_clash (const Composer *C, const Session *s, guint i)
+{
+  for (guint k = 0; k < s->picks->len; k++)
+    {
+      guint j = g_array_index (s->picks, Pick, k).exercise;
+      if (limber_session_redundant (C, i, j))
+        return (int) j;
+    }
+  return -1;
+}
+
+void
+limber_session_add (const Composer *C, Session *s, guint i)
+{
+  int slot = C->slot_of[i];
+  Pick pick = { i, slot >= 0 ? (guint) slot : C->template->slots->len - 1 };
+  g_array_append_val (s->picks, pick);
+  s->seconds += C->sel->choices[i].seconds;
+  s->levels[limber_session_level (exercise_at (C, i))] = TRUE;
+}
+
+/* A session's seconds from its exercises' current doses. */
+double
+limber_session_seconds (const Composer *C, const Session *s)
+{
+  double seconds = 0;
+  for (guint k = 0; k < s->picks->len; k++)
+    seconds += C->sel->choices[g_array_index (s->picks, Pick, k).exercise].seconds;
+  return seconds;
+}
+
+/* How much the session wants i: its weight, the seed's tie-breaker, and a
+ * discount for taking the person to a position the session does not use. */
+double
+limber_session_score (const Composer *C, const Session *s, guint i)
+{
+  double value = C->sel->choices[i].weight * C->jitter[i];
+  if (s->picks->len > 0 && !s->levels[limber_session_level (exercise_at (C, i))])
+    value *= NEW_LEVEL_FACTOR;
+  return value;
+}
+
+gboolean
+limber_session_fits (const Composer *C, const Session *s, guint i, double budget)
+{
+  return s->picks->len < C->max_items && s->seconds + C->sel->choices[i].seconds <= budget * OVERRUN;
+}
+
+static gboolean
+still (const Composer *C, guint i)
+{
+  const LimberChoice *c = &C->sel->choices[i];
+  return c->dose.duration_s >= 60 && c->dose.reps == 0 && !exercise_at (C, i)->per_side;
+}
+
+/* Session order: the main part down from standing to the floor, the closing
+ * slot's exercises after it from the floor up; within a position, routine
+ * moves (and their stand-ins) in the routine's order, then by slot, then in
+ * catalogue order.  The key is total, so the same picks always come out in
+ * the same order. */
+static int
+routine_place (const Composer *C, guint i)
+{
+  if (C->routine_pos[i] >= 0)
+    return C->routine_pos[i];
+  return C->substitutes[i] >= 0 ? C->routine_pos[C->substitutes[i]] : G_MAXINT;
+}
+
+static gint
+flow_compare (gconstpointer a, gconstpointer b, gpointer data)
+{
+  const Composer *C = data;
+  const Pick *x = a, *y = b;
+  guint last = C->template->slots->len - 1;
+  const LimberExercise *ex = exercise_at (C, x->exercise), *ey = exercise_at (C, y->exercise);
+  int cx = x->slot == last, cy = y->slot == last;
+  if (cx != cy)
+    return cx - cy;
+  /* the closing part comes up from the floor, and on each level ends lying
+   * (or sitting) still: rests and breathing, continuous holds of a minute or
+   * more, after the stretches */
+  if (cx)
+    {
+      int lx = 2 - limber_session_level (ex), ly = 2 - limber_session_level (ey);
+      if (lx != ly)
+        return lx - ly;
+      int sx = still (C, x->exercise), sy = still (C, y->exercise);
+      if (sx != sy)
+        return sx - sy;
+    }
+  int rx = cx ? closing_rank (ex) : main_rank (ex), ry = cy ? closing_rank (ey) : main_rank (ey);
+  if (rx != ry)
+    return rx - ry;
+  int px = routine_place (C, x->exercise), py = routine_place (C, y->exercise);
+  if (px != py)
+    return px < py ? -1 : 1;
+  if (x->slot != y->slot)
+    return x->slot < y->slot ? -1 : 1;
+  return x->exercise < y->exercise ? -1 : x->exercise > y->exercise;
+}
+
+void
+limber_session_order (Composer *C, Session *s)
+{
+  g_array_sort_with_data (s->picks, flow_compare, C);
+}
