@@ -230,10 +230,10 @@ day_compare (gconstpointer a, gconstpointer b)
  * settle.  This is how long it has not: the days from the first to the last
  * logged day of the latest run of logged days whose worst discomfort (during
  * or the next morning) stayed above acceptable-max.  Days without a log
- * neither break nor extend the run; a logged day at or under the acceptable
- * zone ends it.  The load was reduced from the day after the run's first
- * day, so a run of 14 days is two weeks of discomfort at a reduced load.
- * -1 without a dated log. */
+ * (or logs without a discomfort) neither break nor extend the run; a logged
+ * day at or under the acceptable zone ends it.  The load was reduced from
+ * the day after the run's first day, so a run of 14 days is two weeks of
+ * discomfort at a reduced load.  -1 without a dated, reported log. */
 static int
 unsettled_days (const LimberFacts *f, guint32 start)
 {
@@ -246,6 +246,8 @@ unsettled_days (const LimberFacts *f, guint32 start)
       if (j == 0 || j >= start)
         continue;
       double d = MAX (s->discomfort, s->discomfort_next_day);
+      if (d < 0)
+        continue; /* not reported: says nothing about settling */
       double *w = g_hash_table_lookup (worst, GUINT_TO_POINTER (j));
       if (w == NULL)
         {

@@ -83,6 +83,34 @@ describe_questions (JsonBuilder *b, const LimberRuleset *rs)
   json_builder_end_array (b);
 }
 
+static const char *const history_fact_names[] = {
+  "sessions-completed", "days-since-last-session", "weeks-active", "recent-max-discomfort", "unsettled-discomfort-days",
+};
+
+/* Red flags on the logged history: no question asks them, so they are
+ * listed apart (an app has nothing to ask; the engine reads the log). */
+static void
+describe_history_flags (JsonBuilder *b, const LimberRuleset *rs)
+{
+  json_builder_set_member_name (b, "history_red_flags");
+  json_builder_begin_array (b);
+  for (guint k = 0; k < rs->red_flags->len; k++)
+    {
+      const LimberRedFlag *f = g_ptr_array_index (rs->red_flags, k);
+      if (!f->on_history)
+        continue;
+      json_builder_begin_object (b);
+      limber_json_add_string (b, "id", f->id);
+      limber_json_add_string (b, "outcome", limber_outcome_to_string (f->outcome));
+      limber_json_add_string (b, "history", history_fact_names[f->history_fact]);
+      limber_json_add_number (b, "at_least", f->at_least, -1);
+      limber_json_add_string (b, "message", f->message);
+      limber_json_add_strv (b, "cite", f->cite);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+}
+
 static void
 describe_measures (JsonBuilder *b, const LimberRuleset *rs)
 {
@@ -334,6 +362,7 @@ limber_ruleset_to_json (const LimberRuleset *rs, gboolean pretty)
       json_builder_add_string_value (b, limber_goal_to_string ((LimberGoal) g));
   json_builder_end_array (b);
   describe_questions (b, rs);
+  describe_history_flags (b, rs);
   describe_measures (b, rs);
   describe_scores (b, rs);
   describe_exercises (b, rs);
@@ -375,6 +404,13 @@ limber_ruleset_to_text (const LimberRuleset *rs)
                               q->worst_outcome ? " [red flag: " : "",
                               q->worst_outcome ? limber_outcome_to_string (q->worst_outcome) : "",
                               q->worst_outcome ? "]" : "");
+    }
+  for (guint i = 0; i < rs->red_flags->len; i++)
+    {
+      const LimberRedFlag *f = g_ptr_array_index (rs->red_flags, i);
+      if (f->on_history)
+        g_string_append_printf (out, "  %-28s history %s >= %g [red flag: %s]\n", f->id,
+                                history_fact_names[f->history_fact], f->at_least, limber_outcome_to_string (f->outcome));
     }
   g_string_append_printf (out, "\nMeasures (%u):\n", rs->measures->len);
   for (guint i = 0; i < rs->measures->len; i++)

@@ -268,6 +268,37 @@ LIMBER_TEST (adapt, an_asymmetry_growing_over_two_weeks_of_practice_is_flagged)
     cr_assert_not (has_advisory (limber_simulation_get_plan (fine, w), "has grown"));
 }
 
+/* The pain-monitoring model: discomfort above 5/10 must settle once the load
+ * is reduced.  The simulated flare-up keeps it at 6-8 from week 3 whatever
+ * the plan does, so two weeks after the first reduced plan the person is
+ * sent to a clinician, and the program stops there. */
+LIMBER_TEST (adapt, a_flare_up_that_does_not_settle_for_two_weeks_refers)
+{
+  g_autoptr (LimberRuleset) rs = rules ();
+  g_autoptr (LimberProfile) p = example (rs, "stiff-back");
+  g_autoptr (LimberSimulation) sim = simulate (rs, p, 8, LIMBER_RESPONSE_FLARE_UP, 1);
+  unsigned n = limber_simulation_get_n_weeks (sim);
+  cr_assert_lt (n, 8, "the flare-up ran all 8 weeks without a referral");
+  const LimberPlan *last = limber_simulation_get_plan (sim, n - 1);
+  cr_assert_eq (limber_plan_get_status (last), LIMBER_PLAN_REFERRAL);
+  cr_assert_eq (limber_plan_get_outcome (last), LIMBER_OUTCOME_SEE_CLINICIAN);
+  cr_assert (strstr (limber_plan_get_referral_message (last), "stayed above 5 out of 10 for two weeks") != NULL);
+  g_autofree char *json = limber_plan_to_json (last, FALSE);
+  cr_assert (strstr (json, "\"discomfort-not-settling\"") != NULL, "%s", json);
+  /* not before two weeks of reduced load: the weeks before still plan, and
+   * the first reduced week is no referral */
+  cr_assert_geq (n, 5);
+  for (unsigned w = 0; w + 1 < n; w++)
+    cr_assert_eq (limber_plan_get_status (limber_simulation_get_plan (sim, w)), LIMBER_PLAN_OK, "week %u", w + 1);
+  /* and no "good outlook" is said next to a flare-up */
+  for (unsigned w = 0; w + 1 < n; w++)
+    if (has_advisory (limber_simulation_get_plan (sim, w), "more than your back should take"))
+      cr_assert_not (has_advisory (limber_simulation_get_plan (sim, w), "good outlook"), "week %u", w + 1);
+  /* improving and plateau responses never get there */
+  g_autoptr (LimberSimulation) fine = simulate (rs, p, 8, LIMBER_RESPONSE_PLATEAU, 1);
+  cr_assert_eq (limber_simulation_get_n_weeks (fine), 8);
+}
+
 LIMBER_TEST (adapt, the_simulator_is_deterministic_for_a_seed)
 {
   g_autoptr (LimberRuleset) rs = rules ();

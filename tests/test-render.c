@@ -495,7 +495,7 @@ LIMBER_TEST (render, html_holds_the_same_items_as_the_json_plan)
           cr_assert_eq (atoi (value), (int) i + 1);
           /* and in the table: the row of this exercise at this dose has the number in this day's column */
           g_autofree char *cell = g_strdup_printf (
-            "//table[@class='glance']/tbody/tr[th/a='%s' and td[@class='dose']='%s']/td[%u]", item->exercise->name,
+            "//table[@class='glance']/tbody/tr[th/a=\"%s\" and td[@class='dose']=\"%s\"]/td[%u]", item->exercise->name,
             dose, d + 2);
           g_autofree char *numbers = xpath_string (doc, cell);
           g_autofree char *want = g_strdup_printf ("%u", i + 1);
@@ -510,9 +510,9 @@ LIMBER_TEST (render, html_holds_the_same_items_as_the_json_plan)
   while (g_hash_table_iter_next (&iter, &key, NULL))
     {
       const LimberExercise *e = key;
-      g_autofree char *x = g_strdup_printf ("//article[div/h3='%s']", e->name);
+      g_autofree char *x = g_strdup_printf ("//article[div/h3=\"%s\"]", e->name);
       cr_assert_eq (xpath_count (doc, x), 1, "%s is not in the guide once", e->name);
-      g_autofree char *steps = g_strdup_printf ("//article[div/h3='%s']/ol/li", e->name);
+      g_autofree char *steps = g_strdup_printf ("//article[div/h3=\"%s\"]/ol/li", e->name);
       cr_assert_eq (xpath_count (doc, steps), (int) g_strv_length (e->instructions));
     }
   g_autofree char *log_rows = xpath_string (doc, "count(//section[@class='log']//tbody/tr)");
@@ -577,6 +577,75 @@ LIMBER_TEST (render, a_referral_is_one_page_without_exercises)
       cr_assert_null (strstr (t, "How to do each exercise"));
     }
   cr_assert_eq (xpath_count (doc, "//article"), 0);
+}
+
+/* A plan of a profile given as JSON, starting on START. */
+static LimberPlan *
+json_plan (const LimberRuleset *rs, const char *json)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LimberProfile) person = limber_profile_new_from_json (rs, json, -1, NULL, &error);
+  cr_assert_not_null (person, "%s", error ? error->message : "");
+  g_autoptr (LimberOptions) options = limber_options_new ();
+  cr_assert (limber_options_set_start (options, START, NULL));
+  LimberPlan *plan = limber_generate (rs, person, options, &error);
+  cr_assert_not_null (plan, "%s", error ? error->message : "");
+  return plan;
+}
+
+LIMBER_TEST (render, an_unscreened_plan_carries_a_banner_first)
+{
+  g_autoptr (LimberRuleset) rs = load_rules (NULL);
+  g_autoptr (LimberPlan) plan = json_plan (rs, "{\"goal\": \"recovery\", \"answers\": {\"pain-today\": 2}}");
+  cr_assert_eq (limber_plan_get_status (plan), LIMBER_PLAN_OK);
+  cr_assert_not (limber_plan_get_screening_complete (plan));
+  g_autoptr (PdfFile) f = pdf_file (plan, LIMBER_PAPER_A4);
+  g_autofree char *text = pdf_text (f, 1);
+  assert_has (text, "Safety screening is incomplete: 14 of the safety questions were not answered.");
+  /* above the week: before its heading */
+  cr_assert_lt (strstr (text, "Safety screening is incomplete"), strstr (text, "The week at a glance"));
+  gsize length = 0;
+  g_autofree unsigned char *html = render (plan, LIMBER_RENDER_HTML, LIMBER_PAPER_A4, &length);
+  g_autoptr (xmlDoc) doc = parse_html (html, length);
+  g_autofree char *banner = xpath_string (doc, "string(//main/p[@class='banner'])");
+  assert_has (banner, "Safety screening is incomplete");
+  cr_assert_eq (xpath_count (doc, "//main/p[@class='banner']/following::section[@class='week']"), 1);
+
+  /* a screened plan has none */
+  g_autoptr (LimberPlan) screened = example_plan (rs, "stiff-back");
+  if (limber_plan_get_screening_complete (screened))
+    {
+      g_autofree unsigned char *h2 = render (screened, LIMBER_RENDER_HTML, LIMBER_PAPER_A4, &length);
+      cr_assert_null (strstr ((const char *) h2, "class=\"banner\""));
+    }
+}
+
+LIMBER_TEST (render, a_plan_with_nothing_to_do_prints_one_page_saying_so)
+{
+  g_autoptr (LimberRuleset) rs = load_rules (NULL);
+  g_autoptr (LimberPlan) plan = json_plan (
+    rs, "{\"goal\": \"recovery\", \"constraints\": {\"no_floor\": true, \"avoid_regions\": [\"lumbar\", "
+        "\"thoracic\", \"cervical\", \"hip\", \"hamstring\", \"glute\", \"quadriceps\", \"calf\", \"ankle\", "
+        "\"shoulder\", \"chest\", \"core\", \"knee\", \"wrist\"]}}");
+  cr_assert_eq (limber_plan_get_status (plan), LIMBER_PLAN_NO_EXERCISES);
+  g_autoptr (PdfFile) f = pdf_file (plan, LIMBER_PAPER_A4);
+  cr_assert_eq (pdf_pages (f), 1);
+  g_autofree char *text = pdf_text (f, 0);
+  gsize length = 0;
+  g_autofree unsigned char *html = render (plan, LIMBER_RENDER_HTML, LIMBER_PAPER_A4, &length);
+  g_autoptr (xmlDoc) doc = parse_html (html, length);
+  g_autofree char *html_text = xpath_string (doc, "string(//main)");
+  for (const char *t = text; t; t = t == text ? html_text : NULL)
+    {
+      assert_has (t, "No exercises fit yet");
+      assert_has (t, "What to do now");
+      assert_has (t, limber_plan_get_no_exercises_message (plan));
+      cr_assert_null (strstr (t, "Your log"));
+      cr_assert_null (strstr (t, "How to do each exercise"));
+    }
+  cr_assert_eq (xpath_count (doc, "//article"), 0);
+  g_autofree unsigned char *plain = render (plan, LIMBER_RENDER_TEXT, LIMBER_PAPER_A4, &length);
+  assert_has ((const char *) plain, "NO EXERCISES");
 }
 
 /* ---- what changed ---------------------------------------------------------------------- */

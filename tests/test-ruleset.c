@@ -288,3 +288,39 @@ LIMBER_TEST (ruleset, the_default_start_back_score_is_exactly_the_keele_tool)
              != NULL, "%s", strstr (json, "\"categories\""));
   cr_assert (strstr (json, "{\"id\":\"low\",\"subscales\":[]}") != NULL);
 }
+
+/* minimal.xml with its sciatica flag's trigger replaced by `trigger`. */
+static LimberRuleset *
+minimal_with_flag (const char *trigger, GError **error)
+{
+  gsize length = 0;
+  g_autofree char *xml = limber_test_read ("minimal.xml", &length);
+  const char *old = "question=\"leg-pain\" is=\"yes\"";
+  char *at = strstr (xml, old);
+  cr_assert_not_null (at);
+  g_autofree char *edited = g_strdup_printf ("%.*s%s%s", (int) (at - xml), xml, trigger, at + strlen (old));
+  return limber_ruleset_new_from_data (edited, -1, "flag.xml", error);
+}
+
+LIMBER_TEST (ruleset, a_red_flag_on_the_history_needs_a_threshold_and_no_question)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LimberRuleset) ok = minimal_with_flag ("history=\"unsettled-discomfort-days\" at-least=\"14\"", &error);
+  cr_assert_not_null (ok, "%s", error ? error->message : "");
+  static const struct { const char *trigger, *message; } bad[] = {
+    { "question=\"leg-pain\" history=\"unsettled-discomfort-days\" at-least=\"14\"",
+      "both question= and history=; expected exactly one of question= and history=" },
+    { "is=\"yes\"", "neither question= nor history=; expected exactly one of question= and history=" },
+    { "history=\"unsettled-discomfort-days\" is=\"yes\"", "history= with is=; expected at-least= alone" },
+    { "history=\"unsettled-discomfort-days\"", "history= with no at-least=; expected at-least= alone" },
+  };
+  for (gsize i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr (GError) e = NULL;
+      g_autoptr (LimberRuleset) rs = minimal_with_flag (bad[i].trigger, &e);
+      cr_assert_null (rs, "%s loaded", bad[i].trigger);
+      cr_assert_eq (e->code, LIMBER_ERROR_SEMANTIC, "%s: %s", bad[i].trigger, e->message);
+      cr_assert (strstr (e->message, "<red-flag>") != NULL && strstr (e->message, bad[i].message) != NULL, "%s: %s",
+                 bad[i].trigger, e->message);
+    }
+}

@@ -502,3 +502,45 @@ LIMBER_TEST (testcase, dropping_an_exclusion_is_caught)
   expect_caught ("<rule id=\"caution-sciatica\"", "<exclude tag=\"rotation\"/>", "", "red-flag-sciatica",
                  (const char *[]) { "<excluded tag=\"rotation\" by=\"caution-sciatica\">", "(tag rotation)", NULL });
 }
+
+/* ---- issue 11: the new cautions, escalation and screening are guarded by their cases ---- */
+
+LIMBER_TEST (testcase, loosening_the_unsettled_discomfort_referral_is_caught)
+{
+  expect_caught (NULL, "history=\"unsettled-discomfort-days\" at-least=\"14\"",
+                 "history=\"unsettled-discomfort-days\" at-least=\"21\"", "history-discomfort-not-settling-14-days",
+                 (const char *[]) { "red flag discomfort-not-settling was not triggered", "history fact: 14", NULL });
+}
+
+LIMBER_TEST (testcase, dropping_the_osteoporosis_twist_exclusion_is_caught)
+{
+  expect_caught ("<rule id=\"caution-osteoporosis\"", "<exclude tag=\"rotation\"/>", "",
+                 "caution-osteoporosis", (const char *[]) { "windshield-wipers", NULL });
+}
+
+LIMBER_TEST (testcase, letting_late_pregnancy_lie_on_the_back_is_caught)
+{
+  expect_caught ("<rule id=\"caution-pregnancy-20-weeks\"", "<exclude tag=\"supine\"/>", "",
+                 "caution-pregnancy-20-weeks", (const char *[]) { "pelvic-tilts", NULL });
+}
+
+LIMBER_TEST (testcase, a_screening_expectation_names_what_is_unanswered)
+{
+  g_autoptr (LimberTestResult) ok = run_json ("{\"answers\": {\"night-pain\": false}}",
+                                              "    <screening complete=\"false\" unanswered=\"trauma-fall\"/>");
+  g_autofree char *message = limber_test_result_get_message (ok);
+  cr_assert (limber_test_result_get_passed (ok), "%s", message);
+  g_autoptr (LimberTestResult) bad = run_json ("{\"answers\": {\"night-pain\": false}}",
+                                               "    <screening complete=\"true\"/>\n"
+                                               "    <screening unanswered=\"night-pain\"/>\n"
+                                               "    <status is=\"no-exercises\"/>");
+  cr_assert_eq (limber_test_result_get_n_failures (bad), 3);
+  const LimberTestFailure *f = limber_test_result_get_failure (bad, 0);
+  cr_assert (g_str_has_prefix (limber_test_failure_get_actual (f), "screening is incomplete (unanswered: "),
+             "%s", limber_test_failure_get_actual (f));
+  cr_assert_str_eq (limber_test_failure_get_expected (limber_test_result_get_failure (bad, 1)), "night-pain unanswered");
+  cr_assert_str_eq (limber_test_failure_get_actual (limber_test_result_get_failure (bad, 2)), "status is ok");
+  expect_load_error ("<?xml version=\"1.0\"?>\n<testcase id=\"t\"><description>A test.</description>"
+                     "<profile-json>{}</profile-json><expect><screening/></expect></testcase>",
+                     LIMBER_ERROR_SEMANTIC, "checks nothing; expected complete=, unanswered= or both");
+}

@@ -98,7 +98,7 @@ def _reader(prefix, skip=()):
 class Plan:
     """A week (or up to 28 days) of exercises, or a referral.
 
-    Attributes read from C: status ("ok" or "referral"), outcome, referral,
+    Attributes read from C: status ("ok", "referral" or "no-exercises"), outcome, referral,
     advisories, seed, days (each with items).  The rest of the plan format
     (facts, rules_fired, start...) is in to_dict().  Usable as a context
     manager: the C plan is freed on exit.

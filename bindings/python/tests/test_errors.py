@@ -69,10 +69,10 @@ def test_missing_rule_set_file():
 
 
 @pytest.mark.parametrize("line, parts", [
-    ("p.json:3:22: minutes_per_day: -5 is out of range; expected a number above 0 and at most 180",
-     ("p.json", 3, 22, "minutes_per_day", "-5 is out of range", "a number above 0 and at most 180")),
-    ("minutes_per_day: -5 is out of range; expected a number above 0 and at most 180",
-     (None, None, None, "minutes_per_day", "-5 is out of range", "a number above 0 and at most 180")),
+    ("p.json:3:22: minutes_per_day: -5 is out of range; expected a number of minutes from 5 to 180",
+     ("p.json", 3, 22, "minutes_per_day", "-5 is out of range", "a number of minutes from 5 to 180")),
+    ("minutes_per_day: -5 is out of range; expected a number of minutes from 5 to 180",
+     (None, None, None, "minutes_per_day", "-5 is out of range", "a number of minutes from 5 to 180")),
     ('rules.xml:82:13: <deficit> measure="hip.flex": unknown measure; expected an id declared in <measures>',
      ("rules.xml", 82, 13, '<deficit> measure="hip.flex"', "unknown measure", "an id declared in <measures>")),
     ("p.json:3:20: not well-formed JSON: unexpected string; expected a limber profile",
