@@ -28,9 +28,15 @@
 #define SHORT_DAY_MINUTES 5.0
 #define SHORT_DAY_ITEMS 3
 
+/* One exercise of a session, with the dose it gets that day: the choice's
+ * dose, or a fuller step of its ladder when filling the day needed one. */
 typedef struct {
   guint exercise;
   guint slot;
+  LimberDose dose;
+  unsigned step;            /* 1-based */
+  unsigned filled_from;     /* the step before filling raised it; 0: not raised */
+  double seconds;
 } Pick;
 
 typedef struct {
@@ -76,7 +82,7 @@ void limber_session_init (Session *s);
 gboolean limber_session_has (const Session *s, guint i);
 int limber_session_clash (const Composer *C, const Session *s, guint i);  /* the pick i duplicates, or -1 */
 void limber_session_add (const Composer *C, Session *s, guint i);
-double limber_session_seconds (const Composer *C, const Session *s);
+double limber_session_seconds (const Session *s);
 double limber_session_score (const Composer *C, const Session *s, guint i);
 gboolean limber_session_fits (const Composer *C, const Session *s, guint i, double budget);
 void limber_session_order (Composer *C, Session *s);

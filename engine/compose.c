@@ -129,7 +129,7 @@ stretch_to_window (Composer *C, Session *s, double budget, const gboolean *pinne
       guint out = g_array_index (s->picks, Pick, k).exercise;
       if (pinned[out])
         continue;
-      double without = s->seconds - C->sel->choices[out].seconds;
+      double without = s->seconds - g_array_index (s->picks, Pick, k).seconds;
       int found = -1;
       double found_total = s->seconds, found_score = 0;
       Pick held = g_array_index (s->picks, Pick, k);
@@ -180,24 +180,22 @@ fill_with_steps (Composer *C, Session *s, double budget, const Session *skip)
       changed = FALSE;
       for (guint k = 0; k < s->picks->len && s->seconds < budget * FILL_TARGET; k++)
         {
-          guint i = g_array_index (s->picks, Pick, k).exercise;
-          LimberChoice *c = &C->sel->choices[i];
-          const LimberExercise *e = exercise_at (C, i);
-          if ((skip && limber_session_has (skip, i)) || c->lowest_step || c->held_back || c->step >= e->fill_up_to
-              || c->step >= e->ladder->len)
+          Pick *p = &g_array_index (s->picks, Pick, k);
+          const LimberChoice *c = &C->sel->choices[p->exercise];
+          const LimberExercise *e = exercise_at (C, p->exercise);
+          if ((skip && limber_session_has (skip, p->exercise)) || c->lowest_step || c->held_back
+              || p->step >= e->fill_up_to || p->step >= e->ladder->len)
             continue;
-          LimberDose next = g_array_index (e->ladder, LimberDose, c->step);
-          if (c->min_hold > 0 && next.hold_s > 0 && next.hold_s < c->min_hold)
-            next.hold_s = c->min_hold;
+          LimberDose next = limber_dose_at_step (c, e, p->step);
           double seconds = limber_dose_seconds (C->rs, e, &next, c->extra_sets);
-          if (s->seconds - c->seconds + seconds > budget * OVERRUN)
+          if (s->seconds - p->seconds + seconds > budget * OVERRUN)
             continue;
-          limber_choice_explain (c, "composer", "step %u \u2192 %u: a fuller dose within the ladder fills the day's %g "
-                                 "minutes", c->step, c->step + 1, C->plan->session_minutes);
-          s->seconds += seconds - c->seconds;
-          c->seconds = seconds;
-          c->dose = next;
-          c->step++;
+          if (p->filled_from == 0)
+            p->filled_from = p->step;
+          s->seconds += seconds - p->seconds;
+          p->seconds = seconds;
+          p->dose = next;
+          p->step++;
           changed = TRUE;
         }
     }
@@ -214,9 +212,7 @@ reach_seconds (const Composer *C, guint i)
   if (c->lowest_step || c->held_back || c->step >= e->fill_up_to
       || f->history.recent_max_discomfort > f->rs->progression.acceptable_max)
     return c->seconds;
-  LimberDose top = g_array_index (e->ladder, LimberDose, e->fill_up_to - 1);
-  if (c->min_hold > 0 && top.hold_s > 0 && top.hold_s < c->min_hold)
-    top.hold_s = c->min_hold;
+  LimberDose top = limber_dose_at_step (c, e, e->fill_up_to - 1);
   return MAX (c->seconds, limber_dose_seconds (C->rs, e, &top, c->extra_sets));
 }
 
@@ -454,7 +450,7 @@ limber_compose_core (Composer *C, Session *s, double budget, gboolean *pinned)
           const Pick *pick = &g_array_index (s->picks, Pick, p);
           if (pick->slot == k)
             {
-              used += sel->choices[pick->exercise].seconds;
+              used += pick->seconds;
               count++;
             }
         }
@@ -545,7 +541,7 @@ limber_compose_day (Composer *C, const Session *core, GArray *pool, guint offset
   *day = *core;
   day->picks = g_array_copy (core->picks);
   /* an earlier day may have given the core fuller doses */
-  day->seconds = limber_session_seconds (C, day);
+  day->seconds = limber_session_seconds (day);
   unsigned added = 0;
   for (guint k = 0; k < pool->len && added < ACCESSORY_MAX_ITEMS && day->seconds < C->budget * 0.97; k++)
     {

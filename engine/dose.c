@@ -211,6 +211,17 @@ limber_dose_seconds (const LimberRuleset *rs, const LimberExercise *e, const Lim
 /* An exercise that is too much even at its first step gives way to its
  * easier variant, when the rule set names one the person may do: the variant
  * takes over its place (weight, requirement) for this plan. */
+LimberDose
+limber_dose_at_step (const LimberChoice *c, const LimberExercise *e, unsigned step)
+{
+  LimberDose d = g_array_index (e->ladder, LimberDose, step);
+  if (c->min_hold > 0 && d.hold_s > 0 && d.hold_s < c->min_hold)
+    d.hold_s = c->min_hold;
+  if (c->min_reps > 0 && d.hold_s > 0 && d.reps < c->min_reps)
+    d.reps = c->min_reps;
+  return d;
+}
+
 static void
 swap_to_easier (LimberSelection *sel)
 {

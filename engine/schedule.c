@@ -83,12 +83,12 @@ make_item (const Composer *C, const Pick *pick, gboolean core)
   const LimberChoice *c = &sel->choices[pick->exercise];
   const LimberSlot *slot = g_ptr_array_index (C->template->slots, pick->slot);
   LimberItem *item = limber_item_alloc (e, slot->id);
-  item->dose = c->dose;
-  item->step = c->step;
+  item->dose = pick->dose;
+  item->step = pick->step;
   item->previous_step = c->previous_step;
   item->emphasis_side = c->extra_sets > 0 ? c->emphasis_side : LIMBER_SIDE_NONE;
   item->extra_sets = item->emphasis_side != LIMBER_SIDE_NONE ? c->extra_sets : 0;
-  item->seconds = c->seconds;
+  item->seconds = pick->seconds;
   item->weight = c->weight;
   item->role = core ? LIMBER_ITEM_CORE : LIMBER_ITEM_ACCESSORY;
   item->explanation = explain (C, pick->exercise, pick->slot);
@@ -96,6 +96,9 @@ make_item (const Composer *C, const Pick *pick, gboolean core)
   for (guint k = 0; k < c->why_rule->len; k++)
     limber_item_add_reason (item, g_ptr_array_index (c->why_rule, k), "%s",
                             (const char *) g_ptr_array_index (c->why_effect, k));
+  if (pick->filled_from > 0)
+    limber_item_add_reason (item, "composer", "step %u \u2192 %u: a fuller dose within the ladder fills the day's %g "
+                            "minutes", pick->filled_from, pick->step, C->plan->session_minutes);
   if (C->substitutes[pick->exercise] >= 0)
     limber_item_add_reason (item, "composer", "in place of routine move %s",
                             exercise_at (C, (guint) C->substitutes[pick->exercise])->id);

@@ -59,6 +59,9 @@ void limber_evaluate (LimberSelection *sel);
 void limber_dose (LimberSelection *sel);
 double limber_dose_seconds (const LimberRuleset *rs, const LimberExercise *e, const LimberDose *dose,
                             unsigned extra_sets);
+/* The dose of step (0-based) of e's ladder as c gets it: with the rules'
+ * minimum hold and repetitions applied. */
+LimberDose limber_dose_at_step (const LimberChoice *c, const LimberExercise *e, unsigned step);
 
 /* schedule.c: training and rest days, each day's session composed as a
  * whole (compose.c) within its minutes */

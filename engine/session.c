@@ -122,19 +122,26 @@ void
 limber_session_add (const Composer *C, Session *s, guint i)
 {
   int slot = C->slot_of[i];
-  Pick pick = { i, slot >= 0 ? (guint) slot : C->template->slots->len - 1 };
+  const LimberChoice *c = &C->sel->choices[i];
+  Pick pick = {
+    .exercise = i,
+    .slot = slot >= 0 ? (guint) slot : C->template->slots->len - 1,
+    .dose = c->dose,
+    .step = c->step,
+    .seconds = c->seconds,
+  };
   g_array_append_val (s->picks, pick);
-  s->seconds += C->sel->choices[i].seconds;
+  s->seconds += c->seconds;
   s->levels[limber_session_level (exercise_at (C, i))] = TRUE;
 }
 
-/* A session's seconds from its exercises' current doses. */
+/* A session's seconds from its picks' doses. */
 double
-limber_session_seconds (const Composer *C, const Session *s)
+limber_session_seconds (const Session *s)
 {
   double seconds = 0;
   for (guint k = 0; k < s->picks->len; k++)
-    seconds += C->sel->choices[g_array_index (s->picks, Pick, k).exercise].seconds;
+    seconds += g_array_index (s->picks, Pick, k).seconds;
   return seconds;
 }
 
