@@ -36,12 +36,11 @@ leave_out (Composer *C, guint i, const char *fmt, ...)
 static const char *
 exclusion_of (const Composer *C, guint i)
 {
-  const LimberChoice *c = &C->sel->choices[i];
-  for (guint k = 0; k < c->why_effect->len; k++)
+  for (guint k = 0; k < C->sel->why->len; k++)
     {
-      const char *effect = g_ptr_array_index (c->why_effect, k);
-      if (g_str_has_prefix (effect, "excluded") || g_str_has_prefix (effect, "replaced"))
-        return effect;
+      const LimberWhy *w = &g_array_index (C->sel->why, LimberWhy, k);
+      if (w->exercise == i && (g_str_has_prefix (w->fmt, "excluded") || g_str_has_prefix (w->fmt, "replaced")))
+        return limber_why_text (w);
     }
   return "not wanted by the rules (weight 0)";
 }

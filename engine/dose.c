@@ -134,11 +134,13 @@ progress (const LimberFacts *f, const LimberExercise *e, LimberChoice *c, GArray
       c->held_back = TRUE;
       if (current == 0)
         {
-          limber_choice_explain (c, "progression", "step 1 held, the lowest: %s (%s)", why_down, detail);
+          limber_choice_explain (c, "progression", "step 1 held, the lowest: %s (%s)", why_down,
+                                 limber_selection_keep (c->owner, detail));
           c->wants_easier = TRUE;
           return 0;
         }
-      limber_choice_explain (c, "progression", "step %u \u2192 %u: %s (%s)", current + 1, current, why_down, detail);
+      limber_choice_explain (c, "progression", "step %u \u2192 %u: %s (%s)", current + 1, current, why_down,
+                             limber_selection_keep (c->owner, detail));
       return current - 1;
     }
 

@@ -19,9 +19,16 @@ limber_choice_explain (LimberChoice *choice, const char *rule, const char *fmt, 
 {
   va_list ap;
   va_start (ap, fmt);
-  g_ptr_array_add (choice->why_rule, g_strdup (rule));
-  g_ptr_array_add (choice->why_effect, g_strdup_vprintf (fmt, ap));
+  limber_why_addv (choice->owner->why, choice->index, rule, fmt, ap);
   va_end (ap);
+}
+
+const char *
+limber_selection_keep (LimberSelection *sel, const char *s)
+{
+  if (sel->strings == NULL)
+    sel->strings = g_string_chunk_new (256);
+  return g_string_chunk_insert (sel->strings, s);
 }
 
 LimberSelection *
@@ -34,9 +41,10 @@ limber_selection_new (const LimberFacts *facts)
   for (guint i = 0; i < sel->n; i++)
     {
       sel->choices[i].multiply = 1;
-      sel->choices[i].why_rule = g_ptr_array_new_with_free_func (g_free);
-      sel->choices[i].why_effect = g_ptr_array_new_with_free_func (g_free);
+      sel->choices[i].owner = sel;
+      sel->choices[i].index = i;
     }
+  sel->why = g_array_sized_new (FALSE, FALSE, sizeof (LimberWhy), 4 * MAX (sel->n, 1));
   sel->fired = g_ptr_array_new ();
   sel->advice = g_ptr_array_new ();
   sel->focus = g_array_new (FALSE, FALSE, sizeof (int));
@@ -48,11 +56,11 @@ limber_selection_free (LimberSelection *sel)
 {
   if (sel == NULL)
     return;
-  for (guint i = 0; i < sel->n; i++)
-    {
-      g_ptr_array_unref (sel->choices[i].why_rule);
-      g_ptr_array_unref (sel->choices[i].why_effect);
-    }
+  for (guint k = 0; k < sel->why->len; k++)
+    limber_why_clear (&g_array_index (sel->why, LimberWhy, k));
+  g_array_unref (sel->why);
+  if (sel->strings != NULL)
+    g_string_chunk_free (sel->strings);
   g_free (sel->choices);
   g_ptr_array_unref (sel->fired);
   g_ptr_array_unref (sel->advice);
@@ -97,7 +105,7 @@ apply_constraints (LimberSelection *sel)
             {
               g_autofree char *what = limber_cond_describe (f->rs, cond);
               c->excluded = TRUE;
-              limber_choice_explain (c, "contraindication", "excluded: %s", what);
+              limber_choice_explain (c, "contraindication", "excluded: %s", limber_selection_keep (sel, what));
             }
         }
     }

@@ -89,6 +89,16 @@ limber_json_out_end_array (LimberJsonOut *j)
 }
 
 void
+limber_json_out_raw (LimberJsonOut *j, const char *text, gsize length)
+{
+  if (length == 0)
+    return;
+  g_string_append_len (j->out, text, (gssize) length);
+  if (j->depth > 0)
+    j->empty &= ~(G_GUINT64_CONSTANT (1) << (j->depth - 1));
+}
+
+void
 limber_json_out_quote (GString *out, const char *s)
 {
   g_string_append_c (out, '"');

@@ -38,5 +38,9 @@ void limber_json_out_number (LimberJsonOut *j, const char *member, double value,
 /* an array of strings (NULL: null) */
 void limber_json_out_strings (LimberJsonOut *j, const char *member, const GPtrArray *strings);
 
+/* Appends text written earlier by this writer at the same depth (one or
+ * more values of the open container, separators included) as it is. */
+void limber_json_out_raw (LimberJsonOut *j, const char *text, gsize length);
+
 /* A JSON string literal of s, quotes included, appended to out. */
 void limber_json_out_quote (GString *out, const char *s);

@@ -125,23 +125,56 @@ add_facts (LimberJsonOut *j, const LimberPlan *plan)
   limber_json_out_end_object (j);
 }
 
+/* One call's state: a scratch buffer for reasons, and each exercise's
+ * shared reasons as written once, for its other items. */
+typedef struct {
+  GString *scratch;
+  GString *cache;
+  GHashTable *written;      /* shared_first + 1 -> (offset << 32 | length) in cache */
+} Writing;
+
 static void
-add_why (LimberJsonOut *j, const LimberItem *item)
+add_reason (LimberJsonOut *j, Writing *W, const LimberWhy *w)
+{
+  limber_json_out_begin_object (j, NULL);
+  limber_json_out_string (j, "rule", w->rule);
+  g_string_truncate (W->scratch, 0);
+  limber_why_format (w, W->scratch);
+  limber_json_out_string (j, "effect", W->scratch->str);
+  limber_json_out_end_object (j);
+}
+
+static void
+add_why (LimberJsonOut *j, Writing *W, const LimberItem *item)
 {
   limber_json_out_begin_array (j, "why");
-  for (guint i = 0; i < item->why->len; i++)
+  if (item->n_shared > 0)
     {
-      const LimberReason *r = g_ptr_array_index (item->why, i);
-      limber_json_out_begin_object (j, NULL);
-      limber_json_out_string (j, "rule", r->rule);
-      limber_json_out_string (j, "effect", r->effect);
-      limber_json_out_end_object (j);
+      gpointer key = GUINT_TO_POINTER (item->shared_first + 1);
+      gpointer found = g_hash_table_lookup (W->written, key);
+      if (found != NULL)
+        {
+          guint64 at = *(const guint64 *) found;
+          limber_json_out_raw (j, W->cache->str + (at >> 32), at & 0xffffffff);
+        }
+      else
+        {
+          gsize from = j->out->len;
+          for (guint k = 0; k < item->n_shared; k++)
+            add_reason (j, W, limber_item_why (item, k));
+          guint64 *at = g_new (guint64, 1);
+          *at = ((guint64) W->cache->len << 32) | (j->out->len - from);
+          g_string_append_len (W->cache, j->out->str + from, (gssize) (j->out->len - from));
+          g_hash_table_insert (W->written, key, at);
+        }
     }
+  for (guint k = item->n_shared; k < limber_item_n_why (item); k++)
+    add_reason (j, W, limber_item_why (item, k));
   limber_json_out_end_array (j);
 }
 
 static void
-add_item (LimberJsonOut *j, const LimberItem *item)
+add_item (LimberJsonOut *j, Writing *W, const LimberItem *item)
 {
   limber_json_out_begin_object (j, NULL);
   limber_json_out_string (j, "exercise", item->exercise->id);
@@ -162,7 +195,7 @@ add_item (LimberJsonOut *j, const LimberItem *item)
   limber_json_out_number (j, "seconds", item->seconds, 0);
   limber_json_out_string (j, "role", item->role == LIMBER_ITEM_CORE ? "core" : "accessory");
   limber_json_out_string (j, "explanation", item->explanation);
-  add_why (j, item);
+  add_why (j, W, item);
   limber_json_out_end_object (j);
 }
 
@@ -204,7 +237,7 @@ add_composition (LimberJsonOut *j, const LimberPlan *plan)
 }
 
 static void
-add_days (LimberJsonOut *j, const LimberPlan *plan)
+add_days (LimberJsonOut *j, Writing *W, const LimberPlan *plan)
 {
   limber_json_out_begin_array (j, "days");
   for (guint i = 0; i < plan->days->len; i++)
@@ -217,7 +250,7 @@ add_days (LimberJsonOut *j, const LimberPlan *plan)
       limber_json_out_begin_array (j, "items");
       /* a referral holds no exercises, whatever a day was given */
       for (guint k = 0; plan->status == LIMBER_PLAN_OK && k < day->items->len; k++)
-        add_item (j, g_ptr_array_index (day->items, k));
+        add_item (j, W, g_ptr_array_index (day->items, k));
       limber_json_out_end_array (j);
       limber_json_out_end_object (j);
     }
@@ -250,7 +283,15 @@ limber_plan_to_json (const LimberPlan *plan, gboolean pretty)
   add_facts (j, plan);
   limber_json_out_strings (j, "rules_fired", plan->fired_rules);
   add_composition (j, plan);
-  add_days (j, plan);
+  Writing W = {
+    .scratch = g_string_sized_new (128),
+    .cache = g_string_sized_new (4096),
+    .written = g_hash_table_new_full (NULL, NULL, NULL, g_free),
+  };
+  add_days (j, &W, plan);
+  g_string_free (W.scratch, TRUE);
+  g_string_free (W.cache, TRUE);
+  g_hash_table_unref (W.written);
   limber_json_out_end_object (j);
   return g_string_free (out, FALSE);
 }

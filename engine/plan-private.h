@@ -7,6 +7,7 @@
 
 #include "facts.h"
 #include "limber/plan.h"
+#include "why.h"
 
 struct _LimberOptions {
   GDate start;
@@ -15,14 +16,12 @@ struct _LimberOptions {
   gboolean require_screening; /* refuse to plan when a stopping red-flag question is unanswered */
 };
 
-typedef struct {
-  char *rule;               /* rule id, or an engine step such as "ladder" */
-  char *effect;             /* "weight x1.5", "step 2 of 4: 3 sessions completed" */
-} LimberReason;
+/* the reasons an item keeps for itself (limber_item_add_reason) */
+#define LIMBER_ITEM_OWN_REASONS 4
 
 struct _LimberItem {
   const LimberExercise *exercise;
-  char *slot;
+  const char *slot;         /* borrowed: the rule set's slot id (or a static string) */
   LimberDose dose;
   unsigned step;            /* 1-based ladder step */
   unsigned previous_step;   /* the step of the last logged session; 0 when none */
@@ -31,8 +30,13 @@ struct _LimberItem {
   double seconds;
   double weight;            /* the final weight it was chosen with */
   LimberItemRole role;      /* in the week's core (every training day) or a rotating accessory */
-  char *explanation;        /* the plain-language sentence a person reads */
-  GPtrArray *why;           /* LimberReason* */
+  const char *explanation;  /* the plain-language sentence a person reads (borrowed: kept by the plan) */
+  /* why, by reference (why.h): the reasons its exercise shares with every
+   * item of it in the plan, then its own */
+  const GArray *shared;     /* the plan's LimberWhy records, or NULL */
+  guint shared_first, n_shared;
+  guint n_own;
+  LimberWhy own[LIMBER_ITEM_OWN_REASONS];
 };
 
 struct _LimberDay {
@@ -106,6 +110,8 @@ struct _LimberPlan {
   GPtrArray *accessories;   /* char*: the rotating exercises of the week */
   GPtrArray *focus;         /* LimberFocusOut* */
   GPtrArray *left_out;      /* LimberLeftOut* */
+  GArray *why;              /* LimberWhy: each planned exercise's reasons, one run per exercise */
+  GStringChunk *strings;    /* texts the reasons and explanations borrow */
 };
 
 /* plan.c */
@@ -113,7 +119,12 @@ LimberPlan *limber_plan_alloc (const LimberRuleset *rs);
 LimberDay *limber_day_alloc (const GDate *date);
 LimberItem *limber_item_alloc (const LimberExercise *exercise, const char *slot);
 void limber_item_free (LimberItem *item);
+/* Adds a reason of this item alone (at most LIMBER_ITEM_OWN_REASONS): the
+ * rule and the strings fmt formats with must outlive the plan. */
 void limber_item_add_reason (LimberItem *item, const char *rule, const char *fmt, ...) G_GNUC_PRINTF (3, 4);
+/* An item's reasons, shared ones first. */
+guint limber_item_n_why (const LimberItem *item);
+const LimberWhy *limber_item_why (const LimberItem *item, guint k);
 void limber_plan_add_advisory (LimberPlan *plan, const char *text);
 const char *limber_side_to_string (LimberSide side);   /* "left", "right", NULL */
 const char *limber_plan_status_to_string (LimberPlanStatus status); /* "ok", "referral", "no-exercises" */

@@ -73,11 +73,15 @@ append_why (GString *out, const LimberItem *item)
 {
   if (item->explanation != NULL && item->explanation[0] != '\0')
     g_string_append_printf (out, "     why: %s\n", item->explanation);
-  for (guint i = 0; i < item->why->len; i++)
+  for (guint i = 0; i < limber_item_n_why (item); i++)
     {
-      const LimberReason *r = g_ptr_array_index (item->why, i);
-      if (g_str_equal (r->rule, "progression"))
-        g_string_append_printf (out, "     dose: %s\n", r->effect);
+      const LimberWhy *w = limber_item_why (item, i);
+      if (g_str_equal (w->rule, "progression"))
+        {
+          g_string_append (out, "     dose: ");
+          limber_why_format (w, out);
+          g_string_append_c (out, '\n');
+        }
     }
 }
 

@@ -198,12 +198,12 @@ write_item (xmlTextWriterPtr w, const LimberItem *item)
       xmlTextWriterWriteString (w, BAD_CAST item->explanation);
       end (w);
     }
-  for (guint i = 0; i < item->why->len; i++)
+  for (guint i = 0; i < limber_item_n_why (item); i++)
     {
-      const LimberReason *r = g_ptr_array_index (item->why, i);
+      const LimberWhy *r = limber_item_why (item, i);
       start (w, "why");
       attr (w, "rule", r->rule);
-      attr (w, "effect", r->effect);
+      attr (w, "effect", limber_why_text (r));
       end (w);
     }
   end (w);

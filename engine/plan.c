@@ -1,22 +1,13 @@
 /* The LimberPlan object: construction for generate.c, teardown and accessors. */
 #include "plan-private.h"
 
-static void
-reason_free (LimberReason *reason)
-{
-  g_free (reason->rule);
-  g_free (reason->effect);
-  g_free (reason);
-}
-
 void
 limber_item_free (LimberItem *item)
 {
   if (item == NULL)
     return;
-  g_free (item->slot);
-  g_free (item->explanation);
-  g_clear_pointer (&item->why, g_ptr_array_unref);
+  for (guint k = 0; k < item->n_own; k++)
+    limber_why_clear (&item->own[k]);
   g_free (item);
 }
 
@@ -122,10 +113,9 @@ limber_item_alloc (const LimberExercise *exercise, const char *slot)
 
   LimberItem *item = g_new0 (LimberItem, 1);
   item->exercise = exercise;
-  item->slot = g_strdup (slot);
+  item->slot = slot;
   item->step = 1;
   item->emphasis_side = LIMBER_SIDE_NONE;
-  item->why = g_ptr_array_new_with_free_func ((GDestroyNotify) reason_free);
   return item;
 }
 
@@ -136,13 +126,28 @@ limber_item_add_reason (LimberItem *item, const char *rule, const char *fmt, ...
   g_return_if_fail (rule != NULL);
   g_return_if_fail (fmt != NULL);
 
-  LimberReason *reason = g_new0 (LimberReason, 1);
-  reason->rule = g_strdup (rule);
+  g_return_if_fail (item->n_own < LIMBER_ITEM_OWN_REASONS);
+  g_autoptr (GArray) one = g_array_sized_new (FALSE, FALSE, sizeof (LimberWhy), 1);
   va_list args;
   va_start (args, fmt);
-  reason->effect = g_strdup_vprintf (fmt, args);
+  limber_why_addv (one, 0, rule, fmt, args);
   va_end (args);
-  g_ptr_array_add (item->why, reason);
+  if (one->len == 1)
+    item->own[item->n_own++] = g_array_index (one, LimberWhy, 0);
+}
+
+guint
+limber_item_n_why (const LimberItem *item)
+{
+  return item->n_shared + item->n_own;
+}
+
+const LimberWhy *
+limber_item_why (const LimberItem *item, guint k)
+{
+  if (k < item->n_shared)
+    return &g_array_index (item->shared, LimberWhy, item->shared_first + k);
+  return k - item->n_shared < item->n_own ? &item->own[k - item->n_shared] : NULL;
 }
 
 void
@@ -191,6 +196,13 @@ limber_plan_free (LimberPlan *plan)
   g_clear_pointer (&plan->accessories, g_ptr_array_unref);
   g_clear_pointer (&plan->focus, g_ptr_array_unref);
   g_clear_pointer (&plan->left_out, g_ptr_array_unref);
+  if (plan->why != NULL)
+    {
+      for (guint k = 0; k < plan->why->len; k++)
+        limber_why_clear (&g_array_index (plan->why, LimberWhy, k));
+      g_array_unref (plan->why);
+    }
+  g_clear_pointer (&plan->strings, g_string_chunk_free);
   g_free (plan->routine);
   g_free (plan->referral_message);
   g_free (plan->no_exercises_reason);
@@ -385,7 +397,7 @@ unsigned
 limber_item_get_n_reasons (const LimberItem *item)
 {
   g_return_val_if_fail (item != NULL, 0);
-  return item->why->len;
+  return limber_item_n_why (item);
 }
 
 const char *
@@ -394,12 +406,12 @@ limber_item_get_reason (const LimberItem *item, unsigned index, const char **eff
   if (effect)
     *effect = NULL;
   g_return_val_if_fail (item != NULL, NULL);
-  if (index >= item->why->len)
+  const LimberWhy *w = index < limber_item_n_why (item) ? limber_item_why (item, index) : NULL;
+  if (w == NULL)
     return NULL;
-  const LimberReason *reason = g_ptr_array_index (item->why, index);
   if (effect)
-    *effect = reason->effect;
-  return reason->rule;
+    *effect = limber_why_text (w);
+  return w->rule;
 }
 
 const char *

@@ -426,13 +426,14 @@ order_guide (LimberPrint *p)
 static char *
 progression_reason (const LimberItem *item)
 {
-  for (guint i = 0; i < item->why->len; i++)
+  for (guint i = 0; i < limber_item_n_why (item); i++)
     {
-      const LimberReason *r = g_ptr_array_index (item->why, i);
-      if (g_strcmp0 (r->rule, "progression") != 0 || r->effect == NULL)
+      const LimberWhy *w = limber_item_why (item, i);
+      if (g_strcmp0 (w->rule, "progression") != 0)
         continue;
-      const char *colon = strstr (r->effect, ": ");
-      const char *text = colon && g_str_has_prefix (r->effect, "step ") ? colon + 2 : r->effect;
+      const char *effect = limber_why_text (w);
+      const char *colon = strstr (effect, ": ");
+      const char *text = colon && g_str_has_prefix (effect, "step ") ? colon + 2 : effect;
       char *why = g_strdup (text);
       why[0] = g_unichar_isalpha (g_utf8_get_char (why)) ? g_ascii_toupper (why[0]) : why[0];
       return why;

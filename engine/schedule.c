@@ -75,13 +75,104 @@ explain (const Composer *C, guint i, guint slot)
   return g_strdup (s->reason);
 }
 
-static LimberItem *
-make_item (const Composer *C, const Pick *pick, gboolean core)
+/* What items share per exercise: its reasons, once in the plan, and the
+ * sentence a person reads.  Made the first time an item of the exercise is,
+ * when every choice is final. */
+typedef struct {
+  guint *first_why;         /* per exercise: its first record in sel->why, G_MAXUINT for none */
+  guint *next_why;          /* per record of sel->why: the exercise's next one */
+  guint *shared_first;      /* per exercise: its run in plan->why, G_MAXUINT until made */
+  guint *n_shared;
+  const char **explanation; /* per exercise, kept in plan->strings */
+} Shared;
+
+static void
+shared_init (Shared *S, const Composer *C)
 {
-  const LimberSelection *sel = C->sel;
-  const LimberExercise *e = exercise_at (C, pick->exercise);
-  const LimberChoice *c = &sel->choices[pick->exercise];
+  const GArray *why = C->sel->why;
+  guint n = MAX (C->sel->n, 1);
+  S->first_why = g_new (guint, n);
+  S->next_why = g_new (guint, MAX (why->len, 1));
+  S->shared_first = g_new (guint, n);
+  S->n_shared = g_new0 (guint, n);
+  S->explanation = g_new0 (const char *, n);
+  g_autofree guint *last = g_new (guint, n);
+  for (guint i = 0; i < n; i++)
+    S->first_why[i] = last[i] = S->shared_first[i] = G_MAXUINT;
+  /* each exercise's records linked in the order they were made */
+  for (guint k = 0; k < why->len; k++)
+    {
+      guint e = g_array_index (why, LimberWhy, k).exercise;
+      S->next_why[k] = G_MAXUINT;
+      if (last[e] == G_MAXUINT)
+        S->first_why[e] = k;
+      else
+        S->next_why[last[e]] = k;
+      last[e] = k;
+    }
+}
+
+static void
+shared_clear (Shared *S)
+{
+  g_free (S->first_why);
+  g_free (S->next_why);
+  g_free (S->shared_first);
+  g_free (S->n_shared);
+  g_free (S->explanation);
+}
+
+static const char *
+keep (LimberPlan *plan, char *text)
+{
+  if (text == NULL)
+    return NULL;
+  if (plan->strings == NULL)
+    plan->strings = g_string_chunk_new (1024);
+  const char *kept = g_string_chunk_insert (plan->strings, text);
+  g_free (text);
+  return kept;
+}
+
+/* The exercise's shared reasons: where its base weight came from, what
+ * every rule and step did to it, the routine move it stands in for, how it
+ * was chosen. */
+static void
+share_exercise (const Composer *C, Shared *S, const Pick *pick, gboolean core)
+{
+  guint i = pick->exercise;
+  if (S->shared_first[i] != G_MAXUINT)
+    return;
+  LimberPlan *plan = C->plan;
+  const LimberExercise *e = exercise_at (C, i);
+  const LimberChoice *c = &C->sel->choices[i];
   const LimberSlot *slot = g_ptr_array_index (C->template->slots, pick->slot);
+  if (plan->why == NULL)
+    plan->why = g_array_sized_new (FALSE, FALSE, sizeof (LimberWhy), C->sel->why->len + 64);
+  guint first = plan->why->len;
+  limber_why_add (plan->why, i, "catalogue", "base weight %g", e->base_weight);
+  for (guint k = S->first_why[i]; k != G_MAXUINT; k = S->next_why[k])
+    {
+      LimberWhy w = g_array_index (C->sel->why, LimberWhy, k);
+      w.text = NULL;
+      g_array_append_val (plan->why, w);
+    }
+  if (C->substitutes[i] >= 0)
+    limber_why_add (plan->why, i, "composer", "in place of routine move %s", exercise_at (C, (guint) C->substitutes[i])->id);
+  limber_why_add (plan->why, i, "selection", "final weight %g, slot %s, %s", c->weight, slot->id,
+                  core ? "core: every training day" : "accessory: rotates between days");
+  S->shared_first[i] = first;
+  S->n_shared[i] = plan->why->len - first;
+  S->explanation[i] = keep (plan, explain (C, i, pick->slot));
+}
+
+static LimberItem *
+make_item (const Composer *C, Shared *S, const Pick *pick, gboolean core)
+{
+  const LimberExercise *e = exercise_at (C, pick->exercise);
+  const LimberChoice *c = &C->sel->choices[pick->exercise];
+  const LimberSlot *slot = g_ptr_array_index (C->template->slots, pick->slot);
+  share_exercise (C, S, pick, core);
   LimberItem *item = limber_item_alloc (e, slot->id);
   item->dose = pick->dose;
   item->step = pick->step;
@@ -91,19 +182,13 @@ make_item (const Composer *C, const Pick *pick, gboolean core)
   item->seconds = pick->seconds;
   item->weight = c->weight;
   item->role = core ? LIMBER_ITEM_CORE : LIMBER_ITEM_ACCESSORY;
-  item->explanation = explain (C, pick->exercise, pick->slot);
-  limber_item_add_reason (item, "catalogue", "base weight %g", e->base_weight);
-  for (guint k = 0; k < c->why_rule->len; k++)
-    limber_item_add_reason (item, g_ptr_array_index (c->why_rule, k), "%s",
-                            (const char *) g_ptr_array_index (c->why_effect, k));
+  item->explanation = S->explanation[pick->exercise];
+  item->shared = C->plan->why;
+  item->shared_first = S->shared_first[pick->exercise];
+  item->n_shared = S->n_shared[pick->exercise];
   if (pick->filled_from > 0)
     limber_item_add_reason (item, "composer", "step %u \u2192 %u: a fuller dose within the ladder fills the day's %g "
                             "minutes", pick->filled_from, pick->step, C->plan->session_minutes);
-  if (C->substitutes[pick->exercise] >= 0)
-    limber_item_add_reason (item, "composer", "in place of routine move %s",
-                            exercise_at (C, (guint) C->substitutes[pick->exercise])->id);
-  limber_item_add_reason (item, "selection", "final weight %g, slot %s, %s", c->weight, slot->id,
-                          core ? "core: every training day" : "accessory: rotates between days");
   return item;
 }
 
@@ -174,6 +259,14 @@ limber_schedule (LimberSelection *sel, LimberPlan *plan, const GDate *start, uns
   for (guint k = 0; k < pool->len; k++)
     g_ptr_array_add (plan->accessories, g_strdup (exercise_at (&C, g_array_index (pool, guint, k))->id));
 
+  Shared S;
+  shared_init (&S, &C);
+  /* the selection's strings are the reasons' too: the plan keeps them */
+  if (sel->strings != NULL)
+    {
+      g_assert (plan->strings == NULL);
+      plan->strings = g_steal_pointer (&sel->strings);
+    }
   gboolean warned_short = FALSE;
   guint training = 0;
   for (unsigned d = 0; d < n_days; d++)
@@ -192,7 +285,7 @@ limber_schedule (LimberSelection *sel, LimberPlan *plan, const GDate *start, uns
       for (guint k = 0; k < day.picks->len; k++)
         {
           const Pick *pick = &g_array_index (day.picks, Pick, k);
-          g_ptr_array_add (out->items, make_item (&C, pick, limber_session_has (&core, pick->exercise)));
+          g_ptr_array_add (out->items, make_item (&C, &S, pick, limber_session_has (&core, pick->exercise)));
         }
       out->minutes = round (day.seconds / 6.0) / 10.0;
       if (day.seconds < C.budget * UNDERRUN && day.picks->len > 0 && !warned_short)
@@ -226,4 +319,5 @@ limber_schedule (LimberSelection *sel, LimberPlan *plan, const GDate *start, uns
   for (guint k = 0; k < core.picks->len; k++)
     g_ptr_array_add (plan->core, g_strdup (exercise_at (&C, g_array_index (core.picks, Pick, k).exercise)->id));
   g_array_unref (core.picks);
+  shared_clear (&S);
 }

@@ -9,6 +9,9 @@
 
 #include "facts.h"
 #include "plan-private.h"
+#include "why.h"
+
+typedef struct _LimberSelection LimberSelection;
 
 /* How specific a rule's reason is for an exercise (LimberChoice.reason_rank). */
 enum { LIMBER_RANK_NONE, LIMBER_RANK_WEIGHT, LIMBER_RANK_REQUIRE, LIMBER_RANK_MEASURE, LIMBER_RANK_EMPHASIS };
@@ -33,11 +36,11 @@ typedef struct {
    * any other rule that raised the weight */
   const LimberRule *reason_rule;
   int reason_rank;
-  GPtrArray *why_rule;      /* char*, parallel to why_effect */
-  GPtrArray *why_effect;
+  LimberSelection *owner;   /* the selection it belongs to, whose why holds its reasons */
+  guint index;              /* its exercise's catalogue index */
 } LimberChoice;
 
-typedef struct {
+struct _LimberSelection {
   const LimberFacts *facts;
   LimberChoice *choices;    /* one per exercise of the rule set, in catalogue order */
   guint n;
@@ -45,11 +48,17 @@ typedef struct {
   GPtrArray *advice;        /* const char*: advise texts of fired rules, in rule order */
   GArray *focus;            /* int: measures a fired rule aimed at through measure=, in first-seen order */
   double minutes_cap;       /* the shortest limit-minutes of the fired rules; 0: none */
-} LimberSelection;
+  GArray *why;              /* LimberWhy: every reason of every choice, in the order decided */
+  GStringChunk *strings;    /* texts the reasons borrow that are made during generation */
+};
 
 LimberSelection *limber_selection_new (const LimberFacts *facts);
 void limber_selection_free (LimberSelection *sel);
+/* Records a reason of the choice (why.h): the strings it formats with must
+ * outlive the plan (the rule set's, static ones, or limber_selection_keep()'s). */
 void limber_choice_explain (LimberChoice *choice, const char *rule, const char *fmt, ...) G_GNUC_PRINTF (3, 4);
+/* A copy of s that lives as long as the plan made from the selection. */
+const char *limber_selection_keep (LimberSelection *sel, const char *s);
 
 /* evaluate.c: constraints, contraindications and rules -> exclusions,
  * requirements, weights, emphasis and advice */

@@ -461,10 +461,13 @@ static GPtrArray *
 excluders (const LimberChoice *c)
 {
   GPtrArray *out = g_ptr_array_new ();
-  for (guint k = 0; k < c->why_rule->len; k++)
-    if (g_str_has_prefix (g_ptr_array_index (c->why_effect, k), "excluded")
-        && !plan_has (out, g_ptr_array_index (c->why_rule, k)))
-      g_ptr_array_add (out, g_ptr_array_index (c->why_rule, k));
+  const GArray *why = c->owner->why;
+  for (guint k = 0; k < why->len; k++)
+    {
+      const LimberWhy *w = &g_array_index (why, LimberWhy, k);
+      if (w->exercise == c->index && g_str_has_prefix (w->fmt, "excluded") && !plan_has (out, w->rule))
+        g_ptr_array_add (out, (gpointer) w->rule);
+    }
   return out;
 }
 

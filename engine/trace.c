@@ -54,9 +54,13 @@ limber_trace_why (const LimberTrace *trace, guint exercise)
   /* the same lines as a plan item's why (schedule.c make_item), so a test
    * failure reads like the plan a person would get */
   g_ptr_array_add (out, g_strdup_printf ("catalogue: base weight %g", e->base_weight));
-  for (guint k = 0; k < c->why_rule->len; k++)
-    g_ptr_array_add (out, g_strdup_printf ("%s: %s", (const char *) g_ptr_array_index (c->why_rule, k),
-                                           (const char *) g_ptr_array_index (c->why_effect, k)));
+  const GArray *why = trace->selection->why;
+  for (guint k = 0; k < why->len; k++)
+    {
+      const LimberWhy *w = &g_array_index (why, LimberWhy, k);
+      if (w->exercise == exercise)
+        g_ptr_array_add (out, g_strdup_printf ("%s: %s", w->rule, limber_why_text (w)));
+    }
   g_ptr_array_add (out, g_strdup_printf ("selection: final weight %g%s", c->weight,
                                          c->excluded ? " (excluded)" : c->required ? " (required)" : ""));
   return out;
