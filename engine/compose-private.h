@@ -27,6 +27,12 @@
 /* days this short get a few well-chosen moves, not many shortened ones */
 #define SHORT_DAY_MINUTES 5.0
 #define SHORT_DAY_ITEMS 3
+/* days this short may swap a move for a longer one to fill their minutes */
+#define SHORT_SWAP_MINUTES 8.0
+/* days longer than this give the core fuller doses before more exercises */
+#define LONG_DAY_MINUTES 20.0
+/* how far past its item cap a day may go when it cannot fill its minutes */
+#define DAY_EXTRA_ITEMS 2
 
 /* One exercise of a session, with the dose it gets that day: the choice's
  * dose, or a fuller step of its ladder when filling the day needed one. */

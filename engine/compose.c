@@ -89,17 +89,20 @@ want_any (const Composer *C, guint i, gpointer data)
   return C->slot_of[i] >= 0 || C->routine_pos[i] >= 0;
 }
 
-/* A stand-in for routine move r: its seated variant, its easier variant, or
- * the most wanted exercise with one of its primary targets. */
+/* A stand-in for routine move r: its easier variant (the same position,
+ * gentler), an alternative that does its job another way, its seated
+ * variant (no floor), or the most wanted exercise with one of its primary
+ * targets. */
 static int
 substitute (Composer *C, const Session *s, guint r, double budget)
 {
   const LimberExercise *e = exercise_at (C, r);
-  for (int pass = 0; pass < 2; pass++)
+  static const LimberVariantKind order[] = { VARIANT_EASIER, VARIANT_ALTERNATIVE, VARIANT_SEATED };
+  for (guint pass = 0; pass < G_N_ELEMENTS (order); pass++)
     for (guint v = 0; v < e->variants->len; v++)
       {
         const LimberVariant *var = g_ptr_array_index (e->variants, v);
-        if (var->kind != (pass == 0 ? VARIANT_SEATED : VARIANT_EASIER) || var->index < 0)
+        if (var->kind != order[pass] || var->index < 0)
           continue;
         guint i = (guint) var->index;
         if (allowed (C, i) && !limber_session_has (s, i) && limber_session_clash (C, s, i) < 0 && limber_session_fits (C, s, i, budget))
@@ -174,10 +177,14 @@ fill_with_steps (Composer *C, Session *s, double budget, const Session *skip)
   const LimberFacts *f = C->sel->facts;
   if (f->history.recent_max_discomfort > f->rs->progression.acceptable_max)
     return;
-  for (gboolean changed = TRUE; changed && s->seconds < budget * FILL_TARGET;)
+  /* the smallest step up first, so the time spreads over the session (a
+   * few more seconds in each stretch) before a long walk takes it */
+  while (s->seconds < budget * FILL_TARGET)
     {
-      changed = FALSE;
-      for (guint k = 0; k < s->picks->len && s->seconds < budget * FILL_TARGET; k++)
+      Pick *best_pick = NULL;
+      LimberDose best_dose = { 0 };
+      double best_seconds = 0, best_delta = G_MAXDOUBLE;
+      for (guint k = 0; k < s->picks->len; k++)
         {
           Pick *p = &g_array_index (s->picks, Pick, k);
           const LimberChoice *c = &C->sel->choices[p->exercise];
@@ -187,16 +194,22 @@ fill_with_steps (Composer *C, Session *s, double budget, const Session *skip)
             continue;
           LimberDose next = limber_dose_at_step (c, e, p->step);
           double seconds = limber_dose_seconds (C->rs, e, &next, c->extra_sets);
-          if (s->seconds - p->seconds + seconds > budget * OVERRUN)
+          double delta = seconds - p->seconds;
+          if (s->seconds + delta > budget * OVERRUN || delta >= best_delta)
             continue;
-          if (p->filled_from == 0)
-            p->filled_from = p->step;
-          s->seconds += seconds - p->seconds;
-          p->seconds = seconds;
-          p->dose = next;
-          p->step++;
-          changed = TRUE;
+          best_pick = p;
+          best_dose = next;
+          best_seconds = seconds;
+          best_delta = delta;
         }
+      if (best_pick == NULL)
+        break;
+      if (best_pick->filled_from == 0)
+        best_pick->filled_from = best_pick->step;
+      s->seconds += best_delta;
+      best_pick->seconds = best_seconds;
+      best_pick->dose = best_dose;
+      best_pick->step++;
     }
 }
 
@@ -403,39 +416,53 @@ limber_compose_core (Composer *C, Session *s, double budget, gboolean *pinned)
       limber_plan_add_advisory (C->plan, text);
     }
 
-  /* the routine, in its order, each move or its stand-in */
+  /* the routine: first the moves the person may do, its closing moves
+   * before the others (a session ends lying still even when the day is too
+   * short for all of it), then stand-ins for the moves they may not do, so a
+   * stand-in never crowds out a move of the routine itself */
   if (t->routine_index != NULL)
-    for (guint k = 0; k < t->routine_index->len; k++)
-      {
-        guint r = g_array_index (t->routine_index, guint, k);
-        if (limber_session_has (s, r))
-          continue;
-        if (allowed (C, r))
+    {
+      guint last = t->slots->len - 1;
+      for (int pass = 0; pass < 3; pass++)
+        for (guint k = 0; k < t->routine_index->len; k++)
           {
-            int clash = limber_session_clash (C, s, r);
-            if (clash >= 0)
-              leave_out (C, r, "the same work as %s, already in the session", exercise_at (C, (guint) clash)->name);
-            else if (limber_session_fits (C, s, r, budget))
+            guint r = g_array_index (t->routine_index, guint, k);
+            gboolean closing = C->slot_of[r] == (int) last;
+            if (limber_session_has (s, r) || (pass == 0 && !closing) || (pass == 1 && closing)
+                || (pass < 2) != allowed (C, r))
+              continue;
+            if (pass < 2)
               {
-                limber_session_add (C, s, r);
-                /* a very short day keeps the right to swap a move for one
-                 * that fills it better */
-                pinned[r] = C->budget > SHORT_DAY_MINUTES * 60;
+                int clash = limber_session_clash (C, s, r);
+                if (clash >= 0)
+                  leave_out (C, r, "the same work as %s, already in the session", exercise_at (C, (guint) clash)->name);
+                else if (limber_session_fits (C, s, r, budget))
+                  {
+                    limber_session_add (C, s, r);
+                    /* a very short day keeps the right to swap a move for
+                     * one that fills it better */
+                    pinned[r] = C->budget > SHORT_DAY_MINUTES * 60;
+                  }
+                else
+                  leave_out (C, r, "routine move that does not fit in the day's minutes");
+                continue;
+              }
+            int i = substitute (C, s, r, budget);
+            if (i >= 0)
+              {
+                limber_session_add (C, s, (guint) i);
+                C->substitutes[i] = (int) r;
+                leave_out (C, r, "%s; %s takes its place", exclusion_of (C, r), exercise_at (C, (guint) i)->name);
               }
             else
-              leave_out (C, r, "routine move that does not fit in the day's minutes");
-            continue;
+              leave_out (C, r, "%s, and no stand-in suits", exclusion_of (C, r));
           }
-        int i = substitute (C, s, r, budget);
-        if (i >= 0)
-          {
-            limber_session_add (C, s, (guint) i);
-            C->substitutes[i] = (int) r;
-            leave_out (C, r, "%s; %s takes its place", exclusion_of (C, r), exercise_at (C, (guint) i)->name);
-          }
-        else
-          leave_out (C, r, "%s, and no stand-in suits", exclusion_of (C, r));
-      }
+    }
+
+  /* a fuller dose of what the core holds before another exercise, on a long
+   * day: fewer moves to learn, and the dose stretches are best at */
+  if (C->budget > LONG_DAY_MINUTES * 60)
+    fill_with_steps (C, s, budget, NULL);
 
   /* then slot by slot, the most wanted, each slot up to its share and cap */
   double carry = 0;
@@ -472,7 +499,9 @@ limber_compose_core (Composer *C, Session *s, double budget, gboolean *pinned)
         break;
       limber_session_add (C, s, (guint) i);
     }
-  stretch_to_window (C, s, budget, pinned);
+  /* a short day with no room left swaps a move for a longer one */
+  if (C->budget <= SHORT_SWAP_MINUTES * 60)
+    stretch_to_window (C, s, budget, pinned);
   fill_with_steps (C, s, budget, NULL);
   if (s->seconds < budget * UNDERRUN && C->max_items <= SHORT_DAY_ITEMS)
     {
@@ -539,8 +568,6 @@ limber_compose_day (Composer *C, const Session *core, GArray *pool, guint offset
 {
   *day = *core;
   day->picks = g_array_copy (core->picks);
-  /* an earlier day may have given the core fuller doses */
-  day->seconds = limber_session_seconds (day);
   unsigned added = 0;
   for (guint k = 0; k < pool->len && added < ACCESSORY_MAX_ITEMS && day->seconds < C->budget * 0.97; k++)
     {
@@ -550,16 +577,20 @@ limber_compose_day (Composer *C, const Session *core, GArray *pool, guint offset
       limber_session_add (C, day, i);
       added++;
     }
-  fill_with_steps (C, day, C->budget, core);
-  while (day->seconds < C->budget * UNDERRUN)
+  /* doses stay the week's: a day short of its window takes one more
+   * exercise rather than a fuller dose of one that other days have at
+   * another, past the item cap by two at most when it must */
+  unsigned cap = C->max_items;
+  unsigned extra = C->budget > SHORT_DAY_MINUTES * 60 ? DAY_EXTRA_ITEMS : 0;
+  while (day->seconds < C->budget * UNDERRUN && C->max_items <= cap + extra)
     {
       int i = best (C, day, C->budget, want_any, NULL);
       if (i < 0)
-        break;
+        {
+          C->max_items++;
+          continue;
+        }
       limber_session_add (C, day, (guint) i);
     }
-  /* the last resort: fuller doses of the core too, which then hold for the
-   * rest of the week */
-  if (day->seconds < C->budget * UNDERRUN)
-    fill_with_steps (C, day, C->budget, NULL);
+  C->max_items = cap;
 }

@@ -230,6 +230,7 @@ typedef struct {
   gboolean programme;
   guint goals;              /* still possible */
   Num age;
+  Num minutes;
   Num history[5];
   GHashTable *questions;    /* index -> Question* */
   GHashTable *scores;
@@ -299,6 +300,7 @@ facts_init (Facts *F, const LimberRuleset *rs, gboolean programme)
     if (rs->goal_declared[g])
       F->goals |= 1u << g;
   num_init (&F->age, 0, PROFILE_MAX_AGE, TRUE);
+  num_init (&F->minutes, PROFILE_MIN_MINUTES, PROFILE_MAX_MINUTES, FALSE);
   num_init (&F->history[HISTORY_SESSIONS_COMPLETED], 0, INFINITY, TRUE);
   num_init (&F->history[HISTORY_WEEKS_ACTIVE], 0, INFINITY, TRUE);
   num_init (&F->history[HISTORY_DAYS_SINCE_LAST], 1, INFINITY, TRUE);
@@ -322,6 +324,7 @@ static void
 facts_clear (Facts *F)
 {
   num_clear (&F->age);
+  num_clear (&F->minutes);
   for (int i = 0; i < 5; i++)
     num_clear (&F->history[i]);
   g_hash_table_unref (F->questions);
@@ -422,6 +425,12 @@ add_literal (Facts *F, const Lit *lit)
         num_bound (&F->age, c->has_at_least, c->at_least, c->has_at_most, c->at_most);
       else
         num_forbid (&F->age, c->has_at_least, c->at_least, c->has_at_most, c->at_most);
+      break;
+    case COND_MINUTES:
+      if (pos)
+        num_bound (&F->minutes, c->has_at_least, c->at_least, c->has_at_most, c->at_most);
+      else
+        num_forbid (&F->minutes, c->has_at_least, c->at_least, c->has_at_most, c->at_most);
       break;
     case COND_ANSWER:
       {
@@ -655,7 +664,7 @@ measure_sat (const LimberMeasure *lm, Measure *m)
 static gboolean
 facts_sat (Facts *F)
 {
-  if (F->goals == 0 || !num_sat (&F->age))
+  if (F->goals == 0 || !num_sat (&F->age) || !num_sat (&F->minutes))
     return FALSE;
   /* sessions and active weeks are always known; the last session and recent
    * discomfort only when there is a history */

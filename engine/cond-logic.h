@@ -15,6 +15,10 @@
 
 #include "ruleset-private.h"
 
+/* the minutes a day a profile may ask for (profile.c checks them) */
+#define PROFILE_MIN_MINUTES 5.0
+#define PROFILE_MAX_MINUTES 180.0
+
 /* Whether cond can hold for some valid profile.  programme: also require
  * the plan to be a programme (no emergency or see-clinician red flag),
  * which is when rules and contraindications are looked at at all. */

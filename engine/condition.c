@@ -48,6 +48,10 @@ describe_into (GString *out, const LimberRuleset *rs, const LimberCond *c)
       g_string_append (out, "age");
       describe_bounds (out, c);
       break;
+    case COND_MINUTES:
+      g_string_append (out, "minutes a day");
+      describe_bounds (out, c);
+      break;
     case COND_DEFICIT:
       {
         int m = limber_ruleset_index_of (rs->measure_index, c->ref);
@@ -227,6 +231,8 @@ limber_cond_eval (const LimberCond *c, const LimberFacts *f)
       return f->profile->goal == c->goal;
     case COND_AGE:
       return in_bounds (c, f->profile->age);
+    case COND_MINUTES:
+      return in_bounds (c, f->profile->minutes_per_day);
     case COND_DEFICIT:
       return eval_deficit (c, &f->measures[c->index]);
     case COND_ASYMMETRY:

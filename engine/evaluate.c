@@ -169,18 +169,27 @@ apply_emphasis (LimberSelection *sel, const LimberRule *rule, const LimberAction
 }
 
 /* One rule's weight actions on one exercise: whatever number of its
- * selectors match, a rule multiplies (and adds to) an exercise's weight once,
- * with its largest multiplier and its largest addition. */
+ * selectors match, a rule raises an exercise's weight at most once (its
+ * largest multiplier above 1) and lowers it at most once (its smallest below
+ * 1), and adds its largest addition once: two tags of one exercise do not
+ * multiply it twice, but a boost and a damping of one rule both apply. */
 typedef struct {
   gboolean has_multiply, has_add, by_measure;
-  double multiply, add;
+  double up, down, add;
 } RuleWeight;
 
 static void
 collect_weight (RuleWeight *w, const LimberAction *a)
 {
   if (a->has_multiply)
-    w->multiply = w->has_multiply ? MAX (w->multiply, a->multiply) : a->multiply;
+    {
+      if (!w->has_multiply)
+        w->up = w->down = 1;
+      if (a->multiply > 1)
+        w->up = MAX (w->up, a->multiply);
+      else
+        w->down = MIN (w->down, a->multiply);
+    }
   if (a->has_add)
     w->add = w->has_add ? MAX (w->add, a->add) : a->add;
   w->has_multiply |= a->has_multiply;
@@ -196,12 +205,13 @@ apply_weight (LimberChoice *c, const LimberRule *rule, const RuleWeight *w)
       c->add += w->add;
       limber_choice_explain (c, rule->id, "weight %+g", w->add);
     }
+  double multiply = w->up * w->down;
   if (w->has_multiply)
     {
-      c->multiply *= w->multiply;
-      limber_choice_explain (c, rule->id, "weight x%g", w->multiply);
+      c->multiply *= multiply;
+      limber_choice_explain (c, rule->id, "weight x%g", multiply);
     }
-  if ((w->has_multiply && w->multiply > 1) || (w->has_add && w->add > 0))
+  if ((w->has_multiply && multiply > 1) || (w->has_add && w->add > 0))
     offer_reason (c, rule, w->by_measure ? LIMBER_RANK_MEASURE : LIMBER_RANK_WEIGHT);
 }
 

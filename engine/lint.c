@@ -104,6 +104,14 @@ check_thresholds (Linter *L, const LimberCond *c, const char *id, const char *su
           return TRUE;
         }
       return FALSE;
+    case COND_MINUTES:
+      if ((c->has_at_least && c->at_least > PROFILE_MAX_MINUTES) || (c->has_at_most && c->at_most < PROFILE_MIN_MINUTES))
+        {
+          add (L, "L002", LIMBER_LINT_ERROR, c->line, id, "use minutes from 5 to 180, the range of a profile's minutes",
+               "%s: <minutes> can never be met: a profile asks for 5 to 180 minutes a day", subject);
+          return TRUE;
+        }
+      return FALSE;
     case COND_TREND:
       {
         double range = 0;
@@ -647,6 +655,7 @@ has_threshold (const LimberCond *c)
           return TRUE;
       return FALSE;
     case COND_AGE:
+    case COND_MINUTES:
     case COND_DEFICIT:
     case COND_ASYMMETRY:
     case COND_HISTORY:

@@ -166,7 +166,7 @@ resolve_measure (Checker *C, const char *id, int *index, int line, const char *e
 
 static const char *const cond_elements[] = {
   "all", "any", "not", "goal", "age", "deficit", "asymmetry",
-  "answer", "flag", "score", "constraint", "history", "trend",
+  "answer", "flag", "score", "constraint", "history", "trend", "minutes",
 };
 
 static void
@@ -188,6 +188,7 @@ check_cond (Checker *C, LimberCond *c)
                  limber_goal_to_string (c->goal));
       break;
     case COND_AGE:
+    case COND_MINUTES:
       if (!c->has_at_least && !c->has_at_most)
         problem (C, c->line, el, "no bound; expected at-least= or at-most=");
       check_bounds (C, c->has_at_least, c->at_least, c->has_at_most, c->at_most, c->line, el, "at-least",

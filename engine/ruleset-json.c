@@ -206,7 +206,7 @@ add_dose (JsonBuilder *b, const LimberDose *d)
 static void
 describe_exercises (JsonBuilder *b, const LimberRuleset *rs)
 {
-  static const char *const variant_names[] = { "easier", "seated", "harder" };
+  static const char *const variant_names[] = { "easier", "seated", "harder", "alternative" };
   json_builder_set_member_name (b, "exercises");
   json_builder_begin_array (b);
   for (guint i = 0; i < rs->exercises->len; i++)

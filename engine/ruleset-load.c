@@ -191,7 +191,7 @@ read_cond (xmlNode *node)
     { "goal", COND_GOAL }, { "age", COND_AGE }, { "deficit", COND_DEFICIT },
     { "asymmetry", COND_ASYMMETRY }, { "answer", COND_ANSWER }, { "flag", COND_FLAG },
     { "score", COND_SCORE }, { "constraint", COND_CONSTRAINT }, { "history", COND_HISTORY },
-    { "trend", COND_TREND },
+    { "trend", COND_TREND }, { "minutes", COND_MINUTES },
   };
   LimberCondKind kind = COND_ALL;
   for (unsigned i = 0; i < G_N_ELEMENTS (kinds); i++)
@@ -617,6 +617,7 @@ read_exercise (xmlNode *n)
   e->id = limber_xml_attr (n, "id");
   e->line = xmlGetLineNo (n);
   e->name = child_text (n, "name");
+  e->reason = child_text (n, "reason");
   e->instructions = children_texts (child_named (n, "instructions"), "step");
   e->muscles = children_texts (child_named (n, "muscles"), "muscle");
   e->regions = text_ids (child_named (n, "regions"));
@@ -686,9 +687,10 @@ read_exercise (xmlNode *n)
       {
         LimberVariant *var = g_new0 (LimberVariant, 1);
         g_autofree char *kind = limber_xml_attr (v, "kind");
-        var->kind = g_strcmp0 (kind, "easier") == 0   ? VARIANT_EASIER
-                    : g_strcmp0 (kind, "seated") == 0 ? VARIANT_SEATED
-                                                      : VARIANT_HARDER;
+        var->kind = g_strcmp0 (kind, "easier") == 0        ? VARIANT_EASIER
+                    : g_strcmp0 (kind, "seated") == 0      ? VARIANT_SEATED
+                    : g_strcmp0 (kind, "alternative") == 0 ? VARIANT_ALTERNATIVE
+                                                           : VARIANT_HARDER;
         var->ref = limber_xml_attr (v, "ref");
         var->index = -1;
         var->line = xmlGetLineNo (v);

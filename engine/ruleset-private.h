@@ -27,6 +27,7 @@ typedef enum {
   COND_CONSTRAINT,
   COND_HISTORY,
   COND_TREND,
+  COND_MINUTES,             /* the minutes a day the person asked for */
 } LimberCondKind;
 
 typedef enum {
@@ -227,6 +228,7 @@ typedef enum {
   VARIANT_EASIER,
   VARIANT_SEATED,
   VARIANT_HARDER,
+  VARIANT_ALTERNATIVE,      /* does the same job another way: never both in one session */
 } LimberVariantKind;
 
 typedef struct {
@@ -250,6 +252,7 @@ typedef struct {
 struct _LimberExercise {
   char *id;
   char *name;
+  char *reason;             /* what it does, in plain words, or NULL */
   char **instructions;
   char **muscles;
   char **regions;

@@ -237,6 +237,7 @@ exercise_free (LimberExercise *e)
 {
   g_free (e->id);
   g_free (e->name);
+  g_free (e->reason);
   g_strfreev (e->instructions);
   g_strfreev (e->muscles);
   g_strfreev (e->regions);

@@ -69,6 +69,11 @@ explain (const Composer *C, guint i, guint slot)
                                 exercise_at (C, (guint) C->substitutes[i])->name);
       return g_strdup (t->routine_reason);
     }
+  /* what the exercise does says more than a rule that only made it a
+   * little more likely */
+  const LimberExercise *e = exercise_at (C, i);
+  if (e->reason != NULL)
+    return g_strdup (e->reason);
   if (c->reason_rule != NULL)
     return limber_reason_render (c->reason_rule, C->sel->facts);
   const LimberSlot *s = g_ptr_array_index (t->slots, slot);
@@ -220,7 +225,9 @@ limber_schedule (LimberSelection *sel, LimberPlan *plan, const GDate *start, uns
   LimberRandom random = { seed };
   plan->session_minutes = C.budget / 60.0;
   double minutes = plan->session_minutes;
-  C.cap_scale = rs->template_minutes > 0 ? MAX (1.0, minutes / rs->template_minutes) : 1.0;
+  /* longer days get more exercises, but fewer than in proportion: the time
+   * goes into fuller doses first, so the routine stays learnable */
+  C.cap_scale = rs->template_minutes > 0 ? MAX (1.0, 1.0 + 0.1 * (minutes / rs->template_minutes - 1.0)) : 1.0;
   unsigned caps = 0;
   for (guint k = 0; k < t->slots->len; k++)
     {

@@ -40,19 +40,21 @@ closing_rank (const LimberExercise *e)
   return rank[e->posture];
 }
 
+/* b is a's seated variant, or the same job done another way. */
 static gboolean
-seated_variant_of (const LimberExercise *a, guint b)
+same_job_variant (const LimberExercise *a, guint b)
 {
   for (guint v = 0; v < a->variants->len; v++)
     {
       const LimberVariant *var = g_ptr_array_index (a->variants, v);
-      if (var->kind == VARIANT_SEATED && var->index == (int) b)
+      if ((var->kind == VARIANT_SEATED || var->kind == VARIANT_ALTERNATIVE) && var->index == (int) b)
         return TRUE;
     }
   return FALSE;
 }
 
-/* The same primary targets with the same kind of work (stretching or moving). */
+/* The same primary targets: two exercises that stretch or move the same
+ * measures as their purpose do one job, whichever way they do it. */
 static gboolean
 same_work (const LimberExercise *a, const LimberExercise *b)
 {
@@ -72,7 +74,7 @@ same_work (const LimberExercise *a, const LimberExercise *b)
       for (guint j = 0; j < b->targets->len && !found; j++)
         {
           const LimberExerciseTarget *u = &g_array_index (b->targets, LimberExerciseTarget, j);
-          found = u->primary && u->measure_index == t->measure_index && u->stretches == t->stretches;
+          found = u->primary && u->measure_index == t->measure_index;
         }
       if (!found)
         return FALSE;
@@ -85,7 +87,7 @@ gboolean
 limber_session_redundant (const Composer *C, guint a, guint b)
 {
   const LimberExercise *x = exercise_at (C, a), *y = exercise_at (C, b);
-  return a == b || seated_variant_of (x, b) || seated_variant_of (y, a) || same_work (x, y);
+  return a == b || same_job_variant (x, b) || same_job_variant (y, a) || same_work (x, y);
 }
 
 void

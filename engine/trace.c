@@ -82,6 +82,8 @@ leaf_fact (const LimberFacts *f, const LimberCond *c)
       return g_strdup_printf ("goal: %s", limber_goal_to_string (f->profile->goal));
     case COND_AGE:
       return g_strdup_printf ("age: %u", f->profile->age);
+    case COND_MINUTES:
+      return g_strdup_printf ("minutes a day: %g", f->profile->minutes_per_day);
     case COND_DEFICIT:
     case COND_ASYMMETRY:
       {

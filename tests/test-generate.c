@@ -9,6 +9,7 @@
 #include <limber.h>
 
 #include "support.h"
+#include "trace.h"
 
 TestSuite (generate);
 
@@ -416,15 +417,28 @@ tilts_profile (const LimberRuleset *rs, double discomfort, double next_day, cons
   return p;
 }
 
+/* The step progression gave pelvic tilts (a long day may give a planned
+ * item a fuller dose on top: its step in the plan is at least this one). */
 static unsigned
 tilts_step (const LimberRuleset *rs, const LimberProfile *p)
 {
+  GDate start;
+  g_date_clear (&start, 1);
+  cr_assert (limber_parse_date (START, &start));
+  g_autoptr (GError) error = NULL;
+  LimberTrace *trace = limber_trace_new (rs, p, &start, &error);
+  cr_assert_not_null (trace, "%s", error ? error->message : "");
+  unsigned step = limber_trace_choice (trace, "pelvic-tilts")->step;
+  limber_trace_free (trace);
   for (guint64 seed = 0; seed < 50; seed++)
     {
       g_autoptr (LimberPlan) plan = generate (rs, p, seed, 7);
-      unsigned step = step_of (plan, "pelvic-tilts");
-      if (step > 0)
-        return step;
+      unsigned planned = step_of (plan, "pelvic-tilts");
+      if (planned > 0)
+        {
+          cr_assert_geq (planned, step);
+          return step;
+        }
     }
   cr_assert_fail ("pelvic tilts never chosen");
   return 0;
@@ -793,7 +807,7 @@ LIMBER_TEST (generate, cautions_for_thin_bones_and_late_pregnancy_hold_on_every_
 
       g_autoptr (LimberProfile) late = limber_profile_new ();
       limber_profile_set_answer_bool (late, "pregnant", TRUE);
-      limber_profile_set_answer_bool (late, "pregnant-past-20-weeks", TRUE);
+      limber_profile_set_answer_bool (late, "pregnant-past-16-weeks", TRUE);
       g_autoptr (LimberPlan) b = generate (rs, late, seed, 7);
       cr_assert_eq (limber_plan_get_status (b), LIMBER_PLAN_OK);
       cr_assert_gt (count_items (b), 0);
