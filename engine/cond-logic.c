@@ -231,7 +231,7 @@ typedef struct {
   guint goals;              /* still possible */
   Num age;
   Num minutes;
-  Num history[5];
+  Num history[6];
   GHashTable *questions;    /* index -> Question* */
   GHashTable *scores;
   GHashTable *measures;
@@ -306,6 +306,7 @@ facts_init (Facts *F, const LimberRuleset *rs, gboolean programme)
   num_init (&F->history[HISTORY_DAYS_SINCE_LAST], 1, INFINITY, TRUE);
   num_init (&F->history[HISTORY_RECENT_MAX_DISCOMFORT], 0, 10, FALSE);
   num_init (&F->history[HISTORY_UNSETTLED_DISCOMFORT_DAYS], 0, INFINITY, TRUE);
+  num_init (&F->history[HISTORY_WEEKS_WITHOUT_IMPROVEMENT], 0, INFINITY, TRUE);
   /* in a programme no see-clinician or emergency flag on the history held */
   for (guint i = 0; programme && i < rs->red_flags->len; i++)
     {
@@ -325,7 +326,7 @@ facts_clear (Facts *F)
 {
   num_clear (&F->age);
   num_clear (&F->minutes);
-  for (int i = 0; i < 5; i++)
+  for (int i = 0; i < 6; i++)
     num_clear (&F->history[i]);
   g_hash_table_unref (F->questions);
   g_hash_table_unref (F->scores);
@@ -676,6 +677,8 @@ facts_sat (Facts *F)
     return FALSE;
   if (F->history[HISTORY_UNSETTLED_DISCOMFORT_DAYS].needed
       && !num_sat (&F->history[HISTORY_UNSETTLED_DISCOMFORT_DAYS]))
+    return FALSE;
+  if (!num_sat (&F->history[HISTORY_WEEKS_WITHOUT_IMPROVEMENT]))
     return FALSE;
   /* an active week needs a completed session, and a session a history */
   const Num *sessions = &F->history[HISTORY_SESSIONS_COMPLETED], *weeks = &F->history[HISTORY_WEEKS_ACTIVE];

@@ -21,7 +21,7 @@ describe_into (GString *out, const LimberRuleset *rs, const LimberCond *c)
   static const char *const sides[] = { "either side", "left", "right", "both sides" };
   static const char *const facts[] = {
     "sessions completed", "days since last session", "active weeks", "recent max discomfort",
-    "days of unsettled discomfort",
+    "days of unsettled discomfort", "active weeks without improvement",
   };
   switch (c->kind)
     {
@@ -192,6 +192,7 @@ eval_history (const LimberCond *c, const LimberHistoryFacts *h)
       return h->recent_max_discomfort >= 0 && in_bounds (c, h->recent_max_discomfort);
     case HISTORY_UNSETTLED_DISCOMFORT_DAYS:
       return h->unsettled_days >= 0 && in_bounds (c, h->unsettled_days);
+    case HISTORY_WEEKS_WITHOUT_IMPROVEMENT: return in_bounds (c, h->weeks_without_improvement);
     }
   return FALSE;
 }

@@ -282,6 +282,28 @@ unsettled_days (const LimberFacts *f, guint32 start)
   return first == 0 ? 0 : (int) (last - first);
 }
 
+/* No improvement after six weeks of home care is a reason to be assessed
+ * (the clinical reference, NICE NG59): the active weeks, when re-scans reach
+ * back six weeks and no measure gained a unit over them.  Without such a
+ * re-scan nothing is known, and the fact is 0. */
+#define IMPROVEMENT_DAYS 42
+
+static unsigned
+weeks_without_improvement (const LimberFacts *f)
+{
+  gboolean known = FALSE;
+  for (guint m = 0; m < f->rs->measures->len; m++)
+    {
+      double change;
+      if (!limber_facts_trend (f, m, IMPROVEMENT_DAYS, FALSE, &change))
+        continue;
+      known = TRUE;
+      if (change >= 1)
+        return 0;
+    }
+  return known ? f->history.weeks_active : 0;
+}
+
 static void
 derive_history (LimberFacts *f)
 {
@@ -316,6 +338,7 @@ derive_history (LimberFacts *f)
   if (last > 0)
     h->days_since_last = (int) (start - last);
   h->unsettled_days = unsettled_days (f, start);
+  h->weeks_without_improvement = weeks_without_improvement (f);
 }
 
 gboolean
@@ -328,6 +351,7 @@ limber_history_fact_value (const LimberHistoryFacts *h, LimberHistoryFact fact, 
     case HISTORY_DAYS_SINCE_LAST: *value = h->days_since_last; return h->days_since_last >= 0;
     case HISTORY_RECENT_MAX_DISCOMFORT: *value = h->recent_max_discomfort; return h->recent_max_discomfort >= 0;
     case HISTORY_UNSETTLED_DISCOMFORT_DAYS: *value = h->unsettled_days; return h->unsettled_days >= 0;
+    case HISTORY_WEEKS_WITHOUT_IMPROVEMENT: *value = h->weeks_without_improvement; return TRUE;
     }
   return FALSE;
 }
@@ -350,9 +374,9 @@ limber_facts_new (const LimberRuleset *rs, const LimberProfile *profile, const G
   for (guint i = 0; i < profile->avoid_regions->len; i++)
     g_hash_table_add (f->avoid, g_ptr_array_index (profile->avoid_regions, i));
   resolve_answers (f);
+  derive_measures (f);
   derive_history (f); /* before screening: a red flag can be on a history fact */
   screen_flags (f);
-  derive_measures (f);
   derive_scores (f);
   return f;
 }

@@ -47,6 +47,10 @@ typedef struct {
    * days whose discomfort (during or next morning) was above the acceptable
    * zone; 0 when the latest logged day settled; -1: no history */
   int unsettled_days;
+  /* the active weeks when re-scans cover the last six weeks and no measure
+   * improved by a degree (or unit) over them; 0 when one did, or no re-scan
+   * shows it */
+  unsigned weeks_without_improvement;
 } LimberHistoryFacts;
 
 typedef struct {

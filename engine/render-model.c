@@ -555,6 +555,10 @@ fill_referral (LimberPrint *p, const LimberPlan *plan)
                                                 "days or more, although the exercises were made easier.",
                                                 limber_number_format (number, plan->rs->progression.acceptable_max, -1),
                                                 limber_number_format (days, f->at_least, -1))
+                           : f->history_fact == HISTORY_WEEKS_WITHOUT_IMPROVEMENT
+                             ? g_strdup_printf ("Your exercise log and scans: %s weeks or more of regular practice "
+                                                "without a measurable improvement.",
+                                                limber_number_format (days, f->at_least, -1))
                              : g_strdup ("Your exercise log shows a warning sign."));
           continue;
         }

@@ -85,6 +85,7 @@ describe_questions (JsonBuilder *b, const LimberRuleset *rs)
 
 static const char *const history_fact_names[] = {
   "sessions-completed", "days-since-last-session", "weeks-active", "recent-max-discomfort", "unsettled-discomfort-days",
+  "weeks-without-improvement",
 };
 
 /* Red flags on the logged history: no question asks them, so they are

@@ -167,6 +167,7 @@ history_fact (const char *name)
          : g_strcmp0 (name, "days-since-last-session") == 0 ? HISTORY_DAYS_SINCE_LAST
          : g_strcmp0 (name, "weeks-active") == 0            ? HISTORY_WEEKS_ACTIVE
          : g_strcmp0 (name, "unsettled-discomfort-days") == 0 ? HISTORY_UNSETTLED_DISCOMFORT_DAYS
+         : g_strcmp0 (name, "weeks-without-improvement") == 0 ? HISTORY_WEEKS_WITHOUT_IMPROVEMENT
                                                             : HISTORY_RECENT_MAX_DISCOMFORT;
 }
 

@@ -142,6 +142,8 @@ leaf_fact (const LimberFacts *f, const LimberCond *c)
           return f->history.unsettled_days < 0
                    ? g_strdup ("days of unsettled discomfort: no session logged")
                    : g_strdup_printf ("days of unsettled discomfort: %d", f->history.unsettled_days);
+        case HISTORY_WEEKS_WITHOUT_IMPROVEMENT:
+          return g_strdup_printf ("active weeks without improvement: %u", f->history.weeks_without_improvement);
         }
       return NULL;
     case COND_TREND:

@@ -240,18 +240,27 @@ LIMBER_TEST (adapt, a_shrinking_asymmetry_loses_emphasis_and_a_resolved_one_lose
   cr_assert_eq (hip_extra_sets (rs, 36, &side), 0, "resolved to 4 degrees");
 }
 
-LIMBER_TEST (adapt, six_weeks_without_improvement_advise_seeing_a_clinician)
+/* No improvement after six weeks of home care is a reason to be assessed:
+ * a plateau whose re-scans show it refers the person, and the program stops
+ * there; an improving one never does. */
+LIMBER_TEST (adapt, six_weeks_without_improvement_refer_to_a_clinician)
 {
   g_autoptr (LimberRuleset) rs = rules ();
   g_autoptr (LimberProfile) p = example (rs, "stiff-back");
-  const char *advice = "Six weeks of regular practice have not brought a measurable improvement";
-  g_autoptr (LimberSimulation) plateau = simulate (rs, p, 8, LIMBER_RESPONSE_PLATEAU, 1);
-  cr_assert_not (has_advisory (limber_simulation_get_plan (plateau, 0), advice));
-  cr_assert (has_advisory (limber_simulation_get_plan (plateau, 7), advice), "no advisory after a 7-week plateau");
-  g_autoptr (LimberSimulation) better = simulate (rs, p, 8, LIMBER_RESPONSE_IMPROVING, 1);
-  for (unsigned w = 0; w < 8; w++)
-    cr_assert_not (has_advisory (limber_simulation_get_plan (better, w), advice), "week %u: improving yet told no "
-                   "improvement", w + 1);
+  g_autoptr (LimberSimulation) plateau = simulate (rs, p, 10, LIMBER_RESPONSE_PLATEAU, 1);
+  unsigned n = limber_simulation_get_n_weeks (plateau);
+  cr_assert_lt (n, 10, "a ten-week plateau without a referral");
+  /* the example had a week of practice before the simulation began */
+  cr_assert_geq (n, 6, "referred before six weeks of practice");
+  const LimberPlan *last = limber_simulation_get_plan (plateau, n - 1);
+  cr_assert_eq (limber_plan_get_status (last), LIMBER_PLAN_REFERRAL);
+  cr_assert_eq (limber_plan_get_outcome (last), LIMBER_OUTCOME_SEE_CLINICIAN);
+  g_autofree char *json = limber_plan_to_json (last, FALSE);
+  cr_assert (strstr (json, "\"no-improvement-on-plan\"") != NULL, "%s", json);
+  g_autoptr (LimberSimulation) better = simulate (rs, p, 10, LIMBER_RESPONSE_IMPROVING, 1);
+  cr_assert_eq (limber_simulation_get_n_weeks (better), 10);
+  for (unsigned w = 0; w < 10; w++)
+    cr_assert_eq (limber_plan_get_status (limber_simulation_get_plan (better, w)), LIMBER_PLAN_OK, "week %u", w + 1);
 }
 
 LIMBER_TEST (adapt, an_asymmetry_growing_over_two_weeks_of_practice_is_flagged)
@@ -294,8 +303,8 @@ LIMBER_TEST (adapt, a_flare_up_that_does_not_settle_for_two_weeks_refers)
   for (unsigned w = 0; w + 1 < n; w++)
     if (has_advisory (limber_simulation_get_plan (sim, w), "more than your back should take"))
       cr_assert_not (has_advisory (limber_simulation_get_plan (sim, w), "good outlook"), "week %u", w + 1);
-  /* improving and plateau responses never get there */
-  g_autoptr (LimberSimulation) fine = simulate (rs, p, 8, LIMBER_RESPONSE_PLATEAU, 1);
+  /* an improving response never gets there */
+  g_autoptr (LimberSimulation) fine = simulate (rs, p, 8, LIMBER_RESPONSE_IMPROVING, 1);
   cr_assert_eq (limber_simulation_get_n_weeks (fine), 8);
 }
 
