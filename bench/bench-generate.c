@@ -1,24 +1,79 @@
 /*
- * bench-generate: plans per second, microseconds per plan and peak memory
- * for the default rule set over a population of varied profiles.
+ * bench-generate: CPU and wall time per plan, allocations per plan, the JSON
+ * writer's time and size per plan, and peak memory, for the default rule set
+ * over a population of varied profiles.
  *
  *   bench-generate [N_PROFILES (default 2000)] [THREADS (default 1)]
  *
  * Profiles vary goal, age, minutes, days, constraints, screening answers
  * (a few percent with a referral), scans with deficits and asymmetries, and a
- * short history.  Building the profiles is not timed; generating is.
+ * short history.  Building the profiles is not timed; generating is, then
+ * writing each plan as JSON.  Machines running this are shared and noisy:
+ * the CPU time per plan (user + system of the process, over the plans) is
+ * the figure to compare, the wall time is printed beside it.
+ *
+ * Allocations are counted by interposing malloc and friends for the whole
+ * process (this executable's definitions take precedence over libc's for
+ * every library), during the timed loops only.
  */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/resource.h>
+#include <time.h>
+
+extern void *__libc_malloc (size_t size);
+extern void *__libc_calloc (size_t n, size_t size);
+extern void *__libc_realloc (void *p, size_t size);
+extern void __libc_free (void *p);
+
+static long long allocations;
+
+void *
+malloc (size_t size)
+{
+  __atomic_fetch_add (&allocations, 1, __ATOMIC_RELAXED);
+  return __libc_malloc (size);
+}
+
+void *
+calloc (size_t n, size_t size)
+{
+  __atomic_fetch_add (&allocations, 1, __ATOMIC_RELAXED);
+  return __libc_calloc (n, size);
+}
+
+void *
+realloc (void *p, size_t size)
+{
+  __atomic_fetch_add (&allocations, 1, __ATOMIC_RELAXED);
+  return __libc_realloc (p, size);
+}
+
+void
+free (void *p)
+{
+  __libc_free (p);
+}
+
+/* CPU seconds of the whole process so far (every thread). */
+static double
+cpu_seconds (void)
+{
+  struct timespec t;
+  clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &t);
+  return t.tv_sec + t.tv_nsec / 1e9;
+}
 
 #include <limber.h>
 
 typedef struct {
   const LimberRuleset *rs;
   LimberProfile **profiles;
+  LimberPlan **plans;
   guint from, to;
   guint64 checksum;
+  guint64 json_bytes;
 } Work;
 
 static LimberProfile *
@@ -88,12 +143,39 @@ run (gpointer data)
     {
       limber_options_set_seed (options, i);
       g_autoptr (GError) error = NULL;
-      g_autoptr (LimberPlan) plan = limber_generate (w->rs, w->profiles[i], options, &error);
+      LimberPlan *plan = limber_generate (w->rs, w->profiles[i], options, &error);
       if (plan == NULL)
         g_error ("profile %u: %s", i, error->message);
       w->checksum += limber_plan_get_n_days (plan) + limber_plan_get_status (plan);
+      w->plans[i] = plan;
     }
   return NULL;
+}
+
+static gpointer
+write_json (gpointer data)
+{
+  Work *w = data;
+  for (guint i = w->from; i < w->to; i++)
+    {
+      g_autofree char *json = limber_plan_to_json (w->plans[i], FALSE);
+      w->json_bytes += strlen (json);
+    }
+  return NULL;
+}
+
+/* Runs fn over the work in threads; returns the wall seconds. */
+static double
+in_threads (GThreadFunc fn, Work *work, guint threads)
+{
+  GThread **pool = g_new0 (GThread *, threads);
+  gint64 t0 = g_get_monotonic_time ();
+  for (guint t = 0; t < threads; t++)
+    pool[t] = g_thread_new ("bench", fn, &work[t]);
+  for (guint t = 0; t < threads; t++)
+    g_thread_join (pool[t]);
+  g_free (pool);
+  return (g_get_monotonic_time () - t0) / 1e6;
 }
 
 int
@@ -116,36 +198,49 @@ main (int argc, char **argv)
   for (guint i = 0; i < n; i++)
     profiles[i] = make_profile (rs, r);
 
+  LimberPlan **plans = g_new0 (LimberPlan *, n);
   Work *work = g_new0 (Work, threads);
-  GThread **pool = g_new0 (GThread *, threads);
-  gint64 t0 = g_get_monotonic_time ();
+  for (guint t = 0; t < threads; t++)
+    work[t] = (Work) { rs, profiles, plans, n * t / threads, n * (t + 1) / threads, 0, 0 };
+
+  long long a0 = __atomic_load_n (&allocations, __ATOMIC_RELAXED);
+  double c0 = cpu_seconds ();
+  double seconds = in_threads (run, work, threads);
+  double cpu = cpu_seconds () - c0;
+  long long plan_allocations = __atomic_load_n (&allocations, __ATOMIC_RELAXED) - a0;
+
+  a0 = __atomic_load_n (&allocations, __ATOMIC_RELAXED);
+  c0 = cpu_seconds ();
+  double json_seconds = in_threads (write_json, work, threads);
+  double json_cpu = cpu_seconds () - c0;
+  long long json_allocations = __atomic_load_n (&allocations, __ATOMIC_RELAXED) - a0;
+
+  guint64 checksum = 0, json_bytes = 0;
   for (guint t = 0; t < threads; t++)
     {
-      work[t] = (Work) { rs, profiles, n * t / threads, n * (t + 1) / threads, 0 };
-      pool[t] = g_thread_new ("bench", run, &work[t]);
-    }
-  guint64 checksum = 0;
-  for (guint t = 0; t < threads; t++)
-    {
-      g_thread_join (pool[t]);
       checksum += work[t].checksum;
+      json_bytes += work[t].json_bytes;
     }
-  double seconds = (g_get_monotonic_time () - t0) / 1e6;
 
   struct rusage usage;
   getrusage (RUSAGE_SELF, &usage);
   printf ("rule set        %s %s (%u exercises, %u rules)\n", limber_ruleset_get_id (rs),
           limber_ruleset_get_version (rs), limber_ruleset_get_n_exercises (rs), limber_ruleset_get_n_rules (rs));
   printf ("profiles        %u, threads %u, 7-day plans\n", n, threads);
-  printf ("plans/s         %.0f\n", n / seconds);
-  printf ("us/plan         %.1f (wall, per thread %.1f)\n", seconds * 1e6 / n, seconds * 1e6 * threads / n);
+  printf ("plans/s         %.0f (wall)\n", n / seconds);
+  printf ("us/plan         %.1f CPU, %.1f wall\n", cpu * 1e6 / n, seconds * 1e6 / n);
+  printf ("allocs/plan     %.1f\n", (double) plan_allocations / n);
+  printf ("json us/plan    %.1f CPU, %.1f wall, %.0f bytes, %.1f allocs\n", json_cpu * 1e6 / n,
+          json_seconds * 1e6 / n, (double) json_bytes / n, (double) json_allocations / n);
   printf ("peak RSS        %.1f MiB\n", usage.ru_maxrss / 1024.0);
   printf ("checksum        %" G_GUINT64_FORMAT "\n", checksum);
 
   for (guint i = 0; i < n; i++)
+    limber_plan_free (plans[i]);
+  g_free (plans);
+  for (guint i = 0; i < n; i++)
     limber_profile_free (profiles[i]);
   g_free (profiles);
   g_free (work);
-  g_free (pool);
   return 0;
 }

@@ -51,22 +51,24 @@ entry_compare (gconstpointer a, gconstpointer b)
 }
 
 /* This exercise's sessions before the plan starts, oldest first (stable, so
- * two logs of one day keep the order they were given in). */
+ * two logs of one day keep the order they were given in), in out (reused
+ * from exercise to exercise: one allocation per plan, not one each). */
 static GArray *
-history_of (const LimberFacts *f, const LimberExercise *e)
+history_of (const LimberFacts *f, const LimberExercise *e, guint index, GArray *out)
 {
-  GArray *out = g_array_new (FALSE, FALSE, sizeof (Entry));
+  g_array_set_size (out, 0);
   guint32 start = g_date_get_julian (&f->start);
   for (guint i = 0; i < f->profile->sessions->len; i++)
     {
       const LimberLogged *s = g_ptr_array_index (f->profile->sessions, i);
       guint32 day = f->session_day[i];
-      if (day == 0 || day >= start || g_strcmp0 (s->exercise, e->id) != 0)
+      if (day == 0 || day >= start || f->session_exercise[i] != (int) index)
         continue;
       Entry entry = { day, s, step_reached (e, s) };
       g_array_append_val (out, entry);
     }
-  g_array_sort (out, entry_compare); /* g_array_sort is a stable merge sort */
+  if (out->len > 1)
+    g_array_sort (out, entry_compare); /* g_array_sort is a stable merge sort */
   return out;
 }
 
@@ -258,13 +260,14 @@ void
 limber_dose (LimberSelection *sel)
 {
   const LimberFacts *f = sel->facts;
+  g_autoptr (GArray) scratch = g_array_new (FALSE, FALSE, sizeof (Entry));
   for (guint i = 0; i < sel->n; i++)
     {
       LimberChoice *c = &sel->choices[i];
       if (c->excluded)
         continue;
       const LimberExercise *e = g_ptr_array_index (f->rs->exercises, i);
-      g_autoptr (GArray) h = history_of (f, e);
+      GArray *h = history_of (f, e, i, scratch);
       unsigned step = progress (f, e, c, h);
       if (c->lowest_step && step > 0)
         {

@@ -315,9 +315,11 @@ derive_history (LimberFacts *f)
   guint32 last = 0;
   /* every session's date is parsed here, once, for every stage after */
   f->session_day = g_new0 (guint32, MAX (f->profile->sessions->len, 1));
+  f->session_exercise = g_new (int, MAX (f->profile->sessions->len, 1));
   for (guint i = 0; i < f->profile->sessions->len; i++)
     {
       const LimberLogged *s = g_ptr_array_index (f->profile->sessions, i);
+      f->session_exercise[i] = limber_ruleset_index_of (f->rs->exercise_index, s->exercise);
       GDate d;
       if (!limber_parse_date (s->date, &d))
         continue;
@@ -392,6 +394,7 @@ limber_facts_free (LimberFacts *f)
     g_clear_pointer (&f->measures[i].series, g_array_unref);
   g_free (f->answers);
   g_free (f->session_day);
+  g_free (f->session_exercise);
   g_free (f->flags);
   g_free (f->measures);
   g_free (f->scores);

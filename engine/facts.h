@@ -64,6 +64,7 @@ typedef struct {
   LimberScoreFact *scores;      /* per score */
   LimberHistoryFacts history;
   guint32 *session_day;         /* per logged session: its julian day, 0 when not a date */
+  int *session_exercise;        /* per logged session: its exercise's catalogue index, -1 when unknown */
   GHashTable *equipment;        /* set of the profile's equipment ids */
   GHashTable *avoid;            /* set of the profile's avoided regions */
 } LimberFacts;

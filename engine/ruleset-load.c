@@ -857,6 +857,7 @@ limber_ruleset_new_from_data (const char *data, gssize length, const char *name,
       limber_ruleset_unref (rs);
       return NULL;
     }
+  limber_ruleset_compile (rs);
   return rs;
 }
 

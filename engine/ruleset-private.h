@@ -223,6 +223,7 @@ typedef struct {
   char *routine_reason;     /* the sentence its moves carry */
   char **routine_cite;
   int routine_line;
+  int *slot_of;             /* per exercise: its slot, -1 for none (ruleset-compile.c) */
 } LimberTemplate;
 
 typedef enum {
@@ -263,6 +264,7 @@ struct _LimberExercise {
   LimberPosture posture;    /* the body's position, for the session's flow and no-floor */
   gboolean to_floor;        /* goes down to the floor from its posture (a lunge's back knee) */
   GArray *targets;          /* LimberExerciseTarget */
+  int job;                  /* the same number for the same primary targets, -1 for none (ruleset-compile.c) */
   unsigned level;
   gboolean per_side;
   double base_weight;
@@ -346,6 +348,10 @@ void limber_cond_free(LimberCond *cond);
  * problem to errors and returns FALSE when there was any */
 gboolean limber_ruleset_check(LimberRuleset *rs, const char *source, gsize length,
                               GString *errors);
+
+/* ruleset-compile.c: what generation needs worked out once, after a
+ * successful check */
+void limber_ruleset_compile(LimberRuleset *rs);
 
 /* Message location helper shared by the loader and the checker: the column of
  * the element named `element` on `line` of `source`, so that messages point at

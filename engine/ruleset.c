@@ -322,6 +322,7 @@ limber_ruleset_unref (LimberRuleset *rs)
       g_ptr_array_unref (rs->templates[g].slots);
       g_strfreev (rs->templates[g].routine);
       g_clear_pointer (&rs->templates[g].routine_index, g_array_unref);
+      g_free (rs->templates[g].slot_of);
       g_free (rs->templates[g].routine_reason);
       g_strfreev (rs->templates[g].routine_cite);
       g_free (rs->goal_text[g]);

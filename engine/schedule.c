@@ -239,14 +239,9 @@ limber_schedule (LimberSelection *sel, LimberPlan *plan, const GDate *start, uns
   for (guint i = 0; i < sel->n; i++)
     {
       jitter[i] = 0.95 + 0.1 * limber_random_double (&random);
-      slot_of[i] = -1;
+      slot_of[i] = t->slot_of ? t->slot_of[i] : -1;
       routine_pos[i] = -1;
       substitutes[i] = -1;
-      const LimberExercise *e = exercise_at (&C, i);
-      for (guint k = t->slots->len; k-- > 0;)
-        for (char **tag = ((LimberSlot *) g_ptr_array_index (t->slots, k))->tags; *tag; tag++)
-          if (g_strv_contains ((const char *const *) e->tags, *tag))
-            slot_of[i] = (int) k;
     }
   for (guint k = 0; t->routine_index && k < t->routine_index->len; k++)
     routine_pos[g_array_index (t->routine_index, guint, k)] = (int) k;

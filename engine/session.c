@@ -53,41 +53,15 @@ same_job_variant (const LimberExercise *a, guint b)
   return FALSE;
 }
 
-/* The same primary targets: two exercises that stretch or move the same
- * measures as their purpose do one job, whichever way they do it. */
-static gboolean
-same_work (const LimberExercise *a, const LimberExercise *b)
-{
-  guint na = 0, nb = 0;
-  for (guint k = 0; k < a->targets->len; k++)
-    na += g_array_index (a->targets, LimberExerciseTarget, k).primary;
-  for (guint k = 0; k < b->targets->len; k++)
-    nb += g_array_index (b->targets, LimberExerciseTarget, k).primary;
-  if (na == 0 || na != nb)
-    return FALSE;
-  for (guint k = 0; k < a->targets->len; k++)
-    {
-      const LimberExerciseTarget *t = &g_array_index (a->targets, LimberExerciseTarget, k);
-      if (!t->primary)
-        continue;
-      gboolean found = FALSE;
-      for (guint j = 0; j < b->targets->len && !found; j++)
-        {
-          const LimberExerciseTarget *u = &g_array_index (b->targets, LimberExerciseTarget, j);
-          found = u->primary && u->measure_index == t->measure_index;
-        }
-      if (!found)
-        return FALSE;
-    }
-  return TRUE;
-}
-
 /* Whether a and b do the same job, so one session needs only one of them. */
 gboolean
 limber_session_redundant (const Composer *C, guint a, guint b)
 {
   const LimberExercise *x = exercise_at (C, a), *y = exercise_at (C, b);
-  return a == b || same_job_variant (x, b) || same_job_variant (y, a) || same_work (x, y);
+  /* the same primary targets (the job ruleset-compile.c numbered): two
+   * exercises that stretch or move the same measures as their purpose do
+   * one job, whichever way they do it */
+  return a == b || (x->job >= 0 && x->job == y->job) || same_job_variant (x, b) || same_job_variant (y, a);
 }
 
 void

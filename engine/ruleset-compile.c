@@ -1,0 +1,98 @@
+/*
+ * Compiling a checked rule set for generation: what every plan would
+ * otherwise work out again from strings, worked out once at load.
+ *
+ *  - each template's slot for each exercise (the first slot whose tags the
+ *    exercise carries), so composing never compares a tag;
+ *  - each exercise's job: exercises with the same set of primary targets
+ *    share a job number, so "do these two do the same job?" is an integer
+ *    compare rather than a walk over both target lists (session.c).
+ *
+ * Runs after ruleset-check.c has resolved every id; it cannot fail.
+ */
+#include "ruleset-private.h"
+
+static gint
+compare_int (gconstpointer a, gconstpointer b)
+{
+  int x = *(const int *) a, y = *(const int *) b;
+  return x < y ? -1 : x > y;
+}
+
+/* A canonical key of an exercise's primary targets: their measure indexes,
+ * sorted, as text ("3,7"); NULL when it has none. */
+static char *
+job_key (const LimberExercise *e)
+{
+  g_autoptr (GArray) m = g_array_new (FALSE, FALSE, sizeof (int));
+  for (guint k = 0; k < e->targets->len; k++)
+    {
+      const LimberExerciseTarget *t = &g_array_index (e->targets, LimberExerciseTarget, k);
+      if (t->primary && t->measure_index >= 0)
+        g_array_append_val (m, t->measure_index);
+    }
+  if (m->len == 0)
+    return NULL;
+  g_array_sort (m, compare_int);
+  GString *key = g_string_new (NULL);
+  for (guint k = 0; k < m->len; k++)
+    g_string_append_printf (key, "%s%d", k ? "," : "", g_array_index (m, int, k));
+  return g_string_free (key, FALSE);
+}
+
+static void
+compile_jobs (LimberRuleset *rs)
+{
+  g_autoptr (GHashTable) jobs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint i = 0; i < rs->exercises->len; i++)
+    {
+      LimberExercise *e = g_ptr_array_index (rs->exercises, i);
+      char *key = job_key (e);
+      e->job = -1;
+      if (key == NULL)
+        continue;
+      gpointer found;
+      if (g_hash_table_lookup_extended (jobs, key, NULL, &found))
+        {
+          e->job = GPOINTER_TO_INT (found);
+          g_free (key);
+        }
+      else
+        {
+          e->job = (int) g_hash_table_size (jobs);
+          g_hash_table_insert (jobs, key, GINT_TO_POINTER (e->job));
+        }
+    }
+}
+
+static void
+compile_slots (LimberRuleset *rs)
+{
+  guint n = rs->exercises->len;
+  for (unsigned g = 0; g < LIMBER_N_GOALS; g++)
+    {
+      LimberTemplate *t = &rs->templates[g];
+      if (!t->present)
+        continue;
+      t->slot_of = g_new (int, MAX (n, 1));
+      for (guint i = 0; i < n; i++)
+        {
+          const LimberExercise *e = g_ptr_array_index (rs->exercises, i);
+          t->slot_of[i] = -1;
+          for (guint k = 0; k < t->slots->len && t->slot_of[i] < 0; k++)
+            for (char **tag = ((LimberSlot *) g_ptr_array_index (t->slots, k))->tags; *tag; tag++)
+              if (g_strv_contains ((const char *const *) e->tags, *tag))
+                {
+                  t->slot_of[i] = (int) k;
+                  break;
+                }
+        }
+    }
+}
+
+void
+limber_ruleset_compile (LimberRuleset *rs)
+{
+  compile_jobs (rs);
+  compile_slots (rs);
+}
