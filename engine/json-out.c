@@ -1,8 +1,33 @@
 #include "json-out.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "dose-words.h"
+
+/* Appending goes through here rather than g_string_append*(): a plan is
+ * thousands of small pieces, and GString's general insertion costs more
+ * than the copy.  GString's fields are public; the buffer grows as
+ * GString would grow it. */
+static inline void
+put (GString *out, const char *s, gsize n)
+{
+  if (out->len + n + 1 > out->allocated_len)
+    {
+      gsize len = out->len;
+      g_string_set_size (out, MAX (2 * out->allocated_len, len + n + 1));
+      g_string_truncate (out, len);
+    }
+  memcpy (out->str + out->len, s, n);
+  out->len += n;
+  out->str[out->len] = '\0';
+}
+
+static inline void
+put_c (GString *out, char c)
+{
+  put (out, &c, 1);
+}
 
 void
 limber_json_out_init (LimberJsonOut *j, GString *out, gboolean pretty)
@@ -11,6 +36,53 @@ limber_json_out_init (LimberJsonOut *j, GString *out, gboolean pretty)
   j->pretty = pretty;
   j->depth = 0;
   j->empty = 0;
+  j->quoted = NULL;
+  j->cache = NULL;
+}
+
+void
+limber_json_out_use_cache (LimberJsonOut *j)
+{
+  if (j->quoted != NULL)
+    return;
+  j->quoted = g_hash_table_new (g_direct_hash, g_direct_equal);
+  j->cache = g_string_sized_new (4096);
+}
+
+void
+limber_json_out_clear (LimberJsonOut *j)
+{
+  g_clear_pointer (&j->quoted, g_hash_table_unref);
+  if (j->cache != NULL)
+    g_string_free (j->cache, TRUE);
+  j->cache = NULL;
+}
+
+/* s quoted, from the cache when there is one: the cache holds each quoted
+ * text after its length (a guint32), found by the address of s. */
+static void
+append_quoted (LimberJsonOut *j, const char *s)
+{
+  if (j->quoted == NULL)
+    {
+      limber_json_out_quote (j->out, s);
+      return;
+    }
+  gsize at = GPOINTER_TO_SIZE (g_hash_table_lookup (j->quoted, s));
+  if (at == 0)
+    {
+      guint32 length = 0;
+      gsize from = j->cache->len;
+      put (j->cache, (const char *) &length, sizeof length);
+      limber_json_out_quote (j->cache, s);
+      length = (guint32) (j->cache->len - from - sizeof length);
+      memcpy (j->cache->str + from, &length, sizeof length);
+      g_hash_table_insert (j->quoted, (gpointer) s, GSIZE_TO_POINTER (from + 1));
+      at = from + 1;
+    }
+  guint32 length;
+  memcpy (&length, j->cache->str + at - 1, sizeof length);
+  put (j->out, j->cache->str + at - 1 + sizeof length, length);
 }
 
 /* The separator, line break and key before a value. */
@@ -21,19 +93,24 @@ prefix (LimberJsonOut *j, const char *member)
     {
       guint64 bit = G_GUINT64_CONSTANT (1) << (j->depth - 1);
       if (!(j->empty & bit))
-        g_string_append_c (j->out, ',');
+        put_c (j->out, ',');
       j->empty &= ~bit;
       if (j->pretty)
         {
-          g_string_append_c (j->out, '\n');
+          put_c (j->out, '\n');
           for (int i = 0; i < j->depth; i++)
-            g_string_append (j->out, "  ");
+            put (j->out, "  ", 2);
         }
     }
   if (member != NULL)
     {
-      limber_json_out_quote (j->out, member);
-      g_string_append (j->out, j->pretty ? ": " : ":");
+      /* member names are ids and literals: nothing in them to escape */
+      put_c (j->out, '"');
+      put (j->out, member, strlen (member));
+      if (j->pretty)
+        put (j->out, "\": ", 3);
+      else
+        put (j->out, "\":", 2);
     }
 }
 
@@ -41,7 +118,7 @@ static void
 open_container (LimberJsonOut *j, const char *member, char c)
 {
   prefix (j, member);
-  g_string_append_c (j->out, c);
+  put_c (j->out, c);
   g_return_if_fail (j->depth < 64);
   j->depth++;
   j->empty |= G_GUINT64_CONSTANT (1) << (j->depth - 1);
@@ -57,11 +134,11 @@ close_container (LimberJsonOut *j, char c)
   j->depth--;
   if (!was_empty && j->pretty)
     {
-      g_string_append_c (j->out, '\n');
+      put_c (j->out, '\n');
       for (int i = 0; i < j->depth; i++)
-        g_string_append (j->out, "  ");
+        put (j->out, "  ", 2);
     }
-  g_string_append_c (j->out, c);
+  put_c (j->out, c);
 }
 
 void
@@ -93,7 +170,7 @@ limber_json_out_raw (LimberJsonOut *j, const char *text, gsize length)
 {
   if (length == 0)
     return;
-  g_string_append_len (j->out, text, (gssize) length);
+  put (j->out, text, length);
   if (j->depth > 0)
     j->empty &= ~(G_GUINT64_CONSTANT (1) << (j->depth - 1));
 }
@@ -101,32 +178,33 @@ limber_json_out_raw (LimberJsonOut *j, const char *text, gsize length)
 void
 limber_json_out_quote (GString *out, const char *s)
 {
-  g_string_append_c (out, '"');
+  put_c (out, '"');
   const char *run = s;
-  for (const unsigned char *p = (const unsigned char *) s; *p; p++)
+  const unsigned char *p = (const unsigned char *) s;
+  for (; *p; p++)
     {
-      const char *escape = NULL;
+      /* most bytes need nothing: one compare for them */
+      if (*p >= 0x20 && *p != '"' && *p != '\\')
+        continue;
+      put (out, run, (gsize) ((const char *) p - run));
       switch (*p)
         {
-        case '"': escape = "\\\""; break;
-        case '\\': escape = "\\\\"; break;
-        case '\n': escape = "\\n"; break;
-        case '\r': escape = "\\r"; break;
-        case '\t': escape = "\\t"; break;
+        case '"': put (out, "\\\"", 2); break;
+        case '\\': put (out, "\\\\", 2); break;
+        case '\n': put (out, "\\n", 2); break;
+        case '\r': put (out, "\\r", 2); break;
+        case '\t': put (out, "\\t", 2); break;
         default:
-          if (*p >= 0x20)
-            continue;
+          {
+            char u[8];
+            g_snprintf (u, sizeof u, "\\u%04x", *p);
+            put (out, u, 6);
+          }
         }
-      /* what came before goes in one piece */
-      g_string_append_len (out, run, (const char *) p - run);
-      if (escape)
-        g_string_append (out, escape);
-      else
-        g_string_append_printf (out, "\\u%04x", *p);
       run = (const char *) p + 1;
     }
-  g_string_append (out, run);
-  g_string_append_c (out, '"');
+  put (out, run, (gsize) ((const char *) p - run));
+  put_c (out, '"');
 }
 
 void
@@ -134,23 +212,36 @@ limber_json_out_string (LimberJsonOut *j, const char *member, const char *value)
 {
   prefix (j, member);
   if (value == NULL)
-    g_string_append (j->out, "null");
+    put (j->out, "null", 4);
   else
     limber_json_out_quote (j->out, value);
+}
+
+void
+limber_json_out_stable_string (LimberJsonOut *j, const char *member, const char *value)
+{
+  prefix (j, member);
+  if (value == NULL)
+    put (j->out, "null", 4);
+  else
+    append_quoted (j, value);
 }
 
 void
 limber_json_out_null (LimberJsonOut *j, const char *member)
 {
   prefix (j, member);
-  g_string_append (j->out, "null");
+  put (j->out, "null", 4);
 }
 
 void
 limber_json_out_bool (LimberJsonOut *j, const char *member, gboolean value)
 {
   prefix (j, member);
-  g_string_append (j->out, value ? "true" : "false");
+  if (value)
+    put (j->out, "true", 4);
+  else
+    put (j->out, "false", 5);
 }
 
 /* Digits by hand: printf is the slowest part of writing a plan otherwise. */
@@ -158,15 +249,14 @@ static void
 append_unsigned (GString *out, guint64 v)
 {
   char digits[24];
-  int n = 0;
+  int n = (int) sizeof digits;
   do
     {
-      digits[n++] = (char) ('0' + v % 10);
+      digits[--n] = (char) ('0' + v % 10);
       v /= 10;
     }
   while (v != 0);
-  while (n > 0)
-    g_string_append_c (out, digits[--n]);
+  put (out, digits + n, sizeof digits - (gsize) n);
 }
 
 static void
@@ -174,7 +264,7 @@ append_signed (GString *out, gint64 v)
 {
   if (v < 0)
     {
-      g_string_append_c (out, '-');
+      put_c (out, '-');
       append_unsigned (out, (guint64) 0 - (guint64) v);
     }
   else
@@ -201,13 +291,14 @@ limber_json_out_number (LimberJsonOut *j, const char *member, double value, int 
   prefix (j, member);
   double v = limber_number_round (value, decimals);
   if (!isfinite (v))
-    g_string_append (j->out, "null");
+    put (j->out, "null", 4);
   else if (v == nearbyint (v) && fabs (v) < 9007199254740992.0)
     append_signed (j->out, (gint64) v);
   else
     {
       char buf[LIMBER_NUMBER_BUF_SIZE];
-      g_string_append (j->out, limber_number_format (buf, v, -1));
+      const char *text = limber_number_format (buf, v, -1);
+      put (j->out, text, strlen (text));
     }
 }
 

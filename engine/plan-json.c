@@ -3,6 +3,7 @@
 #include "plan-private.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "dose-words.h"
 #include "json-out.h"
@@ -128,16 +129,44 @@ add_facts (LimberJsonOut *j, const LimberPlan *plan)
 /* One call's state: a scratch buffer for reasons, and each exercise's
  * shared reasons as written once, for its other items. */
 typedef struct {
+  const LimberItem *item;   /* the first item written with this text */
+  gsize offset, length;     /* its text in Writing.cache */
+} WrittenItem;
+
+typedef struct {
   GString *scratch;
   GString *cache;
-  GHashTable *written;      /* shared_first + 1 -> (offset << 32 | length) in cache */
+  guint n;                  /* exercises in the rule set */
+  WrittenItem *why;         /* per exercise: its shared reasons as written (item NULL: not yet) */
+  WrittenItem *items;       /* per exercise: its first item as written: a week repeats its items */
 } Writing;
+
+/* Whether two items of one exercise write the same JSON. */
+static gboolean
+same_item (const LimberItem *a, const LimberItem *b)
+{
+  if (a->exercise != b->exercise || a->slot != b->slot || a->dose.sets != b->dose.sets || a->dose.reps != b->dose.reps
+      || a->dose.hold_s != b->dose.hold_s || a->dose.duration_s != b->dose.duration_s
+      || a->emphasis_side != b->emphasis_side || a->extra_sets != b->extra_sets || a->step != b->step
+      || a->previous_step != b->previous_step || a->seconds != b->seconds || a->role != b->role
+      || a->explanation != b->explanation || a->shared != b->shared || a->shared_first != b->shared_first
+      || a->n_shared != b->n_shared || a->n_own != b->n_own)
+    return FALSE;
+  for (guint k = 0; k < a->n_own; k++)
+    {
+      const LimberWhy *x = &a->own[k], *y = &b->own[k];
+      if (x->rule != y->rule || x->fmt != y->fmt || x->n_args != y->n_args
+          || memcmp (x->args, y->args, x->n_args * sizeof x->args[0]) != 0)
+        return FALSE;
+    }
+  return TRUE;
+}
 
 static void
 add_reason (LimberJsonOut *j, Writing *W, const LimberWhy *w)
 {
   limber_json_out_begin_object (j, NULL);
-  limber_json_out_string (j, "rule", w->rule);
+  limber_json_out_stable_string (j, "rule", w->rule);
   g_string_truncate (W->scratch, 0);
   limber_why_format (w, W->scratch);
   limber_json_out_string (j, "effect", W->scratch->str);
@@ -148,44 +177,76 @@ static void
 add_why (LimberJsonOut *j, Writing *W, const LimberItem *item)
 {
   limber_json_out_begin_array (j, "why");
-  if (item->n_shared > 0)
+  guint e = item->exercise->index;
+  if (item->n_shared > 0 && e < W->n)
     {
-      gpointer key = GUINT_TO_POINTER (item->shared_first + 1);
-      gpointer found = g_hash_table_lookup (W->written, key);
-      if (found != NULL)
-        {
-          guint64 at = *(const guint64 *) found;
-          limber_json_out_raw (j, W->cache->str + (at >> 32), at & 0xffffffff);
-        }
+      WrittenItem *seen = &W->why[e];
+      if (seen->item != NULL && seen->item->shared_first == item->shared_first)
+        limber_json_out_raw (j, W->cache->str + seen->offset, seen->length);
       else
         {
           gsize from = j->out->len;
           for (guint k = 0; k < item->n_shared; k++)
             add_reason (j, W, limber_item_why (item, k));
-          guint64 *at = g_new (guint64, 1);
-          *at = ((guint64) W->cache->len << 32) | (j->out->len - from);
-          g_string_append_len (W->cache, j->out->str + from, (gssize) (j->out->len - from));
-          g_hash_table_insert (W->written, key, at);
+          if (seen->item == NULL)
+            {
+              seen->item = item;
+              seen->offset = W->cache->len;
+              seen->length = j->out->len - from;
+              g_string_append_len (W->cache, j->out->str + from, (gssize) seen->length);
+            }
         }
     }
+  else
+    for (guint k = 0; k < item->n_shared; k++)
+      add_reason (j, W, limber_item_why (item, k));
   for (guint k = item->n_shared; k < limber_item_n_why (item); k++)
     add_reason (j, W, limber_item_why (item, k));
   limber_json_out_end_array (j);
 }
 
+static void write_item (LimberJsonOut *j, Writing *W, const LimberItem *item);
+
+/* An item as written before when the week repeats it (a core exercise is
+ * the same every training day), else written and kept for next time. */
 static void
 add_item (LimberJsonOut *j, Writing *W, const LimberItem *item)
 {
+  guint e = item->exercise->index;
+  WrittenItem *seen = e < W->n ? &W->items[e] : NULL;
+  if (seen != NULL && seen->item != NULL && same_item (seen->item, item))
+    {
+      /* the separator before it is not part of the text kept */
+      if (!(j->empty & (G_GUINT64_CONSTANT (1) << (j->depth - 1))))
+        g_string_append_c (j->out, ',');
+      limber_json_out_raw (j, W->cache->str + seen->offset, seen->length);
+      return;
+    }
+  gboolean first = (j->empty & (G_GUINT64_CONSTANT (1) << (j->depth - 1))) != 0;
+  gsize from = j->out->len + (first ? 0 : 1);
+  write_item (j, W, item);
+  if (seen != NULL && seen->item == NULL)
+    {
+      seen->item = item;
+      seen->offset = W->cache->len;
+      seen->length = j->out->len - from;
+      g_string_append_len (W->cache, j->out->str + from, (gssize) seen->length);
+    }
+}
+
+static void
+write_item (LimberJsonOut *j, Writing *W, const LimberItem *item)
+{
   limber_json_out_begin_object (j, NULL);
-  limber_json_out_string (j, "exercise", item->exercise->id);
-  limber_json_out_string (j, "name", item->exercise->name);
-  limber_json_out_string (j, "slot", item->slot);
+  limber_json_out_stable_string (j, "exercise", item->exercise->id);
+  limber_json_out_stable_string (j, "name", item->exercise->name);
+  limber_json_out_stable_string (j, "slot", item->slot);
   limber_json_out_int (j, "sets", item->dose.sets);
   limber_json_out_int (j, "reps", item->dose.reps);
   limber_json_out_number (j, "hold_s", item->dose.hold_s, -1);
   limber_json_out_number (j, "duration_s", item->dose.duration_s, -1);
   limber_json_out_bool (j, "per_side", item->exercise->per_side);
-  limber_json_out_string (j, "emphasis_side", limber_side_to_string (item->emphasis_side));
+  limber_json_out_stable_string (j, "emphasis_side", limber_side_to_string (item->emphasis_side));
   limber_json_out_int (j, "emphasis_extra_sets", limber_item_get_emphasis_extra_sets (item));
   limber_json_out_int (j, "step", item->step);
   if (item->previous_step == 0)
@@ -193,8 +254,8 @@ add_item (LimberJsonOut *j, Writing *W, const LimberItem *item)
   else
     limber_json_out_int (j, "previous_step", item->previous_step);
   limber_json_out_number (j, "seconds", item->seconds, 0);
-  limber_json_out_string (j, "role", item->role == LIMBER_ITEM_CORE ? "core" : "accessory");
-  limber_json_out_string (j, "explanation", item->explanation);
+  limber_json_out_stable_string (j, "role", item->role == LIMBER_ITEM_CORE ? "core" : "accessory");
+  limber_json_out_stable_string (j, "explanation", item->explanation);
   add_why (j, W, item);
   limber_json_out_end_object (j);
 }
@@ -265,6 +326,8 @@ limber_plan_to_json (const LimberPlan *plan, gboolean pretty)
   GString *out = g_string_sized_new (plan->days->len * 4096 + 2048);
   LimberJsonOut js, *j = &js;
   limber_json_out_init (j, out, pretty);
+  /* the rule set's and the plan's strings stay put: each quoted once */
+  limber_json_out_use_cache (j);
   limber_json_out_begin_object (j, NULL);
   limber_json_out_string (j, "status", limber_plan_status_to_string (plan->status));
   add_referral (j, plan);
@@ -286,12 +349,15 @@ limber_plan_to_json (const LimberPlan *plan, gboolean pretty)
   Writing W = {
     .scratch = g_string_sized_new (128),
     .cache = g_string_sized_new (4096),
-    .written = g_hash_table_new_full (NULL, NULL, NULL, g_free),
+    .n = plan->rs->exercises->len,
   };
+  W.why = g_new0 (WrittenItem, 2 * MAX (W.n, 1));
+  W.items = W.why + MAX (W.n, 1);
   add_days (j, &W, plan);
   g_string_free (W.scratch, TRUE);
   g_string_free (W.cache, TRUE);
-  g_hash_table_unref (W.written);
+  g_free (W.why);
+  limber_json_out_clear (j);
   limber_json_out_end_object (j);
   return g_string_free (out, FALSE);
 }

@@ -746,7 +746,11 @@ build (xmlDoc *doc, const char *name)
       else if (is (section, "exercises"))
         {
           FOR_CHILDREN (section, e)
-            g_ptr_array_add (rs->exercises, read_exercise (e));
+            {
+              LimberExercise *x = read_exercise (e);
+              x->index = rs->exercises->len;
+              g_ptr_array_add (rs->exercises, x);
+            }
         }
       else if (is (section, "rules"))
         read_rules (rs, section);

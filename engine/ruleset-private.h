@@ -252,6 +252,7 @@ typedef struct {
 } LimberExerciseTarget;
 
 struct _LimberExercise {
+  guint index;              /* its place in the catalogue */
   char *id;
   char *name;
   char *reason;             /* what it does, in plain words, or NULL */

@@ -1,6 +1,8 @@
 /* Recording reasons by reference and formatting them when read (why.h). */
 #include "why.h"
 
+#include <math.h>
+
 void
 limber_why_addv (GArray *out, guint exercise, const char *rule, const char *fmt, va_list ap)
 {
@@ -84,11 +86,23 @@ limber_why_format (const LimberWhy *w, GString *out)
           append_unsigned (out, a->i < 0 ? (guint64) 0 - (guint64) a->i : (guint64) a->i);
           break;
         case 'g':
-          {
-            char buf[G_ASCII_DTOSTR_BUF_SIZE];
-            g_string_append (out, g_ascii_formatd (buf, sizeof buf, plus ? "%+g" : "%g", a->d));
-            break;
-          }
+          /* whole numbers under a million print as %g prints them, without
+           * printf: most reasons' numbers are counts and whole weights */
+          if (a->d == (double) (gint64) a->d && a->d > -1e6 && a->d < 1e6)
+            {
+              gint64 v = (gint64) a->d;
+              if (v < 0 || (v == 0 && signbit (a->d)))
+                g_string_append_c (out, '-');
+              else if (plus)
+                g_string_append_c (out, '+');
+              append_unsigned (out, (guint64) (v < 0 ? -v : v));
+            }
+          else
+            {
+              char buf[G_ASCII_DTOSTR_BUF_SIZE];
+              g_string_append (out, g_ascii_formatd (buf, sizeof buf, plus ? "%+g" : "%g", a->d));
+            }
+          break;
         case 's':
           g_string_append (out, a->s ? a->s : "(null)");
           break;
