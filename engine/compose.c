@@ -567,7 +567,8 @@ void
 limber_compose_day (Composer *C, const Session *core, GArray *pool, guint offset, Session *day)
 {
   *day = *core;
-  day->picks = g_array_copy (core->picks);
+  day->picks = g_array_sized_new (FALSE, FALSE, sizeof (Pick), core->picks->len + ACCESSORY_MAX_ITEMS + DAY_EXTRA_ITEMS + 2);
+  g_array_append_vals (day->picks, core->picks->data, core->picks->len);
   unsigned added = 0;
   for (guint k = 0; k < pool->len && added < ACCESSORY_MAX_ITEMS && day->seconds < C->budget * 0.97; k++)
     {

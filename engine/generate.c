@@ -99,7 +99,7 @@ record_screening (LimberPlan *plan, const LimberFacts *f)
                   && flag->outcome >= LIMBER_OUTCOME_SEE_CLINICIAN;
         }
       if (stops)
-        g_ptr_array_add (plan->unanswered, g_strdup (((LimberQuestion *) g_ptr_array_index (rs->questions, q))->id));
+        g_ptr_array_add (plan->unanswered, ((LimberQuestion *) g_ptr_array_index (rs->questions, q))->id);
     }
 }
 
@@ -170,7 +170,7 @@ record_facts (LimberPlan *plan, const LimberFacts *f)
   const LimberRuleset *rs = f->rs;
   for (guint i = 0; i < rs->red_flags->len; i++)
     if (f->flags[i])
-      g_ptr_array_add (plan->flags, g_strdup (((LimberRedFlag *) g_ptr_array_index (rs->red_flags, i))->id));
+      g_ptr_array_add (plan->flags, ((LimberRedFlag *) g_ptr_array_index (rs->red_flags, i))->id);
   for (guint i = 0; i < rs->measures->len; i++)
     {
       const LimberMeasure *m = g_ptr_array_index (rs->measures, i);
@@ -228,7 +228,7 @@ add_flag_messages (LimberPlan *plan, const LimberFacts *f, LimberOutcome outcome
         continue;
       if (message != NULL)
         {
-          g_ptr_array_add (plan->referral_flags, g_strdup (flag->id));
+          g_ptr_array_add (plan->referral_flags, flag->id);
           if (strstr (message->str, flag->message) == NULL)
             g_string_append_printf (message, "%s%s", message->len ? " " : "", flag->message);
         }
@@ -276,7 +276,9 @@ limber_generate (const LimberRuleset *rs, const LimberProfile *profile, const Li
 
   LimberPlan *plan = limber_plan_alloc (rs);
   plan->seed = o->seed;
-  g_date_strftime (plan->start, sizeof plan->start, "%Y-%m-%d", &o->start);
+  /* by hand: g_date_strftime() goes through the locale and allocates */
+  g_snprintf (plan->start, sizeof plan->start, "%04u-%02u-%02u", (unsigned) g_date_get_year (&o->start),
+              (unsigned) g_date_get_month (&o->start), (unsigned) g_date_get_day (&o->start));
   plan->name = g_strdup (limber_profile_get_name (profile));
   plan->goal = profile->goal;
   plan->minutes_per_day = profile->minutes_per_day;
@@ -311,7 +313,7 @@ limber_generate (const LimberRuleset *rs, const LimberProfile *profile, const Li
   LimberSelection *sel = limber_selection_new (facts);
   limber_evaluate (sel);
   for (guint i = 0; i < sel->fired->len; i++)
-    g_ptr_array_add (plan->fired_rules, g_strdup (g_ptr_array_index (sel->fired, i)));
+    g_ptr_array_add (plan->fired_rules, g_ptr_array_index (sel->fired, i));
   add_flag_messages (plan, facts, LIMBER_OUTCOME_CAUTION, NULL);
   for (guint i = 0; i < sel->advice->len; i++)
     limber_plan_add_advisory (plan, g_ptr_array_index (sel->advice, i));

@@ -17,7 +17,7 @@ struct _LimberOptions {
 };
 
 /* the reasons an item keeps for itself (limber_item_add_reason) */
-#define LIMBER_ITEM_OWN_REASONS 4
+#define LIMBER_ITEM_OWN_REASONS 2
 
 struct _LimberItem {
   const LimberExercise *exercise;
@@ -37,6 +37,7 @@ struct _LimberItem {
   guint shared_first, n_shared;
   guint n_own;
   LimberWhy own[LIMBER_ITEM_OWN_REASONS];
+  gboolean in_block;        /* part of its plan's item block: freed with the plan */
 };
 
 struct _LimberDay {
@@ -111,6 +112,8 @@ struct _LimberPlan {
   GPtrArray *focus;         /* LimberFocusOut* */
   GPtrArray *left_out;      /* LimberLeftOut* */
   GArray *why;              /* LimberWhy: each planned exercise's reasons, one run per exercise */
+  LimberItem *items;        /* the generated items, in one block (days point into it), or NULL */
+  guint n_items, max_items;
   GStringChunk *strings;    /* texts the reasons and explanations borrow */
 };
 

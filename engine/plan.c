@@ -8,7 +8,9 @@ limber_item_free (LimberItem *item)
     return;
   for (guint k = 0; k < item->n_own; k++)
     limber_why_clear (&item->own[k]);
-  g_free (item);
+  /* items of a generated plan live in its item block (plan->items) */
+  if (!item->in_block)
+    g_free (item);
 }
 
 static void
@@ -76,17 +78,19 @@ limber_plan_alloc (const LimberRuleset *rs)
   plan->rs = limber_ruleset_ref ((LimberRuleset *) rs);
   plan->status = LIMBER_PLAN_OK;
   plan->outcome = LIMBER_OUTCOME_NONE;
-  plan->referral_flags = new_string_array ();
-  plan->unanswered = new_string_array ();
+  /* ids borrowed from the rule set the plan holds */
+  plan->referral_flags = g_ptr_array_new ();
+  plan->unanswered = g_ptr_array_new ();
   plan->advisories = new_string_array ();
   plan->days = g_ptr_array_new_with_free_func ((GDestroyNotify) day_free);
-  plan->flags = new_string_array ();
+  plan->flags = g_ptr_array_new ();
   plan->deficits = g_ptr_array_new_with_free_func ((GDestroyNotify) deficit_free);
   plan->asymmetries = g_ptr_array_new_with_free_func ((GDestroyNotify) asymmetry_free);
   plan->scores = g_ptr_array_new_with_free_func ((GDestroyNotify) score_free);
-  plan->fired_rules = new_string_array ();
-  plan->core = new_string_array ();
-  plan->accessories = new_string_array ();
+  plan->fired_rules = g_ptr_array_new ();
+  /* exercise ids, borrowed from the rule set the plan holds */
+  plan->core = g_ptr_array_new ();
+  plan->accessories = g_ptr_array_new ();
   plan->focus = g_ptr_array_new_with_free_func ((GDestroyNotify) focus_free);
   plan->left_out = g_ptr_array_new_with_free_func ((GDestroyNotify) left_out_free);
   return plan;
@@ -101,7 +105,7 @@ limber_day_alloc (const GDate *date)
   /* by hand rather than g_date_strftime(), which goes through the locale */
   g_snprintf (day->date, sizeof day->date, "%04u-%02u-%02u", (unsigned) g_date_get_year (date),
               (unsigned) g_date_get_month (date), (unsigned) g_date_get_day (date));
-  day->items = g_ptr_array_new_with_free_func ((GDestroyNotify) limber_item_free);
+  day->items = g_ptr_array_new_full (16, (GDestroyNotify) limber_item_free);
   return day;
 }
 
@@ -184,6 +188,7 @@ limber_plan_free (LimberPlan *plan)
     return;
   /* the days go first: their items point into the rule set */
   g_clear_pointer (&plan->days, g_ptr_array_unref);
+  g_free (plan->items);
   g_clear_pointer (&plan->referral_flags, g_ptr_array_unref);
   g_clear_pointer (&plan->unanswered, g_ptr_array_unref);
   g_clear_pointer (&plan->advisories, g_ptr_array_unref);

@@ -65,12 +65,11 @@ append_value (GString *out, const char *name, const LimberFacts *f, int measure)
     g_string_append (out, g_strcmp0 (m->unit, "deg") == 0 ? "\u00b0" : m->unit ? m->unit : "");
 }
 
-char *
-limber_reason_render (const LimberRule *rule, const LimberFacts *f)
+void
+limber_reason_render_into (const LimberRule *rule, const LimberFacts *f, GString *out)
 {
   if (rule->reason == NULL)
-    return NULL;
-  GString *out = g_string_sized_new (strlen (rule->reason) + 16);
+    return;
   const char *p = rule->reason;
   for (const char *open; (open = strchr (p, '{')) != NULL;)
     {
@@ -78,12 +77,24 @@ limber_reason_render (const LimberRule *rule, const LimberFacts *f)
       if (close == NULL)
         break;
       g_string_append_len (out, p, open - p);
-      g_autofree char *name = g_strndup (open + 1, (gsize) (close - open - 1));
+      char name[32];
+      gsize n = MIN ((gsize) (close - open - 1), sizeof name - 1);
+      memcpy (name, open + 1, n);
+      name[n] = '\0';
       int kind = limber_reason_placeholder (name);
       if (kind == 0 || (kind == 1 && rule->reason_measure >= 0 && f->measures[rule->reason_measure].present))
         append_value (out, name, f, rule->reason_measure);
       p = close + 1;
     }
   g_string_append (out, p);
+}
+
+char *
+limber_reason_render (const LimberRule *rule, const LimberFacts *f)
+{
+  if (rule->reason == NULL)
+    return NULL;
+  GString *out = g_string_sized_new (strlen (rule->reason) + 16);
+  limber_reason_render_into (rule, f, out);
   return g_string_free (out, FALSE);
 }

@@ -21,3 +21,5 @@ int limber_reason_placeholder (const char *name);
 /* The rule's reason with its placeholders filled from the facts, or NULL
  * when the rule has none.  Measure values are rounded to whole units. */
 char *limber_reason_render (const LimberRule *rule, const LimberFacts *facts);
+/* The same, appended to out. */
+void limber_reason_render_into (const LimberRule *rule, const LimberFacts *facts, GString *out);

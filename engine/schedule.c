@@ -54,30 +54,35 @@ is_training_offset (unsigned offset, unsigned n)
   return FALSE;
 }
 
-/* The sentence a person reads next to an item. */
-static char *
-explain (const Composer *C, guint i, guint slot)
+/* The sentence a person reads next to an item: the rule set's own text when
+ * it is one (borrowed), else made into the plan's strings. */
+static const char *
+explain (const Composer *C, guint i, guint slot, GString *scratch)
 {
   const LimberChoice *c = &C->sel->choices[i];
   const LimberTemplate *t = C->template;
+  LimberPlan *plan = C->plan;
+  g_string_truncate (scratch, 0);
   if (c->reason_rule != NULL && c->reason_rank >= LIMBER_RANK_REQUIRE)
-    return limber_reason_render (c->reason_rule, C->sel->facts);
-  if ((C->routine_pos[i] >= 0 || C->substitutes[i] >= 0) && t->routine_reason != NULL)
+    limber_reason_render_into (c->reason_rule, C->sel->facts, scratch);
+  else if ((C->routine_pos[i] >= 0 || C->substitutes[i] >= 0) && t->routine_reason != NULL)
     {
-      if (C->substitutes[i] >= 0)
-        return g_strdup_printf ("%s Done in place of %s.", t->routine_reason,
-                                exercise_at (C, (guint) C->substitutes[i])->name);
-      return g_strdup (t->routine_reason);
+      if (C->substitutes[i] < 0)
+        return t->routine_reason;
+      g_string_append_printf (scratch, "%s Done in place of %s.", t->routine_reason,
+                              exercise_at (C, (guint) C->substitutes[i])->name);
     }
   /* what the exercise does says more than a rule that only made it a
    * little more likely */
-  const LimberExercise *e = exercise_at (C, i);
-  if (e->reason != NULL)
-    return g_strdup (e->reason);
-  if (c->reason_rule != NULL)
-    return limber_reason_render (c->reason_rule, C->sel->facts);
-  const LimberSlot *s = g_ptr_array_index (t->slots, slot);
-  return g_strdup (s->reason);
+  else if (exercise_at (C, i)->reason != NULL)
+    return exercise_at (C, i)->reason;
+  else if (c->reason_rule != NULL)
+    limber_reason_render_into (c->reason_rule, C->sel->facts, scratch);
+  else
+    return ((const LimberSlot *) g_ptr_array_index (t->slots, slot))->reason;
+  if (plan->strings == NULL)
+    plan->strings = g_string_chunk_new (1024);
+  return g_string_chunk_insert_len (plan->strings, scratch->str, (gssize) scratch->len);
 }
 
 /* What items share per exercise: its reasons, once in the plan, and the
@@ -88,7 +93,8 @@ typedef struct {
   guint *next_why;          /* per record of sel->why: the exercise's next one */
   guint *shared_first;      /* per exercise: its run in plan->why, G_MAXUINT until made */
   guint *n_shared;
-  const char **explanation; /* per exercise, kept in plan->strings */
+  const char **explanation; /* per exercise: the rule set's text or kept in plan->strings */
+  GString *scratch;
 } Shared;
 
 static void
@@ -101,6 +107,7 @@ shared_init (Shared *S, const Composer *C)
   S->shared_first = g_new (guint, n);
   S->n_shared = g_new0 (guint, n);
   S->explanation = g_new0 (const char *, n);
+  S->scratch = g_string_sized_new (256);
   g_autofree guint *last = g_new (guint, n);
   for (guint i = 0; i < n; i++)
     S->first_why[i] = last[i] = S->shared_first[i] = G_MAXUINT;
@@ -125,19 +132,9 @@ shared_clear (Shared *S)
   g_free (S->shared_first);
   g_free (S->n_shared);
   g_free (S->explanation);
+  g_string_free (S->scratch, TRUE);
 }
 
-static const char *
-keep (LimberPlan *plan, char *text)
-{
-  if (text == NULL)
-    return NULL;
-  if (plan->strings == NULL)
-    plan->strings = g_string_chunk_new (1024);
-  const char *kept = g_string_chunk_insert (plan->strings, text);
-  g_free (text);
-  return kept;
-}
 
 /* The exercise's shared reasons: where its base weight came from, what
  * every rule and step did to it, the routine move it stands in for, how it
@@ -168,7 +165,7 @@ share_exercise (const Composer *C, Shared *S, const Pick *pick, gboolean core)
                   core ? "core: every training day" : "accessory: rotates between days");
   S->shared_first[i] = first;
   S->n_shared[i] = plan->why->len - first;
-  S->explanation[i] = keep (plan, explain (C, i, pick->slot));
+  S->explanation[i] = explain (C, i, pick->slot, S->scratch);
 }
 
 static LimberItem *
@@ -178,7 +175,13 @@ make_item (const Composer *C, Shared *S, const Pick *pick, gboolean core)
   const LimberChoice *c = &C->sel->choices[pick->exercise];
   const LimberSlot *slot = g_ptr_array_index (C->template->slots, pick->slot);
   share_exercise (C, S, pick, core);
-  LimberItem *item = limber_item_alloc (e, slot->id);
+  /* in the plan's item block: one allocation for the week's items */
+  LimberPlan *plan = C->plan;
+  g_assert (plan->n_items < plan->max_items);
+  LimberItem *item = &plan->items[plan->n_items++];
+  item->exercise = e;
+  item->slot = slot->id;
+  item->in_block = TRUE;
   item->dose = pick->dose;
   item->step = pick->step;
   item->previous_step = c->previous_step;
@@ -259,7 +262,7 @@ limber_schedule (LimberSelection *sel, LimberPlan *plan, const GDate *start, uns
   C.max_items = day_cap;
   g_autoptr (GArray) pool = allowance > 0 ? limber_compose_accessories (&C, &core, allowance) : g_array_new (FALSE, FALSE, sizeof (guint));
   for (guint k = 0; k < pool->len; k++)
-    g_ptr_array_add (plan->accessories, g_strdup (exercise_at (&C, g_array_index (pool, guint, k))->id));
+    g_ptr_array_add (plan->accessories, exercise_at (&C, g_array_index (pool, guint, k))->id);
 
   Shared S;
   shared_init (&S, &C);
@@ -269,21 +272,32 @@ limber_schedule (LimberSelection *sel, LimberPlan *plan, const GDate *start, uns
       g_assert (plan->strings == NULL);
       plan->strings = g_steal_pointer (&sel->strings);
     }
+  /* every training day composed first, so the week's items take one block */
+  g_autofree Session *sessions = g_new0 (Session, MAX (n_days, 1));
+  guint training = 0, n_picks = 0;
+  for (unsigned d = 0; d < n_days; d++)
+    {
+      if (!is_training_offset (d % 7, profile->days_per_week))
+        continue;
+      limber_compose_day (&C, &core, pool, training * ACCESSORY_MAX_ITEMS / 2, &sessions[d]);
+      training++;
+      limber_session_order (&C, &sessions[d]);
+      n_picks += sessions[d].picks->len;
+    }
+  plan->max_items = n_picks;
+  plan->items = g_new0 (LimberItem, MAX (n_picks, 1));
+
   gboolean warned_short = FALSE;
-  guint training = 0;
   for (unsigned d = 0; d < n_days; d++)
     {
       GDate date = *start;
       g_date_add_days (&date, d);
       LimberDay *out = limber_day_alloc (&date);
       g_ptr_array_add (plan->days, out);
-      out->rest = !is_training_offset (d % 7, profile->days_per_week);
+      out->rest = sessions[d].picks == NULL;
       if (out->rest)
         continue;
-      Session day;
-      limber_compose_day (&C, &core, pool, training * ACCESSORY_MAX_ITEMS / 2, &day);
-      training++;
-      limber_session_order (&C, &day);
+      Session day = sessions[d];
       for (guint k = 0; k < day.picks->len; k++)
         {
           const Pick *pick = &g_array_index (day.picks, Pick, k);
@@ -319,7 +333,7 @@ limber_schedule (LimberSelection *sel, LimberPlan *plan, const GDate *start, uns
     }
   limber_session_order (&C, &core);
   for (guint k = 0; k < core.picks->len; k++)
-    g_ptr_array_add (plan->core, g_strdup (exercise_at (&C, g_array_index (core.picks, Pick, k).exercise)->id));
+    g_ptr_array_add (plan->core, exercise_at (&C, g_array_index (core.picks, Pick, k).exercise)->id);
   g_array_unref (core.picks);
   shared_clear (&S);
 }

@@ -67,7 +67,7 @@ limber_session_redundant (const Composer *C, guint a, guint b)
 void
 limber_session_init (Session *s)
 {
-  s->picks = g_array_new (FALSE, FALSE, sizeof (Pick));
+  s->picks = g_array_sized_new (FALSE, FALSE, sizeof (Pick), 24);
   s->seconds = 0;
   s->levels[0] = s->levels[1] = s->levels[2] = FALSE;
 }

@@ -57,7 +57,7 @@ add_item (LimberDay *day, const LimberRuleset *rs, const char *exercise, LimberD
 static void
 add_facts (LimberPlan *plan)
 {
-  g_ptr_array_add (plan->flags, g_strdup ("sciatica"));
+  g_ptr_array_add (plan->flags, (gpointer) "sciatica");
 
   LimberDeficitOut *d = g_new0 (LimberDeficitOut, 1);
   d->measure = g_strdup ("hip.flexion");
@@ -102,7 +102,7 @@ build_plan (const LimberRuleset *rs)
   plan->minutes_per_day = 15;
   plan->days_per_week = 5;
   limber_plan_add_advisory (plan, "Skip rotations.");
-  g_ptr_array_add (plan->fired_rules, g_strdup ("tight-hip"));
+  g_ptr_array_add (plan->fired_rules, (gpointer) "tight-hip");
   add_facts (plan);
 
   LimberDay *tue = add_day (plan, 0, FALSE, 14.54);
@@ -136,8 +136,8 @@ build_referral (const LimberRuleset *rs)
   plan->status = LIMBER_PLAN_REFERRAL;
   plan->outcome = LIMBER_OUTCOME_EMERGENCY;
   plan->referral_message = g_strdup ("Seek urgent care now.");
-  g_ptr_array_add (plan->referral_flags, g_strdup ("cauda-equina"));
-  g_ptr_array_add (plan->flags, g_strdup ("cauda-equina"));
+  g_ptr_array_add (plan->referral_flags, (gpointer) "cauda-equina");
+  g_ptr_array_add (plan->flags, (gpointer) "cauda-equina");
   g_strlcpy (plan->start, "2026-11-24", sizeof plan->start);
   plan->minutes_per_day = 15;
   plan->days_per_week = 5;
@@ -592,8 +592,8 @@ LIMBER_TEST (plan_output, a_plan_with_nothing_to_do_and_unanswered_questions_say
   g_ptr_array_set_size (plan->referral_flags, 0);
   plan->no_exercises_reason = g_strdup ("minutes");
   plan->no_exercises_message = g_strdup ("5 minutes a day is too short for any exercise in this plan.");
-  g_ptr_array_add (plan->unanswered, g_strdup ("night-pain"));
-  g_ptr_array_add (plan->unanswered, g_strdup ("trauma-fall"));
+  g_ptr_array_add (plan->unanswered, (gpointer) "night-pain");
+  g_ptr_array_add (plan->unanswered, (gpointer) "trauma-fall");
   cr_assert_null (limber_plan_get_referral_message (plan));
   cr_assert_str_eq (limber_plan_get_no_exercises_message (plan), plan->no_exercises_message);
   cr_assert_not (limber_plan_get_screening_complete (plan));
