@@ -3,7 +3,10 @@
  * writer's time and size per plan, and peak memory, for the default rule set
  * over a population of varied profiles.
  *
- *   bench-generate [N_PROFILES (default 2000)] [THREADS (default 1)]
+ *   bench-generate [N_PROFILES (default 2000)] [THREADS (default 1)] [RULES.xml]
+ *
+ * With RULES.xml (e.g. made by bench/gen-ruleset.py 2000 1000) the plans come
+ * from that rule set, and its load time is printed too.
  *
  * Profiles vary goal, age, minutes, days, constraints, screening answers
  * (a few percent with a referral), scans with deficits and asymmetries, and a
@@ -199,11 +202,15 @@ main (int argc, char **argv)
   guint threads = argc > 2 ? (guint) strtoul (argv[2], NULL, 10) : 1;
   if (n == 0 || threads == 0 || threads > 64)
     {
-      fprintf (stderr, "usage: bench-generate [N_PROFILES>0] [THREADS 1..64]\n");
+      fprintf (stderr, "usage: bench-generate [N_PROFILES>0] [THREADS 1..64] [RULES.xml]\n");
       return 2;
     }
   g_autoptr (GError) error = NULL;
-  g_autoptr (LimberRuleset) rs = limber_ruleset_new_default (&error);
+  const char *rules = argc > 3 ? argv[3] : NULL;
+  double l0 = cpu_seconds ();
+  gint64 w0 = g_get_monotonic_time ();
+  g_autoptr (LimberRuleset) rs = rules ? limber_ruleset_new_from_file (rules, &error) : limber_ruleset_new_default (&error);
+  double load_cpu = cpu_seconds () - l0, load_wall = (g_get_monotonic_time () - w0) / 1e6;
   if (rs == NULL)
     g_error ("%s", error->message);
 
@@ -237,6 +244,8 @@ main (int argc, char **argv)
   getrusage (RUSAGE_SELF, &usage);
   printf ("rule set        %s %s (%u exercises, %u rules)\n", limber_ruleset_get_id (rs),
           limber_ruleset_get_version (rs), limber_ruleset_get_n_exercises (rs), limber_ruleset_get_n_rules (rs));
+  printf ("load            %.1f ms CPU, %.1f ms wall%s\n", load_cpu * 1e3, load_wall * 1e3,
+          rules ? "" : " (built in, shared)");
   printf ("profiles        %u, threads %u, 7-day plans\n", n, threads);
   printf ("plans/s         %.0f (wall, generated and written as JSON)\n", n / seconds);
   printf ("generate        %.1f us CPU per plan, %.1f allocations per plan\n", generate_cpu * 1e6 / n,

@@ -36,13 +36,23 @@ leave_out (Composer *C, guint i, const char *fmt, ...)
 static const char *
 exclusion_of (const Composer *C, guint i)
 {
-  for (guint k = 0; k < C->sel->why->len; k++)
+  g_autoptr (GArray) why = g_array_new (FALSE, FALSE, sizeof (LimberWhy));
+  limber_selection_reasons (C->sel, i, why);
+  const char *found = "not wanted by the rules (weight 0)";
+  for (guint k = 0; k < why->len; k++)
     {
-      const LimberWhy *w = &g_array_index (C->sel->why, LimberWhy, k);
-      if (w->exercise == i && (g_str_has_prefix (w->fmt, "excluded") || g_str_has_prefix (w->fmt, "replaced")))
-        return limber_why_text (w);
+      LimberWhy *w = &g_array_index (why, LimberWhy, k);
+      if (g_str_has_prefix (w->fmt, "excluded") || g_str_has_prefix (w->fmt, "replaced"))
+        {
+          /* the text lives as long as the plan: its rule id and format are
+           * the rule set's, its arguments the rule set's or kept */
+          g_autoptr (GString) text = g_string_new (NULL);
+          limber_why_format (w, text);
+          found = limber_selection_keep (C->sel, text->str);
+          break;
+        }
     }
-  return "not wanted by the rules (weight 0)";
+  return found;
 }
 
 typedef gboolean (*Want) (const Composer *C, guint i, gpointer data);

@@ -19,8 +19,13 @@ limber_choice_explain (LimberChoice *choice, const char *rule, const char *fmt, 
 {
   va_list ap;
   va_start (ap, fmt);
-  limber_why_addv (choice->owner->why, choice->index, rule, fmt, ap);
+  LimberSelection *sel = choice->owner;
+  limber_why_addv (sel->why, choice->index, rule, fmt, ap);
   va_end (ap);
+  LimberWhy *w = &g_array_index (sel->why, LimberWhy, sel->why->len - 1);
+  w->phase = sel->phase;
+  w->rule_index = sel->rule_index;
+  w->action_index = sel->action_index;
 }
 
 const char *
@@ -46,6 +51,8 @@ limber_selection_new (const LimberFacts *facts)
     }
   sel->why = g_array_sized_new (FALSE, FALSE, sizeof (LimberWhy), 4 * MAX (sel->n, 1));
   sel->fired = g_ptr_array_new ();
+  sel->fired_index = g_array_new (FALSE, FALSE, sizeof (guint));
+  sel->rule_index = sel->action_index = -1;
   sel->advice = g_ptr_array_new ();
   sel->focus = g_array_new (FALSE, FALSE, sizeof (int));
   return sel;
@@ -63,6 +70,7 @@ limber_selection_free (LimberSelection *sel)
     g_string_chunk_free (sel->strings);
   g_free (sel->choices);
   g_ptr_array_unref (sel->fired);
+  g_array_unref (sel->fired_index);
   g_ptr_array_unref (sel->advice);
   g_array_unref (sel->focus);
   g_free (sel);
@@ -197,20 +205,24 @@ collect_weight (RuleWeight *w, const LimberAction *a)
   w->by_measure |= a->target_kind == TARGET_MEASURE;
 }
 
+/* The reasons of a rule's weight on an exercise (limber_selection_reasons). */
+static void
+weight_reasons (GArray *out, guint exercise, const LimberRule *rule, const RuleWeight *w)
+{
+  if (w->has_add)
+    limber_why_add (out, exercise, rule->id, "weight %+g", w->add);
+  if (w->has_multiply)
+    limber_why_add (out, exercise, rule->id, "weight x%g", w->up * w->down);
+}
+
 static void
 apply_weight (LimberChoice *c, const LimberRule *rule, const RuleWeight *w)
 {
   if (w->has_add)
-    {
-      c->add += w->add;
-      limber_choice_explain (c, rule->id, "weight %+g", w->add);
-    }
+    c->add += w->add;
   double multiply = w->up * w->down;
   if (w->has_multiply)
-    {
-      c->multiply *= multiply;
-      limber_choice_explain (c, rule->id, "weight x%g", multiply);
-    }
+    c->multiply *= multiply;
   if ((w->has_multiply && multiply > 1) || (w->has_add && w->add > 0))
     offer_reason (c, rule, w->by_measure ? LIMBER_RANK_MEASURE : LIMBER_RANK_WEIGHT);
 }
@@ -251,11 +263,9 @@ apply_action (LimberSelection *sel, const LimberRule *rule, const LimberAction *
           break;
         case ACTION_EXCLUDE:
           c->excluded = TRUE;
-          limber_choice_explain (c, rule->id, "excluded");
           break;
         case ACTION_REQUIRE:
           c->required = TRUE;
-          limber_choice_explain (c, rule->id, "required every training day");
           offer_reason (c, rule, LIMBER_RANK_REQUIRE);
           break;
         case ACTION_EMPHASISE:
@@ -263,17 +273,14 @@ apply_action (LimberSelection *sel, const LimberRule *rule, const LimberAction *
           break;
         case ACTION_LOWEST_STEP:
           c->lowest_step = TRUE;
-          limber_choice_explain (c, rule->id, "starts at the first ladder step");
           break;
         case ACTION_MIN_HOLD:
           if (a->seconds > c->min_hold)
             c->min_hold = a->seconds;
-          limber_choice_explain (c, rule->id, "holds of at least %g s", a->seconds);
           break;
         case ACTION_MIN_REPS:
           if (a->reps > c->min_reps)
             c->min_reps = a->reps;
-          limber_choice_explain (c, rule->id, "at least %u repetitions of each hold", a->reps);
           break;
         case ACTION_ADVISE:
         case ACTION_LIMIT_MINUTES:
@@ -302,9 +309,16 @@ limber_evaluate (LimberSelection *sel)
       if (!limber_cond_eval (rule->when, sel->facts))
         continue;
       g_ptr_array_add (sel->fired, rule->id);
+      g_array_append_val (sel->fired_index, r);
       g_array_set_size (touched, 0);
+      sel->phase = 1;
+      sel->rule_index = (int) r;
       for (guint a = 0; a < rule->actions->len; a++)
-        apply_action (sel, rule, g_ptr_array_index (rule->actions, a), weights, touched);
+        {
+          sel->action_index = (int) a;
+          apply_action (sel, rule, g_ptr_array_index (rule->actions, a), weights, touched);
+        }
+      sel->rule_index = sel->action_index = -1;
       /* in catalogue order, so explanations do not depend on action order */
       g_array_sort (touched, compare_index);
       for (guint k = 0; k < touched->len; k++)
@@ -314,6 +328,8 @@ limber_evaluate (LimberSelection *sel)
           memset (&weights[i], 0, sizeof weights[i]);
         }
     }
+  /* what is recorded from here on comes after the rules */
+  sel->phase = 2;
   for (guint i = 0; i < sel->n; i++)
     {
       const LimberExercise *e = g_ptr_array_index (rs->exercises, i);
@@ -327,4 +343,75 @@ limber_evaluate (LimberSelection *sel)
         }
       c->weight = MAX (0.0, (e->base_weight + c->add) * c->multiply);
     }
+}
+
+static gboolean
+targets_exercise (const LimberAction *a, guint exercise)
+{
+  /* targets are resolved in catalogue order: sorted */
+  guint lo = 0, hi = a->targets->len;
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2, v = g_array_index (a->targets, guint, mid);
+      if (v == exercise)
+        return TRUE;
+      if (v < exercise)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return FALSE;
+}
+
+/* The explicit records of the exercise in one phase (and, in phase 1, of
+ * one rule's action) to out, in the order made. */
+static void
+copy_records (const LimberSelection *sel, guint exercise, guint8 phase, int rule, int action, GArray *out)
+{
+  for (guint k = 0; k < sel->why->len; k++)
+    {
+      const LimberWhy *w = &g_array_index (sel->why, LimberWhy, k);
+      if (w->exercise != exercise || w->phase != phase
+          || (phase == 1 && (w->rule_index != rule || w->action_index != action)))
+        continue;
+      LimberWhy copy = *w;
+      copy.text = NULL;
+      g_array_append_val (out, copy);
+    }
+}
+
+void
+limber_selection_reasons (const LimberSelection *sel, guint exercise, GArray *out)
+{
+  const LimberRuleset *rs = sel->facts->rs;
+  copy_records (sel, exercise, 0, -1, -1, out);
+  for (guint f = 0; f < sel->fired_index->len; f++)
+    {
+      guint r = g_array_index (sel->fired_index, guint, f);
+      const LimberRule *rule = g_ptr_array_index (rs->rules, r);
+      RuleWeight w = { 0 };
+      for (guint k = 0; k < rule->actions->len; k++)
+        {
+          const LimberAction *a = g_ptr_array_index (rule->actions, k);
+          if (a->kind == ACTION_ADVISE || a->kind == ACTION_LIMIT_MINUTES || !targets_exercise (a, exercise))
+            continue;
+          switch (a->kind)
+            {
+            case ACTION_WEIGHT: collect_weight (&w, a); break;
+            case ACTION_EXCLUDE: limber_why_add (out, exercise, rule->id, "excluded"); break;
+            case ACTION_REQUIRE: limber_why_add (out, exercise, rule->id, "required every training day"); break;
+            case ACTION_EMPHASISE: copy_records (sel, exercise, 1, (int) r, (int) k, out); break;
+            case ACTION_LOWEST_STEP: limber_why_add (out, exercise, rule->id, "starts at the first ladder step"); break;
+            case ACTION_MIN_HOLD: limber_why_add (out, exercise, rule->id, "holds of at least %g s", a->seconds); break;
+            case ACTION_MIN_REPS:
+              limber_why_add (out, exercise, rule->id, "at least %u repetitions of each hold", a->reps);
+              break;
+            case ACTION_ADVISE:
+            case ACTION_LIMIT_MINUTES:
+              break;
+            }
+        }
+      weight_reasons (out, exercise, rule, &w);
+    }
+  copy_records (sel, exercise, 2, -1, -1, out);
 }

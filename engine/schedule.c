@@ -89,8 +89,6 @@ explain (const Composer *C, guint i, guint slot, GString *scratch)
  * sentence a person reads.  Made the first time an item of the exercise is,
  * when every choice is final. */
 typedef struct {
-  guint *first_why;         /* per exercise: its first record in sel->why, G_MAXUINT for none */
-  guint *next_why;          /* per record of sel->why: the exercise's next one */
   guint *shared_first;      /* per exercise: its run in plan->why, G_MAXUINT until made */
   guint *n_shared;
   const char **explanation; /* per exercise: the rule set's text or kept in plan->strings */
@@ -100,35 +98,18 @@ typedef struct {
 static void
 shared_init (Shared *S, const Composer *C)
 {
-  const GArray *why = C->sel->why;
   guint n = MAX (C->sel->n, 1);
-  S->first_why = g_new (guint, n);
-  S->next_why = g_new (guint, MAX (why->len, 1));
   S->shared_first = g_new (guint, n);
   S->n_shared = g_new0 (guint, n);
   S->explanation = g_new0 (const char *, n);
   S->scratch = g_string_sized_new (256);
-  g_autofree guint *last = g_new (guint, n);
   for (guint i = 0; i < n; i++)
-    S->first_why[i] = last[i] = S->shared_first[i] = G_MAXUINT;
-  /* each exercise's records linked in the order they were made */
-  for (guint k = 0; k < why->len; k++)
-    {
-      guint e = g_array_index (why, LimberWhy, k).exercise;
-      S->next_why[k] = G_MAXUINT;
-      if (last[e] == G_MAXUINT)
-        S->first_why[e] = k;
-      else
-        S->next_why[last[e]] = k;
-      last[e] = k;
-    }
+    S->shared_first[i] = G_MAXUINT;
 }
 
 static void
 shared_clear (Shared *S)
 {
-  g_free (S->first_why);
-  g_free (S->next_why);
   g_free (S->shared_first);
   g_free (S->n_shared);
   g_free (S->explanation);
@@ -153,12 +134,7 @@ share_exercise (const Composer *C, Shared *S, const Pick *pick, gboolean core)
     plan->why = g_array_sized_new (FALSE, FALSE, sizeof (LimberWhy), C->sel->why->len + 64);
   guint first = plan->why->len;
   limber_why_add (plan->why, i, "catalogue", "base weight %g", e->base_weight);
-  for (guint k = S->first_why[i]; k != G_MAXUINT; k = S->next_why[k])
-    {
-      LimberWhy w = g_array_index (C->sel->why, LimberWhy, k);
-      w.text = NULL;
-      g_array_append_val (plan->why, w);
-    }
+  limber_selection_reasons (C->sel, i, plan->why);
   if (C->substitutes[i] >= 0)
     limber_why_add (plan->why, i, "composer", "in place of routine move %s", exercise_at (C, (guint) C->substitutes[i])->id);
   limber_why_add (plan->why, i, "selection", "final weight %g, slot %s, %s", c->weight, slot->id,

@@ -45,6 +45,11 @@ struct _LimberSelection {
   LimberChoice *choices;    /* one per exercise of the rule set, in catalogue order */
   guint n;
   GPtrArray *fired;         /* const char*: ids of rules whose conditions held */
+  GArray *fired_index;      /* guint: their indexes, in rule order */
+  /* where reasons being recorded come from (LimberWhy.phase, rule_index,
+   * action_index) */
+  guint8 phase;
+  int rule_index, action_index;
   GPtrArray *advice;        /* const char*: advise texts of fired rules, in rule order */
   GArray *focus;            /* int: measures a fired rule aimed at through measure=, in first-seen order */
   double minutes_cap;       /* the shortest limit-minutes of the fired rules; 0: none */
@@ -59,6 +64,13 @@ void limber_selection_free (LimberSelection *sel);
 void limber_choice_explain (LimberChoice *choice, const char *rule, const char *fmt, ...) G_GNUC_PRINTF (3, 4);
 /* A copy of s that lives as long as the plan made from the selection. */
 const char *limber_selection_keep (LimberSelection *sel, const char *s);
+
+/* Every reason of an exercise, in the order decided, appended to out (a
+ * GArray of LimberWhy): the engine's records and, for each rule that fired,
+ * what its actions did to the exercise.  Those are not recorded while the
+ * rules run (a large rule set touches thousands of exercises a plan): they
+ * are worked out here, from the rules, for the exercises someone reads. */
+void limber_selection_reasons (const LimberSelection *sel, guint exercise, GArray *out);
 
 /* evaluate.c: constraints, contraindications and rules -> exclusions,
  * requirements, weights, emphasis and advice */

@@ -461,11 +461,12 @@ static GPtrArray *
 excluders (const LimberChoice *c)
 {
   GPtrArray *out = g_ptr_array_new ();
-  const GArray *why = c->owner->why;
+  g_autoptr (GArray) why = g_array_new (FALSE, FALSE, sizeof (LimberWhy));
+  limber_selection_reasons (c->owner, c->index, why);
   for (guint k = 0; k < why->len; k++)
     {
       const LimberWhy *w = &g_array_index (why, LimberWhy, k);
-      if (w->exercise == c->index && g_str_has_prefix (w->fmt, "excluded") && !plan_has (out, w->rule))
+      if (g_str_has_prefix (w->fmt, "excluded") && !plan_has (out, w->rule))
         g_ptr_array_add (out, (gpointer) w->rule);
     }
   return out;

@@ -54,12 +54,13 @@ limber_trace_why (const LimberTrace *trace, guint exercise)
   /* the same lines as a plan item's why (schedule.c make_item), so a test
    * failure reads like the plan a person would get */
   g_ptr_array_add (out, g_strdup_printf ("catalogue: base weight %g", e->base_weight));
-  const GArray *why = trace->selection->why;
+  g_autoptr (GArray) why = g_array_new (FALSE, FALSE, sizeof (LimberWhy));
+  limber_selection_reasons (trace->selection, exercise, why);
   for (guint k = 0; k < why->len; k++)
     {
-      const LimberWhy *w = &g_array_index (why, LimberWhy, k);
-      if (w->exercise == exercise)
-        g_ptr_array_add (out, g_strdup_printf ("%s: %s", w->rule, limber_why_text (w)));
+      LimberWhy *w = &g_array_index (why, LimberWhy, k);
+      g_ptr_array_add (out, g_strdup_printf ("%s: %s", w->rule, limber_why_text (w)));
+      limber_why_clear (w);
     }
   g_ptr_array_add (out, g_strdup_printf ("selection: final weight %g%s", c->weight,
                                          c->excluded ? " (excluded)" : c->required ? " (required)" : ""));

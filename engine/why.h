@@ -32,6 +32,10 @@ typedef struct {
   const char *rule;         /* borrowed: a rule id of the rule set, or a static engine step */
   const char *fmt;          /* static */
   guint exercise;           /* catalogue index */
+  /* where in a generation it was made: 0 before the rules, 1 by rule
+   * rule_index's action action_index, 2 after the rules */
+  guint8 phase;
+  int rule_index, action_index;
   guint n_args;
   LimberWhyArg args[LIMBER_WHY_MAX_ARGS];
   char *text;               /* the effect as text, made on first read (limber_why_text) */
