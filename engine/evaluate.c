@@ -52,6 +52,7 @@ limber_selection_new (const LimberFacts *facts)
   sel->why = g_array_sized_new (FALSE, FALSE, sizeof (LimberWhy), 4 * MAX (sel->n, 1));
   sel->fired = g_ptr_array_new ();
   sel->fired_index = g_array_new (FALSE, FALSE, sizeof (guint));
+  sel->fired_mask = g_new0 (guint8, MAX (facts->rs->rules->len, 1));
   sel->rule_index = sel->action_index = -1;
   sel->advice = g_ptr_array_new ();
   sel->focus = g_array_new (FALSE, FALSE, sizeof (int));
@@ -71,6 +72,7 @@ limber_selection_free (LimberSelection *sel)
   g_free (sel->choices);
   g_ptr_array_unref (sel->fired);
   g_array_unref (sel->fired_index);
+  g_free (sel->fired_mask);
   g_ptr_array_unref (sel->advice);
   g_array_unref (sel->focus);
   g_free (sel);
@@ -289,12 +291,6 @@ apply_action (LimberSelection *sel, const LimberRule *rule, const LimberAction *
     }
 }
 
-static gint
-compare_index (gconstpointer a, gconstpointer b)
-{
-  guint x = *(const guint *) a, y = *(const guint *) b;
-  return x < y ? -1 : x > y;
-}
 
 void
 limber_evaluate (LimberSelection *sel)
@@ -310,6 +306,7 @@ limber_evaluate (LimberSelection *sel)
         continue;
       g_ptr_array_add (sel->fired, rule->id);
       g_array_append_val (sel->fired_index, r);
+      sel->fired_mask[r] = 1;
       g_array_set_size (touched, 0);
       sel->phase = 1;
       sel->rule_index = (int) r;
@@ -319,8 +316,9 @@ limber_evaluate (LimberSelection *sel)
           apply_action (sel, rule, g_ptr_array_index (rule->actions, a), weights, touched);
         }
       sel->rule_index = sel->action_index = -1;
-      /* in catalogue order, so explanations do not depend on action order */
-      g_array_sort (touched, compare_index);
+      /* each exercise takes the rule's weight once; in which order the
+       * exercises take it does not matter (their reasons are worked out
+       * later, limber_selection_reasons) */
       for (guint k = 0; k < touched->len; k++)
         {
           guint i = g_array_index (touched, guint, k);
@@ -345,23 +343,6 @@ limber_evaluate (LimberSelection *sel)
     }
 }
 
-static gboolean
-targets_exercise (const LimberAction *a, guint exercise)
-{
-  /* targets are resolved in catalogue order: sorted */
-  guint lo = 0, hi = a->targets->len;
-  while (lo < hi)
-    {
-      guint mid = (lo + hi) / 2, v = g_array_index (a->targets, guint, mid);
-      if (v == exercise)
-        return TRUE;
-      if (v < exercise)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-  return FALSE;
-}
 
 /* The explicit records of the exercise in one phase (and, in phase 1, of
  * one rule's action) to out, in the order made. */
@@ -384,23 +365,33 @@ void
 limber_selection_reasons (const LimberSelection *sel, guint exercise, GArray *out)
 {
   const LimberRuleset *rs = sel->facts->rs;
+  const LimberExercise *e = g_ptr_array_index (rs->exercises, exercise);
   copy_records (sel, exercise, 0, -1, -1, out);
-  for (guint f = 0; f < sel->fired_index->len; f++)
+  /* the actions that target it, rule by rule, of the rules that fired */
+  const GArray *by = e->acted_on_by;
+  for (guint k = 0; by != NULL && k < by->len;)
     {
-      guint r = g_array_index (sel->fired_index, guint, f);
+      guint r = g_array_index (by, guint32, k) >> 8;
+      guint end = k;
+      while (end < by->len && g_array_index (by, guint32, end) >> 8 == r)
+        end++;
+      if (!sel->fired_mask[r])
+        {
+          k = end;
+          continue;
+        }
       const LimberRule *rule = g_ptr_array_index (rs->rules, r);
       RuleWeight w = { 0 };
-      for (guint k = 0; k < rule->actions->len; k++)
+      for (; k < end; k++)
         {
-          const LimberAction *a = g_ptr_array_index (rule->actions, k);
-          if (a->kind == ACTION_ADVISE || a->kind == ACTION_LIMIT_MINUTES || !targets_exercise (a, exercise))
-            continue;
+          guint ai = g_array_index (by, guint32, k) & 0xff;
+          const LimberAction *a = g_ptr_array_index (rule->actions, ai);
           switch (a->kind)
             {
             case ACTION_WEIGHT: collect_weight (&w, a); break;
             case ACTION_EXCLUDE: limber_why_add (out, exercise, rule->id, "excluded"); break;
             case ACTION_REQUIRE: limber_why_add (out, exercise, rule->id, "required every training day"); break;
-            case ACTION_EMPHASISE: copy_records (sel, exercise, 1, (int) r, (int) k, out); break;
+            case ACTION_EMPHASISE: copy_records (sel, exercise, 1, (int) r, (int) ai, out); break;
             case ACTION_LOWEST_STEP: limber_why_add (out, exercise, rule->id, "starts at the first ladder step"); break;
             case ACTION_MIN_HOLD: limber_why_add (out, exercise, rule->id, "holds of at least %g s", a->seconds); break;
             case ACTION_MIN_REPS:

@@ -6,7 +6,9 @@
  *    exercise carries), so composing never compares a tag;
  *  - each exercise's job: exercises with the same set of primary targets
  *    share a job number, so "do these two do the same job?" is an integer
- *    compare rather than a walk over both target lists (session.c).
+ *    compare rather than a walk over both target lists (session.c);
+ *  - for each exercise, the rule actions that target it, so its reasons are
+ *    found without looking at every fired rule (evaluate.c).
  *
  * Runs after ruleset-check.c has resolved every id; it cannot fail.
  */
@@ -90,9 +92,36 @@ compile_slots (LimberRuleset *rs)
     }
 }
 
+static void
+compile_actions (LimberRuleset *rs)
+{
+  for (guint i = 0; i < rs->exercises->len; i++)
+    {
+      LimberExercise *e = g_ptr_array_index (rs->exercises, i);
+      e->acted_on_by = g_array_new (FALSE, FALSE, sizeof (guint32));
+    }
+  for (guint r = 0; r < rs->rules->len; r++)
+    {
+      const LimberRule *rule = g_ptr_array_index (rs->rules, r);
+      /* at most 255 actions a rule can be told apart: the checker's
+       * problem, not a limit anyone meets */
+      for (guint a = 0; a < rule->actions->len && a < 256; a++)
+        {
+          const LimberAction *action = g_ptr_array_index (rule->actions, a);
+          guint32 code = (guint32) r << 8 | a;
+          for (guint t = 0; t < action->targets->len; t++)
+            {
+              LimberExercise *e = g_ptr_array_index (rs->exercises, g_array_index (action->targets, guint, t));
+              g_array_append_val (e->acted_on_by, code);
+            }
+        }
+    }
+}
+
 void
 limber_ruleset_compile (LimberRuleset *rs)
 {
   compile_jobs (rs);
   compile_slots (rs);
+  compile_actions (rs);
 }

@@ -266,6 +266,8 @@ struct _LimberExercise {
   gboolean to_floor;        /* goes down to the floor from its posture (a lunge's back knee) */
   GArray *targets;          /* LimberExerciseTarget */
   int job;                  /* the same number for the same primary targets, -1 for none (ruleset-compile.c) */
+  GArray *acted_on_by;      /* guint32 (rule index << 8 | action index), in rule then action order: the actions
+                             * that target it (ruleset-compile.c) */
   unsigned level;
   gboolean per_side;
   double base_weight;

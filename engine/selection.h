@@ -46,6 +46,7 @@ struct _LimberSelection {
   guint n;
   GPtrArray *fired;         /* const char*: ids of rules whose conditions held */
   GArray *fired_index;      /* guint: their indexes, in rule order */
+  guint8 *fired_mask;       /* per rule: 1 when it fired */
   /* where reasons being recorded come from (LimberWhy.phase, rule_index,
    * action_index) */
   guint8 phase;
