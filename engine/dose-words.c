@@ -5,26 +5,6 @@
 
 #include "plan-private.h"
 
-double
-limber_number_round (double value, int decimals)
-{
-  if (decimals >= 0)
-    {
-      double scale = pow (10.0, decimals);
-      value = round (value * scale) / scale;
-    }
-  /* -0 compares equal to 0, and this turns a rounded -0.04 into a plain 0 */
-  return value == 0.0 ? 0.0 : value;
-}
-
-const char *
-limber_number_format (char *buf, double value, int decimals)
-{
-  /* %.15g keeps binary noise out (14.3, not 14.300000000000001) and prints
-   * whole numbers without a fraction; g_ascii_formatd ignores the locale */
-  return g_ascii_formatd (buf, LIMBER_NUMBER_BUF_SIZE, "%.15g", limber_number_round (value, decimals));
-}
-
 /* Seconds under a minute to one decimal; from a minute on, whole minutes and
  * seconds, because "90 s" is harder to read than "1 min 30 s". */
 static void

@@ -3,7 +3,7 @@
 #include <math.h>
 #include <string.h>
 
-#include "dose-words.h"
+#include "number-format.h"
 
 /* Appending goes through here rather than g_string_append*(): a plan is
  * thousands of small pieces, and GString's general insertion costs more
@@ -244,31 +244,11 @@ limber_json_out_bool (LimberJsonOut *j, const char *member, gboolean value)
     put (j->out, "false", 5);
 }
 
-/* Digits by hand: printf is the slowest part of writing a plan otherwise. */
-static void
-append_unsigned (GString *out, guint64 v)
-{
-  char digits[24];
-  int n = (int) sizeof digits;
-  do
-    {
-      digits[--n] = (char) ('0' + v % 10);
-      v /= 10;
-    }
-  while (v != 0);
-  put (out, digits + n, sizeof digits - (gsize) n);
-}
-
 static void
 append_signed (GString *out, gint64 v)
 {
-  if (v < 0)
-    {
-      put_c (out, '-');
-      append_unsigned (out, (guint64) 0 - (guint64) v);
-    }
-  else
-    append_unsigned (out, (guint64) v);
+  char digits[24];
+  put (out, digits, limber_number_print_int (digits, v));
 }
 
 void
@@ -282,7 +262,8 @@ void
 limber_json_out_uint (LimberJsonOut *j, const char *member, guint64 value)
 {
   prefix (j, member);
-  append_unsigned (j->out, value);
+  char digits[24];
+  put (j->out, digits, limber_number_print_uint (digits, value));
 }
 
 void
@@ -297,7 +278,7 @@ limber_json_out_number (LimberJsonOut *j, const char *member, double value, int 
   else
     {
       char buf[LIMBER_NUMBER_BUF_SIZE];
-      const char *text = limber_number_format (buf, v, -1);
+      const char *text = limber_number_format (buf, v, decimals);
       put (j->out, text, strlen (text));
     }
 }

@@ -5,8 +5,11 @@
  *  - each template's slot for each exercise (the first slot whose tags the
  *    exercise carries), so composing never compares a tag;
  *  - each exercise's job: exercises with the same set of primary targets
- *    share a job number, so "do these two do the same job?" is an integer
- *    compare rather than a walk over both target lists (session.c);
+ *    share a job number; with the seated and alternative variants that do
+ *    an exercise's job another way, this makes a bit matrix of which
+ *    exercises never go in one session, so composing asks "do these two do
+ *    the same job?" with one bit test rather than a walk over both target
+ *    and variant lists (session.c);
  *  - for each exercise, the rule actions that target it, so its reasons are
  *    found without looking at every fired rule (evaluate.c).
  *
@@ -68,6 +71,51 @@ compile_jobs (LimberRuleset *rs)
 }
 
 static void
+set_redundant (LimberRuleset *rs, guint a, guint b)
+{
+  rs->redundant[(gsize) a * rs->redundant_words + b / 64] |= G_GUINT64_CONSTANT (1) << (b % 64);
+  rs->redundant[(gsize) b * rs->redundant_words + a / 64] |= G_GUINT64_CONSTANT (1) << (a % 64);
+}
+
+/* Runs after compile_jobs(): one job, or a seated or alternative variant
+ * of the other (either way round). */
+static void
+compile_redundancy (LimberRuleset *rs)
+{
+  guint n = rs->exercises->len;
+  rs->redundant_words = MAX ((n + 63) / 64, 1);
+  rs->redundant = g_new0 (guint64, (gsize) MAX (n, 1) * rs->redundant_words);
+  /* the members of each job, in catalogue order */
+  g_autoptr (GHashTable) members = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, (GDestroyNotify) g_array_unref);
+  for (guint i = 0; i < n; i++)
+    {
+      const LimberExercise *e = g_ptr_array_index (rs->exercises, i);
+      set_redundant (rs, i, i);
+      if (e->job < 0)
+        continue;
+      GArray *same = g_hash_table_lookup (members, GINT_TO_POINTER (e->job));
+      if (same == NULL)
+        {
+          same = g_array_new (FALSE, FALSE, sizeof (guint));
+          g_hash_table_insert (members, GINT_TO_POINTER (e->job), same);
+        }
+      for (guint k = 0; k < same->len; k++)
+        set_redundant (rs, i, g_array_index (same, guint, k));
+      g_array_append_val (same, i);
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      const LimberExercise *e = g_ptr_array_index (rs->exercises, i);
+      for (guint v = 0; v < e->variants->len; v++)
+        {
+          const LimberVariant *var = g_ptr_array_index (e->variants, v);
+          if ((var->kind == VARIANT_SEATED || var->kind == VARIANT_ALTERNATIVE) && var->index >= 0)
+            set_redundant (rs, i, (guint) var->index);
+        }
+    }
+}
+
+static void
 compile_slots (LimberRuleset *rs)
 {
   guint n = rs->exercises->len;
@@ -122,6 +170,7 @@ void
 limber_ruleset_compile (LimberRuleset *rs)
 {
   compile_jobs (rs);
+  compile_redundancy (rs);
   compile_slots (rs);
   compile_actions (rs);
 }

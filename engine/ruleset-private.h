@@ -332,7 +332,18 @@ struct _LimberRuleset {
   GHashTable *exercise_index;  /* id -> index + 1 */
   GHashTable *question_index;
   GHashTable *measure_index;
+  /* which exercises do one job (ruleset-compile.c): row i, redundant_words
+   * 64-bit words, has bit j set when i and j never go in one session */
+  guint64 *redundant;
+  guint redundant_words;
 };
+
+/* Whether exercises a and b do the same job (compiled rule sets only). */
+static inline gboolean
+limber_ruleset_redundant (const LimberRuleset *rs, guint a, guint b)
+{
+  return (rs->redundant[(gsize) a * rs->redundant_words + b / 64] >> (b % 64)) & 1;
+}
 
 /* ruleset.c */
 LimberRuleset *limber_ruleset_alloc(const char *name);

@@ -335,6 +335,7 @@ limber_ruleset_unref (LimberRuleset *rs)
   g_ptr_array_unref (rs->sources);
   g_strfreev (rs->progression.cite);
   g_strfreev (rs->authors);
+  g_free (rs->redundant);
   g_free (rs->safety);
   g_strfreev (rs->safety_cite);
   g_free (rs->name);

@@ -40,28 +40,14 @@ closing_rank (const LimberExercise *e)
   return rank[e->posture];
 }
 
-/* b is a's seated variant, or the same job done another way. */
-static gboolean
-same_job_variant (const LimberExercise *a, guint b)
-{
-  for (guint v = 0; v < a->variants->len; v++)
-    {
-      const LimberVariant *var = g_ptr_array_index (a->variants, v);
-      if ((var->kind == VARIANT_SEATED || var->kind == VARIANT_ALTERNATIVE) && var->index == (int) b)
-        return TRUE;
-    }
-  return FALSE;
-}
-
-/* Whether a and b do the same job, so one session needs only one of them. */
+/* Whether a and b do the same job, so one session needs only one of them:
+ * the same primary targets (two exercises that stretch or move the same
+ * measures as their purpose do one job, whichever way they do it), or one
+ * is the other's seated or alternative variant (ruleset-compile.c). */
 gboolean
 limber_session_redundant (const Composer *C, guint a, guint b)
 {
-  const LimberExercise *x = exercise_at (C, a), *y = exercise_at (C, b);
-  /* the same primary targets (the job ruleset-compile.c numbered): two
-   * exercises that stretch or move the same measures as their purpose do
-   * one job, whichever way they do it */
-  return a == b || (x->job >= 0 && x->job == y->job) || same_job_variant (x, b) || same_job_variant (y, a);
+  return limber_ruleset_redundant (C->rs, a, b);
 }
 
 void
