@@ -24,11 +24,12 @@ leave_out (Composer *C, guint i, const char *fmt, ...)
     if (g_str_equal (((LimberLeftOut *) g_ptr_array_index (C->plan->left_out, k))->exercise, id))
       return;
   LimberLeftOut *l = g_new0 (LimberLeftOut, 1);
-  l->exercise = g_strdup (id);
+  l->exercise = id;
   va_list ap;
   va_start (ap, fmt);
-  l->why = g_strdup_vprintf (fmt, ap);
+  g_autofree char *why = g_strdup_vprintf (fmt, ap);
   va_end (ap);
+  l->why = limber_plan_intern (C->plan, why);
   g_ptr_array_add (C->plan->left_out, l);
 }
 
@@ -359,10 +360,9 @@ limber_compose_core (Composer *C, Session *s, double budget, gboolean *pinned)
           }
         else
           {
-            g_autofree char *text = g_strdup_printf (
-              "%s is recommended every training day but does not fit in %g minutes; allow more minutes a day to "
-              "include it.", exercise_at (C, i)->name, C->plan->session_minutes);
-            limber_plan_add_advisory (C->plan, text);
+            limber_plan_add_advisory (C->plan, limber_plan_internf (
+              C->plan, "%s is recommended every training day but does not fit in %g minutes; allow more minutes a "
+              "day to include it.", exercise_at (C, i)->name, C->plan->session_minutes));
             leave_out (C, i, "required, but does not fit in the day's minutes");
           }
       }
@@ -375,7 +375,7 @@ limber_compose_core (Composer *C, Session *s, double budget, gboolean *pinned)
       int m = g_array_index (sel->focus, int, f);
       const LimberMeasure *measure = g_ptr_array_index (C->rs->measures, m);
       LimberFocusOut *out = g_new0 (LimberFocusOut, 1);
-      out->measure = g_strdup (measure->id);
+      out->measure = measure->id;
       g_ptr_array_add (C->plan->focus, out);
       int found = -1;
       for (guint k = 0; k < s->picks->len && found < 0; k++)
@@ -411,19 +411,18 @@ limber_compose_core (Composer *C, Session *s, double budget, gboolean *pinned)
         }
       if (found >= 0)
         {
-          out->covered_by = g_strdup (exercise_at (C, (guint) found)->id);
+          out->covered_by = exercise_at (C, (guint) found)->id;
           continue;
         }
       gboolean any = FALSE;
       for (guint i = 0; i < sel->n && !any; i++)
         any = allowed (C, i) && limber_exercise_targets (exercise_at (C, i), m, FALSE);
       const char *what = measure->name ? measure->name : measure->id;
-      g_autofree char *text
-        = any ? g_strdup_printf ("An exercise for your %s does not fit in %g minutes a day; allow a few more minutes "
-                                 "to include one.", what, C->plan->session_minutes)
-              : g_strdup_printf ("Your answers and constraints leave no exercise for your %s in this plan; ask a "
-                                 "physiotherapist for one you can do.", what);
-      limber_plan_add_advisory (C->plan, text);
+      limber_plan_add_advisory (
+        C->plan, any ? limber_plan_internf (C->plan, "An exercise for your %s does not fit in %g minutes a day; allow "
+                                            "a few more minutes to include one.", what, C->plan->session_minutes)
+                     : limber_plan_internf (C->plan, "Your answers and constraints leave no exercise for your %s in "
+                                            "this plan; ask a physiotherapist for one you can do.", what));
     }
 
   /* the routine: first the moves the person may do, its closing moves

@@ -110,7 +110,7 @@ advise_screening (LimberPlan *plan)
   if (plan->unanswered->len == 0)
     return;
   g_ptr_array_insert (plan->advisories, 0,
-                      g_strdup_printf ("Safety screening is incomplete: %u of the safety questions %s not answered, so "
+                      (gpointer) limber_plan_internf (plan, "Safety screening is incomplete: %u of the safety questions %s not answered, so "
                                        "this plan cannot rule out a reason to see a doctor before exercising. Please "
                                        "answer them before you start.",
                                        plan->unanswered->len, plan->unanswered->len == 1 ? "was" : "were"));
@@ -180,7 +180,7 @@ record_facts (LimberPlan *plan, const LimberFacts *f)
       if (mf->deficit_left > 0 || mf->deficit_right > 0)
         {
           LimberDeficitOut *d = g_new0 (LimberDeficitOut, 1);
-          d->measure = g_strdup (m->id);
+          d->measure = m->id;
           d->left = mf->left;
           d->right = mf->right;
           d->deficit_left = mf->deficit_left;
@@ -190,7 +190,7 @@ record_facts (LimberPlan *plan, const LimberFacts *f)
       if (mf->asymmetric)
         {
           LimberAsymmetryOut *a = g_new0 (LimberAsymmetryOut, 1);
-          a->measure = g_strdup (m->id);
+          a->measure = m->id;
           a->difference = mf->asymmetry;
           a->tighter = mf->tighter;
           g_ptr_array_add (plan->asymmetries, a);
@@ -201,18 +201,18 @@ record_facts (LimberPlan *plan, const LimberFacts *f)
       const LimberScore *s = g_ptr_array_index (rs->scores, i);
       const LimberScoreFact *sf = &f->scores[i];
       LimberScoreOut *out = g_new0 (LimberScoreOut, 1);
-      out->id = g_strdup (s->id);
+      out->id = s->id;
       out->complete = sf->complete;
       out->total = sf->total;
-      out->subscale_ids = g_ptr_array_new_with_free_func (g_free);
+      out->subscale_ids = g_ptr_array_new ();
       out->subscale_values = g_array_new (FALSE, FALSE, sizeof (double));
       for (guint k = 0; k < s->subscales->len; k++)
         {
-          g_ptr_array_add (out->subscale_ids, g_strdup (((LimberSubscale *) g_ptr_array_index (s->subscales, k))->id));
+          g_ptr_array_add (out->subscale_ids, ((LimberSubscale *) g_ptr_array_index (s->subscales, k))->id);
           g_array_append_val (out->subscale_values, sf->subscales[k]);
         }
       if (sf->category >= 0)
-        out->category = g_strdup (((LimberCategory *) g_ptr_array_index (s->categories, sf->category))->id);
+        out->category = ((LimberCategory *) g_ptr_array_index (s->categories, sf->category))->id;
       g_ptr_array_add (plan->scores, out);
     }
 }

@@ -47,14 +47,16 @@ struct _LimberDay {
   GPtrArray *items;         /* LimberItem* */
 };
 
+/* Ids in these records are borrowed from the rule set the plan holds;
+ * generated texts live in the plan's string chunk (limber_plan_intern()). */
 typedef struct {
-  char *measure;
+  const char *measure;
   double left, right;
   double deficit_left, deficit_right;
 } LimberDeficitOut;
 
 typedef struct {
-  char *measure;
+  const char *measure;
   double difference;
   LimberSide tighter;
 } LimberAsymmetryOut;
@@ -63,23 +65,23 @@ typedef struct {
  * rule acted on through measure=), and the exercise that covers it every
  * training day, or NULL when the person's constraints left none. */
 typedef struct {
-  char *measure;
-  char *covered_by;         /* exercise id, or NULL: a gap */
+  const char *measure;
+  const char *covered_by;   /* exercise id, or NULL: a gap */
 } LimberFocusOut;
 
 /* An exercise the composer considered and left out, and why. */
 typedef struct {
-  char *exercise;
-  char *why;
+  const char *exercise;
+  const char *why;          /* in the plan's string chunk */
 } LimberLeftOut;
 
 typedef struct {
-  char *id;
+  const char *id;
   gboolean complete;
   double total;
-  GPtrArray *subscale_ids;  /* char* */
+  GPtrArray *subscale_ids;  /* const char* */
   GArray *subscale_values;  /* double */
-  char *category;           /* NULL when incomplete */
+  const char *category;           /* NULL when incomplete */
 } LimberScoreOut;
 
 struct _LimberPlan {
@@ -114,7 +116,8 @@ struct _LimberPlan {
   GArray *why;              /* LimberWhy: each planned exercise's reasons, one run per exercise */
   LimberItem *items;        /* the generated items, in one block (days point into it), or NULL */
   guint n_items, max_items;
-  GStringChunk *strings;    /* texts the reasons and explanations borrow */
+  GStringChunk *strings;    /* texts the plan made: explanations, advisories (limber_plan_intern()) */
+  GStringChunk *selection_strings;  /* texts the reasons borrow, kept from the selection */
 };
 
 /* plan.c */
@@ -129,5 +132,9 @@ void limber_item_add_reason (LimberItem *item, const char *rule, const char *fmt
 guint limber_item_n_why (const LimberItem *item);
 const LimberWhy *limber_item_why (const LimberItem *item, guint k);
 void limber_plan_add_advisory (LimberPlan *plan, const char *text);
+/* A copy of text (or of the formatted text) that lives as long as the
+ * plan, in its string chunk: generated texts without an allocation each. */
+const char *limber_plan_intern (LimberPlan *plan, const char *text);
+const char *limber_plan_internf (LimberPlan *plan, const char *format, ...) G_GNUC_PRINTF (2, 3);
 const char *limber_side_to_string (LimberSide side);   /* "left", "right", NULL */
 const char *limber_plan_status_to_string (LimberPlanStatus status); /* "ok", "referral", "no-exercises" */

@@ -20,53 +20,17 @@ day_free (LimberDay *day)
   g_free (day);
 }
 
-static void
-deficit_free (LimberDeficitOut *d)
-{
-  g_free (d->measure);
-  g_free (d);
-}
-
-static void
-asymmetry_free (LimberAsymmetryOut *a)
-{
-  g_free (a->measure);
-  g_free (a);
-}
 
 /* The subscale arrays belong to the score; whoever fills subscale_ids decides,
  * with its free function, whether the ids are owned or borrowed. */
 static void
 score_free (LimberScoreOut *s)
 {
-  g_free (s->id);
   g_clear_pointer (&s->subscale_ids, g_ptr_array_unref);
   g_clear_pointer (&s->subscale_values, g_array_unref);
-  g_free (s->category);
   g_free (s);
 }
 
-static void
-focus_free (LimberFocusOut *f)
-{
-  g_free (f->measure);
-  g_free (f->covered_by);
-  g_free (f);
-}
-
-static void
-left_out_free (LimberLeftOut *l)
-{
-  g_free (l->exercise);
-  g_free (l->why);
-  g_free (l);
-}
-
-static GPtrArray *
-new_string_array (void)
-{
-  return g_ptr_array_new_with_free_func (g_free);
-}
 
 LimberPlan *
 limber_plan_alloc (const LimberRuleset *rs)
@@ -81,19 +45,51 @@ limber_plan_alloc (const LimberRuleset *rs)
   /* ids borrowed from the rule set the plan holds */
   plan->referral_flags = g_ptr_array_new ();
   plan->unanswered = g_ptr_array_new ();
-  plan->advisories = new_string_array ();
+  /* texts in plan->strings */
+  plan->advisories = g_ptr_array_new ();
   plan->days = g_ptr_array_new_with_free_func ((GDestroyNotify) day_free);
   plan->flags = g_ptr_array_new ();
-  plan->deficits = g_ptr_array_new_with_free_func ((GDestroyNotify) deficit_free);
-  plan->asymmetries = g_ptr_array_new_with_free_func ((GDestroyNotify) asymmetry_free);
+  plan->deficits = g_ptr_array_new_with_free_func (g_free);
+  plan->asymmetries = g_ptr_array_new_with_free_func (g_free);
   plan->scores = g_ptr_array_new_with_free_func ((GDestroyNotify) score_free);
   plan->fired_rules = g_ptr_array_new ();
   /* exercise ids, borrowed from the rule set the plan holds */
   plan->core = g_ptr_array_new ();
   plan->accessories = g_ptr_array_new ();
-  plan->focus = g_ptr_array_new_with_free_func ((GDestroyNotify) focus_free);
-  plan->left_out = g_ptr_array_new_with_free_func ((GDestroyNotify) left_out_free);
+  plan->focus = g_ptr_array_new_with_free_func (g_free);
+  plan->left_out = g_ptr_array_new_with_free_func (g_free);
   return plan;
+}
+
+const char *
+limber_plan_intern (LimberPlan *plan, const char *text)
+{
+  g_return_val_if_fail (plan != NULL, NULL);
+  g_return_val_if_fail (text != NULL, NULL);
+
+  if (plan->strings == NULL)
+    plan->strings = g_string_chunk_new (1024);
+  return g_string_chunk_insert (plan->strings, text);
+}
+
+const char *
+limber_plan_internf (LimberPlan *plan, const char *format, ...)
+{
+  g_return_val_if_fail (plan != NULL, NULL);
+  g_return_val_if_fail (format != NULL, NULL);
+
+  char buf[512];
+  va_list ap;
+  va_start (ap, format);
+  int n = g_vsnprintf (buf, sizeof buf, format, ap);
+  va_end (ap);
+  if (n >= 0 && (gsize) n < sizeof buf)
+    return limber_plan_intern (plan, buf);
+  /* longer than the buffer: format again, into the heap */
+  va_start (ap, format);
+  g_autofree char *text = g_strdup_vprintf (format, ap);
+  va_end (ap);
+  return limber_plan_intern (plan, text);
 }
 
 LimberDay *
@@ -131,13 +127,12 @@ limber_item_add_reason (LimberItem *item, const char *rule, const char *fmt, ...
   g_return_if_fail (fmt != NULL);
 
   g_return_if_fail (item->n_own < LIMBER_ITEM_OWN_REASONS);
-  g_autoptr (GArray) one = g_array_sized_new (FALSE, FALSE, sizeof (LimberWhy), 1);
   va_list args;
   va_start (args, fmt);
-  limber_why_addv (one, 0, rule, fmt, args);
+  gboolean ok = limber_why_initv (&item->own[item->n_own], 0, rule, fmt, args);
   va_end (args);
-  if (one->len == 1)
-    item->own[item->n_own++] = g_array_index (one, LimberWhy, 0);
+  if (ok)
+    item->n_own++;
 }
 
 guint
@@ -163,7 +158,7 @@ limber_plan_add_advisory (LimberPlan *plan, const char *text)
   /* several rules and flags may give the same advice; the person reads it once */
   if (g_ptr_array_find_with_equal_func (plan->advisories, text, g_str_equal, NULL))
     return;
-  g_ptr_array_add (plan->advisories, g_strdup (text));
+  g_ptr_array_add (plan->advisories, (gpointer) limber_plan_intern (plan, text));
 }
 
 const char *
@@ -208,6 +203,7 @@ limber_plan_free (LimberPlan *plan)
       g_array_unref (plan->why);
     }
   g_clear_pointer (&plan->strings, g_string_chunk_free);
+  g_clear_pointer (&plan->selection_strings, g_string_chunk_free);
   g_free (plan->routine);
   g_free (plan->referral_message);
   g_free (plan->no_exercises_reason);

@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "limber/error.h"
+#include "number-format.h"
 #include "read-limit.h"
 
 /* ---- allocation ---------------------------------------------------------- */
@@ -691,6 +692,40 @@ is_id (const char *s)
   return n <= 64;
 }
 
+/* A field's path ("history[3].reps") in a buffer rather than an allocated
+ * string: every valid profile is checked on every generation, and its
+ * paths are needed only when something is wrong. */
+typedef struct {
+  char text[256];
+} Field;
+
+/* list[index].member (without "[index]" when index is G_MAXUINT, without
+ * ".member" when member is NULL); cut short, never overrun, past the
+ * buffer, which no path of a checked length reaches. */
+static const char *
+field_at (Field *f, const char *list, guint index, const char *member)
+{
+  gsize n = 0, room = sizeof f->text - 1;
+  gsize len = MIN (strlen (list), room);
+  memcpy (f->text, list, len);
+  n = len;
+  if (index != G_MAXUINT && n + 24 < room)
+    {
+      f->text[n++] = '[';
+      n += limber_number_print_uint (f->text + n, index);
+      f->text[n++] = ']';
+    }
+  if (member != NULL && n + 1 < room)
+    {
+      f->text[n++] = '.';
+      len = MIN (strlen (member), room - n);
+      memcpy (f->text + n, member, len);
+      n += len;
+    }
+  f->text[n] = '\0';
+  return f->text;
+}
+
 /* noun: what each id names ("equipment id"). */
 static void
 check_ids (GPtrArray *ids, const char *field, const char *noun, GPtrArray *problems)
@@ -698,11 +733,12 @@ check_ids (GPtrArray *ids, const char *field, const char *noun, GPtrArray *probl
   for (guint i = 0; i < ids->len; i++)
     {
       const char *id = g_ptr_array_index (ids, i);
-      g_autofree char *item = g_strdup_printf ("%s[%u]", field, i);
-      g_autofree char *quoted = limber_profile_quote (id);
+      Field item;
       if (!is_id (id))
         {
-          limber_profile_problem_add (problems, item, FALSE,
+          g_autofree char *quoted = limber_profile_quote (id);
+          field_at (&item, field, i, NULL);
+          limber_profile_problem_add (problems, item.text, FALSE,
                                       "%s is not an id; expected an id of lowercase letters, digits, '.', '_' or "
                                       "'-', like the rule set's",
                                       quoted);
@@ -711,8 +747,11 @@ check_ids (GPtrArray *ids, const char *field, const char *noun, GPtrArray *probl
       for (guint j = 0; j < i; j++)
         if (g_str_equal (id, g_ptr_array_index (ids, j)))
           {
-            limber_profile_problem_add (problems, item, FALSE, "%s is listed twice (first as %s[%u]); expected each %s once",
-                                        quoted, field, j, noun);
+            g_autofree char *quoted = limber_profile_quote (id);
+            field_at (&item, field, i, NULL);
+            limber_profile_problem_add (problems, item.text, FALSE,
+                                        "%s is listed twice (first as %s[%u]); expected each %s once", quoted, field, j,
+                                        noun);
             break;
           }
     }
@@ -729,23 +768,19 @@ compare_strings (const void *a, const void *b)
 static void
 check_regions_known (const LimberRuleset *rs, GPtrArray *regions, GPtrArray *problems)
 {
-  if (regions->len == 0)
-    return;
-  g_autoptr (GHashTable) known = g_hash_table_new (g_str_hash, g_str_equal);
-  for (guint e = 0; e < rs->exercises->len; e++)
-    for (char **r = ((LimberExercise *) g_ptr_array_index (rs->exercises, e))->regions; *r; r++)
-      g_hash_table_add (known, *r);
+  GHashTable *known = rs->regions;  /* every region an exercise works (ruleset-compile.c) */
   for (guint i = 0; i < regions->len; i++)
     {
       const char *id = g_ptr_array_index (regions, i);
       if (g_hash_table_contains (known, id))
         continue;
-      g_autofree char *item = g_strdup_printf ("constraints.avoid_regions[%u]", i);
+      Field item;
+      field_at (&item, "constraints.avoid_regions", i, NULL);
       g_autofree char *quoted = limber_profile_quote (id);
       g_autofree const char **names = (const char **) g_hash_table_get_keys_as_array (known, NULL);
       qsort (names, g_hash_table_size (known), sizeof (char *), compare_strings);
       g_autofree char *list = g_strjoinv (", ", (char **) names);
-      limber_profile_problem_add (problems, item, FALSE, "%s is not a region any exercise works; expected one of %s",
+      limber_profile_problem_add (problems, item.text, FALSE, "%s is not a region any exercise works; expected one of %s",
                                   quoted, list);
     }
 }
@@ -904,17 +939,18 @@ check_date (const char *date, const char *field, GPtrArray *problems)
 static void
 check_member_number (const char *path, const char *member, double value, GPtrArray *problems)
 {
-  g_autofree char *field = g_strconcat (path, ".", member, NULL);
-  limber_profile_check_number (field, value, problems);
+  Field field;
+  limber_profile_check_number (field_at (&field, path, G_MAXUINT, member), value, problems);
 }
 
 static void
 check_scan (const LimberRuleset *rs, const LimberScan *s, const char *path, GPtrArray *problems)
 {
-  g_autofree char *measure_field = g_strconcat (path, ".measure", NULL);
-  g_autofree char *value_field = g_strconcat (path, ".value", NULL);
-  g_autofree char *left_field = g_strconcat (path, ".left", NULL);
-  g_autofree char *right_field = g_strconcat (path, ".right", NULL);
+  Field measure, value, left, right;
+  const char *measure_field = field_at (&measure, path, G_MAXUINT, "measure");
+  const char *value_field = field_at (&value, path, G_MAXUINT, "value");
+  const char *left_field = field_at (&left, path, G_MAXUINT, "left");
+  const char *right_field = field_at (&right, path, G_MAXUINT, "right");
   const LimberMeasure *m = known_measure (rs, s->measure, measure_field, problems);
   if (m == NULL)
     return;
@@ -936,8 +972,9 @@ check_scan (const LimberRuleset *rs, const LimberScan *s, const char *path, GPtr
 static void
 check_session (const LimberRuleset *rs, const LimberLogged *l, const char *path, GPtrArray *problems)
 {
-  g_autofree char *date_field = g_strconcat (path, ".date", NULL);
-  g_autofree char *exercise_field = g_strconcat (path, ".exercise", NULL);
+  Field date, exercise;
+  const char *date_field = field_at (&date, path, G_MAXUINT, "date");
+  const char *exercise_field = field_at (&exercise, path, G_MAXUINT, "exercise");
   check_date (l->date, date_field, problems);
   if (limber_ruleset_index_of (rs->exercise_index, l->exercise) < 0)
     {
@@ -958,10 +995,11 @@ check_session (const LimberRuleset *rs, const LimberLogged *l, const char *path,
 static void
 check_rescan (const LimberRuleset *rs, const LimberRescan *r, const char *path, GPtrArray *problems)
 {
-  g_autofree char *date_field = g_strconcat (path, ".date", NULL);
-  g_autofree char *measure_field = g_strconcat (path, ".measure", NULL);
-  g_autofree char *left_field = g_strconcat (path, ".left", NULL);
-  g_autofree char *right_field = g_strconcat (path, ".right", NULL);
+  Field date, measure, left, right;
+  const char *date_field = field_at (&date, path, G_MAXUINT, "date");
+  const char *measure_field = field_at (&measure, path, G_MAXUINT, "measure");
+  const char *left_field = field_at (&left, path, G_MAXUINT, "left");
+  const char *right_field = field_at (&right, path, G_MAXUINT, "right");
   check_date (r->date, date_field, problems);
   const LimberMeasure *m = known_measure (rs, r->measure, measure_field, problems);
   if (m == NULL)
@@ -990,8 +1028,11 @@ check_counts (const LimberProfile *profile, GPtrArray *problems)
   for (gsize k = 0; k < G_N_ELEMENTS (counts); k++)
     if (counts[k].n > counts[k].max)
       {
-        limber_profile_problem_add (problems, counts[k].field, FALSE,
-                                    "%u %s: too many; expected at most %u (see docs/profile-format.md, Limits)",
+        /* placed at the first entry past the limit, which loaders can find */
+        g_autofree char *field = g_strdup_printf ("%s[%u]", counts[k].field, counts[k].max);
+        limber_profile_problem_add (problems, field, FALSE,
+                                    "%u %s in all: too many; expected at most %u (see docs/profile-format.md, "
+                                    "Limits)",
                                     counts[k].n, counts[k].what, counts[k].max);
         ok = FALSE;
       }
@@ -1026,18 +1067,18 @@ limber_profile_check (const LimberProfile *profile, const LimberRuleset *ruleset
     check_answer (ruleset, g_ptr_array_index (profile->answers, i), problems);
   for (guint i = 0; i < profile->scans->len; i++)
     {
-      g_autofree char *path = g_strdup_printf ("scan[%u]", i);
-      check_scan (ruleset, g_ptr_array_index (profile->scans, i), path, problems);
+      Field path;
+      check_scan (ruleset, g_ptr_array_index (profile->scans, i), field_at (&path, "scan", i, NULL), problems);
     }
   for (guint i = 0; i < profile->sessions->len; i++)
     {
-      g_autofree char *path = g_strdup_printf ("history[%u]", i);
-      check_session (ruleset, g_ptr_array_index (profile->sessions, i), path, problems);
+      Field path;
+      check_session (ruleset, g_ptr_array_index (profile->sessions, i), field_at (&path, "history", i, NULL), problems);
     }
   for (guint i = 0; i < profile->rescans->len; i++)
     {
-      g_autofree char *path = g_strdup_printf ("rescans[%u]", i);
-      check_rescan (ruleset, g_ptr_array_index (profile->rescans, i), path, problems);
+      Field path;
+      check_rescan (ruleset, g_ptr_array_index (profile->rescans, i), field_at (&path, "rescans", i, NULL), problems);
     }
   return problems->len == before;
 }

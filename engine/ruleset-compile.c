@@ -10,6 +10,8 @@
  *    exercises never go in one session, so composing asks "do these two do
  *    the same job?" with one bit test rather than a walk over both target
  *    and variant lists (session.c);
+ *  - the set of regions the exercises work, for checking a profile's
+ *    avoided regions without walking the catalogue (profile.c);
  *  - for each exercise, the rule actions that target it, so its reasons are
  *    found without looking at every fired rule (evaluate.c).
  *
@@ -166,9 +168,19 @@ compile_actions (LimberRuleset *rs)
     }
 }
 
+static void
+compile_regions (LimberRuleset *rs)
+{
+  rs->regions = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint e = 0; e < rs->exercises->len; e++)
+    for (char **r = ((LimberExercise *) g_ptr_array_index (rs->exercises, e))->regions; *r; r++)
+      g_hash_table_add (rs->regions, *r);
+}
+
 void
 limber_ruleset_compile (LimberRuleset *rs)
 {
+  compile_regions (rs);
   compile_jobs (rs);
   compile_redundancy (rs);
   compile_slots (rs);

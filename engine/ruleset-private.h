@@ -336,6 +336,7 @@ struct _LimberRuleset {
    * 64-bit words, has bit j set when i and j never go in one session */
   guint64 *redundant;
   guint redundant_words;
+  GHashTable *regions;      /* set of the region ids some exercise works (borrowed keys; ruleset-compile.c) */
 };
 
 /* Whether exercises a and b do the same job (compiled rule sets only). */

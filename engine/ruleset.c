@@ -336,6 +336,7 @@ limber_ruleset_unref (LimberRuleset *rs)
   g_strfreev (rs->progression.cite);
   g_strfreev (rs->authors);
   g_free (rs->redundant);
+  g_clear_pointer (&rs->regions, g_hash_table_unref);
   g_free (rs->safety);
   g_strfreev (rs->safety_cite);
   g_free (rs->name);

@@ -80,9 +80,7 @@ explain (const Composer *C, guint i, guint slot, GString *scratch)
     limber_reason_render_into (c->reason_rule, C->sel->facts, scratch);
   else
     return ((const LimberSlot *) g_ptr_array_index (t->slots, slot))->reason;
-  if (plan->strings == NULL)
-    plan->strings = g_string_chunk_new (1024);
-  return g_string_chunk_insert_len (plan->strings, scratch->str, (gssize) scratch->len);
+  return limber_plan_intern (plan, scratch->str);
 }
 
 /* What items share per exercise: its reasons, once in the plan, and the
@@ -243,11 +241,8 @@ limber_schedule (LimberSelection *sel, LimberPlan *plan, const GDate *start, uns
   Shared S;
   shared_init (&S, &C);
   /* the selection's strings are the reasons' too: the plan keeps them */
-  if (sel->strings != NULL)
-    {
-      g_assert (plan->strings == NULL);
-      plan->strings = g_steal_pointer (&sel->strings);
-    }
+  g_assert (plan->selection_strings == NULL);
+  plan->selection_strings = g_steal_pointer (&sel->strings);
   /* every training day composed first, so the week's items take one block */
   g_autofree Session *sessions = g_new0 (Session, MAX (n_days, 1));
   guint training = 0, n_picks = 0;

@@ -3,8 +3,8 @@
 
 #include "number-format.h"
 
-void
-limber_why_addv (GArray *out, guint exercise, const char *rule, const char *fmt, va_list ap)
+gboolean
+limber_why_initv (LimberWhy *out, guint exercise, const char *rule, const char *fmt, va_list ap)
 {
   LimberWhy w = { .rule = rule, .fmt = fmt, .exercise = exercise };
   for (const char *p = fmt; *p; p++)
@@ -16,7 +16,7 @@ limber_why_addv (GArray *out, guint exercise, const char *rule, const char *fmt,
         p++;
       if (*p == '%')
         continue;
-      g_return_if_fail (w.n_args < LIMBER_WHY_MAX_ARGS);
+      g_return_val_if_fail (w.n_args < LIMBER_WHY_MAX_ARGS, FALSE);
       LimberWhyArg *a = &w.args[w.n_args++];
       switch (*p)
         {
@@ -24,10 +24,19 @@ limber_why_addv (GArray *out, guint exercise, const char *rule, const char *fmt,
         case 'd': a->i = va_arg (ap, int); break;
         case 'g': a->d = va_arg (ap, double); break;
         case 's': a->s = va_arg (ap, const char *); break;
-        default: g_return_if_reached ();
+        default: g_return_val_if_reached (FALSE);
         }
     }
-  g_array_append_val (out, w);
+  *out = w;
+  return TRUE;
+}
+
+void
+limber_why_addv (GArray *out, guint exercise, const char *rule, const char *fmt, va_list ap)
+{
+  LimberWhy w;
+  if (limber_why_initv (&w, exercise, rule, fmt, ap))
+    g_array_append_val (out, w);
 }
 
 void

@@ -41,6 +41,10 @@ typedef struct {
   char *text;               /* the effect as text, made on first read (limber_why_text) */
 } LimberWhy;
 
+/* Fills *out with a record; FALSE (and a critical) for a format outside
+ * the ones above. */
+gboolean limber_why_initv (LimberWhy *out, guint exercise, const char *rule, const char *fmt, va_list ap);
+
 /* Appends a record to out (a GArray of LimberWhy). */
 void limber_why_add (GArray *out, guint exercise, const char *rule, const char *fmt, ...) G_GNUC_PRINTF (4, 5);
 void limber_why_addv (GArray *out, guint exercise, const char *rule, const char *fmt, va_list ap);

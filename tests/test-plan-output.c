@@ -60,7 +60,7 @@ add_facts (LimberPlan *plan)
   g_ptr_array_add (plan->flags, (gpointer) "sciatica");
 
   LimberDeficitOut *d = g_new0 (LimberDeficitOut, 1);
-  d->measure = g_strdup ("hip.flexion");
+  d->measure = "hip.flexion"; /* ids are borrowed, as from a rule set */
   d->left = 100;
   d->right = 118;
   d->deficit_left = 20;
@@ -68,7 +68,7 @@ add_facts (LimberPlan *plan)
   g_ptr_array_add (plan->deficits, d);
 
   LimberAsymmetryOut *a = g_new0 (LimberAsymmetryOut, 1);
-  a->measure = g_strdup ("hip.flexion");
+  a->measure = "hip.flexion";
   a->difference = 18;
   a->tighter = LIMBER_SIDE_LEFT;
   g_ptr_array_add (plan->asymmetries, a);
@@ -77,15 +77,15 @@ add_facts (LimberPlan *plan)
   for (unsigned i = 0; i < G_N_ELEMENTS (ids); i++)
     {
       LimberScoreOut *s = g_new0 (LimberScoreOut, 1);
-      s->id = g_strdup (ids[i]);
+      s->id = ids[i];
       s->complete = i == 0;
       s->total = i == 0 ? 2 : 0.5;
-      s->subscale_ids = g_ptr_array_new_with_free_func (g_free);
+      s->subscale_ids = g_ptr_array_new ();
       s->subscale_values = g_array_new (FALSE, FALSE, sizeof (double));
-      g_ptr_array_add (s->subscale_ids, g_strdup ("distress"));
+      g_ptr_array_add (s->subscale_ids, (gpointer) "distress");
       double value = 1;
       g_array_append_val (s->subscale_values, value);
-      s->category = s->complete ? g_strdup ("high") : NULL;
+      s->category = s->complete ? "high" : NULL;
       g_ptr_array_add (plan->scores, s);
     }
 }
