@@ -13,6 +13,7 @@ int limber_cmd_describe (int argc, char **argv);
 int limber_cmd_plan (int argc, char **argv);
 int limber_cmd_test (int argc, char **argv);
 int limber_cmd_coverage (int argc, char **argv);
+int limber_cmd_audit (int argc, char **argv);
 int limber_cmd_lint (int argc, char **argv);
 int limber_cmd_simulate (int argc, char **argv);
 
@@ -28,6 +29,14 @@ struct _LimberRuleset *limber_cli_load_rules (const char *path);
 /* Loads a profile (JSON or XML, "-" for standard input) checked against rs;
  * prints the error and returns NULL on failure. */
 struct _LimberProfile *limber_cli_load_profile (const struct _LimberRuleset *rs, const char *path);
+
+/* The same, refusing a profile larger than --max-profile-bytes (max_bytes,
+ * the option's text, or NULL for the library's 1 MiB) of command. */
+struct _LimberProfile *limber_cli_load_profile_bounded (const struct _LimberRuleset *rs, const char *path,
+                                                        const char *command, const char *max_bytes);
+
+/* The largest --max-profile-bytes accepted: 1 GiB. */
+#define LIMBER_CLI_MAX_PROFILE_BYTES ((guint64) 1 << 30)
 
 /* Parses a whole number from min to max given to option; prints what was
  * wrong and what was expected and returns FALSE otherwise. */

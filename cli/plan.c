@@ -1,5 +1,5 @@
 /* limber plan --profile FILE [--rules FILE] [--start DATE] [--days N] [--seed N]
- *             [--format text|json|xml|pdf|html] [--paper a4|letter] [-o FILE] */
+ *             [--format text|json|xml|pdf|html] [--paper a4|letter] [-o FILE] [--max-profile-bytes N] */
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -13,9 +13,12 @@ limber_cmd_plan (int argc, char **argv)
 {
   g_autofree char *profile_path = NULL, *rules = NULL, *start = NULL, *days = NULL, *seed = NULL;
   g_autofree char *format = NULL, *output = NULL, *paper = NULL;
+  g_autofree char *max_profile_bytes = NULL;
   GOptionEntry entries[] = {
     { "profile", 'p', 0, G_OPTION_ARG_FILENAME, &profile_path, "The person's profile, JSON or XML ('-': standard input)",
       "FILE" },
+    { "max-profile-bytes", 0, 0, G_OPTION_ARG_STRING, &max_profile_bytes,
+      "Refuse a profile larger than N bytes (default 1048576, 1 MiB; at most 1 GiB)", "N" },
     { "rules", 'r', 0, G_OPTION_ARG_FILENAME, &rules, "Rule set (default: the built-in one)", "FILE" },
     { "start", 's', 0, G_OPTION_ARG_STRING, &start, "First day of the plan (default: today)", "YYYY-MM-DD" },
     { "days", 'd', 0, G_OPTION_ARG_STRING, &days, "Number of days (default 7, at most 28)", "N" },
@@ -32,6 +35,11 @@ limber_cmd_plan (int argc, char **argv)
       fprintf (stderr, "limber plan: missing --profile FILE; expected the person's profile (try 'limber plan --help')\n");
       return LIMBER_EXIT_USAGE;
     }
+  guint64 max_bytes = 0;
+  if (max_profile_bytes
+      && !limber_cli_parse_unsigned ("plan", "--max-profile-bytes", max_profile_bytes, 1,
+                                     LIMBER_CLI_MAX_PROFILE_BYTES, &max_bytes))
+    return LIMBER_EXIT_USAGE;
   const char *fmt = format ? format : "text";
   if (strcmp (fmt, "text") != 0 && strcmp (fmt, "json") != 0 && strcmp (fmt, "xml") != 0 && strcmp (fmt, "pdf") != 0
       && strcmp (fmt, "html") != 0)
@@ -62,7 +70,8 @@ limber_cmd_plan (int argc, char **argv)
   g_autoptr (LimberRuleset) rs = limber_cli_load_rules (rules);
   if (rs == NULL)
     return LIMBER_EXIT_FAILED;
-  g_autoptr (LimberProfile) profile = limber_cli_load_profile (rs, profile_path);
+  g_autoptr (LimberProfile) profile = limber_cli_load_profile_bounded (rs, profile_path, "plan",
+                                                                               max_profile_bytes);
   if (profile == NULL)
     return LIMBER_EXIT_FAILED;
   g_autoptr (GError) error = NULL;

@@ -1,5 +1,6 @@
 /* limber simulate --profile FILE --weeks N [--adherence 0..1] [--response MODEL]
- *                 [--seed N] [--start DATE] [--rules FILE] [--format json|csv] [-o FILE] */
+ *                 [--seed N] [--start DATE] [--rules FILE] [--format json|csv] [-o FILE]
+ *                 [--max-profile-bytes N] */
 #include <stdio.h>
 #include <string.h>
 
@@ -12,9 +13,12 @@ limber_cmd_simulate (int argc, char **argv)
 {
   g_autofree char *profile_path = NULL, *rules = NULL, *start = NULL, *weeks = NULL, *seed = NULL;
   g_autofree char *adherence = NULL, *response = NULL, *format = NULL, *output = NULL;
+  g_autofree char *max_profile_bytes = NULL;
   GOptionEntry entries[] = {
     { "profile", 'p', 0, G_OPTION_ARG_FILENAME, &profile_path, "The starting profile, JSON or XML ('-': standard input)",
       "FILE" },
+    { "max-profile-bytes", 0, 0, G_OPTION_ARG_STRING, &max_profile_bytes,
+      "Refuse a profile larger than N bytes (default 1048576, 1 MiB; at most 1 GiB)", "N" },
     { "weeks", 'w', 0, G_OPTION_ARG_STRING, &weeks, "Weeks to simulate, 1 to 52 (default 8)", "N" },
     { "adherence", 'a', 0, G_OPTION_ARG_STRING, &adherence, "Share of planned sessions done, 0 to 1 (default 0.9)", "X" },
     { "response", 0, 0, G_OPTION_ARG_STRING, &response, "improving, plateau or flare-up (default improving)", "MODEL" },
@@ -33,6 +37,11 @@ limber_cmd_simulate (int argc, char **argv)
       fprintf (stderr, "limber simulate: missing --profile FILE; expected the starting profile\n");
       return LIMBER_EXIT_USAGE;
     }
+  guint64 max_bytes = 0;
+  if (max_profile_bytes
+      && !limber_cli_parse_unsigned ("simulate", "--max-profile-bytes", max_profile_bytes, 1,
+                                     LIMBER_CLI_MAX_PROFILE_BYTES, &max_bytes))
+    return LIMBER_EXIT_USAGE;
   const char *fmt = format ? format : "json";
   if (strcmp (fmt, "json") != 0 && strcmp (fmt, "csv") != 0)
     {
@@ -67,7 +76,8 @@ limber_cmd_simulate (int argc, char **argv)
   g_autoptr (LimberRuleset) rs = limber_cli_load_rules (rules);
   if (rs == NULL)
     return LIMBER_EXIT_FAILED;
-  g_autoptr (LimberProfile) profile = limber_cli_load_profile (rs, profile_path);
+  g_autoptr (LimberProfile) profile = limber_cli_load_profile_bounded (rs, profile_path, "simulate",
+                                                                               max_profile_bytes);
   if (profile == NULL)
     return LIMBER_EXIT_FAILED;
   g_autoptr (GError) error = NULL;

@@ -92,8 +92,20 @@ limber_cli_options (const char *command, const char *start, const char *days, co
 LimberProfile *
 limber_cli_load_profile (const LimberRuleset *rs, const char *path)
 {
+  return limber_cli_load_profile_bounded (rs, path, NULL, NULL);
+}
+
+LimberProfile *
+limber_cli_load_profile_bounded (const LimberRuleset *rs, const char *path, const char *command,
+                                 const char *max_bytes)
+{
   g_autoptr (GError) error = NULL;
-  LimberProfile *profile = limber_profile_new_from_file (rs, path, &error);
+  guint64 limit = LIMBER_PROFILE_MAX_BYTES_DEFAULT;
+  if (max_bytes
+      && !limber_cli_parse_unsigned (command, "--max-profile-bytes", max_bytes, 1, LIMBER_CLI_MAX_PROFILE_BYTES,
+                                     &limit))
+    return NULL;
+  LimberProfile *profile = limber_profile_new_from_file_bounded (rs, path, (gsize) limit, &error);
   if (profile == NULL)
     fprintf (stderr, "%s\n", error->message);
   return profile;

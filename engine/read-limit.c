@@ -14,7 +14,7 @@
 
 #include "limber/error.h"
 
-/* "1 MiB", "16 MiB", "1.5 KiB", "300 bytes": a size as people read it. */
+/* "1 MiB", "16 MiB", "64 KiB", "300 bytes": a size as people read it. */
 static char *
 size_words (gsize bytes)
 {
@@ -26,15 +26,14 @@ size_words (gsize bytes)
 }
 
 static void
-too_large (GQuark domain, int code, const char *name, const char *size, gsize max_bytes, const char *expected,
+too_large (int code, const char *name, const char *size, const char *how, gsize max_bytes, const char *expected,
            const char *hint, GError **error)
 {
   g_autofree char *words = size_words (max_bytes);
   g_autofree char *in_words = g_str_has_suffix (words, " bytes") ? g_strdup ("") : g_strdup_printf (" (%s)", words);
-  g_set_error (error, domain, code,
-               "%s: %s: too large, refused before reading further; expected %s of at most %" G_GSIZE_FORMAT
-               " bytes%s%s%s",
-               name, size, expected, max_bytes, in_words, hint ? "; " : "", hint ? hint : "");
+  g_set_error (error, LIMBER_ERROR, code,
+               "%s: %s: too large%s; expected %s of at most %" G_GSIZE_FORMAT " bytes%s%s%s", name, size, how,
+               expected, max_bytes, in_words, hint ? "; " : "", hint ? hint : "");
 }
 
 void
@@ -42,7 +41,7 @@ limber_size_error (const char *name, gsize length, gsize max_bytes, const char *
                    GError **error)
 {
   g_autofree char *size = g_strdup_printf ("%" G_GSIZE_FORMAT " bytes", length);
-  too_large (LIMBER_ERROR, LIMBER_ERROR_PARSE, name, size, max_bytes, expected, hint, error);
+  too_large (LIMBER_ERROR_PARSE, name, size, "", max_bytes, expected, hint, error);
 }
 
 gboolean
@@ -73,7 +72,7 @@ limber_read_bounded (const char *path, gsize max_bytes, const char *expected, co
   if (fstat (fd, &st) == 0 && S_ISREG (st.st_mode) && (guint64) st.st_size > (guint64) max_bytes)
     {
       g_autofree char *size = g_strdup_printf ("%" G_GUINT64_FORMAT " bytes", (guint64) st.st_size);
-      too_large (LIMBER_ERROR, LIMBER_ERROR_IO, name, size, max_bytes, expected, hint, error);
+      too_large (LIMBER_ERROR_IO, name, size, ", refused before reading further", max_bytes, expected, hint, error);
       goto out;
     }
 
@@ -100,7 +99,7 @@ limber_read_bounded (const char *path, gsize max_bytes, const char *expected, co
       if (buffer->len > max_bytes)
         {
           g_autofree char *size = g_strdup_printf ("more than %" G_GSIZE_FORMAT " bytes", max_bytes);
-          too_large (LIMBER_ERROR, LIMBER_ERROR_IO, name, size, max_bytes, expected, hint, error);
+          too_large (LIMBER_ERROR_IO, name, size, ", refused before reading further", max_bytes, expected, hint, error);
           goto out;
         }
     }

@@ -882,7 +882,6 @@ week_header (Pager *P, Block *b, GArray *items, double y, const LimberPrintWeek 
 {
   const LimberPrint *p = P->print;
   double h = 0;
-  g_autoptr (GArray) cells = g_array_new (FALSE, FALSE, sizeof (Item));
   /* measure first: every cell sits on the row's bottom */
   g_autoptr (PangoLayout) ex = text_layout (P, F_LABEL, LIMBER_PRINT_EXERCISE, c->name_w - CELL_PAD, PANGO_ALIGN_LEFT);
   g_autoptr (PangoLayout) dose = text_layout (P, F_LABEL, LIMBER_PRINT_DOSE, c->dose_w - CELL_PAD, PANGO_ALIGN_LEFT);

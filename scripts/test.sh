@@ -15,6 +15,15 @@ else
   tail -n 3 build/ctest.log | head -n 1
   tail -n 3 build-asan/ctest.log | head -n 1 | sed 's/^/sanitizers: /'
 fi
+# Fuzzing: each libFuzzer target of tests/fuzz for 20 s (scripts/fuzz.sh runs
+# them longer; tests/fuzz/README.md), when clang is there.  ThreadSanitizer:
+# one rule set in 8 threads (scripts/tsan.sh).
+if command -v clang >/dev/null 2>&1; then
+  scripts/fuzz.sh 20 || status=1
+else
+  echo "fuzz: skipped: clang is not installed (scripts/setup.sh installs it)"
+fi
+scripts/tsan.sh || status=1
 # The Python bindings, installed into .venv the way users install them
 # (incremental: the build directory is kept), then their pytest suite.
 rm -f build/pip-install.log build/pytest.log

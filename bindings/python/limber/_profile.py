@@ -86,10 +86,13 @@ class Profile:
                          name.encode() if name else ffi.NULL)
 
     @classmethod
-    @wraps_c("limber_profile_new_from_file")
-    def load(cls, path, ruleset=None):
-        """A profile from a JSON or XML file ("-" for standard input)."""
-        return cls._load(lib.limber_profile_new_from_file, ruleset, os.fsencode(path))
+    @wraps_c("limber_profile_new_from_file_bounded")
+    def load(cls, path, ruleset=None, max_bytes=None):
+        """A profile from a JSON or XML file ("-" for standard input), at most `max_bytes` long (default 1 MiB)."""
+        limit = lib.LIMBER_PROFILE_MAX_BYTES_DEFAULT if max_bytes is None else int(max_bytes)
+        if limit < 1:
+            raise ValueError("max_bytes: %d; expected at least 1" % limit)
+        return cls._load(lib.limber_profile_new_from_file_bounded, ruleset, os.fsencode(path), limit)
 
     @classmethod
     def coerce(cls, profile, ruleset=None):

@@ -59,8 +59,9 @@ FAILING_LINE = 8
 def inverted_rules(tmp_path_factory):
     """A copy of the default rules with pain-today-high's threshold inverted (docs/rule-testing.md's example)."""
     xml = (REPO / "rules" / "default.xml").read_text()
-    old = '<answer question="pain-today" at-least="6"/>'
+    # only pain-today-high's own condition: other rules test the same answer
+    old = '<when><answer question="pain-today" at-least="6"/></when>'
     assert xml.count(old) == 1
     path = tmp_path_factory.mktemp("rules") / "inverted.xml"
-    path.write_text(xml.replace(old, '<answer question="pain-today" at-most="6"/>'))
+    path.write_text(xml.replace(old, '<when><answer question="pain-today" at-most="6"/></when>'))
     return path

@@ -13,7 +13,7 @@ def test_bad_profile_names_the_field(rules):
     err = e.value
     assert err.code == "profile" and err.field == "minutes_per_day"
     assert err.line == 1 and err.column > 1 and err.file == "<memory>"
-    assert "out of range" in err.what and "at most 180" in err.expected
+    assert "out of range" in err.what and "from 5 to 180" in err.expected
     assert isinstance(err, limber.Error) and isinstance(err, ValueError)
 
 

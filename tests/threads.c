@@ -1,0 +1,168 @@
+/*
+ * One rule set, eight threads: each generates plans for its share of a
+ * population, writes them in every format, renders them (HTML, and some as
+ * PDF) and runs its share of the rule test cases of rules/tests, while the
+ * others do the same from the same LimberRuleset.  Every thread's output is
+ * compared with what one thread alone made of the same inputs beforehand.
+ *
+ * Built like every test, it checks that threads change nothing; built with
+ * LIMBER_TSAN=ON (scripts/tsan.sh), ThreadSanitizer watches it for races on
+ * limber's data, with tests/tsan.supp for what GLib, pango and fontconfig do
+ * where ThreadSanitizer cannot see.  A plain program rather than a Criterion
+ * suite: Criterion's own runner threads and forks would be watched too.
+ *
+ * Usage: threads [CASE.xml...]  (the cases are shared out among the threads)
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <limber.h>
+
+#include "population.h"
+
+#define N_THREADS 8
+#define N_PROFILES 64   /* 8 for each thread */
+
+typedef struct {
+  const LimberRuleset *rs;
+  LimberProfile *profiles[N_PROFILES];
+  char *expected[N_PROFILES];      /* JSON of each plan, made by one thread alone */
+  char **cases;
+  int n_cases;
+  gboolean expected_pass[256];
+  int failures;                    /* only read after every thread has joined */
+} Shared;
+
+typedef struct {
+  Shared *shared;
+  int index;
+  int failures;
+} Work;
+
+static char *
+plan_json (const LimberRuleset *rs, const LimberProfile *profile, guint64 seed, LimberPlan **out)
+{
+  g_autoptr (LimberOptions) options = limber_options_new ();
+  limber_options_set_start (options, "2026-01-05", NULL);
+  limber_options_set_seed (options, seed);
+  g_autoptr (GError) error = NULL;
+  LimberPlan *plan = limber_generate (rs, profile, options, &error);
+  if (plan == NULL)
+    {
+      fprintf (stderr, "threads: profile %" G_GUINT64_FORMAT ": %s\n", seed, error->message);
+      return NULL;
+    }
+  char *json = limber_plan_to_json (plan, FALSE);
+  if (out)
+    *out = plan;
+  else
+    limber_plan_free (plan);
+  return json;
+}
+
+static gboolean
+run_case (const LimberRuleset *rs, const char *path)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LimberTestCase) tc = limber_testcase_new_from_file (path, &error);
+  if (tc == NULL)
+    return FALSE;
+  g_autoptr (LimberTestResult) result = limber_testcase_run (tc, rs, &error);
+  return result != NULL && limber_test_result_get_passed (result);
+}
+
+static gpointer
+work (gpointer data)
+{
+  Work *w = data;
+  Shared *S = w->shared;
+  for (int i = w->index; i < N_PROFILES; i += N_THREADS)
+    {
+      LimberPlan *plan = NULL;
+      g_autofree char *json = plan_json (S->rs, S->profiles[i], (guint64) i, &plan);
+      if (json == NULL || strcmp (json, S->expected[i]) != 0)
+        {
+          fprintf (stderr, "threads: thread %d: profile %d: the plan differs from one made alone\n", w->index, i);
+          w->failures++;
+        }
+      if (plan == NULL)
+        continue;
+      g_free (limber_plan_to_xml (plan));
+      g_free (limber_plan_to_text (plan));
+      /* every plan as HTML, one in four as a PDF (pango and cairo in
+       * several threads at once) */
+      for (int pdf = 0; pdf <= (i % 4 == 0); pdf++)
+        {
+          g_autoptr (GError) error = NULL;
+          gsize length = 0;
+          g_autofree unsigned char *doc = limber_plan_render (plan, pdf ? LIMBER_RENDER_PDF : LIMBER_RENDER_HTML,
+                                                              LIMBER_PAPER_A4, &length, &error);
+          if (doc == NULL)
+            {
+              fprintf (stderr, "threads: thread %d: profile %d: %s\n", w->index, i, error->message);
+              w->failures++;
+            }
+        }
+      limber_plan_free (plan);
+    }
+  for (int c = w->index; c < S->n_cases; c += N_THREADS)
+    if (run_case (S->rs, S->cases[c]) != S->expected_pass[c % 256])
+      {
+        fprintf (stderr, "threads: thread %d: %s: passed alone, not in threads (or the other way round)\n",
+                 w->index, S->cases[c]);
+        w->failures++;
+      }
+  return NULL;
+}
+
+int
+main (int argc, char **argv)
+{
+  g_autoptr (GError) error = NULL;
+  /* loaded from its file, as an app would: the built-in one is shared
+   * process-wide and would hide a rule set that is not thread-safe */
+  g_autofree char *path = g_build_filename (LIMBER_SOURCE_DIR, "rules", "default.xml", NULL);
+  g_autoptr (LimberRuleset) rs = limber_ruleset_new_from_file (path, &error);
+  if (rs == NULL)
+    {
+      fprintf (stderr, "threads: %s\n", error->message);
+      return 1;
+    }
+  Shared S = { .rs = rs, .cases = argv + 1, .n_cases = MIN (argc - 1, 256) };
+  GDate start;
+  g_date_clear (&start, 1);
+  g_date_set_dmy (&start, 5, G_DATE_JANUARY, 2026);
+  LimberRandom random = { 16 };
+  for (int i = 0; i < N_PROFILES; i++)
+    {
+      S.profiles[i] = limber_population_profile (rs, &random, &start);
+      S.expected[i] = plan_json (rs, S.profiles[i], (guint64) i, NULL);
+      if (S.expected[i] == NULL)
+        return 1;
+    }
+  for (int c = 0; c < S.n_cases; c++)
+    S.expected_pass[c] = run_case (rs, S.cases[c]);
+
+  GThread *threads[N_THREADS];
+  Work works[N_THREADS];
+  for (int t = 0; t < N_THREADS; t++)
+    {
+      works[t] = (Work) { &S, t, 0 };
+      threads[t] = g_thread_new ("limber-check", work, &works[t]);
+    }
+  int failures = 0;
+  for (int t = 0; t < N_THREADS; t++)
+    {
+      g_thread_join (threads[t]);
+      failures += works[t].failures;
+    }
+  for (int i = 0; i < N_PROFILES; i++)
+    {
+      limber_profile_free (S.profiles[i]);
+      g_free (S.expected[i]);
+    }
+  printf ("threads: %d threads, %d plans (generated, written, rendered), %d rule test cases: %s\n", N_THREADS,
+          N_PROFILES, S.n_cases, failures ? "FAILED" : "same as one thread alone");
+  return failures ? 1 : 0;
+}
