@@ -386,10 +386,7 @@ read_expect (Loader *L, xmlNode *node)
       x->text = limber_xml_attr (node, "contains");
       break;
     case EXPECT_MINUTES:
-      x->has_at_least = limber_xml_attr_double (node, "at-least", &x->at_least);
-      x->has_at_most = limber_xml_attr_double (node, "at-most", &x->at_most);
-      if (!x->has_at_least && !x->has_at_most)
-        problem (L, node, "no bound; expected at-least= or at-most=");
+      read_bounds (L, node, x, FALSE);
       break;
     case EXPECT_WITHIN_BUDGET:
       x->number = 0.1;
