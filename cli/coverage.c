@@ -1,5 +1,5 @@
 /* limber coverage [--rules FILE] [--format text|json] [--min PERCENT]
- *                 (CASES... | --population N [--seed S]) */
+ *                 (CASES... | --population N [--seed S] [--threads T]) */
 #include <stdio.h>
 #include <string.h>
 
@@ -10,7 +10,8 @@
 int
 limber_cmd_coverage (int argc, char **argv)
 {
-  g_autofree char *rules = NULL, *format = NULL, *min = NULL, *population = NULL, *seed = NULL;
+  g_autofree char *rules = NULL, *format = NULL, *min = NULL, *population = NULL, *seed = NULL,
+                   *threads = NULL;
   GOptionEntry entries[] = {
     { "rules", 'r', 0, G_OPTION_ARG_FILENAME, &rules, "Rule set (default: the built-in one)", "FILE" },
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format, "Output: text or json (default text)", "FORMAT" },
@@ -18,6 +19,8 @@ limber_cmd_coverage (int argc, char **argv)
     { "population", 'n', 0, G_OPTION_ARG_STRING, &population, "Generate N varied profiles instead of running cases",
       "N" },
     { "seed", 0, 0, G_OPTION_ARG_STRING, &seed, "Seed of the population (default 0)", "S" },
+    { "threads", 'j', 0, G_OPTION_ARG_STRING, &threads,
+      "Plan the population on T threads (default: one per processor; the counts are the same)", "T" },
     { NULL },
   };
   if (!limber_cli_parse ("coverage", "[CASES...]",
@@ -37,9 +40,10 @@ limber_cmd_coverage (int argc, char **argv)
                        "(try 'limber coverage --help')\n", argc < 2 ? "nothing to run" : "CASES with --population");
       return LIMBER_EXIT_USAGE;
     }
-  if (seed && !population)
+  if ((seed || threads) && !population)
     {
-      fprintf (stderr, "limber coverage: --seed without --population; expected --population N with it\n");
+      fprintf (stderr, "limber coverage: %s without --population; expected --population N with it\n",
+               seed ? "--seed" : "--threads");
       return LIMBER_EXIT_USAGE;
     }
   double min_percent = 0;
@@ -53,16 +57,19 @@ limber_cmd_coverage (int argc, char **argv)
           return LIMBER_EXIT_USAGE;
         }
     }
-  guint64 n = 0, s = 0;
+  guint64 n = 0, s = 0, t = 0;
   if (population && !limber_cli_parse_unsigned ("coverage", "--population", population, 0, 1000000, &n))
     return LIMBER_EXIT_USAGE;
   if (seed && !limber_cli_parse_unsigned ("coverage", "--seed", seed, 0, G_MAXUINT64, &s))
+    return LIMBER_EXIT_USAGE;
+  if (threads && !limber_cli_parse_unsigned ("coverage", "--threads", threads, 1, 64, &t))
     return LIMBER_EXIT_USAGE;
 
   g_autoptr (LimberRuleset) rs = limber_cli_load_rules (rules);
   if (rs == NULL)
     return LIMBER_EXIT_FAILED;
   g_autoptr (LimberCoverage) coverage = limber_coverage_new (rs);
+  limber_coverage_set_threads (coverage, (unsigned) t);
   g_autoptr (GError) error = NULL;
   if (population && !limber_coverage_add_population (coverage, (unsigned) n, s, &error))
     {

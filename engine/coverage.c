@@ -14,12 +14,11 @@
 #include "plan-private.h"
 #include "population.h"
 
-#define POPULATION_START "2026-01-05"
-#define POPULATION_MAX 1000000
 
 struct _LimberCoverage {
   LimberRuleset *rs;
   unsigned n_plans, n_referrals;
+  unsigned threads;         /* for populations: 1 unless set, 0 for one per processor */
   GPtrArray *names[4];      /* char* per kind, in rule-set order */
   GArray *counts[4];        /* unsigned, parallel to names */
   GHashTable *index[4];     /* name -> position + 1 */
@@ -41,6 +40,7 @@ limber_coverage_new (LimberRuleset *rs)
   g_return_val_if_fail (rs != NULL, NULL);
   LimberCoverage *c = g_new0 (LimberCoverage, 1);
   c->rs = limber_ruleset_ref (rs);
+  c->threads = 1;
   for (int k = 0; k < 4; k++)
     {
       c->names[k] = g_ptr_array_new_with_free_func (g_free);
@@ -132,37 +132,25 @@ limber_coverage_add_testcase (LimberCoverage *c, const LimberTestCase *tc, GErro
   return limber_coverage_add_plan (c, limber_test_result_get_plan (result));
 }
 
+static void
+count_plan (const LimberPlan *plan, gpointer data)
+{
+  limber_coverage_add_plan (data, plan);
+}
+
 gboolean
 limber_coverage_add_population (LimberCoverage *c, unsigned n, guint64 seed, GError **error)
 {
   g_return_val_if_fail (c != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-  if (n < 1 || n > POPULATION_MAX)
-    {
-      g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_OPTIONS, "population: %u is out of range; expected 1 to %d", n,
-                   POPULATION_MAX);
-      return FALSE;
-    }
-  GDate start;
-  limber_parse_date (POPULATION_START, &start);
-  g_autoptr (LimberOptions) options = limber_options_new ();
-  limber_options_set_start (options, POPULATION_START, NULL);
-  LimberRandom random = { seed };
-  for (unsigned i = 0; i < n; i++)
-    {
-      g_autoptr (LimberProfile) profile = limber_population_profile (c->rs, &random, &start);
-      limber_options_set_seed (options, seed + i);
-      g_autoptr (GError) local = NULL;
-      g_autoptr (LimberPlan) plan = limber_generate (c->rs, profile, options, &local);
-      /* population.c draws only valid profiles: an invalid one is a bug there */
-      if (plan == NULL)
-        {
-          g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_PROFILE, "population profile %u: %s", i, local->message);
-          return FALSE;
-        }
-      limber_coverage_add_plan (c, plan);
-    }
-  return TRUE;
+  return limber_population_run (c->rs, n, seed, NULL, c->threads, count_plan, c, error);
+}
+
+void
+limber_coverage_set_threads (LimberCoverage *c, unsigned threads)
+{
+  g_return_if_fail (c != NULL);
+  c->threads = threads;
 }
 
 unsigned

@@ -130,6 +130,26 @@ LIMBER_TEST (coverage, a_population_is_varied_and_the_same_for_a_seed)
   cr_assert_eq (error->code, LIMBER_ERROR_OPTIONS);
 }
 
+LIMBER_TEST (coverage, a_population_counts_the_same_on_any_number_of_threads)
+{
+  g_autoptr (LimberRuleset) rs = default_rules ();
+  g_autofree char *one = NULL;
+  /* 1100 profiles: more than a block of a thread, and not a multiple of one */
+  for (unsigned threads = 1; threads <= 8; threads *= 2)
+    {
+      g_autoptr (LimberCoverage) c = limber_coverage_new (rs);
+      limber_coverage_set_threads (c, threads);
+      g_autoptr (GError) error = NULL;
+      cr_assert (limber_coverage_add_population (c, 1100, 3, &error), "%s", error ? error->message : "");
+      cr_assert_eq (limber_coverage_get_n_plans (c), 1100);
+      g_autofree char *json = limber_coverage_to_json (c, FALSE);
+      if (one == NULL)
+        one = g_steal_pointer (&json);
+      else
+        cr_assert_str_eq (json, one, "%u threads count what one thread counts", threads);
+    }
+}
+
 LIMBER_TEST (coverage, text_and_json_reports)
 {
   g_autoptr (LimberRuleset) rs = default_rules ();

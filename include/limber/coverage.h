@@ -78,6 +78,16 @@ gboolean limber_coverage_add_testcase(LimberCoverage *coverage, const LimberTest
 gboolean limber_coverage_add_population(LimberCoverage *coverage, unsigned n, guint64 seed, GError **error);
 
 /**
+ * @brief Sets how many threads limber_coverage_add_population() plans on.
+ *
+ * The counts do not depend on it: profiles are drawn in one seeded stream
+ * and their plans counted in the population's order.
+ * @param coverage coverage.
+ * @param threads worker threads, the calling one included; 0 for one per processor.  The default is 1.
+ */
+void limber_coverage_set_threads(LimberCoverage *coverage, unsigned threads);
+
+/**
  * @brief The number of plans counted.
  * @param coverage coverage.
  * @return the count.

@@ -74,12 +74,19 @@ class Coverage:
         lib.limber_coverage_add_testcase(self._ptr, case._live(), err)
         check(err, Error)
 
-    @wraps_c("limber_coverage_add_population")
-    def add_population(self, n, seed=0):
-        """Generates `n` varied profiles (1 to 1000000) from `seed` and counts their plans."""
+    @wraps_c("limber_coverage_add_population", "limber_coverage_set_threads")
+    def add_population(self, n, seed=0, threads=None):
+        """Generates `n` varied profiles (1 to 1000000) from `seed` and counts their plans.
+
+        The plans are made in C on `threads` threads (None: every core), the
+        GIL released; the counts are the same for any number of threads.
+        """
         n = int(n)
         if not 0 <= n <= 0xFFFFFFFF:
             raise OptionsError("population: %d is out of range; expected 1 to 1000000" % n, "options")
+        if threads is not None and int(threads) < 1:
+            raise ValueError("threads must be at least 1")
+        lib.limber_coverage_set_threads(self._ptr, 0 if threads is None else min(int(threads), 64))
         err = ffi.new("GError **")
         lib.limber_coverage_add_population(self._ptr, n, int(seed) & 0xFFFFFFFFFFFFFFFF, err)
         check(err, OptionsError)
@@ -140,7 +147,7 @@ assert set(Coverage.KINDS) == set(enum_names("LimberCoverageKind").values())
 
 
 @wraps_c("limber_coverage_add_testcase", "limber_coverage_add_population")
-def coverage(self, cases=None, population=None, seed=0):
+def coverage(self, cases=None, population=None, seed=0, threads=None):
     """Coverage of this rule set over test cases, a generated population, or both.
 
     Args:
@@ -149,13 +156,14 @@ def coverage(self, cases=None, population=None, seed=0):
             the cases pass.
         population: the number of varied profiles to generate (1 to 1000000).
         seed: the population's seed; the same seed gives the same population.
+        threads: threads the population is planned on (None: every core).
 
     Returns:
         a Coverage: .percent(kind), .counts(kind), .never(kind), .to_dict(), .to_text().
     """
     cov = Coverage(self)
     if population is not None:
-        cov.add_population(population, seed)
+        cov.add_population(population, seed, threads)
     if cases is not None:
         cov.add(cases)
     return cov

@@ -42,6 +42,9 @@ def test_coverage_of_results_plans_and_a_population(rules, tmp_path, inverted_ru
         cov.add_plan(limber.Ruleset.load(inverted_rules).plan({"goal": "recovery"}))   # another rule set
     a = rules.coverage(population=300, seed=7)
     assert a.to_dict() == rules.coverage(population=300, seed=7).to_dict()   # the same seed, the same population
+    assert a.to_dict() == rules.coverage(population=300, seed=7, threads=1).to_dict()   # whatever the threads
+    with pytest.raises(ValueError):
+        rules.coverage(population=10, threads=0)
     assert a.n_plans == 300 and a.to_dict()["referrals"] > 0
     both = rules.coverage(cases=CASES, population=300, seed=7)
     assert both.n_plans == 300 + len(results)
