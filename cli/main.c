@@ -17,6 +17,7 @@ static const struct {
   { "simulate", limber_cmd_simulate, "simulate weeks of a program and print the trajectory" },
   { "test", limber_cmd_test, "run rule test cases and print TAP (and JUnit)" },
   { "coverage", limber_cmd_coverage, "what rules fired over test cases or a population" },
+  { "audit", limber_cmd_audit, "session quality over profiles or a population, with thresholds" },
   { "lint", limber_cmd_lint, "find rules that can never fire, shadowed actions, placeholders..." },
 };
 

@@ -242,9 +242,13 @@ measure_session (LimberAudit *a, const LimberPlan *plan, const LimberDay *day)
           same_target_pairs += same_targets (g_ptr_array_index (targets, j), g_ptr_array_index (targets, i));
         }
     }
-  if (plan->minutes_per_day > 0)
+  /* against the minutes the plan gives a session: the person's, or fewer
+   * when a rule limits sessions (high pain today, a high STarT Back score),
+   * which is the plan doing its job rather than leaving time unused */
+  double minutes = plan->session_minutes > 0 ? plan->session_minutes : plan->minutes_per_day;
+  if (minutes > 0)
     {
-      double fill = seconds / (plan->minutes_per_day * 60.0);
+      double fill = seconds / (minutes * 60.0);
       if (a->fills->len == 0 || fill < a->fill_min)
         {
           a->fill_min = fill;
@@ -641,7 +645,7 @@ limber_audit_to_text (const LimberAudit *a)
                           a->sessions, a->sessions == 1 ? "" : "s", a->empty_sessions, a->items,
                           a->items == 1 ? "" : "s");
 
-  g_string_append (out, "\nfill (a session's time over the minutes asked for)\n");
+  g_string_append (out, "\nfill (a session's time over its minutes: the person's, or a rule's shorter limit)\n");
   g_autofree char *median = ratio_text (limber_audit_get_figure (a, LIMBER_AUDIT_FILL_MEDIAN));
   row (out, "median", median, NULL);
   row_figure (out, a, "under 85%", LIMBER_AUDIT_FILL_UNDER_85, TRUE, NULL);

@@ -33,7 +33,8 @@ typedef struct _LimberAudit LimberAudit;
  * @brief What an audit measures.
  *
  * A session is a training (not rest) day of a plan that is not a referral.
- * Its fill is its items' seconds over the person's minutes a day.  Its
+ * Its fill is its items' seconds over the minutes the plan gives a session:
+ * the person's minutes a day, or fewer when a rule limits sessions.  Its
  * position changes count consecutive items whose level differs, the levels
  * being standing, a chair (seated) and the floor (every other posture).
  * Shares are fractions from 0 to 1.  A figure over sessions or plans is NaN

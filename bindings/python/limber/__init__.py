@@ -9,6 +9,7 @@
     plans = rules.plan_many(profiles, seed=1, threads=2)   # in C, GIL released
     results = rules.test("rules/tests")                    # rule test cases: TestResult, true when passed
     rules.coverage(cases="rules/tests").percent("rules"), rules.simulate(profile, weeks=8).plans
+    limber.audit(population=200, max_changes=4).passed   # session quality, as `limber audit`
 
 pytest collects rule test cases with `pytest --limber-cases=rules/tests`
 (limber.pytest_plugin, installed with the package).
@@ -30,6 +31,7 @@ from ._ruleset import Ruleset
 from . import _extras  # noqa: F401  (render, lint: when the library has them)
 from ._testing import TestCase, TestFailure, TestResult, test_results_to_junit, test_results_to_tap
 from ._coverage import Coverage
+from ._audit import Audit, audit
 from ._simulate import Simulation
 from . import lowlevel
 
@@ -38,7 +40,7 @@ __version__ = _text(_lib.LIMBER_VERSION_STRING)
 __all__ = ["Ruleset", "Profile", "Plan", "Day", "Item", "Referral", "Exercise", "Question", "Measure", "Dose",
            "Error", "RulesetError", "ProfileError", "OptionsError", "Problem", "items_frame", "plans_frame",
            "TestCase", "TestResult", "TestFailure", "test_results_to_tap", "test_results_to_junit", "Coverage",
-           "Simulation", "library_version", "lowlevel"]
+           "Audit", "audit", "Simulation", "library_version", "lowlevel"]
 
 
 def library_version():
