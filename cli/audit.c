@@ -1,5 +1,5 @@
 /* limber audit [--rules FILE] [--format text|json] [-o FILE] [--start DATE] [--seed S] [THRESHOLDS...]
- *              (PROFILES... | --population N [--show K])
+ *              (PROFILES... | --population N [--threads T] [--show K])
  * Session-quality figures (include/limber/audit.h, docs/audit.md). */
 #include <math.h>
 #include <stdio.h>
@@ -35,7 +35,7 @@ static const struct {
 };
 
 #define N_THRESHOLDS G_N_ELEMENTS (thresholds)
-#define N_FIXED 8
+#define N_FIXED 9
 
 /* --show K: profile K of the population, as JSON, and its plan, as text. */
 static int
@@ -68,7 +68,7 @@ static int
 run (int argc, char **argv, char **limits)
 {
   g_autofree char *rules = NULL, *format = NULL, *output = NULL, *population = NULL, *seed = NULL, *start = NULL;
-  g_autofree char *max_profile_bytes = NULL, *show = NULL;
+  g_autofree char *max_profile_bytes = NULL, *show = NULL, *threads = NULL;
   GOptionEntry entries[N_FIXED + N_THRESHOLDS + 1] = {
     { "rules", 'r', 0, G_OPTION_ARG_FILENAME, &rules, "Rule set (default: the built-in one)", "FILE" },
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format, "Output: text or json (default text)", "FORMAT" },
@@ -81,6 +81,8 @@ run (int argc, char **argv, char **limits)
       "Refuse a profile file larger than BYTES (default 1048576)", "BYTES" },
     { "show", 0, 0, G_OPTION_ARG_STRING, &show,
       "Instead of the figures, print profile K of the population (as the report names it) and its plan", "K" },
+    { "threads", 'j', 0, G_OPTION_ARG_STRING, &threads,
+      "Plan the population on T threads (default: one per processor; the figures are the same)", "T" },
   };
   for (unsigned i = 0; i < N_THRESHOLDS; i++)
     entries[N_FIXED + i]
@@ -118,6 +120,14 @@ run (int argc, char **argv, char **limits)
     }
   if (show && !limber_cli_parse_unsigned ("audit", "--show", show, 1, n, &k))
     return LIMBER_EXIT_USAGE;
+  guint64 t = 0;
+  if (threads && !population)
+    {
+      fprintf (stderr, "limber audit: --threads without --population; expected --population N with it\n");
+      return LIMBER_EXIT_USAGE;
+    }
+  if (threads && !limber_cli_parse_unsigned ("audit", "--threads", threads, 1, 64, &t))
+    return LIMBER_EXIT_USAGE;
   guint64 bytes = 0;
   if (max_profile_bytes
       && !limber_cli_parse_unsigned ("audit", "--max-profile-bytes", max_profile_bytes, 1,
@@ -149,6 +159,7 @@ run (int argc, char **argv, char **limits)
   if (show)
     return show_profile (rs, s, start, (unsigned) k, options, output);
   g_autoptr (LimberAudit) audit = limber_audit_new (rs);
+  limber_audit_set_threads (audit, (unsigned) t);
   for (unsigned i = 0; i < N_THRESHOLDS; i++)
     if (limits[i] != NULL)
       {

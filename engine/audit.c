@@ -15,8 +15,8 @@
 #include "plan-private.h"
 #include "population.h"
 
-#define POPULATION_START "2026-01-05"
-#define POPULATION_MAX 1000000
+#define POPULATION_START LIMBER_POPULATION_START
+#define POPULATION_MAX LIMBER_POPULATION_MAX
 
 #define N_FIGURES (LIMBER_AUDIT_REASONS + 1)
 
@@ -83,6 +83,7 @@ struct _LimberAudit {
   double fill_min, fill_max;
   unsigned changes_max;
   GArray *thresholds;          /* Threshold */
+  unsigned threads;            /* for populations: 1 unless set, 0 for one per processor */
 };
 
 static void
@@ -97,6 +98,7 @@ limber_audit_new (LimberRuleset *rs)
   g_return_val_if_fail (rs != NULL, NULL);
   LimberAudit *a = g_new0 (LimberAudit, 1);
   a->rs = limber_ruleset_ref (rs);
+  a->threads = 1;
   a->rule_ids = g_hash_table_new (g_str_hash, g_str_equal);
   for (guint i = 0; i < rs->rules->len; i++)
     g_hash_table_add (a->rule_ids, ((LimberRule *) g_ptr_array_index (rs->rules, i))->id);
@@ -360,35 +362,25 @@ limber_audit_add_profile (LimberAudit *a, const LimberProfile *profile, const Li
   return plan != NULL && limber_audit_add_plan (a, plan);
 }
 
+static void
+measure_plan (const LimberPlan *plan, gpointer data)
+{
+  limber_audit_add_plan (data, plan);
+}
+
 gboolean
 limber_audit_add_population (LimberAudit *a, unsigned n, guint64 seed, const char *start, GError **error)
 {
   g_return_val_if_fail (a != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-  if (n < 1 || n > POPULATION_MAX)
-    {
-      g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_OPTIONS, "population: %u is out of range; expected 1 to %d", n,
-                   POPULATION_MAX);
-      return FALSE;
-    }
-  g_autoptr (LimberOptions) options = limber_options_new ();
-  if (!limber_options_set_start (options, start ? start : POPULATION_START, error))
-    return FALSE;
-  GDate first = options->start;
-  LimberRandom random = { seed };
-  for (unsigned i = 0; i < n; i++)
-    {
-      g_autoptr (LimberProfile) profile = limber_population_profile (a->rs, &random, &first);
-      limber_options_set_seed (options, seed + i);
-      g_autoptr (GError) local = NULL;
-      /* population.c draws only valid profiles: an invalid one is a bug there */
-      if (!limber_audit_add_profile (a, profile, options, &local))
-        {
-          g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_PROFILE, "population profile %u: %s", i, local->message);
-          return FALSE;
-        }
-    }
-  return TRUE;
+  return limber_population_run (a->rs, n, seed, start, a->threads, measure_plan, a, error);
+}
+
+void
+limber_audit_set_threads (LimberAudit *a, unsigned threads)
+{
+  g_return_if_fail (a != NULL);
+  a->threads = threads;
 }
 
 LimberProfile *

@@ -326,6 +326,26 @@ LIMBER_TEST (audit, a_population_is_deterministic_and_adds_up)
   cr_assert_eq (error->code, LIMBER_ERROR_OPTIONS);
 }
 
+LIMBER_TEST (audit, a_population_measures_the_same_on_any_number_of_threads)
+{
+  g_autoptr (LimberRuleset) rs = default_rules ();
+  g_autofree char *one = NULL;
+  /* 700 profiles: past a thread's block, and not a multiple of one; the
+   * profiles the report names (extremes) must not move either */
+  for (unsigned threads = 1; threads <= 4; threads++)
+    {
+      g_autoptr (LimberAudit) a = limber_audit_new (rs);
+      limber_audit_set_threads (a, threads);
+      g_autoptr (GError) error = NULL;
+      cr_assert (limber_audit_add_population (a, 700, 11, NULL, &error), "%s", error ? error->message : "");
+      g_autofree char *json = limber_audit_to_json (a, FALSE);
+      if (one == NULL)
+        one = g_steal_pointer (&json);
+      else
+        cr_assert_str_eq (json, one, "%u threads measure what one thread measures", threads);
+    }
+}
+
 LIMBER_TEST (audit, a_population_profile_is_the_one_the_reports_name)
 {
   g_autoptr (LimberRuleset) rs = default_rules ();

@@ -128,6 +128,17 @@ gboolean limber_audit_add_population(LimberAudit *audit, unsigned n, guint64 see
                                      GError **error);
 
 /**
+ * @brief Sets how many threads limber_audit_add_population() plans on.
+ *
+ * The figures do not depend on it, nor do the profiles the reports name:
+ * profiles are drawn in one seeded stream and their plans measured in the
+ * population's order.
+ * @param audit an audit.
+ * @param threads worker threads, the calling one included; 0 for one per processor.  The default is 1.
+ */
+void limber_audit_set_threads(LimberAudit *audit, unsigned threads);
+
+/**
  * @brief One profile of the population limber_audit_add_population() draws, to look at a session the audit points at.
  *
  * The reports name where an extreme was seen as "profile K": with a

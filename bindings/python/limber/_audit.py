@@ -107,12 +107,19 @@ class Audit:
             check(err, Error)
         return self
 
-    @wraps_c("limber_audit_add_population")
-    def add_population(self, n, seed=0, start=None):
-        """Generates `n` varied profiles (1 to 1000000) from `seed` and measures their plans."""
+    @wraps_c("limber_audit_add_population", "limber_audit_set_threads")
+    def add_population(self, n, seed=0, start=None, threads=None):
+        """Generates `n` varied profiles (1 to 1000000) from `seed` and measures their plans.
+
+        The plans are made in C on `threads` threads (None: every core), the
+        GIL released; the figures are the same for any number of threads.
+        """
         n = int(n)
         if not 0 <= n <= 0xFFFFFFFF:
             raise OptionsError("population: %d is out of range; expected 1 to 1000000" % n, "options")
+        if threads is not None and int(threads) < 1:
+            raise ValueError("threads must be at least 1")
+        lib.limber_audit_set_threads(self._ptr, 0 if threads is None else min(int(threads), 64))
         err = ffi.new("GError **")
         lib.limber_audit_add_population(self._ptr, n, int(seed) & 0xFFFFFFFFFFFFFFFF,
                                         ffi.NULL if start is None else str(start).encode(), err)
@@ -204,17 +211,17 @@ class Audit:
             self.ruleset.id, self.figure("profiles"), "-" if fill is None else "%.3f" % fill)
 
 
-def _audit(ruleset, profiles, population, seed, start, thresholds):
+def _audit(ruleset, profiles, population, seed, start, thresholds, threads=None):
     a = Audit(ruleset).hold(**thresholds)
     if population is not None:
-        a.add_population(population, seed, start)
+        a.add_population(population, seed, start, threads)
     if profiles is not None:
         a.add(profiles, START if start is None else start, seed)
     return a
 
 
 @wraps_c("limber_audit_add_population", "limber_audit_add_profile")
-def ruleset_audit(self, profiles=None, population=None, seed=0, start=None, **thresholds):
+def ruleset_audit(self, profiles=None, population=None, seed=0, start=None, threads=None, **thresholds):
     """Session-quality figures of this rule set over profiles, a generated population, or both.
 
     Args:
@@ -222,16 +229,17 @@ def ruleset_audit(self, profiles=None, population=None, seed=0, start=None, **th
         population: the number of varied profiles to generate (1 to 1000000).
         seed: the population's seed, and the plans' seed for `profiles`.
         start: the plans' first day (default 2026-01-05).
+        threads: threads the population is planned on (None: every core).
         **thresholds: limits named like `limber audit`'s options (min_median_fill=0.9,
             max_under_85=0.05, max_changes=4, min_coverage=1.0...); see Audit.passed and .failures.
 
     Returns:
         an Audit: a["fill-median"], .figures, .passed, .failures, .to_dict(), .to_text().
     """
-    return _audit(self, profiles, population, seed, start, thresholds)
+    return _audit(self, profiles, population, seed, start, thresholds, threads)
 
 
-def audit(profiles=None, population=None, seed=0, start=None, rules=None, **thresholds):
+def audit(profiles=None, population=None, seed=0, start=None, rules=None, threads=None, **thresholds):
     """Session-quality figures over profiles or a generated population, as `limber audit` prints them.
 
     `rules`: a Ruleset, a path to a rule-set file, or None for the default rule set; the other
@@ -241,7 +249,7 @@ def audit(profiles=None, population=None, seed=0, start=None, rules=None, **thre
         rules = Ruleset.default()
     elif not isinstance(rules, Ruleset):
         rules = Ruleset.load(rules)
-    return _audit(rules, profiles, population, seed, start, thresholds)
+    return _audit(rules, profiles, population, seed, start, thresholds, threads)
 
 
 audit.__doc__ += "\n\n" + ruleset_audit.__doc__

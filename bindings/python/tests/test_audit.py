@@ -12,6 +12,7 @@ def test_a_population_gives_the_figures_of_the_cli(rules):
     a = limber.audit(population=40, seed=3)
     assert isinstance(a, limber.Audit)
     assert a.to_dict() == rules.audit(population=40, seed=3).to_dict()   # the same seed, the same figures
+    assert a.to_dict() == rules.audit(population=40, seed=3, threads=1).to_dict()   # whatever the threads
     figures = a.figures
     assert list(figures) == list(limber.Audit.FIGURES)
     assert figures["profiles"] == 40 == a["profiles"]
