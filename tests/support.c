@@ -86,3 +86,26 @@ limber_test_run_cli (const char *const *args, const char *input, char **out, cha
     g_free (stderr_text);
   return code;
 }
+
+LimberRuleset *
+limber_test_default_rules (void)
+{
+  g_autoptr (GError) error = NULL;
+  LimberRuleset *rs = limber_ruleset_new_default (&error);
+  cr_assert_not_null (rs, "%s", error ? error->message : "");
+  return rs;
+}
+
+LimberPlan *
+limber_test_generate (const LimberRuleset *rs, const LimberProfile *p, const char *start, guint64 seed, unsigned days)
+{
+  g_autoptr (LimberOptions) o = limber_options_new ();
+  cr_assert (limber_options_set_start (o, start, NULL));
+  limber_options_set_seed (o, seed);
+  if (days > 0)
+    cr_assert (limber_options_set_days (o, days, NULL));
+  g_autoptr (GError) error = NULL;
+  LimberPlan *plan = limber_generate (rs, p, o, &error);
+  cr_assert_not_null (plan, "%s", error ? error->message : "");
+  return plan;
+}

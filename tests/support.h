@@ -4,6 +4,7 @@
 
 #include <criterion/criterion.h>
 #include <glib.h>
+#include <limber.h>
 
 /* Runs LeakSanitizer now (sanitizer builds only) and fails the running test
  * when anything leaked. */
@@ -32,3 +33,11 @@ char *limber_test_read (const char *name, gsize *length);
 /* Runs the CLI with argv (NULL-terminated, without the program name) and
  * optional stdin text; returns the exit status and fills out/err. */
 int limber_test_run_cli (const char *const *args, const char *input, char **out, char **err);
+
+/* The built-in rule set (asserts it loads). */
+LimberRuleset *limber_test_default_rules (void);
+
+/* The plan of p from start (YYYY-MM-DD) with seed, over days (0: the
+ * default week); asserts it is made. */
+LimberPlan *limber_test_generate (const LimberRuleset *rs, const LimberProfile *p, const char *start, guint64 seed,
+                                  unsigned days);

@@ -13,14 +13,6 @@ TestSuite (adapt);
 
 #define START "2026-11-23"
 
-static LimberRuleset *
-rules (void)
-{
-  LimberRuleset *rs = limber_ruleset_new_default (NULL);
-  cr_assert_not_null (rs);
-  return rs;
-}
-
 static LimberProfile *
 example (const LimberRuleset *rs, const char *name)
 {
@@ -46,13 +38,7 @@ simulate (const LimberRuleset *rs, const LimberProfile *p, unsigned weeks, Limbe
 static LimberPlan *
 generate (const LimberRuleset *rs, const LimberProfile *p, guint64 seed)
 {
-  g_autoptr (LimberOptions) o = limber_options_new ();
-  cr_assert (limber_options_set_start (o, START, NULL));
-  limber_options_set_seed (o, seed);
-  g_autoptr (GError) error = NULL;
-  LimberPlan *plan = limber_generate (rs, p, o, &error);
-  cr_assert_not_null (plan, "%s", error ? error->message : "");
-  return plan;
+  return limber_test_generate (rs, p, START, seed, 0);
 }
 
 #define FOR_EACH_ITEM(plan, item)                                                              \
@@ -83,7 +69,7 @@ reason_of (const LimberItem *item, const char *rule)
 
 LIMBER_TEST (adapt, steady_painless_progress_advances_at_most_one_step_a_week)
 {
-  g_autoptr (LimberRuleset) rs = rules ();
+  g_autoptr (LimberRuleset) rs = limber_test_default_rules ();
   g_autoptr (LimberProfile) p = example (rs, "stiff-back");
   g_autoptr (LimberSimulation) sim = simulate (rs, p, 8, LIMBER_RESPONSE_IMPROVING, 3);
   cr_assert_eq (limber_simulation_get_n_weeks (sim), 8);
@@ -108,7 +94,7 @@ LIMBER_TEST (adapt, steady_painless_progress_advances_at_most_one_step_a_week)
 
 LIMBER_TEST (adapt, a_flare_up_regresses_in_the_next_plan)
 {
-  g_autoptr (LimberRuleset) rs = rules ();
+  g_autoptr (LimberRuleset) rs = limber_test_default_rules ();
   g_autoptr (LimberProfile) p = example (rs, "stiff-back");
   /* weeks 1-2 fine, week 3 hurts: week 4's plan must step back */
   g_autoptr (LimberSimulation) sim = simulate (rs, p, 4, LIMBER_RESPONSE_FLARE_UP, 3);
@@ -166,7 +152,7 @@ find_step (const LimberRuleset *rs, const LimberProfile *p, const char *exercise
 
 LIMBER_TEST (adapt, a_break_restarts_lower)
 {
-  g_autoptr (LimberRuleset) rs = rules ();
+  g_autoptr (LimberRuleset) rs = limber_test_default_rules ();
   const char *dates[] = { "2026-10-20", "2026-10-22", "2026-10-24", NULL };
   g_autoptr (LimberProfile) p = logged (rs, "pelvic-tilts", 3, dates, 1, 0);
   g_autofree char *why = NULL;
@@ -180,7 +166,7 @@ LIMBER_TEST (adapt, a_break_restarts_lower)
 
 LIMBER_TEST (adapt, worse_the_next_morning_steps_back)
 {
-  g_autoptr (LimberRuleset) rs = rules ();
+  g_autoptr (LimberRuleset) rs = limber_test_default_rules ();
   const char *dates[] = { "2026-11-18", "2026-11-20", "2026-11-22", NULL };
   g_autoptr (LimberProfile) p = logged (rs, "pelvic-tilts", 3, dates, 2, 4);
   g_autofree char *why = NULL;
@@ -190,7 +176,7 @@ LIMBER_TEST (adapt, worse_the_next_morning_steps_back)
 
 LIMBER_TEST (adapt, too_much_at_the_first_step_swaps_for_the_easier_variant)
 {
-  g_autoptr (LimberRuleset) rs = rules ();
+  g_autoptr (LimberRuleset) rs = limber_test_default_rules ();
   const char *dates[] = { "2026-11-20", "2026-11-22", NULL };
   g_autoptr (LimberProfile) p = logged (rs, "windshield-wipers", 1, dates, 7, 7);
   for (guint64 seed = 0; seed < 10; seed++)
@@ -231,7 +217,7 @@ hip_extra_sets (const LimberRuleset *rs, double left_now, LimberSide *side)
 
 LIMBER_TEST (adapt, a_shrinking_asymmetry_loses_emphasis_and_a_resolved_one_loses_it_all)
 {
-  g_autoptr (LimberRuleset) rs = rules ();
+  g_autoptr (LimberRuleset) rs = limber_test_default_rules ();
   LimberSide side;
   cr_assert_eq (hip_extra_sets (rs, 0, &side), 2, "a 20 degree difference");
   cr_assert_eq (side, LIMBER_SIDE_LEFT);
@@ -245,7 +231,7 @@ LIMBER_TEST (adapt, a_shrinking_asymmetry_loses_emphasis_and_a_resolved_one_lose
  * there; an improving one never does. */
 LIMBER_TEST (adapt, six_weeks_without_improvement_refer_to_a_clinician)
 {
-  g_autoptr (LimberRuleset) rs = rules ();
+  g_autoptr (LimberRuleset) rs = limber_test_default_rules ();
   g_autoptr (LimberProfile) p = example (rs, "stiff-back");
   g_autoptr (LimberSimulation) plateau = simulate (rs, p, 10, LIMBER_RESPONSE_PLATEAU, 1);
   unsigned n = limber_simulation_get_n_weeks (plateau);
@@ -265,7 +251,7 @@ LIMBER_TEST (adapt, six_weeks_without_improvement_refer_to_a_clinician)
 
 LIMBER_TEST (adapt, an_asymmetry_growing_over_two_weeks_of_practice_is_flagged)
 {
-  g_autoptr (LimberRuleset) rs = rules ();
+  g_autoptr (LimberRuleset) rs = limber_test_default_rules ();
   g_autoptr (LimberProfile) p = example (rs, "athlete-tight-left-hip");
   g_autoptr (LimberSimulation) sim = simulate (rs, p, 6, LIMBER_RESPONSE_FLARE_UP, 2);
   gboolean flagged = FALSE;
@@ -283,7 +269,7 @@ LIMBER_TEST (adapt, an_asymmetry_growing_over_two_weeks_of_practice_is_flagged)
  * sent to a clinician, and the program stops there. */
 LIMBER_TEST (adapt, a_flare_up_that_does_not_settle_for_two_weeks_refers)
 {
-  g_autoptr (LimberRuleset) rs = rules ();
+  g_autoptr (LimberRuleset) rs = limber_test_default_rules ();
   g_autoptr (LimberProfile) p = example (rs, "stiff-back");
   g_autoptr (LimberSimulation) sim = simulate (rs, p, 8, LIMBER_RESPONSE_FLARE_UP, 1);
   unsigned n = limber_simulation_get_n_weeks (sim);
@@ -310,7 +296,7 @@ LIMBER_TEST (adapt, a_flare_up_that_does_not_settle_for_two_weeks_refers)
 
 LIMBER_TEST (adapt, the_simulator_is_deterministic_for_a_seed)
 {
-  g_autoptr (LimberRuleset) rs = rules ();
+  g_autoptr (LimberRuleset) rs = limber_test_default_rules ();
   g_autoptr (LimberProfile) p = example (rs, "stiff-back");
   g_autoptr (LimberOptions) o = limber_options_new ();
   limber_options_set_start (o, START, NULL);
@@ -334,7 +320,7 @@ LIMBER_TEST (adapt, the_simulator_is_deterministic_for_a_seed)
 
 LIMBER_TEST (adapt, simulator_arguments_are_checked)
 {
-  g_autoptr (LimberRuleset) rs = rules ();
+  g_autoptr (LimberRuleset) rs = limber_test_default_rules ();
   g_autoptr (LimberProfile) p = limber_profile_new ();
   g_autoptr (GError) e1 = NULL, e2 = NULL;
   cr_assert_null (limber_simulate (rs, p, NULL, 0, 1, LIMBER_RESPONSE_PLATEAU, &e1));
@@ -349,7 +335,7 @@ LIMBER_TEST (adapt, simulator_arguments_are_checked)
 
 LIMBER_TEST (adapt, plan_json_shows_the_previous_and_new_step)
 {
-  g_autoptr (LimberRuleset) rs = rules ();
+  g_autoptr (LimberRuleset) rs = limber_test_default_rules ();
   const char *dates[] = { "2026-11-17", "2026-11-19", "2026-11-21", NULL };
   g_autoptr (LimberProfile) p = logged (rs, "pelvic-tilts", 1, dates, 1, 0);
   for (guint64 seed = 0; seed < 40; seed++)

@@ -23,15 +23,6 @@ audit_rules (void)
   return rs;
 }
 
-static LimberRuleset *
-default_rules (void)
-{
-  g_autoptr (GError) error = NULL;
-  LimberRuleset *rs = limber_ruleset_new_default (&error);
-  cr_assert_not_null (rs, "%s", error ? error->message : "");
-  return rs;
-}
-
 typedef struct {
   const char *exercise;
   double seconds;
@@ -176,7 +167,7 @@ LIMBER_TEST (audit, an_empty_training_day_is_a_session_that_fills_nothing)
 LIMBER_TEST (audit, a_plan_of_another_rule_set_is_refused)
 {
   g_autoptr (LimberRuleset) rs = audit_rules ();
-  g_autoptr (LimberRuleset) other = default_rules ();
+  g_autoptr (LimberRuleset) other = limber_test_default_rules ();
   g_autoptr (LimberPlan) plan = limber_plan_alloc (other);
   g_autoptr (LimberAudit) a = limber_audit_new (rs);
   cr_assert_not (limber_audit_add_plan (a, plan));
@@ -295,7 +286,7 @@ LIMBER_TEST (audit, text_report_is_aligned_and_names_where_extremes_were)
 
 LIMBER_TEST (audit, a_population_is_deterministic_and_adds_up)
 {
-  g_autoptr (LimberRuleset) rs = default_rules ();
+  g_autoptr (LimberRuleset) rs = limber_test_default_rules ();
   g_autoptr (LimberAudit) a = limber_audit_new (rs);
   g_autoptr (LimberAudit) b = limber_audit_new (rs);
   g_autoptr (GError) error = NULL;
@@ -328,7 +319,7 @@ LIMBER_TEST (audit, a_population_is_deterministic_and_adds_up)
 
 LIMBER_TEST (audit, a_population_measures_the_same_on_any_number_of_threads)
 {
-  g_autoptr (LimberRuleset) rs = default_rules ();
+  g_autoptr (LimberRuleset) rs = limber_test_default_rules ();
   g_autofree char *one = NULL;
   /* 700 profiles: past a thread's block, and not a multiple of one; the
    * profiles the report names (extremes) must not move either */
@@ -348,7 +339,7 @@ LIMBER_TEST (audit, a_population_measures_the_same_on_any_number_of_threads)
 
 LIMBER_TEST (audit, a_population_profile_is_the_one_the_reports_name)
 {
-  g_autoptr (LimberRuleset) rs = default_rules ();
+  g_autoptr (LimberRuleset) rs = limber_test_default_rules ();
   g_autoptr (LimberAudit) whole = limber_audit_new (rs);
   g_autoptr (LimberAudit) one_by_one = limber_audit_new (rs);
   g_autoptr (GError) error = NULL;
@@ -373,7 +364,7 @@ LIMBER_TEST (audit, a_population_profile_is_the_one_the_reports_name)
 
 LIMBER_TEST (audit, a_profile_is_planned_and_measured)
 {
-  g_autoptr (LimberRuleset) rs = default_rules ();
+  g_autoptr (LimberRuleset) rs = limber_test_default_rules ();
   g_autofree char *path = g_strdup_printf ("%s/examples/profiles/stiff-back.json", LIMBER_SOURCE_DIR);
   g_autoptr (GError) error = NULL;
   g_autoptr (LimberProfile) p = limber_profile_new_from_file (rs, path, &error);

@@ -17,25 +17,10 @@ TestSuite (compose);
 
 #define START "2026-11-23" /* a Monday */
 
-static LimberRuleset *
-rules (void)
-{
-  g_autoptr (GError) error = NULL;
-  LimberRuleset *rs = limber_ruleset_new_default (&error);
-  cr_assert_not_null (rs, "%s", error ? error->message : "");
-  return rs;
-}
-
 static LimberPlan *
 generate (const LimberRuleset *rs, const LimberProfile *p, guint64 seed)
 {
-  g_autoptr (LimberOptions) o = limber_options_new ();
-  cr_assert (limber_options_set_start (o, START, NULL));
-  limber_options_set_seed (o, seed);
-  g_autoptr (GError) error = NULL;
-  LimberPlan *plan = limber_generate (rs, p, o, &error);
-  cr_assert_not_null (plan, "%s", error ? error->message : "");
-  return plan;
+  return limber_test_generate (rs, p, START, seed, 0);
 }
 
 static const char *
@@ -104,7 +89,7 @@ static const char *const classic[] = {
 
 LIMBER_TEST (compose, the_stiff_back_week_is_the_articles_routine_in_its_order)
 {
-  g_autoptr (LimberRuleset) rs = rules ();
+  g_autoptr (LimberRuleset) rs = limber_test_default_rules ();
   g_autoptr (LimberProfile) p = stiff_back (rs);
   g_autoptr (LimberPlan) plan = generate (rs, p, 0);
   g_autoptr (GHashTable) distinct = g_hash_table_new (g_str_hash, g_str_equal);
@@ -142,7 +127,7 @@ LIMBER_TEST (compose, the_stiff_back_week_is_the_articles_routine_in_its_order)
 
 LIMBER_TEST (compose, the_core_is_the_same_every_training_day_and_accessories_rotate)
 {
-  g_autoptr (LimberRuleset) rs = rules ();
+  g_autoptr (LimberRuleset) rs = limber_test_default_rules ();
   g_autoptr (LimberProfile) p = stiff_back (rs);
   g_autoptr (LimberPlan) plan = generate (rs, p, 3);
   g_autoptr (GPtrArray) core = NULL;
@@ -177,7 +162,7 @@ LIMBER_TEST (compose, the_core_is_the_same_every_training_day_and_accessories_ro
 
 LIMBER_TEST (compose, a_tight_hamstring_gets_a_hamstring_stretch_every_training_day)
 {
-  g_autoptr (LimberRuleset) rs = rules ();
+  g_autoptr (LimberRuleset) rs = limber_test_default_rules ();
   for (int goal = 0; goal < 3; goal++)
     for (guint64 seed = 0; seed < 3; seed++)
       {
@@ -199,7 +184,7 @@ LIMBER_TEST (compose, a_tight_hamstring_gets_a_hamstring_stretch_every_training_
 
 LIMBER_TEST (compose, a_hip_extension_asymmetry_gets_a_hip_flexor_stretch_on_the_tighter_side)
 {
-  g_autoptr (LimberRuleset) rs = rules ();
+  g_autoptr (LimberRuleset) rs = limber_test_default_rules ();
   for (int goal = 0; goal < 3; goal++)
     {
       g_autoptr (LimberProfile) p = limber_profile_new ();
@@ -235,7 +220,7 @@ static void
 for_each_session (void (*check) (const LimberRuleset *, const LimberPlan *, const LimberDay *, gpointer), gpointer data,
                   unsigned n)
 {
-  g_autoptr (LimberRuleset) rs = rules ();
+  g_autoptr (LimberRuleset) rs = limber_test_default_rules ();
   LimberRandom random = { 20261201 };
   GDate start;
   g_date_clear (&start, 1);
@@ -356,7 +341,7 @@ LIMBER_TEST (compose, sessions_flow_fill_their_minutes_and_explain_every_item)
 
 LIMBER_TEST (compose, every_day_length_is_filled_and_short_days_get_three_moves)
 {
-  g_autoptr (LimberRuleset) rs = rules ();
+  g_autoptr (LimberRuleset) rs = limber_test_default_rules ();
   const double minutes[] = { 5, 8, 10, 12, 15, 20, 30, 45 };
   for (guint m = 0; m < G_N_ELEMENTS (minutes); m++)
     for (int goal = 0; goal < 3; goal++)
@@ -384,7 +369,7 @@ LIMBER_TEST (compose, every_day_length_is_filled_and_short_days_get_three_moves)
 
 LIMBER_TEST (compose, a_measure_no_exercise_may_work_on_is_named_as_a_gap)
 {
-  g_autoptr (LimberRuleset) rs = rules ();
+  g_autoptr (LimberRuleset) rs = limber_test_default_rules ();
   g_autoptr (LimberProfile) p = limber_profile_new ();
   limber_profile_set_measure (p, "hamstring.slr", 55, 55);
   limber_profile_add_avoid_region (p, "hamstring");
@@ -436,7 +421,7 @@ LIMBER_TEST (compose, a_rule_multiplies_an_exercises_weight_once)
 
 LIMBER_TEST (compose, text_plans_give_sentences_never_rule_ids)
 {
-  g_autoptr (LimberRuleset) rs = rules ();
+  g_autoptr (LimberRuleset) rs = limber_test_default_rules ();
   g_autoptr (LimberProfile) p = stiff_back (rs);
   limber_profile_set_measure (p, "hamstring.slr", 68, 80);
   g_autoptr (LimberPlan) plan = generate (rs, p, 0);

@@ -9,15 +9,6 @@
 
 TestSuite (coverage);
 
-static LimberRuleset *
-default_rules (void)
-{
-  g_autoptr (GError) error = NULL;
-  LimberRuleset *rs = limber_ruleset_new_default (&error);
-  cr_assert_not_null (rs, "%s", error ? error->message : "");
-  return rs;
-}
-
 static unsigned
 count_of (const LimberCoverage *c, LimberCoverageKind kind, const char *id)
 {
@@ -46,7 +37,7 @@ plan_for (const LimberRuleset *rs, const char *json)
 
 LIMBER_TEST (coverage, empty_coverage_lists_everything_as_never)
 {
-  g_autoptr (LimberRuleset) rs = default_rules ();
+  g_autoptr (LimberRuleset) rs = limber_test_default_rules ();
   g_autoptr (LimberCoverage) c = limber_coverage_new (rs);
   cr_assert_eq (limber_coverage_get_n_plans (c), 0);
   cr_assert_eq (limber_coverage_get_n_items (c, LIMBER_COVERAGE_RULES), limber_ruleset_get_n_rules (rs));
@@ -60,7 +51,7 @@ LIMBER_TEST (coverage, empty_coverage_lists_everything_as_never)
 
 LIMBER_TEST (coverage, a_plan_counts_its_rules_exercises_flags_and_categories_once)
 {
-  g_autoptr (LimberRuleset) rs = default_rules ();
+  g_autoptr (LimberRuleset) rs = limber_test_default_rules ();
   g_autoptr (LimberCoverage) c = limber_coverage_new (rs);
   g_autoptr (LimberPlan) a = plan_for (rs, "{\"goal\": \"flexibility\", \"answers\": {\"leg-pain-radiating\": true}}");
   g_autoptr (LimberPlan) b = plan_for (rs, "{\"answers\": {\"trauma-fall\": true}}");
@@ -80,7 +71,7 @@ LIMBER_TEST (coverage, a_plan_counts_its_rules_exercises_flags_and_categories_on
 
 LIMBER_TEST (coverage, a_plan_of_another_rule_set_is_refused)
 {
-  g_autoptr (LimberRuleset) rs = default_rules ();
+  g_autoptr (LimberRuleset) rs = limber_test_default_rules ();
   g_autofree char *path = limber_test_data ("minimal.xml");
   g_autoptr (LimberRuleset) other = limber_ruleset_new_from_file (path, NULL);
   cr_assert_not_null (other);
@@ -92,7 +83,7 @@ LIMBER_TEST (coverage, a_plan_of_another_rule_set_is_refused)
 
 LIMBER_TEST (coverage, test_cases_are_run_and_counted)
 {
-  g_autoptr (LimberRuleset) rs = default_rules ();
+  g_autoptr (LimberRuleset) rs = limber_test_default_rules ();
   g_autoptr (LimberCoverage) c = limber_coverage_new (rs);
   const char *names[] = { "goal-recovery", "startback-high-distress-4", "red-flag-night-pain" };
   for (unsigned i = 0; i < G_N_ELEMENTS (names); i++)
@@ -111,7 +102,7 @@ LIMBER_TEST (coverage, test_cases_are_run_and_counted)
 
 LIMBER_TEST (coverage, a_population_is_varied_and_the_same_for_a_seed)
 {
-  g_autoptr (LimberRuleset) rs = default_rules ();
+  g_autoptr (LimberRuleset) rs = limber_test_default_rules ();
   g_autoptr (LimberCoverage) a = limber_coverage_new (rs);
   g_autoptr (LimberCoverage) b = limber_coverage_new (rs);
   g_autoptr (GError) error = NULL;
@@ -132,7 +123,7 @@ LIMBER_TEST (coverage, a_population_is_varied_and_the_same_for_a_seed)
 
 LIMBER_TEST (coverage, a_population_counts_the_same_on_any_number_of_threads)
 {
-  g_autoptr (LimberRuleset) rs = default_rules ();
+  g_autoptr (LimberRuleset) rs = limber_test_default_rules ();
   g_autofree char *one = NULL;
   /* 1100 profiles: more than a block of a thread, and not a multiple of one */
   for (unsigned threads = 1; threads <= 8; threads *= 2)
@@ -152,7 +143,7 @@ LIMBER_TEST (coverage, a_population_counts_the_same_on_any_number_of_threads)
 
 LIMBER_TEST (coverage, text_and_json_reports)
 {
-  g_autoptr (LimberRuleset) rs = default_rules ();
+  g_autoptr (LimberRuleset) rs = limber_test_default_rules ();
   g_autoptr (LimberCoverage) c = limber_coverage_new (rs);
   g_autoptr (LimberPlan) plan = plan_for (rs, "{\"goal\": \"recovery\"}");
   limber_coverage_add_plan (c, plan);

@@ -15,26 +15,10 @@ TestSuite (generate);
 
 #define START "2026-11-23" /* a Monday */
 
-static LimberRuleset *
-rules (void)
-{
-  g_autoptr (GError) error = NULL;
-  LimberRuleset *rs = limber_ruleset_new_default (&error);
-  cr_assert_not_null (rs, "%s", error ? error->message : "");
-  return rs;
-}
-
 static LimberPlan *
 generate (const LimberRuleset *rs, const LimberProfile *p, guint64 seed, unsigned days)
 {
-  g_autoptr (LimberOptions) o = limber_options_new ();
-  cr_assert (limber_options_set_start (o, START, NULL));
-  cr_assert (limber_options_set_days (o, days, NULL));
-  limber_options_set_seed (o, seed);
-  g_autoptr (GError) error = NULL;
-  LimberPlan *plan = limber_generate (rs, p, o, &error);
-  cr_assert_not_null (plan, "%s", error ? error->message : "");
-  return plan;
+  return limber_test_generate (rs, p, START, seed, days);
 }
 
 static gboolean
@@ -119,13 +103,13 @@ expect_referral (const LimberRuleset *rs, const char *question, const char *outc
 
 LIMBER_TEST (generate, every_emergency_and_see_clinician_flag_refers_with_no_exercises)
 {
-  g_autoptr (LimberRuleset) rs = rules ();
+  g_autoptr (LimberRuleset) rs = limber_test_default_rules ();
   for_each_flag (rs, expect_referral);
 }
 
 LIMBER_TEST (generate, an_emergency_outranks_a_see_clinician_flag)
 {
-  g_autoptr (LimberRuleset) rs = rules ();
+  g_autoptr (LimberRuleset) rs = limber_test_default_rules ();
   g_autoptr (LimberProfile) p = limber_profile_new ();
   limber_profile_set_answer_bool (p, "cancer-history", TRUE);
   limber_profile_set_answer_bool (p, "bladder-bowel-change", TRUE);
@@ -135,7 +119,7 @@ LIMBER_TEST (generate, an_emergency_outranks_a_see_clinician_flag)
 
 LIMBER_TEST (generate, a_no_answer_to_a_red_flag_question_changes_nothing)
 {
-  g_autoptr (LimberRuleset) rs = rules ();
+  g_autoptr (LimberRuleset) rs = limber_test_default_rules ();
   g_autoptr (LimberProfile) p = limber_profile_new ();
   limber_profile_set_answer_bool (p, "bladder-bowel-change", FALSE);
   g_autoptr (LimberPlan) plan = generate (rs, p, 0, 7);
@@ -145,7 +129,7 @@ LIMBER_TEST (generate, a_no_answer_to_a_red_flag_question_changes_nothing)
 
 LIMBER_TEST (generate, sciatica_caution_removes_every_rotation_and_advises)
 {
-  g_autoptr (LimberRuleset) rs = rules ();
+  g_autoptr (LimberRuleset) rs = limber_test_default_rules ();
   for (guint64 seed = 0; seed < 10; seed++)
     {
       g_autoptr (LimberProfile) p = limber_profile_new ();
@@ -166,7 +150,7 @@ LIMBER_TEST (generate, sciatica_caution_removes_every_rotation_and_advises)
 
 LIMBER_TEST (generate, no_floor_work_means_no_floor_or_kneeling_exercise)
 {
-  g_autoptr (LimberRuleset) rs = rules ();
+  g_autoptr (LimberRuleset) rs = limber_test_default_rules ();
   for (int goal = 0; goal < 3; goal++)
     {
       g_autoptr (LimberProfile) p = limber_profile_new ();
@@ -185,7 +169,7 @@ LIMBER_TEST (generate, no_floor_work_means_no_floor_or_kneeling_exercise)
 
 LIMBER_TEST (generate, missing_equipment_and_avoided_regions_are_absolute)
 {
-  g_autoptr (LimberRuleset) rs = rules ();
+  g_autoptr (LimberRuleset) rs = limber_test_default_rules ();
   g_autoptr (LimberProfile) p = limber_profile_new ();
   limber_profile_set_equipment (p, (const char *const[]) { NULL });
   limber_profile_add_avoid_region (p, "shoulder");
@@ -204,7 +188,7 @@ LIMBER_TEST (generate, missing_equipment_and_avoided_regions_are_absolute)
 static void
 expect_emphasis (double left, double right, LimberSide expected)
 {
-  g_autoptr (LimberRuleset) rs = rules ();
+  g_autoptr (LimberRuleset) rs = limber_test_default_rules ();
   g_autoptr (LimberProfile) p = limber_profile_new ();
   limber_profile_set_goal (p, LIMBER_GOAL_FLEXIBILITY);
   limber_profile_set_minutes_per_day (p, 25);
@@ -235,7 +219,7 @@ LIMBER_TEST (generate, the_tighter_left_hip_gets_the_extra_sets)
 
 LIMBER_TEST (generate, a_small_difference_is_not_an_asymmetry)
 {
-  g_autoptr (LimberRuleset) rs = rules ();
+  g_autoptr (LimberRuleset) rs = limber_test_default_rules ();
   g_autoptr (LimberProfile) p = limber_profile_new ();
   limber_profile_set_measure (p, "hip.internal-rotation", 33, 36);
   g_autoptr (LimberPlan) plan = generate (rs, p, 7, 7);
@@ -245,7 +229,7 @@ LIMBER_TEST (generate, a_small_difference_is_not_an_asymmetry)
 
 LIMBER_TEST (generate, no_training_day_runs_more_than_ten_percent_over)
 {
-  g_autoptr (LimberRuleset) rs = rules ();
+  g_autoptr (LimberRuleset) rs = limber_test_default_rules ();
   const double minutes[] = { 5, 8, 10, 12, 15, 20, 30, 45 };
   for (guint m = 0; m < G_N_ELEMENTS (minutes); m++)
     for (int goal = 0; goal < 3; goal++)
@@ -278,7 +262,7 @@ LIMBER_TEST (generate, no_training_day_runs_more_than_ten_percent_over)
 
 LIMBER_TEST (generate, training_days_are_spread_and_rest_days_marked)
 {
-  g_autoptr (LimberRuleset) rs = rules ();
+  g_autoptr (LimberRuleset) rs = limber_test_default_rules ();
   for (unsigned n = 1; n <= 7; n++)
     {
       g_autoptr (LimberProfile) p = limber_profile_new ();
@@ -318,7 +302,7 @@ LIMBER_TEST (generate, training_days_are_spread_and_rest_days_marked)
 
 LIMBER_TEST (generate, required_exercises_are_on_every_training_day)
 {
-  g_autoptr (LimberRuleset) rs = rules ();
+  g_autoptr (LimberRuleset) rs = limber_test_default_rules ();
   g_autoptr (LimberProfile) p = limber_profile_new ();
   limber_profile_set_answer_bool (p, "forward-bend-painful", TRUE);
   g_autoptr (LimberPlan) plan = generate (rs, p, 5, 7);
@@ -337,7 +321,7 @@ LIMBER_TEST (generate, required_exercises_are_on_every_training_day)
 
 LIMBER_TEST (generate, every_item_explains_itself)
 {
-  g_autoptr (LimberRuleset) rs = rules ();
+  g_autoptr (LimberRuleset) rs = limber_test_default_rules ();
   g_autoptr (LimberProfile) p = limber_profile_new ();
   limber_profile_set_measure (p, "hip.flexion", 90, 100);
   g_autoptr (LimberPlan) plan = generate (rs, p, 2, 7);
@@ -365,7 +349,7 @@ LIMBER_TEST (generate, every_item_explains_itself)
 
 LIMBER_TEST (generate, from_65_holds_last_at_least_30_seconds)
 {
-  g_autoptr (LimberRuleset) rs = rules ();
+  g_autoptr (LimberRuleset) rs = limber_test_default_rules ();
   g_autoptr (LimberProfile) p = limber_profile_new ();
   limber_profile_set_age (p, 70);
   limber_profile_set_goal (p, LIMBER_GOAL_FLEXIBILITY);
@@ -446,7 +430,7 @@ tilts_step (const LimberRuleset *rs, const LimberProfile *p)
 
 LIMBER_TEST (generate, three_easy_sessions_advance_one_step)
 {
-  g_autoptr (LimberRuleset) rs = rules ();
+  g_autoptr (LimberRuleset) rs = limber_test_default_rules ();
   const char *dates[] = { "2026-11-17", "2026-11-19", "2026-11-21", NULL };
   g_autoptr (LimberProfile) p = tilts_profile (rs, 1, 1, dates);
   cr_assert_eq (tilts_step (rs, p), 2);
@@ -454,7 +438,7 @@ LIMBER_TEST (generate, three_easy_sessions_advance_one_step)
 
 LIMBER_TEST (generate, acceptable_but_not_safe_discomfort_holds_the_step)
 {
-  g_autoptr (LimberRuleset) rs = rules ();
+  g_autoptr (LimberRuleset) rs = limber_test_default_rules ();
   const char *dates[] = { "2026-11-17", "2026-11-19", "2026-11-21", NULL };
   g_autoptr (LimberProfile) p = tilts_profile (rs, 4, 3, dates);
   cr_assert_eq (tilts_step (rs, p), 1);
@@ -462,7 +446,7 @@ LIMBER_TEST (generate, acceptable_but_not_safe_discomfort_holds_the_step)
 
 LIMBER_TEST (generate, no_history_starts_at_the_first_step)
 {
-  g_autoptr (LimberRuleset) rs = rules ();
+  g_autoptr (LimberRuleset) rs = limber_test_default_rules ();
   const char *dates[] = { NULL };
   g_autoptr (LimberProfile) p = tilts_profile (rs, 0, 0, dates);
   cr_assert_eq (tilts_step (rs, p), 1);
@@ -489,7 +473,7 @@ rich_profile (void)
 
 LIMBER_TEST (generate, same_inputs_and_seed_give_byte_identical_plans)
 {
-  g_autoptr (LimberRuleset) rs = rules ();
+  g_autoptr (LimberRuleset) rs = limber_test_default_rules ();
   g_autoptr (LimberProfile) p = rich_profile ();
   g_autofree char *a = plan_json (rs, p, 42);
   g_autofree char *b = plan_json (rs, p, 42);
@@ -527,7 +511,7 @@ worker (gpointer data)
 
 LIMBER_TEST (generate, threads_sharing_one_rule_set_get_the_same_plans)
 {
-  g_autoptr (LimberRuleset) rs = rules ();
+  g_autoptr (LimberRuleset) rs = limber_test_default_rules ();
   g_autoptr (LimberProfile) p = rich_profile ();
   Shared shared[4] = { 0 };
   GThread *threads[4];
@@ -555,7 +539,7 @@ LIMBER_TEST (generate, threads_sharing_one_rule_set_get_the_same_plans)
 
 LIMBER_TEST (generate, an_invalid_profile_is_refused_with_the_field)
 {
-  g_autoptr (LimberRuleset) rs = rules ();
+  g_autoptr (LimberRuleset) rs = limber_test_default_rules ();
   g_autoptr (LimberProfile) p = limber_profile_new ();
   limber_profile_set_answer_bool (p, "no-such-question", TRUE);
   g_autoptr (GError) error = NULL;
@@ -586,7 +570,7 @@ static const char *const startback[] = { "startback-leg-pain", "startback-should
 static char *
 startback_category (unsigned physical, unsigned distress, const char *bother)
 {
-  g_autoptr (LimberRuleset) rs = rules ();
+  g_autoptr (LimberRuleset) rs = limber_test_default_rules ();
   g_autoptr (LimberProfile) p = limber_profile_new ();
   for (unsigned i = 0; i < 4; i++)
     limber_profile_set_answer_bool (p, startback[i], i < physical);
@@ -636,7 +620,7 @@ static const char *const stopping_questions[] = {
 
 LIMBER_TEST (generate, an_unscreened_profile_gets_a_plan_that_says_so)
 {
-  g_autoptr (LimberRuleset) rs = rules ();
+  g_autoptr (LimberRuleset) rs = limber_test_default_rules ();
   g_autoptr (LimberProfile) p = limber_profile_new ();
   limber_profile_set_answer_bool (p, "bladder-bowel-change", FALSE);
   g_autoptr (LimberPlan) plan = generate (rs, p, 0, 7);
@@ -676,7 +660,7 @@ LIMBER_TEST (generate, an_unscreened_profile_gets_a_plan_that_says_so)
 
 LIMBER_TEST (generate, strict_screening_refuses_to_plan_but_never_hides_a_referral)
 {
-  g_autoptr (LimberRuleset) rs = rules ();
+  g_autoptr (LimberRuleset) rs = limber_test_default_rules ();
   g_autoptr (LimberProfile) p = limber_profile_new ();
   limber_profile_set_answer_bool (p, "night-pain", FALSE);
   g_autoptr (LimberOptions) o = limber_options_new ();
@@ -712,7 +696,7 @@ LIMBER_TEST (generate, constraints_that_leave_nothing_give_a_plan_that_says_so)
 {
   static const char *const regions[] = { "lumbar", "thoracic", "cervical", "hip", "hamstring", "glute", "quadriceps",
                                          "calf", "ankle", "shoulder", "chest", "core", "knee", "wrist" };
-  g_autoptr (LimberRuleset) rs = rules ();
+  g_autoptr (LimberRuleset) rs = limber_test_default_rules ();
   g_autoptr (LimberProfile) p = limber_profile_new ();
   limber_profile_set_no_floor (p, TRUE);
   for (gsize i = 0; i < G_N_ELEMENTS (regions); i++)
@@ -743,7 +727,7 @@ LIMBER_TEST (generate, constraints_that_leave_nothing_give_a_plan_that_says_so)
 
 LIMBER_TEST (generate, fewer_than_five_minutes_a_day_are_refused)
 {
-  g_autoptr (LimberRuleset) rs = rules ();
+  g_autoptr (LimberRuleset) rs = limber_test_default_rules ();
   g_autoptr (LimberProfile) p = limber_profile_new ();
   limber_profile_set_minutes_per_day (p, 4);
   g_autoptr (GError) error = NULL;
@@ -760,7 +744,7 @@ LIMBER_TEST (generate, fewer_than_five_minutes_a_day_are_refused)
 
 LIMBER_TEST (generate, from_65_every_stretch_accumulates_about_a_minute)
 {
-  g_autoptr (LimberRuleset) rs = rules ();
+  g_autoptr (LimberRuleset) rs = limber_test_default_rules ();
   g_autoptr (LimberProfile) p = limber_profile_new ();
   limber_profile_set_age (p, 72);
   limber_profile_set_goal (p, LIMBER_GOAL_FLEXIBILITY);
@@ -793,7 +777,7 @@ any_item_tagged (const LimberPlan *plan, const char *tag)
 
 LIMBER_TEST (generate, cautions_for_thin_bones_and_late_pregnancy_hold_on_every_seed)
 {
-  g_autoptr (LimberRuleset) rs = rules ();
+  g_autoptr (LimberRuleset) rs = limber_test_default_rules ();
   for (guint64 seed = 0; seed < 6; seed++)
     {
       g_autoptr (LimberProfile) bones = limber_profile_new ();

@@ -18,15 +18,6 @@ TestSuite (limits);
 
 #define STIFF_BACK LIMBER_SOURCE_DIR "/examples/profiles/stiff-back.json"
 
-static LimberRuleset *
-rules (void)
-{
-  g_autoptr (GError) error = NULL;
-  LimberRuleset *rs = limber_ruleset_new_default (&error);
-  cr_assert_not_null (rs, "%s", error ? error->message : "");
-  return rs;
-}
-
 static void
 assert_has (const char *text, const char *part)
 {
@@ -63,7 +54,7 @@ remove_tree (const char *dir)
 
 LIMBER_TEST (limits, profile_from_a_device_stops_at_the_limit)
 {
-  g_autoptr (LimberRuleset) rs = rules ();
+  g_autoptr (LimberRuleset) rs = limber_test_default_rules ();
   g_autoptr (GError) error = NULL;
   g_autoptr (LimberProfile) p = limber_profile_new_from_file (rs, "/dev/zero", &error);
   cr_assert_null (p);
@@ -74,7 +65,7 @@ LIMBER_TEST (limits, profile_from_a_device_stops_at_the_limit)
 
 LIMBER_TEST (limits, profile_file_over_the_limit_is_refused_by_its_size)
 {
-  g_autoptr (LimberRuleset) rs = rules ();
+  g_autoptr (LimberRuleset) rs = limber_test_default_rules ();
   g_autoptr (GError) error = NULL;
   g_autoptr (LimberProfile) p = limber_profile_new_from_file_bounded (rs, STIFF_BACK, 100, &error);
   cr_assert_null (p);
@@ -89,7 +80,7 @@ LIMBER_TEST (limits, profile_file_over_the_limit_is_refused_by_its_size)
 
 LIMBER_TEST (limits, profile_that_is_a_directory_is_refused)
 {
-  g_autoptr (LimberRuleset) rs = rules ();
+  g_autoptr (LimberRuleset) rs = limber_test_default_rules ();
   g_autoptr (GError) error = NULL;
   g_autoptr (LimberProfile) p = limber_profile_new_from_file (rs, LIMBER_SOURCE_DIR, &error);
   cr_assert_null (p);
@@ -149,7 +140,7 @@ LIMBER_TEST (limits, ruleset_in_memory_over_the_limit_is_refused)
 
 LIMBER_TEST (limits, too_many_sessions_name_the_field)
 {
-  g_autoptr (LimberRuleset) rs = rules ();
+  g_autoptr (LimberRuleset) rs = limber_test_default_rules ();
   g_autoptr (GString) json = g_string_new ("{\"goal\": \"recovery\",\n \"history\": [\n");
   for (int i = 0; i < 10001; i++)
     g_string_append_printf (json, "%s{\"date\": \"2026-01-01\", \"exercise\": \"bridge\", \"completed\": true}\n",
@@ -175,40 +166,39 @@ LIMBER_TEST (limits, too_many_sessions_name_the_field)
                     "(see docs/profile-format.md, Limits)");
 }
 
-LIMBER_TEST (limits, too_many_exercises_name_the_section_and_line)
+/* minimal.xml with the lines from `from` up to `to` repeated n times more:
+ * loading it must fail with `expected`. */
+static void
+expect_too_many (const char *from_text, const char *to_text, int n, const char *expected)
 {
   g_autofree char *minimal = limber_test_read ("minimal.xml", NULL);
-  const char *from = strstr (minimal, "    <exercise id=\"pelvic-tilts\"");
-  const char *to = strstr (minimal, "    <exercise id=\"windshield-wipers\"");
-  cr_assert (from && to);
+  const char *from = strstr (minimal, from_text);
+  const char *to = strstr (minimal, to_text);
+  cr_assert (from && to && from < to);
   g_autoptr (GString) xml = g_string_new_len (minimal, to - minimal);
-  for (int i = 0; i < 1000; i++)
+  for (int i = 0; i < n; i++)
     g_string_append_len (xml, from, to - from);
   g_string_append (xml, to);
   g_autoptr (GError) error = NULL;
   g_autoptr (LimberRuleset) rs = limber_ruleset_new_from_data (xml->str, -1, "many.xml", &error);
   cr_assert_null (rs);
+  cr_assert_str_eq (error->message, expected);
+}
+
+LIMBER_TEST (limits, too_many_exercises_name_the_section_and_line)
+{
   /* the 1,001st exercise: 1,000 copies of 10 lines after line 59 */
-  cr_assert_str_eq (error->message, "many.xml:10059:5: <exercises>: more than 1000 <exercise> elements; expected "
-                                    "at most 1000 (see docs/rules-format.md, Limits)");
+  expect_too_many ("    <exercise id=\"pelvic-tilts\"", "    <exercise id=\"windshield-wipers\"", 1000,
+                   "many.xml:10059:5: <exercises>: more than 1000 <exercise> elements; expected at most 1000 (see "
+                   "docs/rules-format.md, Limits)");
 }
 
 LIMBER_TEST (limits, too_many_rules_name_the_section_and_line)
 {
-  g_autofree char *minimal = limber_test_read ("minimal.xml", NULL);
-  const char *from = strstr (minimal, "    <rule id=\"tight-hip\"");
-  const char *to = strstr (minimal, "  </rules>");
-  cr_assert (from && to);
-  g_autoptr (GString) xml = g_string_new_len (minimal, to - minimal);
-  for (int i = 0; i < 2000; i++)
-    g_string_append_len (xml, from, to - from);
-  g_string_append (xml, to);
-  g_autoptr (GError) error = NULL;
-  g_autoptr (LimberRuleset) rs = limber_ruleset_new_from_data (xml->str, -1, "rules.xml", &error);
-  cr_assert_null (rs);
   /* the 2,001st rule: 2,000 copies of 8 lines after line 80 */
-  cr_assert_str_eq (error->message, "rules.xml:16080:5: <rules>: more than 2000 <rule> elements; expected at most "
-                                    "2000 (see docs/rules-format.md, Limits)");
+  expect_too_many ("    <rule id=\"tight-hip\"", "  </rules>", 2000,
+                   "many.xml:16080:5: <rules>: more than 2000 <rule> elements; expected at most 2000 (see "
+                   "docs/rules-format.md, Limits)");
 }
 
 /* ---- dates ----------------------------------------------------------------------- */
@@ -255,7 +245,7 @@ run_case_in (const char *dir, const char *profile_element, GError **error)
   LimberTestCase *tc = limber_testcase_new_from_file (path, error);
   if (tc == NULL)
     return NULL;
-  g_autoptr (LimberRuleset) rs = rules ();
+  g_autoptr (LimberRuleset) rs = limber_test_default_rules ();
   LimberTestResult *result = limber_testcase_run (tc, rs, error);
   limber_testcase_free (tc);
   return result;
@@ -328,7 +318,7 @@ with_endings (const char *text, const char *eol)
 LIMBER_TEST (limits, line_numbers_count_cr_lf_and_crlf_alike)
 {
   static const char *const endings[] = { "\n", "\r", "\r\n" };
-  g_autoptr (LimberRuleset) rs = rules ();
+  g_autoptr (LimberRuleset) rs = limber_test_default_rules ();
   for (gsize k = 0; k < G_N_ELEMENTS (endings); k++)
     {
       g_autoptr (GError) error = NULL;

@@ -50,15 +50,6 @@ expect_load_error (const char *xml, int code, const char *fragment)
   cr_assert (strstr (error->message, fragment) != NULL, "expected \"%s\" in: %s", fragment, error->message);
 }
 
-static LimberRuleset *
-default_rules (void)
-{
-  g_autoptr (GError) error = NULL;
-  LimberRuleset *rs = limber_ruleset_new_default (&error);
-  cr_assert_not_null (rs, "%s", error ? error->message : "");
-  return rs;
-}
-
 static LimberTestResult *
 run (const LimberTestCase *tc, const LimberRuleset *rs)
 {
@@ -80,7 +71,7 @@ json_case (const char *profile, const char *expect)
 static LimberTestResult *
 run_json (const char *profile, const char *expect)
 {
-  g_autoptr (LimberRuleset) rs = default_rules ();
+  g_autoptr (LimberRuleset) rs = limber_test_default_rules ();
   g_autofree char *xml = json_case (profile, expect);
   g_autoptr (LimberTestCase) tc = load_text (xml);
   return run (tc, rs);
@@ -108,7 +99,7 @@ LIMBER_TEST (testcase, a_shipped_case_loads_with_its_name_and_expectations)
 
 LIMBER_TEST (testcase, every_shipped_case_passes_on_the_default_rules)
 {
-  g_autoptr (LimberRuleset) rs = default_rules ();
+  g_autoptr (LimberRuleset) rs = limber_test_default_rules ();
   g_autofree char *dir = g_build_filename (LIMBER_SOURCE_DIR, "rules", "tests", NULL);
   g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
   cr_assert_not_null (d);
@@ -172,7 +163,7 @@ LIMBER_TEST (testcase, bounds_and_dates_are_checked_when_loading)
 
 LIMBER_TEST (testcase, a_profile_mistake_is_reported_at_its_place_in_the_case_file)
 {
-  g_autoptr (LimberRuleset) rs = default_rules ();
+  g_autoptr (LimberRuleset) rs = limber_test_default_rules ();
   g_autoptr (LimberTestCase) tc = load_text ("<testcase id=\"t\">\n  <description>d</description>\n  <profile-json>\n"
                                              "    {\"goal\": \"recovery\",\n     \"age\": 200}\n  </profile-json>\n"
                                              "  <expect><status is=\"ok\"/></expect>\n</testcase>\n");
@@ -192,7 +183,7 @@ LIMBER_TEST (testcase, a_profile_mistake_is_reported_at_its_place_in_the_case_fi
 
 LIMBER_TEST (testcase, a_profile_file_is_read_relative_to_the_case)
 {
-  g_autoptr (LimberRuleset) rs = default_rules ();
+  g_autoptr (LimberRuleset) rs = limber_test_default_rules ();
   g_autoptr (LimberTestCase) tc = load_shipped ("profile-from-file");
   g_autoptr (GError) error = NULL;
   g_autoptr (LimberProfile) p = limber_testcase_load_profile (tc, rs, &error);
@@ -205,7 +196,7 @@ LIMBER_TEST (testcase, a_profile_file_is_read_relative_to_the_case)
 
 LIMBER_TEST (testcase, an_id_the_rule_set_lacks_is_an_error_naming_the_line)
 {
-  g_autoptr (LimberRuleset) rs = default_rules ();
+  g_autoptr (LimberRuleset) rs = limber_test_default_rules ();
   g_autofree char *xml = json_case ("{}", "    <fired rule=\"goal-recovery\"/>\n    <fired rule=\"no-such-rule\"/>\n"
                                           "    <excluded tag=\"no-such-tag\"/>");
   g_autoptr (LimberTestCase) tc = load_text (xml);

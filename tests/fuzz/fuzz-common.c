@@ -3,6 +3,14 @@
 
 #include <stdlib.h>
 
+int
+LLVMFuzzerInitialize (int *argc, char ***argv)
+{
+  (void) argc, (void) argv;
+  limber_fuzz_rules ();
+  return 0;
+}
+
 const LimberRuleset *
 limber_fuzz_rules (void)
 {
@@ -68,4 +76,22 @@ limber_fuzz_plan (const LimberRuleset *rs, const LimberProfile *profile, uint8_t
   limber_fuzz_outputs (plan, render);
   limber_plan_free (plan);
   limber_options_free (options);
+}
+
+int
+limber_fuzz_profile (const uint8_t *data, size_t size, LimberFuzzLoader load, const char *name)
+{
+  if (size > LIMBER_PROFILE_MAX_BYTES_DEFAULT)
+    return -1;
+  const LimberRuleset *rs = limber_fuzz_rules ();
+  GError *error = NULL;
+  LimberProfile *profile = load (rs, (const char *) data, (gssize) size, name, &error);
+  if (profile == NULL)
+    {
+      g_error_free (error);
+      return 0;
+    }
+  limber_fuzz_plan (rs, profile, size ? data[size / 2] : 0, TRUE);
+  limber_profile_free (profile);
+  return 0;
 }

@@ -7,8 +7,9 @@
 
 #include <limber.h>
 
-/* libFuzzer's entry points, defined by each target (and by standalone.c's
- * main for builds without libFuzzer). */
+/* libFuzzer's entry points: each target defines the first; the second,
+ * here in fuzz-common.c, loads the built-in rule set before the first input
+ * (standalone.c's main calls both in builds without libFuzzer). */
 int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
 int LLVMFuzzerInitialize (int *argc, char ***argv);
 
@@ -22,3 +23,12 @@ void limber_fuzz_outputs (const LimberPlan *plan, gboolean render);
 /* Generates a plan for profile (days and seed from the input's first byte)
  * and writes it through limber_fuzz_outputs(). */
 void limber_fuzz_plan (const LimberRuleset *rs, const LimberProfile *profile, uint8_t knob, gboolean render);
+
+/* A profile loader: limber_profile_new_from_json or _from_xml. */
+typedef LimberProfile *(*LimberFuzzLoader) (const LimberRuleset *rs, const char *data, gssize length,
+                                             const char *name, GError **error);
+
+/* The profile targets' whole work: loads the input as a profile (refusing
+ * one over the default size limit), and when it loads, plans it and writes
+ * the plan through limber_fuzz_plan(), the middle byte as the knob. */
+int limber_fuzz_profile (const uint8_t *data, size_t size, LimberFuzzLoader load, const char *name);

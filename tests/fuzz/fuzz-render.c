@@ -4,14 +4,6 @@
 #include "fuzz-common.h"
 
 int
-LLVMFuzzerInitialize (int *argc, char ***argv)
-{
-  (void) argc, (void) argv;
-  limber_fuzz_rules ();
-  return 0;
-}
-
-int
 LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
 {
   if (size < 1 || size > 65536)
