@@ -305,6 +305,26 @@ LIMBER_TEST (limits, empty_testcase_files_are_refused)
   assert_has (error->message, "blank.xml: nothing but white space; expected a limber rule test case");
 }
 
+/* ---- plans with nothing in them -------------------------------------------------- */
+
+LIMBER_TEST (limits, a_vanishing_number_of_minutes_is_refused_not_planned_empty)
+{
+  /* the finding: minutes_per_day 1e-300 gave an "ok" plan of empty days */
+  g_autoptr (LimberRuleset) rs = limber_test_default_rules ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LimberProfile) p
+      = limber_profile_new_from_json (rs, "{\"goal\": \"recovery\", \"minutes_per_day\": 1e-300}", -1, "tiny.json", &error);
+  cr_assert_null (p);
+  cr_assert_str_eq (error->message, "tiny.json:1:41: minutes_per_day: 1e-300 is out of range; expected a number of "
+                                    "minutes from 5 to 180");
+  /* and through the API: validation refuses it before generating */
+  g_autoptr (LimberProfile) api = limber_profile_new ();
+  limber_profile_set_minutes_per_day (api, 1e-300);
+  g_clear_error (&error);
+  cr_assert_not (limber_profile_validate (api, rs, &error));
+  assert_has (error->message, "minutes_per_day: 1e-300 is out of range");
+}
+
 /* ---- line endings ---------------------------------------------------------------- */
 
 /* text with every "\n" replaced by eol */
