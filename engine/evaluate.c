@@ -217,21 +217,23 @@ weight_reasons (GArray *out, guint exercise, const LimberRule *rule, const RuleW
     limber_why_add (out, exercise, rule->id, "weight x%g", w->up * w->down);
 }
 
+/* A fired rule's weight on one exercise, combined at load
+ * (ruleset-compile.c) exactly as collect_weight() combines it. */
 static void
-apply_weight (LimberChoice *c, const LimberRule *rule, const RuleWeight *w)
+apply_weight (LimberChoice *c, const LimberRule *rule, const LimberRuleWeight *w)
 {
   if (w->has_add)
     c->add += w->add;
-  double multiply = w->up * w->down;
   if (w->has_multiply)
-    c->multiply *= multiply;
-  if ((w->has_multiply && multiply > 1) || (w->has_add && w->add > 0))
+    c->multiply *= w->multiply;
+  if ((w->has_multiply && w->multiply > 1) || (w->has_add && w->add > 0))
     offer_reason (c, rule, w->by_measure ? LIMBER_RANK_MEASURE : LIMBER_RANK_WEIGHT);
 }
 
+/* A rule's actions other than its weights (limber_evaluate applies those,
+ * compiled, after them). */
 static void
-apply_action (LimberSelection *sel, const LimberRule *rule, const LimberAction *a, RuleWeight *weights,
-              GArray *touched)
+apply_action (LimberSelection *sel, const LimberRule *rule, const LimberAction *a)
 {
   if (a->kind == ACTION_ADVISE)
     {
@@ -251,6 +253,8 @@ apply_action (LimberSelection *sel, const LimberRule *rule, const LimberAction *
                            || (a->has_add && a->add > 0)))
         add_focus (sel, measure);
     }
+  if (a->kind == ACTION_WEIGHT)
+    return;
   for (guint t = 0; t < a->targets->len; t++)
     {
       guint i = g_array_index (a->targets, guint, t);
@@ -258,11 +262,6 @@ apply_action (LimberSelection *sel, const LimberRule *rule, const LimberAction *
       LimberChoice *c = &sel->choices[i];
       switch (a->kind)
         {
-        case ACTION_WEIGHT:
-          if (!weights[i].has_multiply && !weights[i].has_add)
-            g_array_append_val (touched, i);
-          collect_weight (&weights[i], a);
-          break;
         case ACTION_EXCLUDE:
           c->excluded = TRUE;
           break;
@@ -284,6 +283,7 @@ apply_action (LimberSelection *sel, const LimberRule *rule, const LimberAction *
           if (a->reps > c->min_reps)
             c->min_reps = a->reps;
           break;
+        case ACTION_WEIGHT:
         case ACTION_ADVISE:
         case ACTION_LIMIT_MINUTES:
           break;
@@ -296,8 +296,6 @@ void
 limber_evaluate (LimberSelection *sel)
 {
   const LimberRuleset *rs = sel->facts->rs;
-  g_autofree RuleWeight *weights = g_new0 (RuleWeight, MAX (sel->n, 1));
-  g_autoptr (GArray) touched = g_array_new (FALSE, FALSE, sizeof (guint));
   apply_constraints (sel);
   for (guint r = 0; r < rs->rules->len; r++)
     {
@@ -307,23 +305,21 @@ limber_evaluate (LimberSelection *sel)
       g_ptr_array_add (sel->fired, rule->id);
       g_array_append_val (sel->fired_index, r);
       sel->fired_mask[r] = 1;
-      g_array_set_size (touched, 0);
       sel->phase = 1;
       sel->rule_index = (int) r;
       for (guint a = 0; a < rule->actions->len; a++)
         {
           sel->action_index = (int) a;
-          apply_action (sel, rule, g_ptr_array_index (rule->actions, a), weights, touched);
+          apply_action (sel, rule, g_ptr_array_index (rule->actions, a));
         }
       sel->rule_index = sel->action_index = -1;
       /* each exercise takes the rule's weight once; in which order the
        * exercises take it does not matter (their reasons are worked out
        * later, limber_selection_reasons) */
-      for (guint k = 0; k < touched->len; k++)
+      for (guint k = 0; k < rule->weights->len; k++)
         {
-          guint i = g_array_index (touched, guint, k);
-          apply_weight (&sel->choices[i], rule, &weights[i]);
-          memset (&weights[i], 0, sizeof weights[i]);
+          const LimberRuleWeight *w = &g_array_index (rule->weights, LimberRuleWeight, k);
+          apply_weight (&sel->choices[w->exercise], rule, w);
         }
     }
   /* what is recorded from here on comes after the rules */

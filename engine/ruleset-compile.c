@@ -12,6 +12,8 @@
  *    and variant lists (session.c);
  *  - the set of regions the exercises work, for checking a profile's
  *    avoided regions without walking the catalogue (profile.c);
+ *  - each rule's weight on each exercise its weight actions reach, already
+ *    combined, so a fired rule applies one number per exercise (evaluate.c);
  *  - for each exercise, the rule actions that target it, so its reasons are
  *    found without looking at every fired rule (evaluate.c).
  *
@@ -177,9 +179,61 @@ compile_regions (LimberRuleset *rs)
       g_hash_table_add (rs->regions, *r);
 }
 
+static void
+compile_weights (LimberRuleset *rs)
+{
+  guint n = rs->exercises->len;
+  g_autofree int *at = g_new (int, MAX (n, 1));   /* exercise -> its entry in the rule's weights, or -1 */
+  g_autofree double *up = g_new (double, MAX (n, 1)), *down = g_new (double, MAX (n, 1));
+  for (guint i = 0; i < n; i++)
+    at[i] = -1;
+  for (guint r = 0; r < rs->rules->len; r++)
+    {
+      LimberRule *rule = g_ptr_array_index (rs->rules, r);
+      rule->weights = g_array_new (FALSE, FALSE, sizeof (LimberRuleWeight));
+      for (guint a = 0; a < rule->actions->len; a++)
+        {
+          const LimberAction *action = g_ptr_array_index (rule->actions, a);
+          if (action->kind != ACTION_WEIGHT)
+            continue;
+          for (guint t = 0; t < action->targets->len; t++)
+            {
+              guint i = g_array_index (action->targets, guint, t);
+              if (at[i] < 0)
+                {
+                  LimberRuleWeight fresh = { .exercise = i };
+                  at[i] = (int) rule->weights->len;
+                  g_array_append_val (rule->weights, fresh);
+                  up[i] = down[i] = 1;
+                }
+              LimberRuleWeight *w = &g_array_index (rule->weights, LimberRuleWeight, at[i]);
+              if (action->has_multiply)
+                {
+                  if (action->multiply > 1)
+                    up[i] = MAX (up[i], action->multiply);
+                  else
+                    down[i] = MIN (down[i], action->multiply);
+                }
+              if (action->has_add)
+                w->add = w->has_add ? MAX (w->add, action->add) : action->add;
+              w->has_multiply |= action->has_multiply;
+              w->has_add |= action->has_add;
+              w->by_measure |= action->target_kind == TARGET_MEASURE;
+            }
+        }
+      for (guint k = 0; k < rule->weights->len; k++)
+        {
+          LimberRuleWeight *w = &g_array_index (rule->weights, LimberRuleWeight, k);
+          w->multiply = up[w->exercise] * down[w->exercise];
+          at[w->exercise] = -1;
+        }
+    }
+}
+
 void
 limber_ruleset_compile (LimberRuleset *rs)
 {
+  compile_weights (rs);
   compile_regions (rs);
   compile_jobs (rs);
   compile_redundancy (rs);

@@ -110,6 +110,17 @@ typedef struct {
   char *text;               /* advise */
 } LimberAction;
 
+/* One rule's weight on one exercise, its weight actions combined as
+ * evaluate.c describes (a raise once, a lowering once, the largest
+ * addition once).  It depends on nothing but the rule, so it is worked out
+ * at load (ruleset-compile.c) and a fired rule only applies it. */
+typedef struct {
+  guint exercise;
+  gboolean has_multiply, has_add, by_measure;
+  double multiply;          /* the largest raise times the smallest lowering */
+  double add;
+} LimberRuleWeight;
+
 typedef struct {
   char *id;
   char *description;
@@ -120,6 +131,7 @@ typedef struct {
   int reason_measure;       /* the measure the placeholders read: the first deficit or asymmetry of <when>, or -1 */
   LimberCond *when;
   GPtrArray *actions;       /* LimberAction* */
+  GArray *weights;          /* LimberRuleWeight, one per exercise its weight actions reach (ruleset-compile.c) */
 } LimberRule;
 
 struct _LimberMeasure {

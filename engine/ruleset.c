@@ -135,6 +135,7 @@ rule_free (LimberRule *r)
   g_strfreev (r->cite);
   limber_cond_free (r->when);
   g_clear_pointer (&r->actions, g_ptr_array_unref);
+  g_clear_pointer (&r->weights, g_array_unref);
   g_free (r);
 }
 
