@@ -20,12 +20,24 @@ limber_choice_explain (LimberChoice *choice, const char *rule, const char *fmt, 
   va_list ap;
   va_start (ap, fmt);
   LimberSelection *sel = choice->owner;
+  guint before = sel->why->len;
   limber_why_addv (sel->why, choice->index, rule, fmt, ap);
   va_end (ap);
+  if (sel->why->len == before)
+    return; /* a format limber_why_addv() refused, with a critical */
   LimberWhy *w = &g_array_index (sel->why, LimberWhy, sel->why->len - 1);
   w->phase = sel->phase;
   w->rule_index = sel->rule_index;
   w->action_index = sel->action_index;
+  /* each choice's records chained, so reading one exercise's reasons does
+   * not walk every record of the selection */
+  guint none = 0, at = sel->why->len;
+  g_array_append_val (sel->why_next, none);
+  if (choice->why_last != 0)
+    g_array_index (sel->why_next, guint, choice->why_last - 1) = at;
+  else
+    choice->why_first = at;
+  choice->why_last = at;
 }
 
 const char *
@@ -50,6 +62,7 @@ limber_selection_new (const LimberFacts *facts)
       sel->choices[i].index = i;
     }
   sel->why = g_array_sized_new (FALSE, FALSE, sizeof (LimberWhy), 4 * MAX (sel->n, 1));
+  sel->why_next = g_array_sized_new (FALSE, FALSE, sizeof (guint), 4 * MAX (sel->n, 1));
   sel->fired = g_ptr_array_new ();
   sel->fired_index = g_array_new (FALSE, FALSE, sizeof (guint));
   sel->fired_mask = g_new0 (guint8, MAX (facts->rs->rules->len, 1));
@@ -67,6 +80,7 @@ limber_selection_free (LimberSelection *sel)
   for (guint k = 0; k < sel->why->len; k++)
     limber_why_clear (&g_array_index (sel->why, LimberWhy, k));
   g_array_unref (sel->why);
+  g_array_unref (sel->why_next);
   if (sel->strings != NULL)
     g_string_chunk_free (sel->strings);
   g_free (sel->choices);
@@ -345,9 +359,9 @@ limber_evaluate (LimberSelection *sel)
 static void
 copy_records (const LimberSelection *sel, guint exercise, guint8 phase, int rule, int action, GArray *out)
 {
-  for (guint k = 0; k < sel->why->len; k++)
+  for (guint at = sel->choices[exercise].why_first; at != 0; at = g_array_index (sel->why_next, guint, at - 1))
     {
-      const LimberWhy *w = &g_array_index (sel->why, LimberWhy, k);
+      const LimberWhy *w = &g_array_index (sel->why, LimberWhy, at - 1);
       if (w->exercise != exercise || w->phase != phase
           || (phase == 1 && (w->rule_index != rule || w->action_index != action)))
         continue;

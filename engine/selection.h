@@ -38,6 +38,7 @@ typedef struct {
   int reason_rank;
   LimberSelection *owner;   /* the selection it belongs to, whose why holds its reasons */
   guint index;              /* its exercise's catalogue index */
+  guint why_first, why_last;  /* its records in the selection's why, as index + 1 (0: none), chained by why_next */
 } LimberChoice;
 
 struct _LimberSelection {
@@ -55,6 +56,7 @@ struct _LimberSelection {
   GArray *focus;            /* int: measures a fired rule aimed at through measure=, in first-seen order */
   double minutes_cap;       /* the shortest limit-minutes of the fired rules; 0: none */
   GArray *why;              /* LimberWhy: every reason of every choice, in the order decided */
+  GArray *why_next;         /* guint per record: the next record of the same choice, as index + 1 (0: none) */
   GStringChunk *strings;    /* texts the reasons borrow that are made during generation */
 };
 
