@@ -255,8 +255,8 @@ limber_cond_eval (const LimberCond *c, const LimberFacts *f)
       switch (c->constraint)
         {
         case CONSTRAINT_NO_FLOOR: return f->profile->no_floor == c->flag_value;
-        case CONSTRAINT_HAS_EQUIPMENT: return g_hash_table_contains (f->equipment, c->value);
-        case CONSTRAINT_AVOIDS_REGION: return g_hash_table_contains (f->avoid, c->value);
+        case CONSTRAINT_HAS_EQUIPMENT: return limber_facts_has (f->equipment, c->value);
+        case CONSTRAINT_AVOIDS_REGION: return limber_facts_has (f->avoid, c->value);
         }
       return FALSE;
     case COND_HISTORY:

@@ -109,13 +109,13 @@ apply_constraints (LimberSelection *sel)
                                  limber_posture_to_string (e->posture), e->to_floor ? ", goes down to the floor" : "");
         }
       for (char **eq = e->equipment; *eq; eq++)
-        if (!g_hash_table_contains (f->equipment, *eq))
+        if (!limber_facts_has (f->equipment, *eq))
           {
             c->excluded = TRUE;
             limber_choice_explain (c, "constraint", "excluded: needs %s", *eq);
           }
       for (char **r = e->regions; *r; r++)
-        if (g_hash_table_contains (f->avoid, *r))
+        if (limber_facts_has (f->avoid, *r))
           {
             c->excluded = TRUE;
             limber_choice_explain (c, "constraint", "excluded: works the avoided region %s", *r);

@@ -6,6 +6,7 @@
 #include "facts.h"
 
 #include <math.h>
+#include <string.h>
 
 static void
 resolve_answers (LimberFacts *f)
@@ -358,6 +359,15 @@ limber_history_fact_value (const LimberHistoryFacts *h, LimberHistoryFact fact, 
   return FALSE;
 }
 
+gboolean
+limber_facts_has (const GPtrArray *list, const char *id)
+{
+  for (guint i = 0; i < list->len; i++)
+    if (strcmp (g_ptr_array_index (list, i), id) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 LimberFacts *
 limber_facts_new (const LimberRuleset *rs, const LimberProfile *profile, const GDate *start)
 {
@@ -369,12 +379,8 @@ limber_facts_new (const LimberRuleset *rs, const LimberProfile *profile, const G
   f->flags = g_new0 (gboolean, MAX (rs->red_flags->len, 1));
   f->measures = g_new0 (LimberMeasureFact, MAX (rs->measures->len, 1));
   f->scores = g_new0 (LimberScoreFact, MAX (rs->scores->len, 1));
-  f->equipment = g_hash_table_new (g_str_hash, g_str_equal);
-  f->avoid = g_hash_table_new (g_str_hash, g_str_equal);
-  for (guint i = 0; i < profile->equipment->len; i++)
-    g_hash_table_add (f->equipment, g_ptr_array_index (profile->equipment, i));
-  for (guint i = 0; i < profile->avoid_regions->len; i++)
-    g_hash_table_add (f->avoid, g_ptr_array_index (profile->avoid_regions, i));
+  f->equipment = profile->equipment;
+  f->avoid = profile->avoid_regions;
   resolve_answers (f);
   derive_measures (f);
   derive_history (f); /* before screening: a red flag can be on a history fact */
@@ -398,7 +404,5 @@ limber_facts_free (LimberFacts *f)
   g_free (f->flags);
   g_free (f->measures);
   g_free (f->scores);
-  g_hash_table_unref (f->equipment);
-  g_hash_table_unref (f->avoid);
   g_free (f);
 }

@@ -65,8 +65,8 @@ typedef struct {
   LimberHistoryFacts history;
   guint32 *session_day;         /* per logged session: its julian day, 0 when not a date */
   int *session_exercise;        /* per logged session: its exercise's catalogue index, -1 when unknown */
-  GHashTable *equipment;        /* set of the profile's equipment ids */
-  GHashTable *avoid;            /* set of the profile's avoided regions */
+  const GPtrArray *equipment;   /* the profile's equipment ids (borrowed; limber_facts_has()) */
+  const GPtrArray *avoid;       /* the profile's avoided regions (borrowed) */
 } LimberFacts;
 
 /* The profile must have passed limber_profile_validate() against rs. */
@@ -85,3 +85,8 @@ gboolean limber_history_fact_value (const LimberHistoryFacts *h, LimberHistoryFa
 
 /* condition.c */
 gboolean limber_cond_eval (const LimberCond *cond, const LimberFacts *facts);
+
+/* Whether list (the profile's equipment or avoided regions) holds id.  The
+ * lists are short (a profile holds at most 100 of each, and usually a
+ * handful): a scan costs less than hashing every id. */
+gboolean limber_facts_has (const GPtrArray *list, const char *id);

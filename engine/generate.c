@@ -248,14 +248,9 @@ refer (LimberPlan *plan, const LimberFacts *f, const GDate *start, unsigned n_da
   if (f->worst == LIMBER_OUTCOME_SEE_CLINICIAN)
     add_flag_messages (plan, f, LIMBER_OUTCOME_CAUTION, NULL);
   plan->referral_message = g_string_free (g_steal_pointer (&message), FALSE);
+  limber_plan_add_days (plan, start, n_days, NULL);
   for (unsigned d = 0; d < n_days; d++)
-    {
-      GDate date = *start;
-      g_date_add_days (&date, d);
-      LimberDay *day = limber_day_alloc (&date);
-      day->rest = TRUE;
-      g_ptr_array_add (plan->days, day);
-    }
+    ((LimberDay *) g_ptr_array_index (plan->days, d))->rest = TRUE;
 }
 
 LimberPlan *

@@ -45,6 +45,7 @@ struct _LimberDay {
   gboolean rest;
   double minutes;
   GPtrArray *items;         /* LimberItem* */
+  gboolean in_block;        /* part of its plan's day block: freed with the plan */
 };
 
 /* Ids in these records are borrowed from the rule set the plan holds;
@@ -115,6 +116,7 @@ struct _LimberPlan {
   GPtrArray *left_out;      /* LimberLeftOut* */
   GArray *why;              /* LimberWhy: each planned exercise's reasons, one run per exercise */
   LimberItem *items;        /* the generated items, in one block (days point into it), or NULL */
+  LimberDay *day_block;     /* the generated days, in one block (plan->days points into it), or NULL */
   guint n_items, max_items;
   GStringChunk *strings;    /* texts the plan made: explanations, advisories (limber_plan_intern()) */
   GStringChunk *selection_strings;  /* texts the reasons borrow, kept from the selection */
@@ -123,6 +125,9 @@ struct _LimberPlan {
 /* plan.c */
 LimberPlan *limber_plan_alloc (const LimberRuleset *rs);
 LimberDay *limber_day_alloc (const GDate *date);
+/* The plan's n days from start, in one block (plan->day_block), added to
+ * plan->days; day d has room for reserve[d] items (reserve NULL: none). */
+void limber_plan_add_days (LimberPlan *plan, const GDate *start, unsigned n, const guint *reserve);
 LimberItem *limber_item_alloc (const LimberExercise *exercise, const char *slot);
 void limber_item_free (LimberItem *item);
 /* Adds a reason of this item alone (at most LIMBER_ITEM_OWN_REASONS): the

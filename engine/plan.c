@@ -17,7 +17,9 @@ static void
 day_free (LimberDay *day)
 {
   g_clear_pointer (&day->items, g_ptr_array_unref);
-  g_free (day);
+  /* days of a generated plan live in its day block (plan->day_block) */
+  if (!day->in_block)
+    g_free (day);
 }
 
 
@@ -92,17 +94,41 @@ limber_plan_internf (LimberPlan *plan, const char *format, ...)
   return limber_plan_intern (plan, text);
 }
 
+static void
+day_init (LimberDay *day, const GDate *date, guint reserve)
+{
+  /* by hand rather than g_date_strftime(), which goes through the locale */
+  g_snprintf (day->date, sizeof day->date, "%04u-%02u-%02u", (unsigned) g_date_get_year (date),
+              (unsigned) g_date_get_month (date), (unsigned) g_date_get_day (date));
+  day->items = g_ptr_array_new_full (reserve, (GDestroyNotify) limber_item_free);
+}
+
 LimberDay *
 limber_day_alloc (const GDate *date)
 {
   g_return_val_if_fail (date != NULL && g_date_valid (date), NULL);
 
   LimberDay *day = g_new0 (LimberDay, 1);
-  /* by hand rather than g_date_strftime(), which goes through the locale */
-  g_snprintf (day->date, sizeof day->date, "%04u-%02u-%02u", (unsigned) g_date_get_year (date),
-              (unsigned) g_date_get_month (date), (unsigned) g_date_get_day (date));
-  day->items = g_ptr_array_new_full (16, (GDestroyNotify) limber_item_free);
+  day_init (day, date, 16);
   return day;
+}
+
+void
+limber_plan_add_days (LimberPlan *plan, const GDate *start, unsigned n, const guint *reserve)
+{
+  g_return_if_fail (plan != NULL && plan->day_block == NULL);
+  g_return_if_fail (start != NULL && g_date_valid (start));
+
+  plan->day_block = g_new0 (LimberDay, MAX (n, 1));
+  for (unsigned d = 0; d < n; d++)
+    {
+      GDate date = *start;
+      g_date_add_days (&date, d);
+      LimberDay *day = &plan->day_block[d];
+      day_init (day, &date, reserve ? reserve[d] : 0);
+      day->in_block = TRUE;
+      g_ptr_array_add (plan->days, day);
+    }
 }
 
 LimberItem *
@@ -183,6 +209,7 @@ limber_plan_free (LimberPlan *plan)
     return;
   /* the days go first: their items point into the rule set */
   g_clear_pointer (&plan->days, g_ptr_array_unref);
+  g_free (plan->day_block);
   g_free (plan->items);
   g_clear_pointer (&plan->referral_flags, g_ptr_array_unref);
   g_clear_pointer (&plan->unanswered, g_ptr_array_unref);

@@ -258,13 +258,14 @@ limber_schedule (LimberSelection *sel, LimberPlan *plan, const GDate *start, uns
   plan->max_items = n_picks;
   plan->items = g_new0 (LimberItem, MAX (n_picks, 1));
 
+  g_autofree guint *reserve = g_new0 (guint, MAX (n_days, 1));
+  for (unsigned d = 0; d < n_days; d++)
+    reserve[d] = sessions[d].picks ? sessions[d].picks->len : 0;
+  limber_plan_add_days (plan, start, n_days, reserve);
   gboolean warned_short = FALSE;
   for (unsigned d = 0; d < n_days; d++)
     {
-      GDate date = *start;
-      g_date_add_days (&date, d);
-      LimberDay *out = limber_day_alloc (&date);
-      g_ptr_array_add (plan->days, out);
+      LimberDay *out = g_ptr_array_index (plan->days, d);
       out->rest = sessions[d].picks == NULL;
       if (out->rest)
         continue;
