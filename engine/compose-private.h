@@ -88,9 +88,11 @@ void limber_session_init (Session *s);
 gboolean limber_session_has (const Session *s, guint i);
 int limber_session_clash (const Composer *C, const Session *s, guint i);  /* the pick i duplicates, or -1 */
 void limber_session_add (const Composer *C, Session *s, guint i);
-double limber_session_seconds (const Session *s);
+void limber_session_recount_levels (const Composer *C, Session *s);
 double limber_session_score (const Composer *C, const Session *s, guint i);
 gboolean limber_session_fits (const Composer *C, const Session *s, guint i, double budget);
+/* allowed, not in the session nor doing the work of a pick, and it fits */
+gboolean limber_session_takes (const Composer *C, const Session *s, guint i, double budget);
 void limber_session_order (Composer *C, Session *s);
 
 /* compose.c: the core, the accessories, a day */

@@ -67,9 +67,7 @@ best (Composer *C, const Session *s, double budget, Want want, gpointer data)
   double found_score = 0;
   for (guint i = 0; i < C->sel->n; i++)
     {
-      if (!allowed (C, i) || limber_session_has (s, i) || !want (C, i, data) || !limber_session_fits (C, s, i, budget))
-        continue;
-      if (limber_session_clash (C, s, i) >= 0)
+      if (!want (C, i, data) || !limber_session_takes (C, s, i, budget))
         continue;
       double value = limber_session_score (C, s, i);
       if (found < 0 || value > found_score)
@@ -116,7 +114,7 @@ substitute (Composer *C, const Session *s, guint r, double budget)
         if (var->kind != order[pass] || var->index < 0)
           continue;
         guint i = (guint) var->index;
-        if (allowed (C, i) && !limber_session_has (s, i) && limber_session_clash (C, s, i) < 0 && limber_session_fits (C, s, i, budget))
+        if (limber_session_takes (C, s, i, budget))
           return (int) i;
       }
   for (guint k = 0; k < e->targets->len; k++)
@@ -150,8 +148,8 @@ stretch_to_window (Composer *C, Session *s, double budget, const gboolean *pinne
       for (guint i = 0; i < C->sel->n; i++)
         {
           double total = without + C->sel->choices[i].seconds;
-          if (i == out || !allowed (C, i) || limber_session_has (s, i) || !want_any (C, i, NULL) || total > budget * OVERRUN
-              || total < found_total || limber_session_clash (C, s, i) >= 0)
+          if (i == out || !allowed (C, i) || !want_any (C, i, NULL) || total > budget * OVERRUN || total < found_total
+              || limber_session_clash (C, s, i) >= 0)
             continue;
           /* into the window, the most wanted; short of it, the nearest */
           gboolean in = total >= budget * UNDERRUN, found_in = found_total >= budget * UNDERRUN;
@@ -169,9 +167,7 @@ stretch_to_window (Composer *C, Session *s, double budget, const gboolean *pinne
           continue;
         }
       s->seconds = without;
-      s->levels[0] = s->levels[1] = s->levels[2] = FALSE;
-      for (guint p = 0; p < s->picks->len; p++)
-        s->levels[limber_session_level (exercise_at (C, g_array_index (s->picks, Pick, p).exercise))] = TRUE;
+      limber_session_recount_levels (C, s);
       limber_session_add (C, s, (guint) found);
       leave_out (C, out, "swapped for %s so the session fills its minutes", exercise_at (C, (guint) found)->name);
     }
@@ -263,7 +259,7 @@ compose_short (Composer *C, Session *s, double budget, const gboolean *pinned)
   guint n = 0;
   for (guint i = 0; i < C->sel->n; i++)
     {
-      if (!allowed (C, i) || limber_session_has (&kept, i) || !want_any (C, i, NULL) || limber_session_clash (C, &kept, i) >= 0)
+      if (!allowed (C, i) || !want_any (C, i, NULL) || limber_session_clash (C, &kept, i) >= 0)
         continue;
       double v = limber_session_score (C, &kept, i);
       guint at = n < SHORT_DAY_CANDIDATES ? n++ : SHORT_DAY_CANDIDATES;
@@ -389,8 +385,7 @@ limber_compose_core (Composer *C, Session *s, double budget, gboolean *pinned)
           double best_value = 0;
           for (guint i = 0; i < sel->n; i++)
             {
-              if (!allowed (C, i) || !limber_exercise_targets (exercise_at (C, i), m, FALSE)
-                  || limber_session_clash (C, s, i) >= 0 || !limber_session_fits (C, s, i, budget))
+              if (!limber_exercise_targets (exercise_at (C, i), m, FALSE) || !limber_session_takes (C, s, i, budget))
                 continue;
               double value = limber_session_score (C, s, i);
               if (C->routine_pos[i] >= 0)
@@ -549,8 +544,8 @@ limber_compose_accessories (Composer *C, const Session *core, double allowance)
       double found_score = 0;
       for (guint j = 0; j < C->sel->n; j++)
         {
-          if (!allowed (C, j) || limber_session_has (&probe, j) || !want_any (C, j, NULL)
-              || C->sel->choices[j].seconds > allowance * OVERRUN || limber_session_clash (C, &probe, j) >= 0)
+          if (!allowed (C, j) || !want_any (C, j, NULL) || C->sel->choices[j].seconds > allowance * OVERRUN
+              || limber_session_clash (C, &probe, j) >= 0)
             continue;
           double value = limber_session_score (C, core, j);
           if (i < 0 || value > found_score)
@@ -582,7 +577,7 @@ limber_compose_day (Composer *C, const Session *core, GArray *pool, guint offset
   for (guint k = 0; k < pool->len && added < ACCESSORY_MAX_ITEMS && day->seconds < C->budget * 0.97; k++)
     {
       guint i = g_array_index (pool, guint, (offset + k) % pool->len);
-      if (limber_session_has (day, i) || limber_session_clash (C, day, i) >= 0 || !limber_session_fits (C, day, i, C->budget))
+      if (!limber_session_takes (C, day, i, C->budget))
         continue;
       limber_session_add (C, day, i);
       added++;

@@ -192,47 +192,22 @@ apply_emphasis (LimberSelection *sel, const LimberRule *rule, const LimberAction
                          m->right, measure->unit);
 }
 
-/* One rule's weight actions on one exercise: whatever number of its
- * selectors match, a rule raises an exercise's weight at most once (its
- * largest multiplier above 1) and lowers it at most once (its smallest below
- * 1), and adds its largest addition once: two tags of one exercise do not
- * multiply it twice, but a boost and a damping of one rule both apply. */
-typedef struct {
-  gboolean has_multiply, has_add, by_measure;
-  double up, down, add;
-} RuleWeight;
-
-static void
-collect_weight (RuleWeight *w, const LimberAction *a)
-{
-  if (a->has_multiply)
-    {
-      if (!w->has_multiply)
-        w->up = w->down = 1;
-      if (a->multiply > 1)
-        w->up = MAX (w->up, a->multiply);
-      else
-        w->down = MIN (w->down, a->multiply);
-    }
-  if (a->has_add)
-    w->add = w->has_add ? MAX (w->add, a->add) : a->add;
-  w->has_multiply |= a->has_multiply;
-  w->has_add |= a->has_add;
-  w->by_measure |= a->target_kind == TARGET_MEASURE;
-}
-
 /* The reasons of a rule's weight on an exercise (limber_selection_reasons). */
 static void
-weight_reasons (GArray *out, guint exercise, const LimberRule *rule, const RuleWeight *w)
+weight_reasons (GArray *out, guint exercise, const LimberRule *rule, const LimberRuleWeight *w)
 {
   if (w->has_add)
     limber_why_add (out, exercise, rule->id, "weight %+g", w->add);
   if (w->has_multiply)
-    limber_why_add (out, exercise, rule->id, "weight x%g", w->up * w->down);
+    limber_why_add (out, exercise, rule->id, "weight x%g", w->multiply);
 }
 
-/* A fired rule's weight on one exercise, combined at load
- * (ruleset-compile.c) exactly as collect_weight() combines it. */
+/* A fired rule's weight on one exercise, its weight actions combined at
+ * load (ruleset-compile.c): whatever number of its selectors match, a rule
+ * raises an exercise's weight at most once (its largest multiplier above
+ * 1) and lowers it at most once (its smallest below 1), and adds its
+ * largest addition once: two tags of one exercise do not multiply it
+ * twice, but a boost and a damping of one rule both apply. */
 static void
 apply_weight (LimberChoice *c, const LimberRule *rule, const LimberRuleWeight *w)
 {
@@ -377,8 +352,10 @@ limber_selection_reasons (const LimberSelection *sel, guint exercise, GArray *ou
   const LimberRuleset *rs = sel->facts->rs;
   const LimberExercise *e = g_ptr_array_index (rs->exercises, exercise);
   copy_records (sel, exercise, 0, -1, -1, out);
-  /* the actions that target it, rule by rule, of the rules that fired */
+  /* the actions that target it, rule by rule, of the rules that fired;
+   * weights as compiled, found by walking weighted_by alongside */
   const GArray *by = e->acted_on_by;
+  guint wk = 0;
   for (guint k = 0; by != NULL && k < by->len;)
     {
       guint r = g_array_index (by, guint32, k) >> 8;
@@ -391,14 +368,12 @@ limber_selection_reasons (const LimberSelection *sel, guint exercise, GArray *ou
           continue;
         }
       const LimberRule *rule = g_ptr_array_index (rs->rules, r);
-      RuleWeight w = { 0 };
       for (; k < end; k++)
         {
           guint ai = g_array_index (by, guint32, k) & 0xff;
           const LimberAction *a = g_ptr_array_index (rule->actions, ai);
           switch (a->kind)
             {
-            case ACTION_WEIGHT: collect_weight (&w, a); break;
             case ACTION_EXCLUDE: limber_why_add (out, exercise, rule->id, "excluded"); break;
             case ACTION_REQUIRE: limber_why_add (out, exercise, rule->id, "required every training day"); break;
             case ACTION_EMPHASISE: copy_records (sel, exercise, 1, (int) r, (int) ai, out); break;
@@ -407,12 +382,18 @@ limber_selection_reasons (const LimberSelection *sel, guint exercise, GArray *ou
             case ACTION_MIN_REPS:
               limber_why_add (out, exercise, rule->id, "at least %u repetitions of each hold", a->reps);
               break;
+            case ACTION_WEIGHT:
             case ACTION_ADVISE:
             case ACTION_LIMIT_MINUTES:
               break;
             }
         }
-      weight_reasons (out, exercise, rule, &w);
+      while (wk < e->weighted_by->len && g_array_index (e->weighted_by, LimberWeightRef, wk).rule < r)
+        wk++;
+      if (wk < e->weighted_by->len && g_array_index (e->weighted_by, LimberWeightRef, wk).rule == r)
+        weight_reasons (out, exercise, rule,
+                        &g_array_index (rule->weights, LimberRuleWeight,
+                                        g_array_index (e->weighted_by, LimberWeightRef, wk).weight));
     }
   copy_records (sel, exercise, 2, -1, -1, out);
 }

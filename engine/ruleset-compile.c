@@ -186,7 +186,11 @@ compile_weights (LimberRuleset *rs)
   g_autofree int *at = g_new (int, MAX (n, 1));   /* exercise -> its entry in the rule's weights, or -1 */
   g_autofree double *up = g_new (double, MAX (n, 1)), *down = g_new (double, MAX (n, 1));
   for (guint i = 0; i < n; i++)
-    at[i] = -1;
+    {
+      at[i] = -1;
+      ((LimberExercise *) g_ptr_array_index (rs->exercises, i))->weighted_by
+          = g_array_new (FALSE, FALSE, sizeof (LimberWeightRef));
+    }
   for (guint r = 0; r < rs->rules->len; r++)
     {
       LimberRule *rule = g_ptr_array_index (rs->rules, r);
@@ -226,6 +230,8 @@ compile_weights (LimberRuleset *rs)
           LimberRuleWeight *w = &g_array_index (rule->weights, LimberRuleWeight, k);
           w->multiply = up[w->exercise] * down[w->exercise];
           at[w->exercise] = -1;
+          LimberWeightRef ref = { r, k };
+          g_array_append_val (((LimberExercise *) g_ptr_array_index (rs->exercises, w->exercise))->weighted_by, ref);
         }
     }
 }

@@ -121,6 +121,11 @@ typedef struct {
   double add;
 } LimberRuleWeight;
 
+/* Where an exercise's weight from one rule is: rule's weights[weight]. */
+typedef struct {
+  guint rule, weight;
+} LimberWeightRef;
+
 typedef struct {
   char *id;
   char *description;
@@ -280,6 +285,7 @@ struct _LimberExercise {
   int job;                  /* the same number for the same primary targets, -1 for none (ruleset-compile.c) */
   GArray *acted_on_by;      /* guint32 (rule index << 8 | action index), in rule then action order: the actions
                              * that target it (ruleset-compile.c) */
+  GArray *weighted_by;      /* LimberWeightRef: the rules whose weight reaches it, in rule order (ruleset-compile.c) */
   unsigned level;
   gboolean per_side;
   double base_weight;

@@ -250,6 +250,7 @@ exercise_free (LimberExercise *e)
   g_clear_pointer (&e->variants, g_ptr_array_unref);
   limber_pose_free (e->pose);
   g_clear_pointer (&e->acted_on_by, g_array_unref);
+  g_clear_pointer (&e->weighted_by, g_array_unref);
   if (e->targets != NULL)
     {
       for (guint k = 0; k < e->targets->len; k++)

@@ -280,10 +280,9 @@ limber_schedule (LimberSelection *sel, LimberPlan *plan, const GDate *start, uns
         {
           char minutes_text[32];
           g_ascii_formatd (minutes_text, sizeof minutes_text, "%.0f", MAX (1.0, round (day.seconds / 60.0)));
-          g_autofree char *text = g_strdup_printf (
-            "Your sessions take about %s of your %g minutes: no more exercises suit your answers and constraints "
-            "in this rule set.", minutes_text, plan->session_minutes);
-          limber_plan_add_advisory (plan, text);
+          limber_plan_add_advisory (plan, limber_plan_internf (plan, "Your sessions take about %s of your %g minutes: no "
+                                                               "more exercises suit your answers and constraints in "
+                                                               "this rule set.", minutes_text, plan->session_minutes));
           warned_short = TRUE;
         }
       g_array_unref (day.picks);

@@ -97,14 +97,13 @@ limber_session_add (const Composer *C, Session *s, guint i)
   s->levels[limber_session_level (exercise_at (C, i))] = TRUE;
 }
 
-/* A session's seconds from its picks' doses. */
-double
-limber_session_seconds (const Session *s)
+/* The levels the session's picks use, again, after a pick is taken out. */
+void
+limber_session_recount_levels (const Composer *C, Session *s)
 {
-  double seconds = 0;
+  s->levels[0] = s->levels[1] = s->levels[2] = FALSE;
   for (guint k = 0; k < s->picks->len; k++)
-    seconds += g_array_index (s->picks, Pick, k).seconds;
-  return seconds;
+    s->levels[limber_session_level (exercise_at (C, g_array_index (s->picks, Pick, k).exercise))] = TRUE;
 }
 
 /* How much the session wants i: its weight, the seed's tie-breaker, and a
@@ -122,6 +121,13 @@ gboolean
 limber_session_fits (const Composer *C, const Session *s, guint i, double budget)
 {
   return s->picks->len < C->max_items && s->seconds + C->sel->choices[i].seconds <= budget * OVERRUN;
+}
+
+gboolean
+limber_session_takes (const Composer *C, const Session *s, guint i, double budget)
+{
+  /* an exercise already in the session clashes with itself */
+  return allowed (C, i) && limber_session_clash (C, s, i) < 0 && limber_session_fits (C, s, i, budget);
 }
 
 static gboolean
