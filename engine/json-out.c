@@ -36,53 +36,6 @@ limber_json_out_init (LimberJsonOut *j, GString *out, gboolean pretty)
   j->pretty = pretty;
   j->depth = 0;
   j->empty = 0;
-  j->quoted = NULL;
-  j->cache = NULL;
-}
-
-void
-limber_json_out_use_cache (LimberJsonOut *j)
-{
-  if (j->quoted != NULL)
-    return;
-  j->quoted = g_hash_table_new (g_direct_hash, g_direct_equal);
-  j->cache = g_string_sized_new (4096);
-}
-
-void
-limber_json_out_clear (LimberJsonOut *j)
-{
-  g_clear_pointer (&j->quoted, g_hash_table_unref);
-  if (j->cache != NULL)
-    g_string_free (j->cache, TRUE);
-  j->cache = NULL;
-}
-
-/* s quoted, from the cache when there is one: the cache holds each quoted
- * text after its length (a guint32), found by the address of s. */
-static void
-append_quoted (LimberJsonOut *j, const char *s)
-{
-  if (j->quoted == NULL)
-    {
-      limber_json_out_quote (j->out, s);
-      return;
-    }
-  gsize at = GPOINTER_TO_SIZE (g_hash_table_lookup (j->quoted, s));
-  if (at == 0)
-    {
-      guint32 length = 0;
-      gsize from = j->cache->len;
-      put (j->cache, (const char *) &length, sizeof length);
-      limber_json_out_quote (j->cache, s);
-      length = (guint32) (j->cache->len - from - sizeof length);
-      memcpy (j->cache->str + from, &length, sizeof length);
-      g_hash_table_insert (j->quoted, (gpointer) s, GSIZE_TO_POINTER (from + 1));
-      at = from + 1;
-    }
-  guint32 length;
-  memcpy (&length, j->cache->str + at - 1, sizeof length);
-  put (j->out, j->cache->str + at - 1 + sizeof length, length);
 }
 
 /* The separator, line break and key before a value. */
@@ -218,16 +171,6 @@ limber_json_out_string (LimberJsonOut *j, const char *member, const char *value)
 }
 
 void
-limber_json_out_stable_string (LimberJsonOut *j, const char *member, const char *value)
-{
-  prefix (j, member);
-  if (value == NULL)
-    put (j->out, "null", 4);
-  else
-    append_quoted (j, value);
-}
-
-void
 limber_json_out_null (LimberJsonOut *j, const char *member)
 {
   prefix (j, member);
@@ -278,7 +221,7 @@ limber_json_out_number (LimberJsonOut *j, const char *member, double value, int 
   else
     {
       char buf[LIMBER_NUMBER_BUF_SIZE];
-      const char *text = limber_number_format (buf, v, decimals);
+      const char *text = limber_number_format (buf, v, -1);  /* v is rounded already */
       put (j->out, text, strlen (text));
     }
 }

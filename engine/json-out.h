@@ -17,20 +17,10 @@ typedef struct {
   gboolean pretty;
   int depth;                /* open objects and arrays */
   guint64 empty;            /* bit d: the container at depth d has nothing in it yet */
-  /* with a cache, each member name (and each value written with
-   * limber_json_out_stable_string) is quoted once, keyed by its address:
-   * only for strings that stay put while the writer lives */
-  GHashTable *quoted;       /* const char* -> offset + 1 in cache */
-  GString *cache;           /* quoted texts, each followed by its length */
 } LimberJsonOut;
 
+/* The writer holds nothing of its own: there is nothing to free. */
 void limber_json_out_init (LimberJsonOut *j, GString *out, gboolean pretty);
-/* Turns the quoting cache on; limber_json_out_clear() frees it. */
-void limber_json_out_use_cache (LimberJsonOut *j);
-void limber_json_out_clear (LimberJsonOut *j);
-/* A string that stays at its address while the writer lives (a rule set's
- * or a plan's), quoted once however often it is written. */
-void limber_json_out_stable_string (LimberJsonOut *j, const char *member, const char *value);
 
 void limber_json_out_begin_object (LimberJsonOut *j, const char *member);
 void limber_json_out_end_object (LimberJsonOut *j);

@@ -2,7 +2,7 @@
 
 #include <math.h>
 
-#include "dose-words.h"
+#include "number-format.h"
 
 typedef struct {
   GString *out;

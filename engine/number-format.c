@@ -4,12 +4,20 @@
 #include <math.h>
 #include <string.h>
 
+/* Powers of ten that are exact doubles (5^22 < 2^53). */
+static const double exact_power_of_ten[] = {
+  1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+  1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+};
+
 double
 limber_number_round (double value, int decimals)
 {
   if (decimals >= 0)
     {
-      double scale = pow (10.0, decimals);
+      /* pow() gives these exactly too, at a call's cost */
+      double scale = decimals < (int) G_N_ELEMENTS (exact_power_of_ten) ? exact_power_of_ten[decimals]
+                                                                        : pow (10.0, decimals);
       value = round (value * scale) / scale;
     }
   /* -0 compares equal to 0, and this turns a rounded -0.04 into a plain 0 */
@@ -82,12 +90,6 @@ write_fixed (char *buf, char sign, guint64 digits, int decimals)
   buf[at] = '\0';
   return buf;
 }
-
-/* Powers of ten that are exact doubles (5^22 < 2^53). */
-static const double exact_power_of_ten[] = {
-  1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
-  1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
-};
 
 /* `value` as "%.<precision>g" writes it, by hand when that is certain to
  * be right: a finite value from 1e-4 up to (not including) 10^precision,

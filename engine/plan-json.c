@@ -5,7 +5,7 @@
 #include <math.h>
 #include <string.h>
 
-#include "dose-words.h"
+#include "number-format.h"
 #include "json-out.h"
 
 static void
@@ -166,7 +166,7 @@ static void
 add_reason (LimberJsonOut *j, Writing *W, const LimberWhy *w)
 {
   limber_json_out_begin_object (j, NULL);
-  limber_json_out_stable_string (j, "rule", w->rule);
+  limber_json_out_string (j, "rule", w->rule);
   g_string_truncate (W->scratch, 0);
   limber_why_format (w, W->scratch);
   limber_json_out_string (j, "effect", W->scratch->str);
@@ -238,15 +238,15 @@ static void
 write_item (LimberJsonOut *j, Writing *W, const LimberItem *item)
 {
   limber_json_out_begin_object (j, NULL);
-  limber_json_out_stable_string (j, "exercise", item->exercise->id);
-  limber_json_out_stable_string (j, "name", item->exercise->name);
-  limber_json_out_stable_string (j, "slot", item->slot);
+  limber_json_out_string (j, "exercise", item->exercise->id);
+  limber_json_out_string (j, "name", item->exercise->name);
+  limber_json_out_string (j, "slot", item->slot);
   limber_json_out_int (j, "sets", item->dose.sets);
   limber_json_out_int (j, "reps", item->dose.reps);
   limber_json_out_number (j, "hold_s", item->dose.hold_s, -1);
   limber_json_out_number (j, "duration_s", item->dose.duration_s, -1);
   limber_json_out_bool (j, "per_side", item->exercise->per_side);
-  limber_json_out_stable_string (j, "emphasis_side", limber_side_to_string (item->emphasis_side));
+  limber_json_out_string (j, "emphasis_side", limber_side_to_string (item->emphasis_side));
   limber_json_out_int (j, "emphasis_extra_sets", limber_item_get_emphasis_extra_sets (item));
   limber_json_out_int (j, "step", item->step);
   if (item->previous_step == 0)
@@ -254,8 +254,8 @@ write_item (LimberJsonOut *j, Writing *W, const LimberItem *item)
   else
     limber_json_out_int (j, "previous_step", item->previous_step);
   limber_json_out_number (j, "seconds", item->seconds, 0);
-  limber_json_out_stable_string (j, "role", item->role == LIMBER_ITEM_CORE ? "core" : "accessory");
-  limber_json_out_stable_string (j, "explanation", item->explanation);
+  limber_json_out_string (j, "role", item->role == LIMBER_ITEM_CORE ? "core" : "accessory");
+  limber_json_out_string (j, "explanation", item->explanation);
   add_why (j, W, item);
   limber_json_out_end_object (j);
 }
@@ -326,8 +326,6 @@ limber_plan_to_json (const LimberPlan *plan, gboolean pretty)
   GString *out = g_string_sized_new (plan->days->len * 4096 + 2048);
   LimberJsonOut js, *j = &js;
   limber_json_out_init (j, out, pretty);
-  /* the rule set's and the plan's strings stay put: each quoted once */
-  limber_json_out_use_cache (j);
   limber_json_out_begin_object (j, NULL);
   limber_json_out_string (j, "status", limber_plan_status_to_string (plan->status));
   add_referral (j, plan);
@@ -357,7 +355,6 @@ limber_plan_to_json (const LimberPlan *plan, gboolean pretty)
   g_string_free (W.scratch, TRUE);
   g_string_free (W.cache, TRUE);
   g_free (W.why);
-  limber_json_out_clear (j);
   limber_json_out_end_object (j);
   return g_string_free (out, FALSE);
 }

@@ -5,7 +5,7 @@
 
 #include <libxml/xmlwriter.h>
 
-#include "dose-words.h"
+#include "number-format.h"
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlBuffer, xmlBufferFree)
 

@@ -4,7 +4,7 @@
 #include <math.h>
 #include <string.h>
 
-#include "dose-words.h"
+#include "number-format.h"
 #include "plan-private.h"
 
 static const struct {
@@ -87,14 +87,4 @@ limber_reason_render_into (const LimberRule *rule, const LimberFacts *f, GString
       p = close + 1;
     }
   g_string_append (out, p);
-}
-
-char *
-limber_reason_render (const LimberRule *rule, const LimberFacts *f)
-{
-  if (rule->reason == NULL)
-    return NULL;
-  GString *out = g_string_sized_new (strlen (rule->reason) + 16);
-  limber_reason_render_into (rule, f, out);
-  return g_string_free (out, FALSE);
 }

@@ -18,8 +18,6 @@
  * 1 for one that reads the rule's measure. */
 int limber_reason_placeholder (const char *name);
 
-/* The rule's reason with its placeholders filled from the facts, or NULL
- * when the rule has none.  Measure values are rounded to whole units. */
-char *limber_reason_render (const LimberRule *rule, const LimberFacts *facts);
-/* The same, appended to out. */
+/* The rule's reason (it has one) with its placeholders filled from the
+ * facts, appended to out.  Measure values are rounded to whole units. */
 void limber_reason_render_into (const LimberRule *rule, const LimberFacts *facts, GString *out);
