@@ -84,6 +84,8 @@ run (int argc, char **argv, char **limits)
     { "threads", 'j', 0, G_OPTION_ARG_STRING, &threads,
       "Plan the population on T threads (default: one per processor; the figures are the same)", "T" },
   };
+  /* an option added above without raising N_FIXED would be overwritten */
+  g_assert (entries[N_FIXED - 1].long_name != NULL && entries[N_FIXED].long_name == NULL);
   for (unsigned i = 0; i < N_THRESHOLDS; i++)
     entries[N_FIXED + i]
         = (GOptionEntry) { thresholds[i].option, 0, 0, G_OPTION_ARG_STRING, &limits[i], thresholds[i].help, "X" };

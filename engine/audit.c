@@ -15,8 +15,6 @@
 #include "plan-private.h"
 #include "population.h"
 
-#define POPULATION_START LIMBER_POPULATION_START
-#define POPULATION_MAX LIMBER_POPULATION_MAX
 
 #define N_FIGURES (LIMBER_AUDIT_REASONS + 1)
 
@@ -131,25 +129,9 @@ limber_audit_free (LimberAudit *a)
 
 /* ---- measuring one plan ------------------------------------------------ */
 
-typedef enum { LEVEL_STANDING, LEVEL_CHAIR, LEVEL_FLOOR } Level;
-
-static Level
-level_of (const LimberExercise *e)
-{
-  switch (limber_exercise_get_posture (e))
-    {
-    case LIMBER_POSTURE_STANDING:
-      return LEVEL_STANDING;
-    case LIMBER_POSTURE_SEATED:
-      return LEVEL_CHAIR;
-    default:
-      return LEVEL_FLOOR;
-    }
-}
-
-/* Whether one names the other as its seated variant (the exercises of plan_rs). */
+/* Whether one names the other as its seated variant. */
 static gboolean
-seated_variants (const LimberRuleset *plan_rs, const LimberExercise *x, const LimberExercise *y)
+seated_variants (const LimberExercise *x, const LimberExercise *y)
 {
   for (int pass = 0; pass < 2; pass++)
     {
@@ -157,45 +139,18 @@ seated_variants (const LimberRuleset *plan_rs, const LimberExercise *x, const Li
       for (guint k = 0; from->variants && k < from->variants->len; k++)
         {
           const LimberVariant *v = g_ptr_array_index (from->variants, k);
-          if (v->kind == VARIANT_SEATED && v->index >= 0 && (guint) v->index < plan_rs->exercises->len
-              && g_ptr_array_index (plan_rs->exercises, v->index) == to)
+          if (v->kind == VARIANT_SEATED && v->index == (int) to->index)
             return TRUE;
         }
     }
   return FALSE;
 }
 
-static int
-compare_int (gconstpointer a, gconstpointer b)
-{
-  int x = *(const int *) a, y = *(const int *) b;
-  return (x > y) - (x < y);
-}
-
-/* The exercise's primary targets as sorted measure indexes (empty when none). */
-static GArray *
-primary_targets (const LimberExercise *e)
-{
-  GArray *out = g_array_new (FALSE, FALSE, sizeof (int));
-  for (guint k = 0; e->targets && k < e->targets->len; k++)
-    {
-      const LimberExerciseTarget *t = &g_array_index (e->targets, LimberExerciseTarget, k);
-      if (!t->primary)
-        continue;
-      gboolean seen = FALSE;
-      for (guint j = 0; j < out->len && !seen; j++)
-        seen = g_array_index (out, int, j) == t->measure_index;
-      if (!seen)
-        g_array_append_val (out, t->measure_index);
-    }
-  g_array_sort (out, compare_int);
-  return out;
-}
-
+/* The same primary targets: the job the rule set numbered at load. */
 static gboolean
-same_targets (const GArray *x, const GArray *y)
+same_targets (const LimberExercise *x, const LimberExercise *y)
 {
-  return x->len > 0 && x->len == y->len && memcmp (x->data, y->data, x->len * sizeof (int)) == 0;
+  return x->job >= 0 && x->job == y->job;
 }
 
 /* A plain-language reason: not empty, and not only rule ids ("goal-recovery, deficit-hamstring-slr"). */
@@ -228,20 +183,19 @@ measure_session (LimberAudit *a, const LimberPlan *plan, const LimberDay *day)
   a->items += n;
   double seconds = 0;
   unsigned changes = 0, variant_pairs = 0, same_target_pairs = 0;
-  g_autoptr (GPtrArray) targets = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
   for (guint i = 0; i < n; i++)
     {
       const LimberItem *item = g_ptr_array_index (day->items, i);
       seconds += limber_item_get_seconds (item);
       a->plain += plain_reason (a, limber_item_get_explanation (item));
-      if (i > 0 && level_of (item->exercise) != level_of (((LimberItem *) g_ptr_array_index (day->items, i - 1))->exercise))
+      if (i > 0 && limber_exercise_level (item->exercise)
+                       != limber_exercise_level (((LimberItem *) g_ptr_array_index (day->items, i - 1))->exercise))
         changes++;
-      g_ptr_array_add (targets, primary_targets (item->exercise));
       for (guint j = 0; j < i; j++)
         {
           const LimberItem *other = g_ptr_array_index (day->items, j);
-          variant_pairs += seated_variants (plan->rs, other->exercise, item->exercise);
-          same_target_pairs += same_targets (g_ptr_array_index (targets, j), g_ptr_array_index (targets, i));
+          variant_pairs += seated_variants (other->exercise, item->exercise);
+          same_target_pairs += same_targets (other->exercise, item->exercise);
         }
     }
   /* against the minutes the plan gives a session: the person's, or fewer
@@ -389,14 +343,14 @@ limber_audit_population_profile (const LimberRuleset *rs, guint64 seed, const ch
 {
   g_return_val_if_fail (rs != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-  if (index >= POPULATION_MAX)
+  if (index >= LIMBER_POPULATION_MAX)
     {
       g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_OPTIONS, "population profile: %u is out of range; expected 0 to %d",
-                   index, POPULATION_MAX - 1);
+                   index, LIMBER_POPULATION_MAX - 1);
       return NULL;
     }
   g_autoptr (LimberOptions) options = limber_options_new ();
-  if (!limber_options_set_start (options, start ? start : POPULATION_START, error))
+  if (!limber_options_set_start (options, start ? start : LIMBER_POPULATION_START, error))
     return NULL;
   /* the generator's state after the profiles before it: draw them again */
   LimberRandom random = { seed };
@@ -716,18 +670,6 @@ limber_audit_to_text (const LimberAudit *a)
 /* ---- JSON ---------------------------------------------------------------- */
 
 static void
-add_figure (JsonBuilder *b, const char *member, double value, int decimals)
-{
-  if (isnan (value))
-    {
-      json_builder_set_member_name (b, member);
-      json_builder_add_null_value (b);
-    }
-  else
-    limber_json_add_number (b, member, value, decimals);
-}
-
-static void
 add_where (JsonBuilder *b, const char *member, const Where *w, gboolean known)
 {
   json_builder_set_member_name (b, member);
@@ -763,33 +705,33 @@ limber_audit_to_json (const LimberAudit *a, gboolean pretty)
 
   json_builder_set_member_name (b, "fill");
   json_builder_begin_object (b);
-  add_figure (b, "median", limber_audit_get_figure (a, LIMBER_AUDIT_FILL_MEDIAN), 4);
-  add_figure (b, "under_85", limber_audit_get_figure (a, LIMBER_AUDIT_FILL_UNDER_85), 4);
-  add_figure (b, "outside_90_110", limber_audit_get_figure (a, LIMBER_AUDIT_FILL_OUTSIDE_90_110), 4);
-  add_figure (b, "min", limber_audit_get_figure (a, LIMBER_AUDIT_FILL_MIN), 4);
-  add_figure (b, "max", limber_audit_get_figure (a, LIMBER_AUDIT_FILL_MAX), 4);
+  limber_json_add_number (b, "median", limber_audit_get_figure (a, LIMBER_AUDIT_FILL_MEDIAN), 4);
+  limber_json_add_number (b, "under_85", limber_audit_get_figure (a, LIMBER_AUDIT_FILL_UNDER_85), 4);
+  limber_json_add_number (b, "outside_90_110", limber_audit_get_figure (a, LIMBER_AUDIT_FILL_OUTSIDE_90_110), 4);
+  limber_json_add_number (b, "min", limber_audit_get_figure (a, LIMBER_AUDIT_FILL_MIN), 4);
+  limber_json_add_number (b, "max", limber_audit_get_figure (a, LIMBER_AUDIT_FILL_MAX), 4);
   add_where (b, "min_at", &a->fill_min_at, a->fills->len > 0);
   add_where (b, "max_at", &a->fill_max_at, a->fills->len > 0);
   json_builder_end_object (b);
 
   json_builder_set_member_name (b, "position_changes");
   json_builder_begin_object (b);
-  add_figure (b, "median", limber_audit_get_figure (a, LIMBER_AUDIT_CHANGES_MEDIAN), 1);
-  add_figure (b, "max", limber_audit_get_figure (a, LIMBER_AUDIT_CHANGES_MAX), 0);
+  limber_json_add_number (b, "median", limber_audit_get_figure (a, LIMBER_AUDIT_CHANGES_MEDIAN), 1);
+  limber_json_add_number (b, "max", limber_audit_get_figure (a, LIMBER_AUDIT_CHANGES_MAX), 0);
   add_where (b, "max_at", &a->changes_max_at, a->sessions > 0);
   json_builder_end_object (b);
 
   json_builder_set_member_name (b, "variant_pairs");
   json_builder_begin_object (b);
-  add_figure (b, "mean", limber_audit_get_figure (a, LIMBER_AUDIT_VARIANT_PAIRS_MEAN), 4);
-  add_figure (b, "max", limber_audit_get_figure (a, LIMBER_AUDIT_VARIANT_PAIRS_MAX), 0);
+  limber_json_add_number (b, "mean", limber_audit_get_figure (a, LIMBER_AUDIT_VARIANT_PAIRS_MEAN), 4);
+  limber_json_add_number (b, "max", limber_audit_get_figure (a, LIMBER_AUDIT_VARIANT_PAIRS_MAX), 0);
   add_where (b, "max_at", &a->variant_pairs_max_at, a->variant_pairs_max > 0);
   json_builder_end_object (b);
 
   json_builder_set_member_name (b, "same_target_pairs");
   json_builder_begin_object (b);
-  add_figure (b, "mean", limber_audit_get_figure (a, LIMBER_AUDIT_SAME_TARGET_PAIRS_MEAN), 4);
-  add_figure (b, "max", limber_audit_get_figure (a, LIMBER_AUDIT_SAME_TARGET_PAIRS_MAX), 0);
+  limber_json_add_number (b, "mean", limber_audit_get_figure (a, LIMBER_AUDIT_SAME_TARGET_PAIRS_MEAN), 4);
+  limber_json_add_number (b, "max", limber_audit_get_figure (a, LIMBER_AUDIT_SAME_TARGET_PAIRS_MAX), 0);
   json_builder_end_object (b);
 
   static const char *const week_keys[] = { "core", "distinct" };
@@ -798,15 +740,15 @@ limber_audit_to_json (const LimberAudit *a, gboolean pretty)
       LimberAuditFigure base = k == 0 ? LIMBER_AUDIT_CORE_MEDIAN : LIMBER_AUDIT_DISTINCT_MEDIAN;
       json_builder_set_member_name (b, week_keys[k]);
       json_builder_begin_object (b);
-      add_figure (b, "median", limber_audit_get_figure (a, base), 1);
-      add_figure (b, "min", limber_audit_get_figure (a, base + 1), 0);
-      add_figure (b, "max", limber_audit_get_figure (a, base + 2), 0);
+      limber_json_add_number (b, "median", limber_audit_get_figure (a, base), 1);
+      limber_json_add_number (b, "min", limber_audit_get_figure (a, base + 1), 0);
+      limber_json_add_number (b, "max", limber_audit_get_figure (a, base + 2), 0);
       json_builder_end_object (b);
     }
 
   json_builder_set_member_name (b, "deficit_coverage");
   json_builder_begin_object (b);
-  add_figure (b, "share", limber_audit_get_figure (a, LIMBER_AUDIT_COVERAGE), 4);
+  limber_json_add_number (b, "share", limber_audit_get_figure (a, LIMBER_AUDIT_COVERAGE), 4);
   limber_json_add_int (b, "covered", a->covered);
   limber_json_add_int (b, "opportunities", a->opportunities);
   limber_json_add_int (b, "gaps", a->gaps);
@@ -821,7 +763,7 @@ limber_audit_to_json (const LimberAudit *a, gboolean pretty)
 
   json_builder_set_member_name (b, "reasons");
   json_builder_begin_object (b);
-  add_figure (b, "share", limber_audit_get_figure (a, LIMBER_AUDIT_REASONS), 4);
+  limber_json_add_number (b, "share", limber_audit_get_figure (a, LIMBER_AUDIT_REASONS), 4);
   limber_json_add_int (b, "plain", a->plain);
   limber_json_add_int (b, "items", a->items);
   json_builder_end_object (b);
@@ -840,7 +782,7 @@ limber_audit_to_json (const LimberAudit *a, gboolean pretty)
       limber_json_add_string (b, "label", t->label);
       limber_json_add_string (b, "bound", t->bound == LIMBER_AUDIT_AT_LEAST ? "at-least" : "at-most");
       limber_json_add_number (b, "limit", t->limit, -1);
-      add_figure (b, "value", value, 4);
+      limber_json_add_number (b, "value", value, 4);
       limber_json_add_bool (b, "passed", ok);
       json_builder_end_object (b);
     }

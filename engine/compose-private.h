@@ -82,7 +82,6 @@ allowed (const Composer *C, guint i)
 }
 
 /* session.c: sessions, redundancy and the flow */
-int limber_session_level (const LimberExercise *e);  /* 0 standing, 1 chair, 2 floor */
 gboolean limber_session_redundant (const Composer *C, guint a, guint b);
 void limber_session_init (Session *s);
 gboolean limber_session_has (const Session *s, guint i);

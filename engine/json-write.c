@@ -2,44 +2,13 @@
 
 #include <math.h>
 
+#include "json-out.h"
 #include "number-format.h"
 
 typedef struct {
   GString *out;
   const JsonNode *unsigned_node; /* the seed */
 } Writer;
-
-static void
-write_string (GString *out, const char *s)
-{
-  g_string_append_c (out, '"');
-  for (const unsigned char *p = (const unsigned char *) s; *p; p++)
-    switch (*p)
-      {
-      case '"':
-        g_string_append (out, "\\\"");
-        break;
-      case '\\':
-        g_string_append (out, "\\\\");
-        break;
-      case '\n':
-        g_string_append (out, "\\n");
-        break;
-      case '\r':
-        g_string_append (out, "\\r");
-        break;
-      case '\t':
-        g_string_append (out, "\\t");
-        break;
-      default:
-        /* other control characters are not allowed raw; UTF-8 passes through */
-        if (*p < 0x20)
-          g_string_append_printf (out, "\\u%04x", *p);
-        else
-          g_string_append_c (out, (char) *p);
-      }
-  g_string_append_c (out, '"');
-}
 
 static void
 write_value (Writer *w, JsonNode *node)
@@ -50,9 +19,9 @@ write_value (Writer *w, JsonNode *node)
     {
     case G_TYPE_INT64:
       if (node == w->unsigned_node)
-        g_string_append_printf (out, "%" G_GUINT64_FORMAT, (guint64) json_node_get_int (node));
+        g_string_append_len (out, buf, (gssize) limber_number_print_uint (buf, (guint64) json_node_get_int (node)));
       else
-        g_string_append_printf (out, "%" G_GINT64_FORMAT, json_node_get_int (node));
+        g_string_append_len (out, buf, (gssize) limber_number_print_int (buf, json_node_get_int (node)));
       break;
     case G_TYPE_DOUBLE:
       /* JSON has no NaN or infinity */
@@ -65,7 +34,7 @@ write_value (Writer *w, JsonNode *node)
       g_string_append (out, json_node_get_boolean (node) ? "true" : "false");
       break;
     default:
-      write_string (out, json_node_get_string (node));
+      limber_json_out_quote (out, json_node_get_string (node));
     }
 }
 
@@ -92,7 +61,7 @@ write_object (Writer *w, JsonObject *object, int depth)
   for (GList *m = members; m; m = m->next)
     {
       write_break (out, inner);
-      write_string (out, m->data);
+      limber_json_out_quote (out, m->data);
       g_string_append (out, depth < 0 ? ":" : ": ");
       write_node (w, json_object_get_member (object, m->data), inner);
       if (m->next)

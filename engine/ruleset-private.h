@@ -357,6 +357,15 @@ struct _LimberRuleset {
   GHashTable *regions;      /* set of the region ids some exercise works (borrowed keys; ruleset-compile.c) */
 };
 
+/* Standing (0), a chair (1) or the floor (2): getting up or down between
+ * these is what costs a person effort, so these are the changes a
+ * session's order counts (session.c) and the audit measures (audit.c). */
+static inline int
+limber_exercise_level (const LimberExercise *e)
+{
+  return e->posture == LIMBER_POSTURE_STANDING ? 0 : e->posture == LIMBER_POSTURE_SEATED ? 1 : 2;
+}
+
 /* Whether exercises a and b do the same job (compiled rule sets only). */
 static inline gboolean
 limber_ruleset_redundant (const LimberRuleset *rs, guint a, guint b)

@@ -10,14 +10,6 @@
  */
 #include "compose-private.h"
 
-/* Standing, chair or floor: getting up or down between these is what costs
- * a person effort, so these are the changes the flow counts. */
-int
-limber_session_level (const LimberExercise *e)
-{
-  return e->posture == LIMBER_POSTURE_STANDING ? 0 : e->posture == LIMBER_POSTURE_SEATED ? 1 : 2;
-}
-
 /* The main part goes down: standing, chair, on the back, on the side, on
  * hands and knees, kneeling, face down. */
 static int
@@ -94,7 +86,7 @@ limber_session_add (const Composer *C, Session *s, guint i)
   };
   g_array_append_val (s->picks, pick);
   s->seconds += c->seconds;
-  s->levels[limber_session_level (exercise_at (C, i))] = TRUE;
+  s->levels[limber_exercise_level (exercise_at (C, i))] = TRUE;
 }
 
 /* The levels the session's picks use, again, after a pick is taken out. */
@@ -103,7 +95,7 @@ limber_session_recount_levels (const Composer *C, Session *s)
 {
   s->levels[0] = s->levels[1] = s->levels[2] = FALSE;
   for (guint k = 0; k < s->picks->len; k++)
-    s->levels[limber_session_level (exercise_at (C, g_array_index (s->picks, Pick, k).exercise))] = TRUE;
+    s->levels[limber_exercise_level (exercise_at (C, g_array_index (s->picks, Pick, k).exercise))] = TRUE;
 }
 
 /* How much the session wants i: its weight, the seed's tie-breaker, and a
@@ -112,7 +104,7 @@ double
 limber_session_score (const Composer *C, const Session *s, guint i)
 {
   double value = C->sel->choices[i].weight * C->jitter[i];
-  if (s->picks->len > 0 && !s->levels[limber_session_level (exercise_at (C, i))])
+  if (s->picks->len > 0 && !s->levels[limber_exercise_level (exercise_at (C, i))])
     value *= NEW_LEVEL_FACTOR;
   return value;
 }
@@ -165,7 +157,7 @@ flow_compare (gconstpointer a, gconstpointer b, gpointer data)
    * more, after the stretches */
   if (cx)
     {
-      int lx = 2 - limber_session_level (ex), ly = 2 - limber_session_level (ey);
+      int lx = 2 - limber_exercise_level (ex), ly = 2 - limber_exercise_level (ey);
       if (lx != ly)
         return lx - ly;
       int sx = still (C, x->exercise), sy = still (C, y->exercise);

@@ -14,6 +14,7 @@ import os
 
 from ._errors import Error, OptionsError, check
 from ._native import ffi, lib
+from ._coverage import population_args
 from ._plan import Plan
 from ._profile import Profile
 from ._reflect import enum_names, enum_value, header_doc, take_text, wraps_c
@@ -114,12 +115,8 @@ class Audit:
         The plans are made in C on `threads` threads (None: every core), the
         GIL released; the figures are the same for any number of threads.
         """
-        n = int(n)
-        if not 0 <= n <= 0xFFFFFFFF:
-            raise OptionsError("population: %d is out of range; expected 1 to 1000000" % n, "options")
-        if threads is not None and int(threads) < 1:
-            raise ValueError("threads must be at least 1")
-        lib.limber_audit_set_threads(self._ptr, 0 if threads is None else min(int(threads), 64))
+        n, threads = population_args(n, threads)
+        lib.limber_audit_set_threads(self._ptr, threads)
         err = ffi.new("GError **")
         lib.limber_audit_add_population(self._ptr, n, int(seed) & 0xFFFFFFFFFFFFFFFF,
                                         ffi.NULL if start is None else str(start).encode(), err)

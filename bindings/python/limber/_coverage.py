@@ -81,12 +81,8 @@ class Coverage:
         The plans are made in C on `threads` threads (None: every core), the
         GIL released; the counts are the same for any number of threads.
         """
-        n = int(n)
-        if not 0 <= n <= 0xFFFFFFFF:
-            raise OptionsError("population: %d is out of range; expected 1 to 1000000" % n, "options")
-        if threads is not None and int(threads) < 1:
-            raise ValueError("threads must be at least 1")
-        lib.limber_coverage_set_threads(self._ptr, 0 if threads is None else min(int(threads), 64))
+        n, threads = population_args(n, threads)
+        lib.limber_coverage_set_threads(self._ptr, threads)
         err = ffi.new("GError **")
         lib.limber_coverage_add_population(self._ptr, n, int(seed) & 0xFFFFFFFFFFFFFFFF, err)
         check(err, OptionsError)
@@ -144,6 +140,17 @@ class Coverage:
 
 
 assert set(Coverage.KINDS) == set(enum_names("LimberCoverageKind").values())
+
+
+def population_args(n, threads):
+    """A population's size and threads for C: n as C's unsigned (C checks 1 to 1000000 and says so),
+    threads as its set_threads() takes them (0: every core)."""
+    n = int(n)
+    if not 0 <= n <= 0xFFFFFFFF:
+        raise OptionsError("population: %d is out of range; expected 1 to 1000000" % n, "options")
+    if threads is not None and int(threads) < 1:
+        raise ValueError("threads must be at least 1")
+    return n, 0 if threads is None else min(int(threads), 64)
 
 
 @wraps_c("limber_coverage_add_testcase", "limber_coverage_add_population")
