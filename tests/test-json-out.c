@@ -55,6 +55,11 @@ LIMBER_TEST (json_out, containers_members_and_escapes_come_out_as_the_tree_write
       limber_json_out_end_object (&j);
       g_autofree char *again = rewritten (out->str, pretty, NULL);
       cr_assert_str_eq (out->str, again);
+      /* the two writers share their escaping: hold it to the text itself */
+      if (!pretty)
+        cr_assert_str_eq (out->str, "{\"text\":\"quote \\\" backslash \\\\ newline \\n tab \\t bell \\u0007 é\","
+                                    "\"none\":null,\"empty object\":{},\"empty array\":[],"
+                                    "\"nested\":[{\"yes\":true,\"no\":false},[-42,null]]}");
     }
 }
 
@@ -92,7 +97,8 @@ LIMBER_TEST (json_out, plans_are_byte_identical_to_their_tree_rewrite)
       g_autoptr (LimberProfile) p = limber_population_profile (rs, &random, &start);
       g_autoptr (LimberOptions) o = limber_options_new ();
       cr_assert (limber_options_set_start (o, "2026-11-23", NULL));
-      limber_options_set_seed (o, G_GUINT64_CONSTANT (0x7fffffffffffff00) + k);
+      /* seeds either side of 2^63: the seed is the one unsigned member */
+      limber_options_set_seed (o, G_GUINT64_CONSTANT (0x7fffffffffffffc4) + k);
       g_autoptr (LimberPlan) plan = limber_generate (rs, p, o, &error);
       cr_assert_not_null (plan, "%s", error ? error->message : "");
       for (int pretty = 0; pretty < 2; pretty++)

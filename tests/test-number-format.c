@@ -50,6 +50,22 @@ LIMBER_TEST (number_format, everyday_numbers_come_out_as_printf_writes_them)
       }
 }
 
+LIMBER_TEST (number_format, numbers_come_out_as_written)
+{
+  /* the expected texts themselves, not printf's: doses, minutes, degrees */
+  char buf[LIMBER_NUMBER_BUF_SIZE];
+  cr_assert_str_eq (limber_number_format (buf, 16.2, 1), "16.2");
+  cr_assert_str_eq (limber_number_format (buf, 14.333333, 1), "14.3");
+  cr_assert_str_eq (limber_number_format (buf, 0.1 + 0.2, -1), "0.3");
+  cr_assert_str_eq (limber_number_format (buf, 45, -1), "45");
+  cr_assert_str_eq (limber_number_format (buf, 0.00015, -1), "0.00015");
+  cr_assert_str_eq (limber_number_format (buf, -123456789.125, -1), "-123456789.125");
+  cr_assert_str_eq (limber_number_format_g (buf, 1.5, TRUE), "+1.5");
+  cr_assert_str_eq (limber_number_format_g (buf, 0.00123, FALSE), "0.00123");
+  cr_assert_str_eq (limber_number_format_g (buf, 123456.7, FALSE), "123457");
+  cr_assert_str_eq (limber_number_format_g (buf, -2.0 / 3, FALSE), "-0.666667");
+}
+
 LIMBER_TEST (number_format, random_numbers_of_every_magnitude_come_out_as_printf_writes_them)
 {
   g_autoptr (GRand) rand = g_rand_new_with_seed (20261201);
