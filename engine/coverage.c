@@ -232,12 +232,7 @@ limber_coverage_to_json (const LimberCoverage *c, gboolean pretty)
   g_return_val_if_fail (c != NULL, NULL);
   g_autoptr (JsonBuilder) b = json_builder_new ();
   json_builder_begin_object (b);
-  json_builder_set_member_name (b, "ruleset");
-  json_builder_begin_object (b);
-  limber_json_add_string (b, "id", c->rs->id);
-  limber_json_add_string (b, "version", c->rs->version);
-  limber_json_add_string (b, "sha256", c->rs->sha256);
-  json_builder_end_object (b);
+  limber_json_add_ruleset_ref (b, c->rs->id, c->rs->version, c->rs->sha256);
   limber_json_add_int (b, "plans", c->n_plans);
   limber_json_add_int (b, "referrals", c->n_referrals);
   for (LimberCoverageKind k = 0; k <= LIMBER_COVERAGE_SCORE_CATEGORIES; k++)

@@ -182,3 +182,14 @@ limber_json_add_strings (JsonBuilder *b, const char *member, const GPtrArray *st
     json_builder_add_string_value (b, g_ptr_array_index (strings, i));
   json_builder_end_array (b);
 }
+
+void
+limber_json_add_ruleset_ref (JsonBuilder *b, const char *id, const char *version, const char *sha256)
+{
+  json_builder_set_member_name (b, "ruleset");
+  json_builder_begin_object (b);
+  limber_json_add_string (b, "id", id);
+  limber_json_add_string (b, "version", version);
+  limber_json_add_string (b, "sha256", sha256);
+  json_builder_end_object (b);
+}

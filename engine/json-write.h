@@ -15,6 +15,8 @@ char *limber_json_write (JsonNode *root, const JsonNode *unsigned_node, gboolean
 
 /* Building trees: members that print the same way in every JSON limber writes. */
 void limber_json_add_string (JsonBuilder *b, const char *member, const char *value_or_null);
+/* "ruleset": {"id", "version", "sha256"}: which rule set a report is of. */
+void limber_json_add_ruleset_ref (JsonBuilder *b, const char *id, const char *version, const char *sha256);
 /* a number rounded to decimals places (negative: as is); whole numbers become integers */
 void limber_json_add_number (JsonBuilder *b, const char *member, double value, int decimals);
 void limber_json_add_number_value (JsonBuilder *b, double value, int decimals);

@@ -405,12 +405,7 @@ limber_simulation_to_json (const LimberSimulation *sim, gboolean pretty)
   g_return_val_if_fail (sim != NULL, NULL);
   g_autoptr (JsonBuilder) b = json_builder_new ();
   json_builder_begin_object (b);
-  json_builder_set_member_name (b, "ruleset");
-  json_builder_begin_object (b);
-  limber_json_add_string (b, "id", sim->rs->id);
-  limber_json_add_string (b, "version", sim->rs->version);
-  limber_json_add_string (b, "sha256", sim->rs->sha256);
-  json_builder_end_object (b);
+  limber_json_add_ruleset_ref (b, sim->rs->id, sim->rs->version, sim->rs->sha256);
   limber_json_add_int (b, "seed", (gint64) sim->seed);
   limber_json_add_number (b, "adherence", sim->adherence, 2);
   limber_json_add_string (b, "response", response_names[sim->response]);
