@@ -73,11 +73,12 @@ cpu_seconds (void)
 typedef struct {
   const LimberRuleset *rs;
   LimberProfile **profiles;
+  char **profile_json;  /* each profile as limber_profile_to_json() writes it */
   guint from, to;
   guint64 checksum;
   guint64 json_bytes;
-  long long allocations, json_allocations;   /* counted in this thread's calls (others' too when threads > 1) */
-  double generate_cpu, json_cpu;
+  long long allocations, json_allocations, read_allocations;   /* counted in this thread's calls (others' too when threads > 1) */
+  double generate_cpu, json_cpu, read_cpu;
 } Work;
 
 static LimberProfile *
@@ -146,9 +147,11 @@ thread_seconds (void)
   return t.tv_sec + t.tv_nsec / 1e9;
 }
 
-/* Generates each profile's plan, then writes it as JSON while it is hot, as
- * a server would: the two are timed apart on the thread's CPU clock, and
- * allocations are counted for generation only. */
+/* Reads each profile from its JSON, generates its plan, then writes the plan
+ * as JSON while it is hot, as a server would: the three are timed apart on
+ * the thread's CPU clock, their allocations counted apart.  The plan is made
+ * from the profile built in C; the one read back is checked to give the same
+ * JSON, then freed. */
 static gpointer
 run (gpointer data)
 {
@@ -160,6 +163,15 @@ run (gpointer data)
       limber_options_set_seed (options, i);
       g_autoptr (GError) error = NULL;
       long long a0 = __atomic_load_n (&allocations, __ATOMIC_RELAXED);
+      double r0 = thread_seconds ();
+      LimberProfile *read = limber_profile_new_from_json (w->rs, w->profile_json[i], -1, "bench", &error);
+      double r1 = thread_seconds ();
+      w->read_allocations += __atomic_load_n (&allocations, __ATOMIC_RELAXED) - a0;
+      w->read_cpu += r1 - r0;
+      if (read == NULL)
+        g_error ("profile %u: %s", i, error->message);
+      limber_profile_free (read);
+      a0 = __atomic_load_n (&allocations, __ATOMIC_RELAXED);
       double t0 = thread_seconds ();
       LimberPlan *plan = limber_generate (w->rs, w->profiles[i], options, &error);
       double t1 = thread_seconds ();
@@ -216,20 +228,24 @@ main (int argc, char **argv)
 
   g_autoptr (GRand) r = g_rand_new_with_seed (42);
   LimberProfile **profiles = g_new (LimberProfile *, n);
+  char **profile_json = g_new (char *, n);
   for (guint i = 0; i < n; i++)
-    profiles[i] = make_profile (rs, r);
+    {
+      profiles[i] = make_profile (rs, r);
+      profile_json[i] = limber_profile_to_json (profiles[i], FALSE);
+    }
 
   Work *work = g_new0 (Work, threads);
   for (guint t = 0; t < threads; t++)
-    work[t] = (Work) { .rs = rs, .profiles = profiles, .from = n * t / threads, .to = n * (t + 1) / threads };
+    work[t] = (Work) { .rs = rs, .profiles = profiles, .profile_json = profile_json, .from = n * t / threads, .to = n * (t + 1) / threads };
 
   double c0 = cpu_seconds ();
   double seconds = in_threads (run, work, threads);
   double cpu = cpu_seconds () - c0;
 
   guint64 checksum = 0, json_bytes = 0;
-  long long plan_allocations = 0, json_allocations = 0;
-  double generate_cpu = 0, json_cpu = 0;
+  long long plan_allocations = 0, json_allocations = 0, read_allocations = 0;
+  double generate_cpu = 0, json_cpu = 0, read_cpu = 0;
   for (guint t = 0; t < threads; t++)
     {
       checksum += work[t].checksum;
@@ -238,6 +254,8 @@ main (int argc, char **argv)
       json_allocations += work[t].json_allocations;
       generate_cpu += work[t].generate_cpu;
       json_cpu += work[t].json_cpu;
+      read_allocations += work[t].read_allocations;
+      read_cpu += work[t].read_cpu;
     }
 
   struct rusage usage;
@@ -247,7 +265,9 @@ main (int argc, char **argv)
   printf ("load            %.1f ms CPU, %.1f ms wall%s\n", load_cpu * 1e3, load_wall * 1e3,
           rules ? "" : " (built in, shared)");
   printf ("profiles        %u, threads %u, 7-day plans\n", n, threads);
-  printf ("plans/s         %.0f (wall, generated and written as JSON)\n", n / seconds);
+  printf ("plans/s         %.0f (wall, profile read, plan generated and written as JSON)\n", n / seconds);
+  printf ("profile JSON    %.1f us CPU per profile read, %.1f allocations\n", read_cpu * 1e6 / n,
+          threads == 1 ? (double) read_allocations / n : -1.0);
   printf ("generate        %.1f us CPU per plan, %.1f allocations per plan\n", generate_cpu * 1e6 / n,
           threads == 1 ? (double) plan_allocations / n : -1.0);
   printf ("json            %.1f us CPU per plan, %.0f bytes, %.1f allocations per plan\n", json_cpu * 1e6 / n,
@@ -257,8 +277,12 @@ main (int argc, char **argv)
   printf ("checksum        %" G_GUINT64_FORMAT "\n", checksum);
 
   for (guint i = 0; i < n; i++)
-    limber_profile_free (profiles[i]);
+    {
+      limber_profile_free (profiles[i]);
+      g_free (profile_json[i]);
+    }
   g_free (profiles);
+  g_free (profile_json);
   g_free (work);
   return 0;
 }

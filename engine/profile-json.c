@@ -787,9 +787,21 @@ limber_profile_new_from_json (const LimberRuleset *ruleset, const char *data, gs
   g_return_val_if_fail (ruleset != NULL, NULL);
   g_return_val_if_fail (data != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+  gsize size = length < 0 ? strlen (data) : (gsize) length;
+  /* documents programs write take the fast path; anything it would have to
+   * explain comes here, where every member's place is known */
+  LimberProfile *fast = limber_profile_read_json_fast (ruleset, data, size);
+  if (fast != NULL)
+    return fast;
+  return limber_profile_read_json_full (ruleset, data, size, name, error);
+}
+
+LimberProfile *
+limber_profile_read_json_full (const LimberRuleset *ruleset, const char *data, gsize size, const char *name,
+                               GError **error)
+{
   if (name == NULL)
     name = "<memory>";
-  gsize size = length < 0 ? strlen (data) : (gsize) length;
   /* lines end at CR LF and a lone CR too (read-limit.h) */
   g_autofree char *unified = limber_unify_newlines (data, &size);
   if (unified != NULL)

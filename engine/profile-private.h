@@ -112,6 +112,15 @@ char *limber_profile_quote (const char *text);
  * as the same double. */
 char *limber_profile_number_text (double value);
 
+/* A JSON profile a program wrote, read in one pass (profile-json-fast.c),
+ * or NULL, having reported nothing, for anything the full reader would have
+ * to explain: it then reads the document again and says what is wrong. */
+LimberProfile *limber_profile_read_json_fast (const LimberRuleset *ruleset, const char *data, gsize size);
+/* The full reader alone (profile-json.c): what limber_profile_new_from_json()
+ * falls back to, and what tests hold the fast path to. */
+LimberProfile *limber_profile_read_json_full (const LimberRuleset *ruleset, const char *data, gsize size,
+                                              const char *name, GError **error);
+
 /* A strict YYYY-MM-DD parser shared by profiles, options and the CLI: a
  * real calendar date or FALSE.  date may be NULL to only check. */
 gboolean limber_parse_date (const char *text, GDate *date);

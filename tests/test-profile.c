@@ -7,7 +7,9 @@
 
 #include <limber.h>
 
+#include "population.h"
 #include "profile-private.h"
+#include "selection.h"
 #include "support.h"
 
 TestSuite (profile);
@@ -631,4 +633,112 @@ LIMBER_TEST (profile, xml_of_another_kind_is_not_a_profile)
 {
   EXPECT_XML ("<plan/>", LIMBER_ERROR_PROFILE, "p.xml:1:1: profile: <plan> is not a profile");
   EXPECT_XML ("<p:profile xmlns:p=\"urn:x\"/>", LIMBER_ERROR_PROFILE, "is in namespace urn:x");
+}
+
+/* ---- the fast path for documents programs write ---------------------------- */
+
+/* The fast path's profile, or NULL; when it reads one, the full reader must
+ * read the document too, into the same profile. */
+static LimberProfile *
+fast_as_full (const LimberRuleset *rs, const char *doc)
+{
+  LimberProfile *fast = limber_profile_read_json_fast (rs, doc, strlen (doc));
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LimberProfile) full = limber_profile_read_json_full (rs, doc, strlen (doc), "doc", &error);
+  if (fast != NULL)
+    {
+      cr_assert_not_null (full, "the fast path read what the full reader refuses: %s\n%s", error->message, doc);
+      g_autofree char *a = limber_profile_to_json (fast, FALSE);
+      g_autofree char *b = limber_profile_to_json (full, FALSE);
+      cr_assert_str_eq (a, b, "the fast path and the full reader differ on\n%s", doc);
+    }
+  return fast;
+}
+
+LIMBER_TEST (profile, the_fast_path_reads_written_profiles_as_the_full_reader_does)
+{
+  g_autoptr (LimberRuleset) rs = limber_ruleset_new_default (NULL);
+  LimberRandom random = { 7 };
+  GDate start;
+  g_date_clear (&start, 1);
+  g_date_set_dmy (&start, 24, 11, 2026);
+  for (int i = 0; i < 300; i++)
+    {
+      g_autoptr (LimberProfile) p = limber_population_profile (rs, &random, &start);
+      for (int pretty = 0; pretty < 2; pretty++)
+        {
+          g_autofree char *doc = limber_profile_to_json (p, pretty);
+          g_autoptr (LimberProfile) fast = fast_as_full (rs, doc);
+          cr_assert_not_null (fast, "a profile limber wrote took the slow path:\n%s", doc);
+        }
+    }
+  /* the test rule set's full profile, as a person wrote it */
+  g_autoptr (LimberRuleset) test_rules = rules ();
+  g_autofree char *path = limber_test_data ("profiles/full.json");
+  g_autofree char *text = NULL;
+  cr_assert (g_file_get_contents (path, &text, NULL, NULL));
+  g_autoptr (LimberProfile) fast = fast_as_full (test_rules, text);
+  cr_assert_not_null (fast);
+}
+
+LIMBER_TEST (profile, the_fast_path_leaves_anything_to_explain_to_the_full_reader)
+{
+  g_autoptr (LimberRuleset) rs = rules ();
+  /* each is refused by the fast path; some the full reader reads (escapes,
+   * null discomfort is fine and stays fast), the rest it explains */
+  static const char *const slow[] = {
+    "",
+    "[]",
+    "{\"age\": 40,}",
+    "{\"age\": 40} x",
+    "{'age': 40}",
+    "{\"age\": 40, \"age\": 41}",
+    "{\"agee\": 40}",
+    "{\"age\": -1}",
+    "{\"age\": 40.5}",
+    "{\"age\": \"40\"}",
+    "{\"age\": 1e999}",
+    "{\"age\": 01}",
+    "{\"age\": +1}",
+    "{\"age\": NaN}",
+    "{\"goal\": \"strength\"}",
+    "{\"name\": \"Sam \\\"Ex\\\" Ample\"}",
+    "{\"name\": \"Sam\\u00e9\"}",
+    "{\"name\": \"tab\there\"}",
+    "{\"name\": \"\xff\"}",
+    "{\"answers\": {\"leg-pain\": true, \"leg-pain\": false}}",
+    "{\"answers\": {\"no-such-question\": true}}",
+    "{\"answers\": {\"leg-pain\": null}}",
+    "{\"scan\": [{\"measure\": \"hip.flexion\", \"left\": 100}]}",
+    "{\"scan\": [{\"measure\": \"hip.flexion\", \"value\": 100, \"left\": 100}]}",
+    "{\"scan\": [{\"left\": 100, \"right\": 100}]}",
+    "{\"constraints\": {\"equipment\": [\"strap\", 3]}}",
+    "{\"history\": [{\"date\": \"2026-11-01\", \"exercise\": \"pelvic-tilts\"}]}",
+    "{\"history\": [{\"date\": \"2026-11-01\", \"exercise\": \"pelvic-tilts\", \"completed\": true, \"sets\": null}]}",
+    "{\"rescans\": [{\"date\": \"2026-11-01\", \"measure\": \"hip.flexion\", \"left\": 1}]}",
+    "{\"minutes_per_day\": 10",
+  };
+  for (gsize i = 0; i < G_N_ELEMENTS (slow); i++)
+    {
+      g_autoptr (LimberProfile) fast = fast_as_full (rs, slow[i]);
+      cr_assert_null (fast, "the fast path read %s", slow[i]);
+      /* the public call still answers: a profile or an error naming a place */
+      g_autoptr (GError) error = NULL;
+      g_autoptr (LimberProfile) p = limber_profile_new_from_json (rs, slow[i], -1, "doc", &error);
+      cr_assert ((p == NULL) != (error == NULL));
+      if (error != NULL)
+        cr_assert (g_str_has_prefix (error->message, "doc"), "%s", error->message);
+    }
+  static const char *const fast_docs[] = {
+    "{}",
+    "\xEF\xBB\xBF{\"age\": 40}",
+    " {\r\n\t\"age\" : 40 , \"goal\":\"recovery\" }\r\n",
+    "{\"history\": [{\"date\": \"2026-11-01\", \"exercise\": \"pelvic-tilts\", \"completed\": true, \"discomfort\": null}]}",
+    "{\"scan\": [], \"history\": [], \"rescans\": [], \"answers\": {}, \"constraints\": {\"equipment\": []}}",
+  };
+  for (gsize i = 0; i < G_N_ELEMENTS (fast_docs); i++)
+    {
+      g_autoptr (LimberProfile) fast = fast_as_full (rs, fast_docs[i]);
+      cr_assert_not_null (fast, "the fast path refused %s", fast_docs[i]);
+    }
 }
