@@ -3,6 +3,7 @@
 import datetime
 import json
 import os
+from concurrent.futures import ThreadPoolExecutor
 
 from ._catalogue import Exercise, Measure, Question
 from ._errors import Error, OptionsError, ProfileError, RulesetError, check, from_gerror
@@ -33,6 +34,43 @@ def _options(start, days, seed):
         check(err, OptionsError)
     lib.limber_options_set_seed(opts, int(seed) & 0xFFFFFFFFFFFFFFFF)
     return opts
+
+
+def _chunks(items, size):
+    batch = []
+    for item in items:
+        batch.append(item)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _prepare(batch, base):
+    """A chunk as the C batch functions take it: loaded profiles, or JSON
+    documents and their names (dicts serialised here).  The cdata that must
+    outlive the call travels with it."""
+    n = len(batch)
+    loaded = ffi.new("LimberProfile *[]", n)
+    json_docs = ffi.new("const char *[]", n)
+    names = ffi.new("const char *[]", n)
+    keep = []
+    any_loaded = any_json = False
+    for i, profile in enumerate(batch):
+        if isinstance(profile, Profile):
+            loaded[i] = profile._live()
+            any_loaded = True
+        else:
+            raw = profile.encode("utf-8") if isinstance(profile, str) else (
+                profile if isinstance(profile, bytes) else to_json_bytes(profile))
+            doc = ffi.new("char[]", raw)
+            name = ffi.new("char[]", b"profiles[%d]" % (base + i))
+            keep.append((doc, name))
+            json_docs[i], names[i] = doc, name
+            any_json = True
+    keep.append(batch)  # Profile objects stay alive while C reads them
+    return (n, base, loaded if any_loaded else ffi.NULL, json_docs if any_json else ffi.NULL, names, keep)
 
 
 def _threads(threads):
@@ -198,8 +236,8 @@ class Ruleset:
         check(err, Error)
         return Plan(ptr, self)
 
-    @wraps_c("limber_py_plan_many")
-    def plan_many(self, profiles, start=None, days=7, seed=0, threads=None, errors="raise"):
+    @wraps_c("limber_py_plan_many", "limber_py_plan_many_json")
+    def plan_many(self, profiles, start=None, days=7, seed=0, threads=None, errors="raise", output="plans"):
         """Generates one plan per profile, in C, on `threads` threads (default: every core).
 
         The GIL is released while C works, and dict profiles are parsed on
@@ -207,71 +245,73 @@ class Ruleset:
         the same profile and seed, whatever its place in the batch.
 
         Args:
-            profiles: an iterable of dicts, JSON strings or Profile objects.
+            profiles: an iterable of dicts, JSON strings or bytes, or Profile objects.
             start, days, seed: as for plan(), the same for every profile.
             threads: worker threads (None: one per available core).
             errors: "raise" to raise the first bad profile's ProfileError (its
                 `index` attribute says which), or "return" to put the exception
                 in the result list in place of the plan.
+            output: "plans" for Plan objects; "json" for each plan as compact
+                JSON bytes (Plan.to_json()'s document), written on the worker
+                thread that made the plan, which is then freed: no plan object
+                is made in Python, and a batch keeps only its documents.
 
         Returns:
-            a list of Plan (or exceptions, with errors="return"), in input order.
+            a list of Plan or bytes (or exceptions, with errors="return"), in input order.
         """
-        return list(self.iplan_many(profiles, start, days, seed, threads, errors))
+        return list(self.iplan_many(profiles, start, days, seed, threads, errors, output=output))
 
-    def iplan_many(self, profiles, start=None, days=7, seed=0, threads=None, errors="raise", chunk=CHUNK):
-        """Like plan_many(), as an iterator: profiles are planned `chunk` at a time, so memory stays bounded."""
+    def iplan_many(self, profiles, start=None, days=7, seed=0, threads=None, errors="raise", chunk=CHUNK,
+                   output="plans"):
+        """Like plan_many(), as an iterator: profiles are planned `chunk` at a time, so memory stays bounded.
+
+        While C plans one chunk (the GIL released), a Python thread turns the
+        next chunk's dicts into JSON, so that work and C's overlap.
+        """
         if errors not in ("raise", "return"):
             raise ValueError('errors must be "raise" or "return"')
+        if output not in ("plans", "json"):
+            raise ValueError('output must be "plans" or "json"')
         opts = _options(start, days, seed)
         nthreads = _threads(threads)
-        batch, base = [], 0
-        for profile in profiles:
-            batch.append(profile)
-            if len(batch) == chunk:
-                yield from self._batch(batch, base, opts, nthreads, errors)
+        pending, base = None, 0
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="limber-prepare") as prepare:
+            for batch in _chunks(profiles, chunk):
+                ready = prepare.submit(_prepare, batch, base)
                 base += len(batch)
-                batch = []
-        if batch:
-            yield from self._batch(batch, base, opts, nthreads, errors)
+                if pending is not None:
+                    yield from self._run(pending.result(), opts, nthreads, errors, output)
+                pending = ready
+            if pending is not None:
+                yield from self._run(pending.result(), opts, nthreads, errors, output)
 
-    def _batch(self, batch, base, opts, threads, errors):
-        n = len(batch)
-        loaded = ffi.new("LimberProfile *[]", n)
-        json_docs = ffi.new("const char *[]", n)
-        names = ffi.new("const char *[]", n)
-        keep = []   # the C strings must outlive the call
-        any_loaded = any_json = False
-        for i, profile in enumerate(batch):
-            if isinstance(profile, Profile):
-                loaded[i] = profile._live()
-                any_loaded = True
-            else:
-                raw = profile.encode("utf-8") if isinstance(profile, str) else (
-                    profile if isinstance(profile, bytes) else to_json_bytes(profile))
-                doc = ffi.new("char[]", raw)
-                name = ffi.new("char[]", b"profiles[%d]" % (base + i))
-                keep.append((doc, name))
-                json_docs[i], names[i] = doc, name
-                any_json = True
-        plans = ffi.new("LimberPlan *[]", n)
+    def _run(self, prepared, opts, threads, errors, output):
+        n, base, loaded, json_docs, names, _keep = prepared
         errs = ffi.new("GError *[]", n)
-        lib.limber_py_plan_many(self._live(), loaded if any_loaded else ffi.NULL,
-                                json_docs if any_json else ffi.NULL, names, n, opts, threads, plans, errs)
-        out = []
+        if output == "json":
+            docs = ffi.new("char *[]", n)
+            lengths = ffi.new("gsize[]", n)
+            lib.limber_py_plan_many_json(self._live(), loaded, json_docs, names, n, opts, threads, docs, lengths, errs)
+            results = [None] * n
+            for i in range(n):
+                if docs[i] != ffi.NULL:
+                    results[i] = ffi.unpack(docs[i], lengths[i])
+                    lib.g_free(docs[i])
+        else:
+            plans = ffi.new("LimberPlan *[]", n)
+            lib.limber_py_plan_many(self._live(), loaded, json_docs, names, n, opts, threads, plans, errs)
+            results = [Plan(plans[i], self) if plans[i] != ffi.NULL else None for i in range(n)]
         failure = None
         for i in range(n):
-            if plans[i] != ffi.NULL:
-                out.append(Plan(plans[i], self))
-            else:
+            if results[i] is None:
                 exc = from_gerror(errs[i], ProfileError)  # malformed JSON too
                 exc.index = base + i
                 if errors == "raise" and failure is None:
                     failure = exc
-                out.append(exc)
+                results[i] = exc
         if failure is not None:
-            raise failure  # the plans made so far are freed with `out`
-        return out
+            raise failure  # the plans made so far are freed with `results`
+        return results
 
     # -- lifetime --------------------------------------------------------
     def close(self):

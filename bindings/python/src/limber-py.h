@@ -37,6 +37,30 @@ gsize limber_py_plan_many(const LimberRuleset *ruleset, LimberProfile *const *pr
                           const char *const *names, gsize n, const LimberOptions *options, unsigned threads,
                           LimberPlan **plans, GError **errors);
 
+/**
+ * @brief Generates one plan per profile, on several threads, and writes each as JSON.
+ *
+ * As limber_py_plan_many(), but each plan is written with
+ * limber_plan_to_json() (compact) on the thread that made it, then freed: a
+ * batch holds only its documents, and no plan object reaches Python.
+ *
+ * @param ruleset the rules.
+ * @param profiles @p n loaded profiles, or NULL when @p json gives them.
+ * @param json @p n NUL-terminated JSON profiles, or NULL when @p profiles gives them.
+ * @param names what error messages call each JSON profile (e.g. "profiles[3]"), or NULL for "<memory>".
+ * @param n the number of profiles.
+ * @param options the options of every plan, or NULL for the defaults.
+ * @param threads the number of worker threads; 0 for one per processor.
+ * @param plans_json return location for @p n JSON documents (free each with g_free()); NULL where a profile failed.
+ * @param lengths return location for the @p n documents' lengths in bytes; 0 where a profile failed.
+ * @param errors return location for @p n errors (free each with g_error_free()); NULL where a plan was made.
+ * @return the number of profiles that failed.
+ */
+gsize limber_py_plan_many_json (const LimberRuleset *ruleset, LimberProfile *const *profiles,
+                                const char *const *json, const char *const *names, gsize n,
+                                const LimberOptions *options, unsigned threads, char **plans_json, gsize *lengths,
+                                GError **errors);
+
 G_END_DECLS
 
 #endif

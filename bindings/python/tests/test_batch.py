@@ -121,3 +121,39 @@ def test_shared_rule_set_across_python_threads(rules):
     for t in threads:
         t.join()
     assert out == expected
+
+
+def test_json_output_is_each_plans_document(rules, stiff_back):
+    """output="json": the bytes Plan.to_json() gives, made and freed in C."""
+    profiles = population(rules, 50) + [stiff_back, limber.Profile.from_dict(stiff_back, rules)]
+    docs = rules.plan_many(profiles, start="2026-11-24", seed=3, threads=2, output="json")
+    assert all(isinstance(d, bytes) for d in docs)
+    for profile, doc in zip(profiles, docs):
+        assert doc == rules.plan(profile, start="2026-11-24", seed=3).to_json().encode()
+    chunked = list(rules.iplan_many(profiles, start="2026-11-24", seed=3, threads=3, chunk=5, output="json"))
+    assert chunked == docs
+
+
+def test_json_output_reports_errors_in_place(rules):
+    profiles = population(rules, 8)
+    profiles[2] = {"minutes_per_day": 0}
+    profiles[5] = b'{"goal": '
+    results = rules.plan_many(profiles, errors="return", output="json")
+    assert isinstance(results[2], limber.ProfileError) and results[2].field == "minutes_per_day"
+    assert isinstance(results[5], limber.ProfileError) and results[5].code == "parse"
+    assert results[5].file == "profiles[5]"
+    assert sum(isinstance(r, bytes) for r in results) == 6
+    with pytest.raises(limber.ProfileError) as e:
+        rules.plan_many(profiles, output="json")
+    assert e.value.index == 2
+    with pytest.raises(ValueError):
+        rules.plan_many(profiles, output="xml")
+
+
+def test_chunks_are_prepared_while_c_plans(rules):
+    """Many small chunks, dicts and loaded profiles mixed: order and content kept across the overlap."""
+    dicts = population(rules, 90)
+    mixed = [limber.Profile.from_dict(d, rules) if i % 3 == 0 else d for i, d in enumerate(dicts)]
+    one = [p.to_json() for p in rules.plan_many(dicts, start="2026-11-24", threads=1)]
+    overlapped = [p.to_json() for p in rules.iplan_many(mixed, start="2026-11-24", threads=2, chunk=4)]
+    assert overlapped == one
