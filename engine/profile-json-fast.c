@@ -20,6 +20,7 @@
  * makes).
  */
 #include "profile-private.h"
+#include "ruleset-private.h"
 
 #include <math.h>
 #include <string.h>
@@ -289,32 +290,43 @@ constraints (Fast *F, LimberProfile *profile)
   return done;
 }
 
+/* Questions a rule set may hold for this reader's record of answers seen;
+ * a larger one goes the full way (read-limit.h allows fewer anyway). */
+#define FAST_MAX_QUESTIONS 4096
+
 static gboolean
-answers (Fast *F, LimberProfile *profile)
+answers (Fast *F, const LimberRuleset *ruleset, LimberProfile *profile)
 {
+  guint8 seen[FAST_MAX_QUESTIONS / 8] = { 0 };
   gboolean first = TRUE, done;
   const char *question;
   while ((question = member (F, &first, &done)))
     {
-      /* a question answered twice is a repeated key: the full reader says so */
-      if (limber_profile_find_answer (profile, question) != NULL)
+      /* an unknown question, or one answered twice, is for the full reader
+       * to explain; a known one's index makes "twice" one bit */
+      int q = limber_ruleset_index_of (ruleset->question_index, question);
+      if (q < 0 || q >= FAST_MAX_QUESTIONS || (seen[q / 8] & (1u << (q % 8))))
         return FALSE;
-      gboolean yes;
-      double v;
-      ws (F);
+      seen[q / 8] |= (guint8) (1u << (q % 8));
+      LimberAnswer value = { 0 };
       if (peek (F, '"'))
         {
-          const char *choice = string (F);
-          if (choice == NULL)
+          value.kind = ANSWER_CHOICE;
+          if ((value.choice = (char *) string (F)) == NULL)
             return FALSE;
-          limber_profile_set_answer_choice (profile, question, choice);
         }
-      else if (boolean (F, &yes))
-        limber_profile_set_answer_bool (profile, question, yes);
-      else if (number (F, &v))
-        limber_profile_set_answer_number (profile, question, v);
+      else if (boolean (F, &value.yes))
+        value.kind = ANSWER_BOOL;
+      else if (number (F, &value.number))
+        value.kind = ANSWER_NUMBER;
       else
         return FALSE;
+      /* as the setters store it: the choice copied, the rest as read */
+      LimberAnswer *a = limber_profile_answer_append (profile, question);
+      a->kind = value.kind;
+      a->yes = !!value.yes;
+      a->number = value.number;
+      a->choice = g_strdup (value.choice);
     }
   return done;
 }
@@ -450,7 +462,7 @@ profile_object (Fast *F, const LimberRuleset *ruleset, LimberProfile *profile)
             limber_profile_set_days_per_week (profile, u);
           break;
         case 5: ok = constraints (F, profile); break;
-        case 6: ok = answers (F, profile); break;
+        case 6: ok = answers (F, ruleset, profile); break;
         case 7: ok = scan (F, profile); break;
         case 8: ok = history (F, profile); break;
         case 9: ok = rescans (F, profile); break;
@@ -484,5 +496,6 @@ limber_profile_read_json_fast (const LimberRuleset *ruleset, const char *data, g
     return NULL;
   if (!limber_profile_check (profile, ruleset, problems))
     return NULL;
+  limber_profile_mark_checked (profile, ruleset);
   return g_steal_pointer (&profile);
 }

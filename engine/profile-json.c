@@ -852,6 +852,7 @@ limber_profile_read_json_full (const LimberRuleset *ruleset, const char *data, g
       limber_profile_problems_to_error (problems, name, positions, error);
       return NULL;
     }
+  limber_profile_mark_checked (profile, ruleset);
   return g_steal_pointer (&profile);
 }
 

@@ -55,7 +55,21 @@ struct _LimberProfile {
   GPtrArray *sessions;       /* LimberLogged*, in the order given */
   GPtrArray *rescans;        /* LimberRescan* */
   char *name;                /* the person's name, or NULL */
+  /* The serial of the rule set a loader checked this profile against, 0 if
+   * none or if a setter changed it since: limber_profile_validate() (and so
+   * every plan) then skips checking it again.  Only loaders set it and
+   * every setter clears it, so generating, which only reads profiles, stays
+   * free of writes and safe from several threads. */
+  guint checked_for;
 };
+
+/* A new answer to question at the end of the answers, without looking for
+ * an earlier one (a loader that knows there is none); kind and value are
+ * the caller's to set. */
+LimberAnswer *limber_profile_answer_append (LimberProfile *profile, const char *question);
+
+/* Marks profile as checked against ruleset (loaders, after a clean check). */
+void limber_profile_mark_checked (LimberProfile *profile, const LimberRuleset *ruleset);
 
 #define LIMBER_PROFILE_DEFAULT_AGE 40
 #define LIMBER_PROFILE_DEFAULT_MINUTES 15.0

@@ -682,5 +682,6 @@ limber_profile_new_from_xml (const LimberRuleset *ruleset, const char *data, gss
       limber_profile_problems_to_error (problems, name, positions, error);
       return NULL;
     }
+  limber_profile_mark_checked (profile, ruleset);
   return g_steal_pointer (&profile);
 }

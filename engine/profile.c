@@ -131,6 +131,8 @@ limber_profile_copy (const LimberProfile *profile)
       n->measure = g_strdup (r->measure);
       g_ptr_array_add (c->rescans, n);
     }
+  /* an exact copy was checked as its original was */
+  c->checked_for = profile->checked_for;
   return c;
 }
 
@@ -155,6 +157,7 @@ void
 limber_profile_set_name (LimberProfile *profile, const char *name)
 {
   g_return_if_fail (profile != NULL);
+  profile->checked_for = 0;
   g_free (profile->name);
   profile->name = g_strdup (name);
 }
@@ -170,6 +173,7 @@ void
 limber_profile_set_age (LimberProfile *profile, unsigned age)
 {
   g_return_if_fail (profile != NULL);
+  profile->checked_for = 0;
   profile->age = age;
 }
 
@@ -185,6 +189,7 @@ limber_profile_set_goal (LimberProfile *profile, LimberGoal goal)
 {
   g_return_if_fail (profile != NULL);
   g_return_if_fail ((unsigned) goal < LIMBER_N_GOALS);
+  profile->checked_for = 0;
   profile->goal = goal;
 }
 
@@ -199,6 +204,7 @@ void
 limber_profile_set_minutes_per_day (LimberProfile *profile, double minutes)
 {
   g_return_if_fail (profile != NULL);
+  profile->checked_for = 0;
   profile->minutes_per_day = minutes;
 }
 
@@ -213,6 +219,7 @@ void
 limber_profile_set_days_per_week (LimberProfile *profile, unsigned days)
 {
   g_return_if_fail (profile != NULL);
+  profile->checked_for = 0;
   profile->days_per_week = days;
 }
 
@@ -227,6 +234,7 @@ void
 limber_profile_set_no_floor (LimberProfile *profile, gboolean no_floor)
 {
   g_return_if_fail (profile != NULL);
+  profile->checked_for = 0;
   profile->no_floor = !!no_floor;
 }
 
@@ -242,6 +250,7 @@ limber_profile_set_equipment (LimberProfile *profile, const char *const *equipme
 {
   g_return_if_fail (profile != NULL);
   g_return_if_fail (equipment != NULL);
+  profile->checked_for = 0;
   g_ptr_array_set_size (profile->equipment, 0);
   for (const char *const *e = equipment; *e; e++)
     g_ptr_array_add (profile->equipment, g_strdup (*e));
@@ -252,6 +261,7 @@ limber_profile_add_avoid_region (LimberProfile *profile, const char *region)
 {
   g_return_if_fail (profile != NULL);
   g_return_if_fail (region != NULL);
+  profile->checked_for = 0;
   g_ptr_array_add (profile->avoid_regions, g_strdup (region));
 }
 
@@ -271,6 +281,13 @@ answer_slot (LimberProfile *profile, const char *question)
           return a;
         }
     }
+  return limber_profile_answer_append (profile, question);
+}
+
+LimberAnswer *
+limber_profile_answer_append (LimberProfile *profile, const char *question)
+{
+  profile->checked_for = 0;
   LimberAnswer *a = g_new0 (LimberAnswer, 1);
   a->question = g_strdup (question);
   g_ptr_array_add (profile->answers, a);
@@ -282,6 +299,7 @@ limber_profile_set_answer_bool (LimberProfile *profile, const char *question, gb
 {
   g_return_if_fail (profile != NULL);
   g_return_if_fail (question != NULL);
+  profile->checked_for = 0;
   LimberAnswer *a = answer_slot (profile, question);
   a->kind = ANSWER_BOOL;
   a->yes = !!yes;
@@ -292,6 +310,7 @@ limber_profile_set_answer_number (LimberProfile *profile, const char *question, 
 {
   g_return_if_fail (profile != NULL);
   g_return_if_fail (question != NULL);
+  profile->checked_for = 0;
   LimberAnswer *a = answer_slot (profile, question);
   a->kind = ANSWER_NUMBER;
   a->number = value;
@@ -303,6 +322,7 @@ limber_profile_set_answer_choice (LimberProfile *profile, const char *question, 
   g_return_if_fail (profile != NULL);
   g_return_if_fail (question != NULL);
   g_return_if_fail (choice != NULL);
+  profile->checked_for = 0;
   LimberAnswer *a = answer_slot (profile, question);
   a->kind = ANSWER_CHOICE;
   a->choice = g_strdup (choice);
@@ -328,6 +348,7 @@ limber_profile_set_measure (LimberProfile *profile, const char *measure, double 
 {
   g_return_if_fail (profile != NULL);
   g_return_if_fail (measure != NULL);
+  profile->checked_for = 0;
   LimberScan *s = scan_slot (profile, measure);
   s->sided = TRUE;
   s->left = left;
@@ -339,6 +360,7 @@ limber_profile_set_measure_value (LimberProfile *profile, const char *measure, d
 {
   g_return_if_fail (profile != NULL);
   g_return_if_fail (measure != NULL);
+  profile->checked_for = 0;
   LimberScan *s = scan_slot (profile, measure);
   s->sided = FALSE;
   s->left = s->right = value;
@@ -351,6 +373,7 @@ limber_profile_add_session (LimberProfile *profile, const LimberSession *session
   g_return_if_fail (session != NULL);
   g_return_if_fail (session->date != NULL);
   g_return_if_fail (session->exercise != NULL);
+  profile->checked_for = 0;
   LimberLogged *l = g_new0 (LimberLogged, 1);
   l->date = g_strdup (session->date);
   l->exercise = g_strdup (session->exercise);
@@ -371,6 +394,7 @@ limber_profile_add_rescan (LimberProfile *profile, const char *date, const char 
   g_return_if_fail (profile != NULL);
   g_return_if_fail (date != NULL);
   g_return_if_fail (measure != NULL);
+  profile->checked_for = 0;
   LimberRescan *r = g_new0 (LimberRescan, 1);
   r->date = g_strdup (date);
   r->measure = g_strdup (measure);
@@ -1090,11 +1114,20 @@ limber_profile_validate (const LimberProfile *profile, const LimberRuleset *rule
   g_return_val_if_fail (ruleset != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
+  /* loaded against this rule set and unchanged since: checked already */
+  if (profile->checked_for == ruleset->serial)
+    return TRUE;
   g_autoptr (GPtrArray) problems = limber_profile_problems_new ();
   if (limber_profile_check (profile, ruleset, problems))
     return TRUE;
   limber_profile_problems_to_error (problems, NULL, NULL, error);
   return FALSE;
+}
+
+void
+limber_profile_mark_checked (LimberProfile *profile, const LimberRuleset *ruleset)
+{
+  profile->checked_for = ruleset->serial;
 }
 
 /* ---- writing JSON ---------------------------------------------------------- */

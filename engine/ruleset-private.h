@@ -327,6 +327,7 @@ typedef struct {
 
 struct _LimberRuleset {
   gint ref_count;
+  guint serial;             /* unique in the process: what a loaded profile was checked against */
   char *name;               /* file name used in messages */
   char *id, *version, *title, *description, *sha256;
   unsigned schema_version;

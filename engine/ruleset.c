@@ -284,8 +284,12 @@ GPtrArray *limber_new_variant_array (void) { return g_ptr_array_new_with_free_fu
 LimberRuleset *
 limber_ruleset_alloc (const char *name)
 {
+  static gint serials;
   LimberRuleset *rs = g_new0 (LimberRuleset, 1);
   rs->ref_count = 1;
+  /* a serial, not the address: a rule set freed and another loaded at the
+   * same address must not pass for the one a profile was checked against */
+  rs->serial = (guint) g_atomic_int_add (&serials, 1) + 1;
   rs->name = g_strdup (name);
   rs->sources = g_ptr_array_new_with_free_func ((GDestroyNotify) source_free);
   rs->measures = g_ptr_array_new_with_free_func ((GDestroyNotify) measure_free);

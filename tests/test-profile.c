@@ -742,3 +742,73 @@ LIMBER_TEST (profile, the_fast_path_leaves_anything_to_explain_to_the_full_reade
       cr_assert_not_null (fast, "the fast path refused %s", fast_docs[i]);
     }
 }
+
+/* A loaded profile is not checked again for each plan, but only while it is
+ * the document it was checked as, against the rule set it was checked for. */
+LIMBER_TEST (profile, a_loaded_profile_is_checked_again_once_changed_or_used_with_other_rules)
+{
+  g_autoptr (LimberRuleset) rs = rules ();
+  g_autoptr (LimberRuleset) other = limber_ruleset_new_default (NULL);
+  static const char doc[] = "{\"age\": 40, \"answers\": {\"pain\": 3}}";
+  g_autoptr (LimberProfile) p = limber_profile_new_from_json (rs, doc, -1, "doc", NULL);
+  cr_assert_not_null (p);
+  cr_assert (limber_profile_validate (p, rs, NULL));
+
+  /* another rule set: "pain" is no question of the default rules */
+  g_autoptr (GError) error = NULL;
+  cr_assert_not (limber_profile_validate (p, other, &error));
+  cr_assert (strstr (error->message, "answers.pain") != NULL, "%s", error->message);
+  g_clear_error (&error);
+
+  /* a copy is the same document */
+  g_autoptr (LimberProfile) copy = limber_profile_copy (p);
+  cr_assert (limber_profile_validate (copy, rs, NULL));
+
+  /* a setter makes it another: out of range now, and said so */
+  limber_profile_set_days_per_week (p, 9);
+  cr_assert_not (limber_profile_validate (p, rs, &error));
+  cr_assert (strstr (error->message, "days_per_week") != NULL, "%s", error->message);
+  g_clear_error (&error);
+  g_autoptr (LimberPlan) plan = limber_generate (rs, p, NULL, &error);
+  cr_assert_null (plan);
+  cr_assert_not_null (error);
+  g_clear_error (&error);
+  limber_profile_set_days_per_week (p, 3);
+  limber_profile_set_answer_number (copy, "pain", 11);
+  cr_assert (limber_profile_validate (p, rs, NULL));
+  cr_assert_not (limber_profile_validate (copy, rs, NULL));
+
+  /* every setter forgets the check: each one breaks a checked profile in
+   * its own way, and validation must notice */
+  static const char *const fields[] = { "age", "minutes_per_day", "equipment", "avoid", "answer-bool",
+                                        "answer-choice", "measure", "measure-value", "session", "rescan", "name" };
+  for (gsize i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      g_autoptr (LimberProfile) q = limber_profile_new_from_json (rs, doc, -1, "doc", NULL);
+      cr_assert (limber_profile_validate (q, rs, NULL));
+      const char *f = fields[i];
+      if (g_str_equal (f, "age"))
+        limber_profile_set_age (q, 1000);
+      else if (g_str_equal (f, "minutes_per_day"))
+        limber_profile_set_minutes_per_day (q, -1);
+      else if (g_str_equal (f, "equipment"))
+        limber_profile_set_equipment (q, (const char *const[]) { "Not An Id!", NULL });
+      else if (g_str_equal (f, "avoid"))
+        limber_profile_add_avoid_region (q, "no-such-region");
+      else if (g_str_equal (f, "answer-bool"))
+        limber_profile_set_answer_bool (q, "no-such-question", TRUE);
+      else if (g_str_equal (f, "answer-choice"))
+        limber_profile_set_answer_choice (q, "bother", "no-such-choice");
+      else if (g_str_equal (f, "measure"))
+        limber_profile_set_measure (q, "hip.flexion", 500, 10);
+      else if (g_str_equal (f, "measure-value"))
+        limber_profile_set_measure_value (q, "sit-reach", 500);
+      else if (g_str_equal (f, "session"))
+        limber_profile_add_session (q, &(LimberSession) { "2026-13-40", "pelvic-tilts", TRUE, 1, 1, 0, 0, -1, -1 });
+      else if (g_str_equal (f, "rescan"))
+        limber_profile_add_rescan (q, "2026-11-01", "no-such-measure", 1, 1);
+      else
+        limber_profile_set_name (q, "\x01");
+      cr_assert_not (limber_profile_validate (q, rs, NULL), "%s: a changed profile passed as checked", f);
+    }
+}
