@@ -8,6 +8,7 @@
 #include <limber.h>
 
 #include "commands.h"
+#include "progress.h"
 
 /* The thresholds, in the order they are checked and reported. */
 static const struct {
@@ -169,7 +170,12 @@ run (int argc, char **argv, char **limits)
         limber_audit_add_threshold (audit, thresholds[i].figure, thresholds[i].bound, values[i], label);
       }
   g_autoptr (GError) error = NULL;
-  if (population && !limber_audit_add_population (audit, (unsigned) n, s, start, &error))
+  LimberCliProgress progress;
+  limber_cli_progress_begin (&progress, "limber audit");
+  limber_audit_set_progress (audit, limber_cli_progress, &progress);
+  gboolean populated = !population || limber_audit_add_population (audit, (unsigned) n, s, start, &error);
+  limber_cli_progress_end (&progress);
+  if (!populated)
     {
       fprintf (stderr, "limber audit: %s\n", error->message);
       return error->code == LIMBER_ERROR_OPTIONS ? LIMBER_EXIT_USAGE : LIMBER_EXIT_FAILED;

@@ -6,6 +6,7 @@
 #include <limber.h>
 
 #include "commands.h"
+#include "progress.h"
 
 int
 limber_cmd_coverage (int argc, char **argv)
@@ -71,7 +72,12 @@ limber_cmd_coverage (int argc, char **argv)
   g_autoptr (LimberCoverage) coverage = limber_coverage_new (rs);
   limber_coverage_set_threads (coverage, (unsigned) t);
   g_autoptr (GError) error = NULL;
-  if (population && !limber_coverage_add_population (coverage, (unsigned) n, s, &error))
+  LimberCliProgress progress;
+  limber_cli_progress_begin (&progress, "limber coverage");
+  limber_coverage_set_progress (coverage, limber_cli_progress, &progress);
+  gboolean populated = !population || limber_coverage_add_population (coverage, (unsigned) n, s, &error);
+  limber_cli_progress_end (&progress);
+  if (!populated)
     {
       fprintf (stderr, "limber coverage: %s\n", error->message);
       return error->code == LIMBER_ERROR_OPTIONS ? LIMBER_EXIT_USAGE : LIMBER_EXIT_FAILED;

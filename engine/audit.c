@@ -82,6 +82,8 @@ struct _LimberAudit {
   unsigned changes_max;
   GArray *thresholds;          /* Threshold */
   unsigned threads;            /* for populations: 1 unless set, 0 for one per processor */
+  LimberProgressFunc progress; /* for populations: told after each block, or NULL */
+  gpointer progress_data;
 };
 
 static void
@@ -327,7 +329,8 @@ limber_audit_add_population (LimberAudit *a, unsigned n, guint64 seed, const cha
 {
   g_return_val_if_fail (a != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-  return limber_population_run (a->rs, n, seed, start, a->threads, measure_plan, a, error);
+  return limber_population_run (a->rs, n, seed, start, a->threads, measure_plan, a, a->progress, a->progress_data,
+                                error);
 }
 
 void
@@ -335,6 +338,14 @@ limber_audit_set_threads (LimberAudit *a, unsigned threads)
 {
   g_return_if_fail (a != NULL);
   a->threads = threads;
+}
+
+void
+limber_audit_set_progress (LimberAudit *a, LimberProgressFunc func, gpointer user_data)
+{
+  g_return_if_fail (a != NULL);
+  a->progress = func;
+  a->progress_data = user_data;
 }
 
 LimberProfile *

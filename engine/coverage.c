@@ -19,6 +19,8 @@ struct _LimberCoverage {
   LimberRuleset *rs;
   unsigned n_plans, n_referrals;
   unsigned threads;         /* for populations: 1 unless set, 0 for one per processor */
+  LimberProgressFunc progress;  /* for populations: told after each block, or NULL */
+  gpointer progress_data;
   GPtrArray *names[4];      /* char* per kind, in rule-set order */
   GArray *counts[4];        /* unsigned, parallel to names */
   GHashTable *index[4];     /* name -> position + 1 */
@@ -143,7 +145,8 @@ limber_coverage_add_population (LimberCoverage *c, unsigned n, guint64 seed, GEr
 {
   g_return_val_if_fail (c != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-  return limber_population_run (c->rs, n, seed, NULL, c->threads, count_plan, c, error);
+  return limber_population_run (c->rs, n, seed, NULL, c->threads, count_plan, c, c->progress, c->progress_data,
+                                error);
 }
 
 void
@@ -151,6 +154,14 @@ limber_coverage_set_threads (LimberCoverage *c, unsigned threads)
 {
   g_return_if_fail (c != NULL);
   c->threads = threads;
+}
+
+void
+limber_coverage_set_progress (LimberCoverage *c, LimberProgressFunc func, gpointer user_data)
+{
+  g_return_if_fail (c != NULL);
+  c->progress = func;
+  c->progress_data = user_data;
 }
 
 unsigned

@@ -52,7 +52,8 @@ work (gpointer data)
 
 gboolean
 limber_population_run (const LimberRuleset *rs, unsigned n, guint64 seed, const char *start, unsigned threads,
-                       LimberPopulationFunc each, gpointer user_data, GError **error)
+                       LimberPopulationFunc each, gpointer user_data, LimberProgressFunc progress,
+                       gpointer progress_data, GError **error)
 {
   g_return_val_if_fail (rs != NULL && each != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -103,6 +104,8 @@ limber_population_run (const LimberRuleset *rs, unsigned n, guint64 seed, const 
           g_clear_error (&errors[i]);
           g_clear_pointer (&profiles[i], limber_profile_free);
         }
+      if (ok && progress != NULL)
+        progress (done + b.n, n, progress_data);
     }
   return ok;
 }

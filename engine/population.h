@@ -5,6 +5,7 @@
  */
 #pragma once
 
+#include "limber/progress.h"
 #include "selection.h"
 
 /* One profile for a plan starting on start.  Every id comes from rs and
@@ -28,6 +29,8 @@ typedef void (*LimberPopulationFunc) (const LimberPlan *plan, gpointer user_data
  * workers plan the block before.  FALSE with a LIMBER_ERROR_OPTIONS for an
  * n or start out of range, or a LIMBER_ERROR_PROFILE naming the profile
  * when a plan cannot be made (a bug in population.c: it draws only valid
- * profiles). */
+ * profiles).  progress, when not NULL, is told after each block and at
+ * the end, in the calling thread. */
 gboolean limber_population_run (const LimberRuleset *rs, unsigned n, guint64 seed, const char *start, unsigned threads,
-                                LimberPopulationFunc each, gpointer user_data, GError **error);
+                                LimberPopulationFunc each, gpointer user_data, LimberProgressFunc progress,
+                                gpointer progress_data, GError **error);

@@ -14,6 +14,7 @@
 #include <limber/ruleset.h>
 #include <limber/profile.h>
 #include <limber/plan.h>
+#include <limber/progress.h>
 #include <limber/testcase.h>
 #include <limber/coverage.h>
 #include <limber/audit.h>

@@ -442,3 +442,22 @@ LIMBER_TEST (audit, the_cli_exits_1_naming_each_failed_threshold_and_2_on_usage_
   cr_assert_eq (run ((const char *[]) { "audit", "--help", NULL }, &out, &err), 0);
   cr_assert (strstr (out, "--max-variant-pairs") != NULL && strstr (out, "--population") != NULL, "%s", out);
 }
+
+static void
+count_progress (unsigned done, unsigned total, gpointer data)
+{
+  unsigned *last = data;
+  cr_assert_gt (done, *last);
+  cr_assert_eq (total, 600);
+  *last = done;
+}
+
+LIMBER_TEST (audit, a_population_run_tells_its_progress)
+{
+  g_autoptr (LimberRuleset) rs = limber_ruleset_new_default (NULL);
+  g_autoptr (LimberAudit) a = limber_audit_new (rs);
+  unsigned last = 0;
+  limber_audit_set_progress (a, count_progress, &last);
+  cr_assert (limber_audit_add_population (a, 600, 1, NULL, NULL));
+  cr_assert_eq (last, 600);
+}

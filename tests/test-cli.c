@@ -1,5 +1,10 @@
 /* Specification of the limber tool: exit codes, messages and outputs. */
+#include <errno.h>
+#include <fcntl.h>
+#include <pty.h>
 #include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
 #include <sys/stat.h>
 
 #include <glib/gstdio.h>
@@ -230,4 +235,63 @@ LIMBER_TEST (cli, writing_to_a_fifo_leaves_it_a_fifo)
   cr_assert (S_ISFIFO (st.st_mode), "the FIFO was replaced by a file");
   g_unlink (fifo);
   g_rmdir (dir);
+}
+
+/* Runs the tool with a pseudo-terminal as its standard error (standard
+ * output to /dev/null) and returns what the terminal showed. */
+static char *
+run_on_terminal (const char *const *args)
+{
+  int master = -1;
+  pid_t pid = forkpty (&master, NULL, NULL, NULL);
+  cr_assert_geq (pid, 0, "forkpty: %s", g_strerror (errno));
+  if (pid == 0)
+    {
+      int null = open ("/dev/null", O_WRONLY);
+      dup2 (null, STDOUT_FILENO);
+      g_setenv ("LIMBER_PROGRESS_DELAY_MS", "0", TRUE);
+      g_setenv ("TERM", "xterm", TRUE);
+      g_autoptr (GPtrArray) argv = g_ptr_array_new ();
+      g_ptr_array_add (argv, (gpointer) LIMBER_CLI);
+      for (const char *const *a = args; *a; a++)
+        g_ptr_array_add (argv, (gpointer) *a);
+      g_ptr_array_add (argv, NULL);
+      execv (LIMBER_CLI, (char **) argv->pdata);
+      _exit (127);
+    }
+  GString *shown = g_string_new (NULL);
+  char buf[4096];
+  ssize_t got;
+  /* the terminal reads EIO once the child has closed it */
+  while ((got = read (master, buf, sizeof buf)) > 0)
+    g_string_append_len (shown, buf, got);
+  close (master);
+  int status = 0;
+  waitpid (pid, &status, 0);
+  cr_assert (WIFEXITED (status) && WEXITSTATUS (status) == 0, "exit status %d: %s", status, shown->str);
+  return g_string_free (shown, FALSE);
+}
+
+LIMBER_TEST (cli, long_population_runs_show_progress_on_a_terminal_only)
+{
+  static const char *const commands[][7] = {
+    { "coverage", "--population", "2000", "--threads", "1", NULL },
+    { "audit", "--population", "2000", "--threads", "2", NULL },
+  };
+  for (gsize i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_autofree char *shown = run_on_terminal (commands[i]);
+      g_autofree char *expected = g_strdup_printf ("\rlimber %s: ", commands[i][0]);
+      cr_assert (strstr (shown, expected) != NULL, "no progress line: %s", shown);
+      cr_assert (strstr (shown, " of 2,000 plans (") != NULL, "%s", shown);
+      /* the line is erased at the end: the terminal is left as it was */
+      cr_assert (g_str_has_suffix (shown, "\r\033[K"), "not erased: %s", shown);
+    }
+  /* not a terminal: nothing on standard error */
+  g_setenv ("LIMBER_PROGRESS_DELAY_MS", "0", TRUE);
+  g_autofree char *out = NULL, *err = NULL;
+  int code = RUN (&out, &err, "coverage", "--population", "600");
+  g_unsetenv ("LIMBER_PROGRESS_DELAY_MS");
+  cr_assert_eq (code, 0, "%s", err);
+  cr_assert_str_eq (err, "");
 }

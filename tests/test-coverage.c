@@ -193,3 +193,43 @@ LIMBER_TEST (coverage, the_cli_fails_under_the_minimum_and_on_usage_errors)
   g_free (err);
   cr_assert_eq (limber_test_run_cli ((const char *[]) { "coverage", "--population", "0", NULL }, NULL, &out, &err), 2);
 }
+
+typedef struct {
+  GThread *thread;
+  unsigned calls, last, total;
+  gboolean in_order, same_thread;
+} Progress;
+
+static void
+record_progress (unsigned done, unsigned total, gpointer data)
+{
+  Progress *p = data;
+  p->in_order = p->in_order && done > p->last && done <= total;
+  p->same_thread = p->same_thread && g_thread_self () == p->thread;
+  p->calls++;
+  p->last = done;
+  p->total = total;
+}
+
+LIMBER_TEST (coverage, a_population_run_tells_its_progress_in_the_calling_thread)
+{
+  g_autoptr (LimberRuleset) rs = limber_ruleset_new_default (NULL);
+  for (unsigned threads = 1; threads <= 3; threads += 2)
+    {
+      g_autoptr (LimberCoverage) c = limber_coverage_new (rs);
+      limber_coverage_set_threads (c, threads);
+      Progress p = { g_thread_self (), 0, 0, 0, TRUE, TRUE };
+      limber_coverage_set_progress (c, record_progress, &p);
+      cr_assert (limber_coverage_add_population (c, 1000, 3, NULL));
+      /* blocks of 256 plans a thread: several calls, the last at the end */
+      cr_assert_geq (p.calls, 2, "%u threads: %u calls", threads, p.calls);
+      cr_assert (p.in_order && p.same_thread);
+      cr_assert_eq (p.last, 1000);
+      cr_assert_eq (p.total, 1000);
+      /* and it can be taken back */
+      limber_coverage_set_progress (c, NULL, NULL);
+      p.calls = 0;
+      cr_assert (limber_coverage_add_population (c, 10, 4, NULL));
+      cr_assert_eq (p.calls, 0);
+    }
+}

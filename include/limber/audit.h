@@ -21,6 +21,7 @@
 #include <glib.h>
 #include <limber/plan.h>
 #include <limber/profile.h>
+#include <limber/progress.h>
 #include <limber/ruleset.h>
 
 G_BEGIN_DECLS
@@ -137,6 +138,15 @@ gboolean limber_audit_add_population(LimberAudit *audit, unsigned n, guint64 see
  * @param threads worker threads, the calling one included; 0 for one per processor.  The default is 1.
  */
 void limber_audit_set_threads(LimberAudit *audit, unsigned threads);
+
+/**
+ * @brief Sets what limber_audit_add_population() tells of its progress.
+ *
+ * @param audit an audit.
+ * @param func called after each block of plans and at the end (see #LimberProgressFunc), or NULL for none.
+ * @param user_data passed to @p func.
+ */
+void limber_audit_set_progress(LimberAudit *audit, LimberProgressFunc func, gpointer user_data);
 
 /**
  * @brief One profile of the population limber_audit_add_population() draws, to look at a session the audit points at.

@@ -14,6 +14,7 @@
 
 #include <glib.h>
 #include <limber/plan.h>
+#include <limber/progress.h>
 #include <limber/ruleset.h>
 #include <limber/testcase.h>
 
@@ -86,6 +87,15 @@ gboolean limber_coverage_add_population(LimberCoverage *coverage, unsigned n, gu
  * @param threads worker threads, the calling one included; 0 for one per processor.  The default is 1.
  */
 void limber_coverage_set_threads(LimberCoverage *coverage, unsigned threads);
+
+/**
+ * @brief Sets what limber_coverage_add_population() tells of its progress.
+ *
+ * @param coverage a coverage.
+ * @param func called after each block of plans and at the end (see #LimberProgressFunc), or NULL for none.
+ * @param user_data passed to @p func.
+ */
+void limber_coverage_set_progress(LimberCoverage *coverage, LimberProgressFunc func, gpointer user_data);
 
 /**
  * @brief The number of plans counted.
