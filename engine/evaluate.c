@@ -127,9 +127,8 @@ apply_constraints (LimberSelection *sel)
           const LimberCond *cond = g_ptr_array_index (e->contraindications->children, k);
           if (limber_cond_eval (cond, f))
             {
-              g_autofree char *what = limber_cond_describe (f->rs, cond);
               c->excluded = TRUE;
-              limber_choice_explain (c, "contraindication", "excluded: %s", limber_selection_keep (sel, what));
+              limber_choice_explain (c, "contraindication", "excluded: %s", e->contraindication_text[k]);
             }
         }
     }

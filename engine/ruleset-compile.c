@@ -19,6 +19,7 @@
  *
  * Runs after ruleset-check.c has resolved every id; it cannot fail.
  */
+#include "condition.h"
 #include "ruleset-private.h"
 
 static gint
@@ -236,9 +237,27 @@ compile_weights (LimberRuleset *rs)
     }
 }
 
+/* Each contraindication's description, once: a plan that an exercise's
+ * contraindication excluded names it in the exercise's reasons. */
+static void
+compile_contraindication_texts (LimberRuleset *rs)
+{
+  for (guint i = 0; i < rs->exercises->len; i++)
+    {
+      LimberExercise *e = g_ptr_array_index (rs->exercises, i);
+      if (e->contraindications == NULL)
+        continue;
+      GPtrArray *children = e->contraindications->children;
+      e->contraindication_text = g_new0 (char *, children->len + 1);
+      for (guint k = 0; k < children->len; k++)
+        e->contraindication_text[k] = limber_cond_describe (rs, g_ptr_array_index (children, k));
+    }
+}
+
 void
 limber_ruleset_compile (LimberRuleset *rs)
 {
+  compile_contraindication_texts (rs);
   compile_weights (rs);
   compile_regions (rs);
   compile_jobs (rs);

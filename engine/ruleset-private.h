@@ -295,6 +295,8 @@ struct _LimberExercise {
   char **ladder_cite;
   unsigned fill_up_to;      /* the highest 1-based step a long day may be filled with; 0: none */
   LimberCond *contraindications; /* an COND_ANY, or NULL */
+  char **contraindication_text;  /* each contraindication described, in their order, or NULL (ruleset-compile.c):
+                                  * a plan names the one that excluded the exercise without formatting it */
   GPtrArray *variants;      /* LimberVariant* */
   int line;
   int ladder_line;

@@ -247,6 +247,7 @@ exercise_free (LimberExercise *e)
   g_clear_pointer (&e->ladder, g_array_unref);
   g_strfreev (e->ladder_cite);
   limber_cond_free (e->contraindications);
+  g_strfreev (e->contraindication_text);
   g_clear_pointer (&e->variants, g_ptr_array_unref);
   limber_pose_free (e->pose);
   g_clear_pointer (&e->acted_on_by, g_array_unref);
