@@ -70,8 +70,9 @@ screen_flags (LimberFacts *f)
 }
 
 static gint
-snapshot_compare (gconstpointer a, gconstpointer b)
+snapshot_compare (gconstpointer a, gconstpointer b, gpointer unused)
 {
+  (void) unused;
   const LimberSnapshot *x = a, *y = b;
   return x->day < y->day ? -1 : x->day > y->day ? 1 : 0;
 }
@@ -84,32 +85,57 @@ derive_measures (LimberFacts *f)
 {
   const LimberRuleset *rs = f->rs;
   guint32 start = g_date_get_julian (&f->start);
-  for (guint i = 0; i < rs->measures->len; i++)
-    f->measures[i].series = g_array_new (FALSE, FALSE, sizeof (LimberSnapshot));
+  /* each measure's snapshots counted first, then stored in one array each */
+  guint n_rescans = f->profile->rescans->len;
+  g_autofree int *rescan_measure = g_new (int, MAX (n_rescans, 1));
+  g_autofree guint32 *rescan_day = g_new0 (guint32, MAX (n_rescans, 1));
+  guint *capacity = limber_arena_new0 (&f->arena, guint, MAX (rs->measures->len, 1));
   for (guint i = 0; i < f->profile->scans->len; i++)
     {
       const LimberScan *scan = g_ptr_array_index (f->profile->scans, i);
       int mi = limber_ruleset_index_of (rs->measure_index, scan->measure);
       if (mi >= 0)
-        g_array_append_val (f->measures[mi].series, ((LimberSnapshot) { 0, scan->left, scan->right }));
+        capacity[mi]++;
     }
-  for (guint i = 0; i < f->profile->rescans->len; i++)
+  for (guint i = 0; i < n_rescans; i++)
     {
       const LimberRescan *r = g_ptr_array_index (f->profile->rescans, i);
       int mi = limber_ruleset_index_of (rs->measure_index, r->measure);
       GDate d;
       if (mi < 0 || !limber_parse_date (r->date, &d) || g_date_get_julian (&d) >= start)
-        continue;
-      g_array_append_val (f->measures[mi].series, ((LimberSnapshot) { g_date_get_julian (&d), r->left, r->right }));
+        mi = -1;
+      else
+        rescan_day[i] = g_date_get_julian (&d);
+      rescan_measure[i] = mi;
+      if (mi >= 0)
+        capacity[mi]++;
+    }
+  for (guint i = 0; i < rs->measures->len; i++)
+    f->measures[i].series = limber_arena_new0 (&f->arena, LimberSnapshot, capacity[i]);
+  for (guint i = 0; i < f->profile->scans->len; i++)
+    {
+      const LimberScan *scan = g_ptr_array_index (f->profile->scans, i);
+      int mi = limber_ruleset_index_of (rs->measure_index, scan->measure);
+      if (mi >= 0)
+        f->measures[mi].series[f->measures[mi].n_series++] = (LimberSnapshot) { 0, scan->left, scan->right };
+    }
+  for (guint i = 0; i < n_rescans; i++)
+    {
+      const LimberRescan *r = g_ptr_array_index (f->profile->rescans, i);
+      int mi = rescan_measure[i];
+      if (mi >= 0)
+        f->measures[mi].series[f->measures[mi].n_series++] = (LimberSnapshot) { rescan_day[i], r->left, r->right };
     }
   for (guint mi = 0; mi < rs->measures->len; mi++)
     {
       const LimberMeasure *m = g_ptr_array_index (rs->measures, mi);
       LimberMeasureFact *fact = &f->measures[mi];
-      if (fact->series->len == 0)
+      if (fact->n_series == 0)
         continue;
-      g_array_sort (fact->series, snapshot_compare); /* stable: same-day re-scans keep their order */
-      const LimberSnapshot *now = &g_array_index (fact->series, LimberSnapshot, fact->series->len - 1);
+      /* stable (GLib's merge sort): same-day re-scans keep their order */
+      g_qsort_with_data (fact->series, (gint) fact->n_series, sizeof (LimberSnapshot),
+                         snapshot_compare, NULL);
+      const LimberSnapshot *now = &fact->series[fact->n_series - 1];
       fact->present = TRUE;
       fact->left = now->left;
       fact->right = m->sided ? now->right : now->left;
@@ -131,15 +157,15 @@ gboolean
 limber_facts_trend (const LimberFacts *f, guint measure, unsigned over_days, gboolean asymmetry, double *change)
 {
   const LimberMeasureFact *fact = &f->measures[measure];
-  if (fact->series->len < 2)
+  if (fact->n_series < 2)
     return FALSE;
-  const LimberSnapshot *now = &g_array_index (fact->series, LimberSnapshot, fact->series->len - 1);
+  const LimberSnapshot *now = &fact->series[fact->n_series - 1];
   if (now->day == 0)
     return FALSE; /* only an undated scan: no time has passed that we know of */
   const LimberSnapshot *base = NULL;
-  for (guint i = 0; i + 1 < fact->series->len; i++)
+  for (guint i = 0; i + 1 < fact->n_series; i++)
     {
-      const LimberSnapshot *s = &g_array_index (fact->series, LimberSnapshot, i);
+      const LimberSnapshot *s = &fact->series[i];
       if (s->day == 0 || s->day + over_days <= now->day)
         base = s;
     }
@@ -178,9 +204,9 @@ derive_scores (LimberFacts *f)
     {
       const LimberScore *s = g_ptr_array_index (f->rs->scores, i);
       LimberScoreFact *fact = &f->scores[i];
-      fact->subscales = g_new0 (double, MAX (s->subscales->len, 1));
+      fact->subscales = limber_arena_new0 (&f->arena, double, s->subscales->len);
       fact->category = -1;
-      g_autofree double *points = g_new0 (double, s->items->len);
+      double *points = limber_arena_new0 (&f->arena, double, s->items->len);
       for (guint k = 0; k < s->items->len; k++)
         {
           const LimberScoreItem *item = g_ptr_array_index (s->items, k);
@@ -220,11 +246,17 @@ derive_scores (LimberFacts *f)
 }
 
 static gint
-day_compare (gconstpointer a, gconstpointer b)
+day_compare (gconstpointer a, gconstpointer b, gpointer unused)
 {
+  (void) unused;
   guint32 x = *(const guint32 *) a, y = *(const guint32 *) b;
   return x < y ? -1 : x > y ? 1 : 0;
 }
+
+typedef struct {
+  guint32 day;
+  double worst;
+} DayWorst;
 
 /* The pain-monitoring model: discomfort above the acceptable zone reduces
  * the load (dose.c steps back, rules lighten the plan), and it must then
@@ -236,10 +268,13 @@ day_compare (gconstpointer a, gconstpointer b)
  * the day after the run's first day, so a run of 14 days is two weeks of
  * discomfort at a reduced load.  -1 without a dated, reported log. */
 static int
-unsettled_days (const LimberFacts *f, guint32 start)
+unsettled_days (LimberFacts *f, guint32 start)
 {
   double acceptable = f->rs->progression.acceptable_max;
-  g_autoptr (GHashTable) worst = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, g_free);
+  /* each reported log's day and discomfort, sorted by day; a day's worst
+   * is the largest of its logs */
+  DayWorst *logs = limber_arena_new0 (&f->arena, DayWorst, f->profile->sessions->len);
+  guint n = 0;
   for (guint i = 0; i < f->profile->sessions->len; i++)
     {
       const LimberLogged *s = g_ptr_array_index (f->profile->sessions, i);
@@ -249,36 +284,23 @@ unsettled_days (const LimberFacts *f, guint32 start)
       double d = MAX (s->discomfort, s->discomfort_next_day);
       if (d < 0)
         continue; /* not reported: says nothing about settling */
-      double *w = g_hash_table_lookup (worst, GUINT_TO_POINTER (j));
-      if (w == NULL)
-        {
-          w = g_new (double, 1);
-          *w = d;
-          g_hash_table_insert (worst, GUINT_TO_POINTER (j), w);
-        }
-      else
-        *w = MAX (*w, d);
+      logs[n++] = (DayWorst) { j, d };
     }
-  if (g_hash_table_size (worst) == 0)
+  if (n == 0)
     return -1;
-  g_autoptr (GArray) days = g_array_new (FALSE, FALSE, sizeof (guint32));
-  GHashTableIter it;
-  gpointer key;
-  g_hash_table_iter_init (&it, worst);
-  while (g_hash_table_iter_next (&it, &key, NULL))
+  g_qsort_with_data (logs, (gint) n, sizeof (DayWorst), day_compare, NULL);
+  guint32 last = logs[n - 1].day, first = 0;
+  /* walk back from the last logged day, a day at a time, while the days
+   * stay unsettled */
+  for (guint k = n; k > 0;)
     {
-      guint32 j = GPOINTER_TO_UINT (key);
-      g_array_append_val (days, j);
-    }
-  g_array_sort (days, day_compare);
-  guint32 last = g_array_index (days, guint32, days->len - 1), first = 0;
-  /* walk back from the last logged day while the days stay unsettled */
-  for (guint k = days->len; k-- > 0;)
-    {
-      guint32 j = g_array_index (days, guint32, k);
-      if (*(double *) g_hash_table_lookup (worst, GUINT_TO_POINTER (j)) <= acceptable)
+      guint32 day = logs[k - 1].day;
+      double worst = -1;
+      for (; k > 0 && logs[k - 1].day == day; k--)
+        worst = MAX (worst, logs[k - 1].worst);
+      if (worst <= acceptable)
         break;
-      first = j;
+      first = day;
     }
   return first == 0 ? 0 : (int) (last - first);
 }
@@ -311,12 +333,14 @@ derive_history (LimberFacts *f)
   LimberHistoryFacts *h = &f->history;
   h->days_since_last = -1;
   h->recent_max_discomfort = -1;
-  g_autoptr (GHashTable) weeks = g_hash_table_new (g_direct_hash, g_direct_equal);
+  /* the ISO weeks of completed sessions, counted once each after sorting */
+  guint32 *weeks = limber_arena_new0 (&f->arena, guint32, f->profile->sessions->len);
+  guint n_weeks = 0;
   guint32 start = g_date_get_julian (&f->start);
   guint32 last = 0;
   /* every session's date is parsed here, once, for every stage after */
-  f->session_day = g_new0 (guint32, MAX (f->profile->sessions->len, 1));
-  f->session_exercise = g_new (int, MAX (f->profile->sessions->len, 1));
+  f->session_day = limber_arena_new0 (&f->arena, guint32, f->profile->sessions->len);
+  f->session_exercise = limber_arena_new0 (&f->arena, int, f->profile->sessions->len);
   for (guint i = 0; i < f->profile->sessions->len; i++)
     {
       const LimberLogged *s = g_ptr_array_index (f->profile->sessions, i);
@@ -331,13 +355,15 @@ derive_history (LimberFacts *f)
       if (s->completed)
         {
           h->sessions_completed++;
-          guint week = g_date_get_iso8601_week_of_year (&d) + 100u * g_date_get_year (&d);
-          g_hash_table_add (weeks, GUINT_TO_POINTER (week));
+          weeks[n_weeks++] = g_date_get_iso8601_week_of_year (&d) + 100u * g_date_get_year (&d);
         }
       if (j + 7 >= start)
         h->recent_max_discomfort = MAX (h->recent_max_discomfort, MAX (s->discomfort, s->discomfort_next_day));
     }
-  h->weeks_active = g_hash_table_size (weeks);
+  g_qsort_with_data (weeks, (gint) n_weeks, sizeof (guint32), day_compare, NULL);
+  h->weeks_active = 0;
+  for (guint k = 0; k < n_weeks; k++)
+    h->weeks_active += k == 0 || weeks[k] != weeks[k - 1];
   if (last > 0)
     h->days_since_last = (int) (start - last);
   h->unsettled_days = unsettled_days (f, start);
@@ -371,14 +397,26 @@ limber_facts_has (const GPtrArray *list, const char *id)
 LimberFacts *
 limber_facts_new (const LimberRuleset *rs, const LimberProfile *profile, const GDate *start)
 {
-  LimberFacts *f = g_new0 (LimberFacts, 1);
+  /* the facts and their arrays in one arena, its first block sized for
+   * them so that a plan's facts are one allocation (a guess too small
+   * costs a second block, nothing more); 48: an arena's rounding and
+   * sanitizer gaps per array */
+  gsize first = sizeof (LimberFacts) + sizeof (LimberAnswerFact) * rs->questions->len
+                + sizeof (gboolean) * rs->red_flags->len
+                + (sizeof (LimberMeasureFact) + sizeof (guint) + 2 * sizeof (LimberSnapshot) + 48) * rs->measures->len
+                + (sizeof (LimberScoreFact) + 256) * rs->scores->len
+                + (sizeof (guint32) + sizeof (int)) * profile->sessions->len
+                + sizeof (LimberSnapshot) * profile->rescans->len + 16 * 48;
+  LimberArena arena = LIMBER_ARENA_INIT (first);
+  LimberFacts *f = limber_arena_new0 (&arena, LimberFacts, 1);
+  f->arena = arena;
   f->rs = rs;
   f->profile = profile;
   f->start = *start;
-  f->answers = g_new0 (LimberAnswerFact, MAX (rs->questions->len, 1));
-  f->flags = g_new0 (gboolean, MAX (rs->red_flags->len, 1));
-  f->measures = g_new0 (LimberMeasureFact, MAX (rs->measures->len, 1));
-  f->scores = g_new0 (LimberScoreFact, MAX (rs->scores->len, 1));
+  f->answers = limber_arena_new0 (&f->arena, LimberAnswerFact, rs->questions->len);
+  f->flags = limber_arena_new0 (&f->arena, gboolean, rs->red_flags->len);
+  f->measures = limber_arena_new0 (&f->arena, LimberMeasureFact, rs->measures->len);
+  f->scores = limber_arena_new0 (&f->arena, LimberScoreFact, rs->scores->len);
   f->equipment = profile->equipment;
   f->avoid = profile->avoid_regions;
   resolve_answers (f);
@@ -394,15 +432,7 @@ limber_facts_free (LimberFacts *f)
 {
   if (f == NULL)
     return;
-  for (guint i = 0; i < f->rs->scores->len; i++)
-    g_free (f->scores[i].subscales);
-  for (guint i = 0; i < f->rs->measures->len; i++)
-    g_clear_pointer (&f->measures[i].series, g_array_unref);
-  g_free (f->answers);
-  g_free (f->session_day);
-  g_free (f->session_exercise);
-  g_free (f->flags);
-  g_free (f->measures);
-  g_free (f->scores);
-  g_free (f);
+  /* the facts live in their own arena: copy it out before clearing */
+  LimberArena arena = f->arena;
+  limber_arena_clear (&arena);
 }

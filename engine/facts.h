@@ -6,6 +6,7 @@
  */
 #pragma once
 
+#include "arena.h"
 #include "profile-private.h"
 #include "ruleset-private.h"
 #include "limber/plan.h"
@@ -22,7 +23,8 @@ typedef struct {
 
 typedef struct {
   gboolean present;
-  GArray *series;          /* LimberSnapshot, oldest first; the last is current */
+  LimberSnapshot *series;  /* oldest first; the last is current (in the facts' arena) */
+  guint n_series;
   double left, right;      /* the current values; unsided: both the value */
   double deficit_left, deficit_right; /* normal - value, floored at 0 */
   double asymmetry;        /* |left - right| (sided only) */
@@ -54,6 +56,7 @@ typedef struct {
 } LimberHistoryFacts;
 
 typedef struct {
+  LimberArena arena;            /* every array below: one lifetime, a few blocks */
   const LimberRuleset *rs;
   const LimberProfile *profile;
   GDate start;
