@@ -51,10 +51,16 @@ limber_selection_keep (LimberSelection *sel, const char *s)
 LimberSelection *
 limber_selection_new (const LimberFacts *facts)
 {
-  LimberSelection *sel = g_new0 (LimberSelection, 1);
+  const LimberRuleset *rs = facts->rs;
+  /* one block for the selection and its fixed-size arrays (48: an arena's
+   * rounding and sanitizer gap per array) */
+  LimberArena arena = LIMBER_ARENA_INIT (sizeof (LimberSelection) + sizeof (LimberChoice) * rs->exercises->len
+                                         + (sizeof (char *) + 1) * rs->rules->len + 4 * 48);
+  LimberSelection *sel = limber_arena_new0 (&arena, LimberSelection, 1);
+  sel->arena = arena;
   sel->facts = facts;
-  sel->n = facts->rs->exercises->len;
-  sel->choices = g_new0 (LimberChoice, MAX (sel->n, 1));
+  sel->n = rs->exercises->len;
+  sel->choices = limber_arena_new0 (&sel->arena, LimberChoice, sel->n);
   for (guint i = 0; i < sel->n; i++)
     {
       sel->choices[i].multiply = 1;
@@ -63,9 +69,8 @@ limber_selection_new (const LimberFacts *facts)
     }
   sel->why = g_array_sized_new (FALSE, FALSE, sizeof (LimberWhy), 4 * MAX (sel->n, 1));
   sel->why_next = g_array_sized_new (FALSE, FALSE, sizeof (guint), 4 * MAX (sel->n, 1));
-  sel->fired = g_ptr_array_new ();
-  sel->fired_index = g_array_new (FALSE, FALSE, sizeof (guint));
-  sel->fired_mask = g_new0 (guint8, MAX (facts->rs->rules->len, 1));
+  sel->fired = limber_arena_new0 (&sel->arena, const char *, rs->rules->len);
+  sel->fired_mask = limber_arena_new0 (&sel->arena, guint8, rs->rules->len);
   sel->rule_index = sel->action_index = -1;
   sel->advice = g_ptr_array_new ();
   sel->focus = g_array_new (FALSE, FALSE, sizeof (int));
@@ -83,13 +88,11 @@ limber_selection_free (LimberSelection *sel)
   g_array_unref (sel->why_next);
   if (sel->strings != NULL)
     g_string_chunk_free (sel->strings);
-  g_free (sel->choices);
-  g_ptr_array_unref (sel->fired);
-  g_array_unref (sel->fired_index);
-  g_free (sel->fired_mask);
   g_ptr_array_unref (sel->advice);
   g_array_unref (sel->focus);
-  g_free (sel);
+  /* the selection lives in its own arena: copy it out before clearing */
+  LimberArena arena = sel->arena;
+  limber_arena_clear (&arena);
 }
 
 /* The person's constraints are absolute and need no rule: what cannot be
@@ -290,8 +293,7 @@ limber_evaluate (LimberSelection *sel)
       const LimberRule *rule = g_ptr_array_index (rs->rules, r);
       if (!limber_cond_eval (rule->when, sel->facts))
         continue;
-      g_ptr_array_add (sel->fired, rule->id);
-      g_array_append_val (sel->fired_index, r);
+      sel->fired[sel->n_fired++] = rule->id;
       sel->fired_mask[r] = 1;
       sel->phase = 1;
       sel->rule_index = (int) r;

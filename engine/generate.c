@@ -307,8 +307,8 @@ limber_generate (const LimberRuleset *rs, const LimberProfile *profile, const Li
 
   LimberSelection *sel = limber_selection_new (facts);
   limber_evaluate (sel);
-  for (guint i = 0; i < sel->fired->len; i++)
-    g_ptr_array_add (plan->fired_rules, g_ptr_array_index (sel->fired, i));
+  for (guint i = 0; i < sel->n_fired; i++)
+    g_ptr_array_add (plan->fired_rules, (gpointer) sel->fired[i]);
   add_flag_messages (plan, facts, LIMBER_OUTCOME_CAUTION, NULL);
   for (guint i = 0; i < sel->advice->len; i++)
     limber_plan_add_advisory (plan, g_ptr_array_index (sel->advice, i));

@@ -42,11 +42,12 @@ typedef struct {
 } LimberChoice;
 
 struct _LimberSelection {
+  LimberArena arena;        /* the selection itself, its choices and its fixed-size arrays */
   const LimberFacts *facts;
   LimberChoice *choices;    /* one per exercise of the rule set, in catalogue order */
   guint n;
-  GPtrArray *fired;         /* const char*: ids of rules whose conditions held */
-  GArray *fired_index;      /* guint: their indexes, in rule order */
+  const char **fired;       /* ids of rules whose conditions held, in rule order */
+  guint n_fired;
   guint8 *fired_mask;       /* per rule: 1 when it fired */
   /* where reasons being recorded come from (LimberWhy.phase, rule_index,
    * action_index) */
