@@ -109,7 +109,7 @@ struct _LimberPlan {
   GPtrArray *scores;        /* LimberScoreOut* */
   GPtrArray *fired_rules;   /* char*: ids of the rules whose conditions held */
   /* the composer's trace */
-  char *routine;            /* "routine" when the template's routine shaped the core, else NULL */
+  const char *routine;      /* "routine" (static) when the template's routine shaped the core, else NULL */
   GPtrArray *core;          /* char*: exercise ids done every training day, in session order */
   GPtrArray *accessories;   /* char*: the rotating exercises of the week */
   GPtrArray *focus;         /* LimberFocusOut* */

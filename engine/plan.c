@@ -231,7 +231,6 @@ limber_plan_free (LimberPlan *plan)
     }
   g_clear_pointer (&plan->strings, g_string_chunk_free);
   g_clear_pointer (&plan->selection_strings, g_string_chunk_free);
-  g_free (plan->routine);
   g_free (plan->referral_message);
   g_free (plan->no_exercises_reason);
   g_free (plan->no_exercises_message);

@@ -94,12 +94,12 @@ typedef struct {
 } Shared;
 
 static void
-shared_init (Shared *S, const Composer *C)
+shared_init (Shared *S, const Composer *C, LimberArena *arena)
 {
-  guint n = MAX (C->sel->n, 1);
-  S->shared_first = g_new (guint, n);
-  S->n_shared = g_new0 (guint, n);
-  S->explanation = g_new0 (const char *, n);
+  guint n = C->sel->n;
+  S->shared_first = limber_arena_new0 (arena, guint, n);
+  S->n_shared = limber_arena_new0 (arena, guint, n);
+  S->explanation = limber_arena_new0 (arena, const char *, n);
   S->scratch = g_string_sized_new (256);
   for (guint i = 0; i < n; i++)
     S->shared_first[i] = G_MAXUINT;
@@ -108,9 +108,6 @@ shared_init (Shared *S, const Composer *C)
 static void
 shared_clear (Shared *S)
 {
-  g_free (S->shared_first);
-  g_free (S->n_shared);
-  g_free (S->explanation);
   g_string_free (S->scratch, TRUE);
 }
 
@@ -180,12 +177,17 @@ limber_schedule (LimberSelection *sel, LimberPlan *plan, const GDate *start, uns
   const LimberProfile *profile = sel->facts->profile;
   const LimberRuleset *rs = sel->facts->rs;
   const LimberTemplate *t = &rs->templates[profile->goal];
-  guint n = MAX (sel->n, 1);
-  g_autofree double *jitter = g_new (double, n);
-  g_autofree int *slot_of = g_new (int, n);
-  g_autofree int *routine_pos = g_new (int, n);
-  g_autofree int *substitutes = g_new (int, n);
-  g_autofree gboolean *pinned = g_new0 (gboolean, n);
+  guint n = sel->n;
+  /* the schedule's working arrays, in one block that goes with it (48: an
+   * arena's rounding and sanitizer gap per array) */
+  LimberArena arena = LIMBER_ARENA_INIT ((sizeof (double) + 3 * sizeof (int) + sizeof (gboolean) + 2 * sizeof (guint)
+                                          + sizeof (char *)) * n + (sizeof (Session) + sizeof (guint)) * n_days
+                                         + 12 * 48);
+  double *jitter = limber_arena_new0 (&arena, double, n);
+  int *slot_of = limber_arena_new0 (&arena, int, n);
+  int *routine_pos = limber_arena_new0 (&arena, int, n);
+  int *substitutes = limber_arena_new0 (&arena, int, n);
+  gboolean *pinned = limber_arena_new0 (&arena, gboolean, n);
   Composer C = {
     .sel = sel,
     .rs = rs,
@@ -223,7 +225,7 @@ limber_schedule (LimberSelection *sel, LimberPlan *plan, const GDate *start, uns
   for (guint k = 0; t->routine_index && k < t->routine_index->len; k++)
     routine_pos[g_array_index (t->routine_index, guint, k)] = (int) k;
   if (t->routine_index != NULL && t->routine_index->len > 0)
-    plan->routine = g_strdup ("routine");
+    plan->routine = "routine";
 
   double allowance = minutes <= 8 ? 0 : MIN (ACCESSORY_SHARE * C.budget, ACCESSORY_MAX_SECONDS);
   Session core;
@@ -239,12 +241,12 @@ limber_schedule (LimberSelection *sel, LimberPlan *plan, const GDate *start, uns
     g_ptr_array_add (plan->accessories, exercise_at (&C, g_array_index (pool, guint, k))->id);
 
   Shared S;
-  shared_init (&S, &C);
+  shared_init (&S, &C, &arena);
   /* the selection's strings are the reasons' too: the plan keeps them */
   g_assert (plan->selection_strings == NULL);
   plan->selection_strings = g_steal_pointer (&sel->strings);
   /* every training day composed first, so the week's items take one block */
-  g_autofree Session *sessions = g_new0 (Session, MAX (n_days, 1));
+  Session *sessions = limber_arena_new0 (&arena, Session, n_days);
   guint training = 0, n_picks = 0;
   for (unsigned d = 0; d < n_days; d++)
     {
@@ -258,7 +260,7 @@ limber_schedule (LimberSelection *sel, LimberPlan *plan, const GDate *start, uns
   plan->max_items = n_picks;
   plan->items = g_new0 (LimberItem, MAX (n_picks, 1));
 
-  g_autofree guint *reserve = g_new0 (guint, MAX (n_days, 1));
+  guint *reserve = limber_arena_new0 (&arena, guint, n_days);
   for (unsigned d = 0; d < n_days; d++)
     reserve[d] = sessions[d].picks ? sessions[d].picks->len : 0;
   limber_plan_add_days (plan, start, n_days, reserve);
@@ -307,4 +309,5 @@ limber_schedule (LimberSelection *sel, LimberPlan *plan, const GDate *start, uns
     g_ptr_array_add (plan->core, exercise_at (&C, g_array_index (core.picks, Pick, k).exercise)->id);
   g_array_unref (core.picks);
   shared_clear (&S);
+  limber_arena_clear (&arena);
 }
