@@ -265,15 +265,17 @@ limber_generate (const LimberRuleset *rs, const LimberProfile *profile, const Li
     return NULL;
   g_autoptr (LimberOptions) defaults = options ? NULL : limber_options_new ();
   const LimberOptions *o = options ? options : defaults;
-  g_autofree char *span = g_strdup_printf ("a plan of %u days", o->days);
-  if (!limber_dates_fit (&o->start, o->days, span, error))
-    return NULL;
+  if (!limber_dates_fit (&o->start, o->days, NULL, NULL))
+    {
+      /* the message made only when it is needed */
+      g_autofree char *span = g_strdup_printf ("a plan of %u days", o->days);
+      limber_dates_fit (&o->start, o->days, span, error);
+      return NULL;
+    }
 
   LimberPlan *plan = limber_plan_alloc (rs);
   plan->seed = o->seed;
-  /* by hand: g_date_strftime() goes through the locale and allocates */
-  g_snprintf (plan->start, sizeof plan->start, "%04u-%02u-%02u", (unsigned) g_date_get_year (&o->start),
-              (unsigned) g_date_get_month (&o->start), (unsigned) g_date_get_day (&o->start));
+  limber_date_format (&o->start, plan->start);
   plan->name = g_strdup (limber_profile_get_name (profile));
   plan->goal = profile->goal;
   plan->minutes_per_day = profile->minutes_per_day;

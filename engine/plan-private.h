@@ -125,6 +125,8 @@ struct _LimberPlan {
 /* plan.c */
 LimberPlan *limber_plan_alloc (const LimberRuleset *rs);
 LimberDay *limber_day_alloc (const GDate *date);
+/* date as YYYY-MM-DD (years 1 to 9999), without printf or the locale. */
+void limber_date_format (const GDate *date, char out[11]);
 /* The plan's n days from start, in one block (plan->day_block), added to
  * plan->days; day d has room for reserve[d] items (reserve NULL: none). */
 void limber_plan_add_days (LimberPlan *plan, const GDate *start, unsigned n, const guint *reserve);

@@ -97,10 +97,28 @@ limber_plan_internf (LimberPlan *plan, const char *format, ...)
 static void
 day_init (LimberDay *day, const GDate *date, guint reserve)
 {
-  /* by hand rather than g_date_strftime(), which goes through the locale */
-  g_snprintf (day->date, sizeof day->date, "%04u-%02u-%02u", (unsigned) g_date_get_year (date),
-              (unsigned) g_date_get_month (date), (unsigned) g_date_get_day (date));
+  limber_date_format (date, day->date);
   day->items = g_ptr_array_new_full (reserve, (GDestroyNotify) limber_item_free);
+}
+
+void
+limber_date_format (const GDate *date, char out[11])
+{
+  /* by hand rather than g_date_strftime(), which goes through the locale,
+   * or printf, which costs more than the rest of a day (years are 1 to
+   * 9999: read-limit.h) */
+  unsigned y = g_date_get_year (date), m = g_date_get_month (date), d = g_date_get_day (date);
+  out[0] = (char) ('0' + y / 1000 % 10);
+  out[1] = (char) ('0' + y / 100 % 10);
+  out[2] = (char) ('0' + y / 10 % 10);
+  out[3] = (char) ('0' + y % 10);
+  out[4] = '-';
+  out[5] = (char) ('0' + m / 10);
+  out[6] = (char) ('0' + m % 10);
+  out[7] = '-';
+  out[8] = (char) ('0' + d / 10);
+  out[9] = (char) ('0' + d % 10);
+  out[10] = '\0';
 }
 
 LimberDay *
