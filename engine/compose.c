@@ -23,13 +23,12 @@ leave_out (Composer *C, guint i, const char *fmt, ...)
   for (guint k = 0; k < C->plan->left_out->len; k++)
     if (g_str_equal (((LimberLeftOut *) g_ptr_array_index (C->plan->left_out, k))->exercise, id))
       return;
-  LimberLeftOut *l = g_new0 (LimberLeftOut, 1);
+  LimberLeftOut *l = limber_arena_new0 (&C->plan->arena, LimberLeftOut, 1);
   l->exercise = id;
   va_list ap;
   va_start (ap, fmt);
-  g_autofree char *why = g_strdup_vprintf (fmt, ap);
+  l->why = limber_plan_internv (C->plan, fmt, ap);
   va_end (ap);
-  l->why = limber_plan_intern (C->plan, why);
   g_ptr_array_add (C->plan->left_out, l);
 }
 
@@ -370,7 +369,7 @@ limber_compose_core (Composer *C, Session *s, double budget, gboolean *pinned)
     {
       int m = g_array_index (sel->focus, int, f);
       const LimberMeasure *measure = g_ptr_array_index (C->rs->measures, m);
-      LimberFocusOut *out = g_new0 (LimberFocusOut, 1);
+      LimberFocusOut *out = limber_arena_new0 (&C->plan->arena, LimberFocusOut, 1);
       out->measure = measure->id;
       g_ptr_array_add (C->plan->focus, out);
       int found = -1;

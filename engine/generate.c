@@ -179,7 +179,7 @@ record_facts (LimberPlan *plan, const LimberFacts *f)
         continue;
       if (mf->deficit_left > 0 || mf->deficit_right > 0)
         {
-          LimberDeficitOut *d = g_new0 (LimberDeficitOut, 1);
+          LimberDeficitOut *d = limber_arena_new0 (&plan->arena, LimberDeficitOut, 1);
           d->measure = m->id;
           d->left = mf->left;
           d->right = mf->right;
@@ -189,7 +189,7 @@ record_facts (LimberPlan *plan, const LimberFacts *f)
         }
       if (mf->asymmetric)
         {
-          LimberAsymmetryOut *a = g_new0 (LimberAsymmetryOut, 1);
+          LimberAsymmetryOut *a = limber_arena_new0 (&plan->arena, LimberAsymmetryOut, 1);
           a->measure = m->id;
           a->difference = mf->asymmetry;
           a->tighter = mf->tighter;
@@ -200,16 +200,17 @@ record_facts (LimberPlan *plan, const LimberFacts *f)
     {
       const LimberScore *s = g_ptr_array_index (rs->scores, i);
       const LimberScoreFact *sf = &f->scores[i];
-      LimberScoreOut *out = g_new0 (LimberScoreOut, 1);
+      LimberScoreOut *out = limber_arena_new0 (&plan->arena, LimberScoreOut, 1);
       out->id = s->id;
       out->complete = sf->complete;
       out->total = sf->total;
-      out->subscale_ids = g_ptr_array_new ();
-      out->subscale_values = g_array_new (FALSE, FALSE, sizeof (double));
+      out->n_subscales = s->subscales->len;
+      out->subscale_ids = limber_arena_new0 (&plan->arena, const char *, out->n_subscales);
+      out->subscale_values = limber_arena_new0 (&plan->arena, double, out->n_subscales);
       for (guint k = 0; k < s->subscales->len; k++)
         {
-          g_ptr_array_add (out->subscale_ids, ((LimberSubscale *) g_ptr_array_index (s->subscales, k))->id);
-          g_array_append_val (out->subscale_values, sf->subscales[k]);
+          out->subscale_ids[k] = ((LimberSubscale *) g_ptr_array_index (s->subscales, k))->id;
+          out->subscale_values[k] = sf->subscales[k];
         }
       if (sf->category >= 0)
         out->category = ((LimberCategory *) g_ptr_array_index (s->categories, sf->category))->id;

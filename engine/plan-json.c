@@ -104,9 +104,8 @@ add_scores (LimberJsonOut *j, const GPtrArray *scores)
       limber_json_out_begin_object (j, s->id);
       limber_json_out_number (j, "total", s->total, -1);
       limber_json_out_begin_object (j, "subscales");
-      guint n = s->subscale_ids ? s->subscale_ids->len : 0;
-      for (guint k = 0; k < n && s->subscale_values && k < s->subscale_values->len; k++)
-        limber_json_out_number (j, g_ptr_array_index (s->subscale_ids, k), g_array_index (s->subscale_values, double, k), -1);
+      for (guint k = 0; k < s->n_subscales; k++)
+        limber_json_out_number (j, s->subscale_ids[k], s->subscale_values[k], -1);
       limber_json_out_end_object (j);
       limber_json_out_string (j, "category", s->complete ? s->category : NULL);
       limber_json_out_bool (j, "complete", s->complete);

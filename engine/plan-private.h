@@ -5,6 +5,8 @@
  */
 #pragma once
 
+#include "arena.h"
+
 #include "facts.h"
 #include "limber/plan.h"
 #include "why.h"
@@ -80,8 +82,9 @@ typedef struct {
   const char *id;
   gboolean complete;
   double total;
-  GPtrArray *subscale_ids;  /* const char* */
-  GArray *subscale_values;  /* double */
+  const char **subscale_ids;  /* the rule set's, n_subscales of them */
+  double *subscale_values;
+  guint n_subscales;
   const char *category;           /* NULL when incomplete */
 } LimberScoreOut;
 
@@ -119,6 +122,7 @@ struct _LimberPlan {
   LimberDay *day_block;     /* the generated days, in one block (plan->days points into it), or NULL */
   guint n_items, max_items;
   GStringChunk *strings;    /* texts the plan made: explanations, advisories (limber_plan_intern()) */
+  LimberArena arena;        /* the plan's records (deficits, asymmetries, scores, focus, left out): freed at once */
   GStringChunk *selection_strings;  /* texts the reasons borrow, kept from the selection */
 };
 
@@ -143,5 +147,6 @@ void limber_plan_add_advisory (LimberPlan *plan, const char *text);
  * plan, in its string chunk: generated texts without an allocation each. */
 const char *limber_plan_intern (LimberPlan *plan, const char *text);
 const char *limber_plan_internf (LimberPlan *plan, const char *format, ...) G_GNUC_PRINTF (2, 3);
+const char *limber_plan_internv (LimberPlan *plan, const char *format, va_list ap) G_GNUC_PRINTF (2, 0);
 const char *limber_side_to_string (LimberSide side);   /* "left", "right", NULL */
 const char *limber_plan_status_to_string (LimberPlanStatus status); /* "ok", "referral", "no-exercises" */

@@ -149,12 +149,11 @@ write_scores (xmlTextWriterPtr w, const GPtrArray *scores)
       attr_number (w, "total", s->total, -1);
       attr (w, "category", s->complete ? s->category : NULL);
       attr_bool (w, "complete", s->complete);
-      guint n = s->subscale_ids ? s->subscale_ids->len : 0;
-      for (guint k = 0; k < n && s->subscale_values && k < s->subscale_values->len; k++)
+      for (guint k = 0; k < s->n_subscales; k++)
         {
           start (w, "subscale");
-          attr (w, "id", g_ptr_array_index (s->subscale_ids, k));
-          attr_number (w, "value", g_array_index (s->subscale_values, double, k), -1);
+          attr (w, "id", s->subscale_ids[k]);
+          attr_number (w, "value", s->subscale_values[k], -1);
           end (w);
         }
       end (w);

@@ -23,16 +23,6 @@ day_free (LimberDay *day)
 }
 
 
-/* The subscale arrays belong to the score; whoever fills subscale_ids decides,
- * with its free function, whether the ids are owned or borrowed. */
-static void
-score_free (LimberScoreOut *s)
-{
-  g_clear_pointer (&s->subscale_ids, g_ptr_array_unref);
-  g_clear_pointer (&s->subscale_values, g_array_unref);
-  g_free (s);
-}
-
 
 LimberPlan *
 limber_plan_alloc (const LimberRuleset *rs)
@@ -40,6 +30,8 @@ limber_plan_alloc (const LimberRuleset *rs)
   g_return_val_if_fail (rs != NULL, NULL);
 
   LimberPlan *plan = g_new0 (LimberPlan, 1);
+  /* records: a block for a plan's usual few (LIMBER_ARENA_INIT's size) */
+  plan->arena = (LimberArena) LIMBER_ARENA_INIT (2048);
   /* the plan's items point into the rule set's exercises */
   plan->rs = limber_ruleset_ref ((LimberRuleset *) rs);
   plan->status = LIMBER_PLAN_OK;
@@ -51,15 +43,16 @@ limber_plan_alloc (const LimberRuleset *rs)
   plan->advisories = g_ptr_array_new ();
   plan->days = g_ptr_array_new_with_free_func ((GDestroyNotify) day_free);
   plan->flags = g_ptr_array_new ();
-  plan->deficits = g_ptr_array_new_with_free_func (g_free);
-  plan->asymmetries = g_ptr_array_new_with_free_func (g_free);
-  plan->scores = g_ptr_array_new_with_free_func ((GDestroyNotify) score_free);
+  /* records in plan->arena */
+  plan->deficits = g_ptr_array_new ();
+  plan->asymmetries = g_ptr_array_new ();
+  plan->scores = g_ptr_array_new ();
   plan->fired_rules = g_ptr_array_new ();
   /* exercise ids, borrowed from the rule set the plan holds */
   plan->core = g_ptr_array_new ();
   plan->accessories = g_ptr_array_new ();
-  plan->focus = g_ptr_array_new_with_free_func (g_free);
-  plan->left_out = g_ptr_array_new_with_free_func (g_free);
+  plan->focus = g_ptr_array_new ();
+  plan->left_out = g_ptr_array_new ();
   return plan;
 }
 
@@ -80,18 +73,34 @@ limber_plan_internf (LimberPlan *plan, const char *format, ...)
   g_return_val_if_fail (plan != NULL, NULL);
   g_return_val_if_fail (format != NULL, NULL);
 
-  char buf[512];
   va_list ap;
   va_start (ap, format);
+  const char *text = limber_plan_internv (plan, format, ap);
+  va_end (ap);
+  return text;
+}
+
+const char *
+limber_plan_internv (LimberPlan *plan, const char *format, va_list ap)
+{
+  g_return_val_if_fail (plan != NULL, NULL);
+  g_return_val_if_fail (format != NULL, NULL);
+
+  char buf[512];
+  va_list again;
+  va_copy (again, ap);
   int n = g_vsnprintf (buf, sizeof buf, format, ap);
-  va_end (ap);
+  const char *text;
   if (n >= 0 && (gsize) n < sizeof buf)
-    return limber_plan_intern (plan, buf);
-  /* longer than the buffer: format again, into the heap */
-  va_start (ap, format);
-  g_autofree char *text = g_strdup_vprintf (format, ap);
-  va_end (ap);
-  return limber_plan_intern (plan, text);
+    text = limber_plan_intern (plan, buf);
+  else
+    {
+      /* longer than the buffer: format again, into the heap */
+      g_autofree char *heap = g_strdup_vprintf (format, again);
+      text = limber_plan_intern (plan, heap);
+    }
+  va_end (again);
+  return text;
 }
 
 static void
@@ -249,6 +258,7 @@ limber_plan_free (LimberPlan *plan)
     }
   g_clear_pointer (&plan->strings, g_string_chunk_free);
   g_clear_pointer (&plan->selection_strings, g_string_chunk_free);
+  limber_arena_clear (&plan->arena);
   g_free (plan->referral_message);
   g_free (plan->no_exercises_reason);
   g_free (plan->no_exercises_message);

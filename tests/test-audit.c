@@ -53,7 +53,7 @@ add_day (LimberPlan *plan, unsigned n, const Item *items)
 static void
 add_focus (LimberPlan *plan, const char *measure, const char *covered_by)
 {
-  LimberFocusOut *f = g_new0 (LimberFocusOut, 1);
+  LimberFocusOut *f = limber_arena_new0 (&plan->arena, LimberFocusOut, 1);  /* the plan's records, as compose.c puts them */
   /* borrowed, as a plan borrows its rule set's ids */
   f->measure = limber_plan_intern (plan, measure);
   f->covered_by = covered_by ? limber_plan_intern (plan, covered_by) : NULL;

@@ -59,7 +59,8 @@ add_facts (LimberPlan *plan)
 {
   g_ptr_array_add (plan->flags, (gpointer) "sciatica");
 
-  LimberDeficitOut *d = g_new0 (LimberDeficitOut, 1);
+  /* records live in the plan's arena, as generate.c puts them */
+  LimberDeficitOut *d = limber_arena_new0 (&plan->arena, LimberDeficitOut, 1);
   d->measure = "hip.flexion"; /* ids are borrowed, as from a rule set */
   d->left = 100;
   d->right = 118;
@@ -67,7 +68,7 @@ add_facts (LimberPlan *plan)
   d->deficit_right = -0.0; /* must print as 0 */
   g_ptr_array_add (plan->deficits, d);
 
-  LimberAsymmetryOut *a = g_new0 (LimberAsymmetryOut, 1);
+  LimberAsymmetryOut *a = limber_arena_new0 (&plan->arena, LimberAsymmetryOut, 1);
   a->measure = "hip.flexion";
   a->difference = 18;
   a->tighter = LIMBER_SIDE_LEFT;
@@ -76,15 +77,15 @@ add_facts (LimberPlan *plan)
   static const char *const ids[] = { "mini", "unfinished" };
   for (unsigned i = 0; i < G_N_ELEMENTS (ids); i++)
     {
-      LimberScoreOut *s = g_new0 (LimberScoreOut, 1);
+      LimberScoreOut *s = limber_arena_new0 (&plan->arena, LimberScoreOut, 1);
       s->id = ids[i];
       s->complete = i == 0;
       s->total = i == 0 ? 2 : 0.5;
-      s->subscale_ids = g_ptr_array_new ();
-      s->subscale_values = g_array_new (FALSE, FALSE, sizeof (double));
-      g_ptr_array_add (s->subscale_ids, (gpointer) "distress");
-      double value = 1;
-      g_array_append_val (s->subscale_values, value);
+      s->n_subscales = 1;
+      s->subscale_ids = limber_arena_new0 (&plan->arena, const char *, 1);
+      s->subscale_values = limber_arena_new0 (&plan->arena, double, 1);
+      s->subscale_ids[0] = "distress";
+      s->subscale_values[0] = 1;
       s->category = s->complete ? "high" : NULL;
       g_ptr_array_add (plan->scores, s);
     }
