@@ -1,23 +1,32 @@
 /* Recording reasons by reference and formatting them when read (why.h). */
 #include "why.h"
 
+#include <string.h>
+
 #include "number-format.h"
 
 gboolean
 limber_why_initv (LimberWhy *out, guint exercise, const char *rule, const char *fmt, va_list ap)
 {
-  LimberWhy w = { .rule = rule, .fmt = fmt, .exercise = exercise };
-  for (const char *p = fmt; *p; p++)
+  /* a plan records about a hundred of these: written in place, the unused
+   * arguments left as they are (only n_args of them are read), and the
+   * format searched for its '%'s rather than walked a byte at a time */
+  out->rule = rule;
+  out->fmt = fmt;
+  out->exercise = exercise;
+  out->phase = 0;
+  out->rule_index = out->action_index = 0;
+  out->n_args = 0;
+  out->text = NULL;
+  for (const char *p = strchr (fmt, '%'); p != NULL; p = strchr (p + 1, '%'))
     {
-      if (*p != '%')
-        continue;
       p++;
       if (*p == '+')
         p++;
       if (*p == '%')
         continue;
-      g_return_val_if_fail (w.n_args < LIMBER_WHY_MAX_ARGS, FALSE);
-      LimberWhyArg *a = &w.args[w.n_args++];
+      g_return_val_if_fail (out->n_args < LIMBER_WHY_MAX_ARGS, FALSE);
+      LimberWhyArg *a = &out->args[out->n_args++];
       switch (*p)
         {
         case 'u': a->u = va_arg (ap, unsigned); break;
@@ -27,16 +36,17 @@ limber_why_initv (LimberWhy *out, guint exercise, const char *rule, const char *
         default: g_return_val_if_reached (FALSE);
         }
     }
-  *out = w;
   return TRUE;
 }
 
 void
 limber_why_addv (GArray *out, guint exercise, const char *rule, const char *fmt, va_list ap)
 {
-  LimberWhy w;
-  if (limber_why_initv (&w, exercise, rule, fmt, ap))
-    g_array_append_val (out, w);
+  /* initialised where it is kept; taken back if the format is refused */
+  guint at = out->len;
+  g_array_set_size (out, at + 1);
+  if (!limber_why_initv (&g_array_index (out, LimberWhy, at), exercise, rule, fmt, ap))
+    g_array_set_size (out, at);
 }
 
 void
