@@ -25,6 +25,7 @@ leave_out (Composer *C, guint i, const char *fmt, ...)
       return;
   LimberLeftOut *l = limber_arena_new0 (&C->plan->arena, LimberLeftOut, 1);
   l->exercise = id;
+  l->index = i;
   va_list ap;
   va_start (ap, fmt);
   l->why = limber_plan_internv (C->plan, fmt, ap);

@@ -76,6 +76,7 @@ typedef struct {
 typedef struct {
   const char *exercise;
   const char *why;          /* in the plan's string chunk */
+  guint index;              /* the exercise's catalogue index */
 } LimberLeftOut;
 
 typedef struct {

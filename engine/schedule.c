@@ -180,7 +180,7 @@ limber_schedule (LimberSelection *sel, LimberPlan *plan, const GDate *start, uns
   guint n = sel->n;
   /* the schedule's working arrays, in one block that goes with it (48: an
    * arena's rounding and sanitizer gap per array) */
-  LimberArena arena = LIMBER_ARENA_INIT ((sizeof (double) + 3 * sizeof (int) + sizeof (gboolean) + 2 * sizeof (guint)
+  LimberArena arena = LIMBER_ARENA_INIT ((sizeof (double) + 3 * sizeof (int) + 2 * sizeof (gboolean) + 2 * sizeof (guint)
                                           + sizeof (char *)) * n + (sizeof (Session) + sizeof (guint)) * n_days
                                          + 12 * 48);
   double *jitter = limber_arena_new0 (&arena, double, n);
@@ -265,6 +265,7 @@ limber_schedule (LimberSelection *sel, LimberPlan *plan, const GDate *start, uns
     reserve[d] = sessions[d].picks ? sessions[d].picks->len : 0;
   limber_plan_add_days (plan, start, n_days, reserve);
   gboolean warned_short = FALSE;
+  gboolean *planned = limber_arena_new0 (&arena, gboolean, n);  /* per exercise: in some day's session */
   for (unsigned d = 0; d < n_days; d++)
     {
       LimberDay *out = g_ptr_array_index (plan->days, d);
@@ -276,6 +277,7 @@ limber_schedule (LimberSelection *sel, LimberPlan *plan, const GDate *start, uns
         {
           const Pick *pick = &g_array_index (day.picks, Pick, k);
           g_ptr_array_add (out->items, make_item (&C, &S, pick, limber_session_has (&core, pick->exercise)));
+          planned[pick->exercise] = TRUE;
         }
       out->minutes = round (day.seconds / 6.0) / 10.0;
       if (day.seconds < C.budget * UNDERRUN && day.picks->len > 0 && !warned_short)
@@ -292,18 +294,8 @@ limber_schedule (LimberSelection *sel, LimberPlan *plan, const GDate *start, uns
   /* what was left out at one point but came back (a swap, a stand-in, a
    * later day) is not left out */
   for (guint k = plan->left_out->len; k-- > 0;)
-    {
-      const LimberLeftOut *l = g_ptr_array_index (plan->left_out, k);
-      gboolean used = FALSE;
-      for (guint d = 0; d < plan->days->len && !used; d++)
-        {
-          const LimberDay *day = g_ptr_array_index (plan->days, d);
-          for (guint i = 0; i < day->items->len && !used; i++)
-            used = g_str_equal (((const LimberItem *) g_ptr_array_index (day->items, i))->exercise->id, l->exercise);
-        }
-      if (used)
-        g_ptr_array_remove_index (plan->left_out, k);
-    }
+    if (planned[((const LimberLeftOut *) g_ptr_array_index (plan->left_out, k))->index])
+      g_ptr_array_remove_index (plan->left_out, k);
   limber_session_order (&C, &core);
   for (guint k = 0; k < core.picks->len; k++)
     g_ptr_array_add (plan->core, exercise_at (&C, g_array_index (core.picks, Pick, k).exercise)->id);
