@@ -239,7 +239,7 @@ apply_action (LimberSelection *sel, const LimberRule *rule, const LimberAction *
     }
   if (a->target_kind == TARGET_MEASURE && (a->kind == ACTION_WEIGHT || a->kind == ACTION_EMPHASISE))
     {
-      int measure = limber_ruleset_index_of (sel->facts->rs->measure_index, a->target);
+      int measure = a->target_measure;
       if (measure >= 0 && (a->kind == ACTION_EMPHASISE || (a->has_multiply && a->multiply > 1)
                            || (a->has_add && a->add > 0)))
         add_focus (sel, measure);

@@ -87,13 +87,15 @@ derive_measures (LimberFacts *f)
   guint32 start = g_date_get_julian (&f->start);
   /* each measure's snapshots counted first, then stored in one array each */
   guint n_rescans = f->profile->rescans->len;
-  g_autofree int *rescan_measure = g_new (int, MAX (n_rescans, 1));
-  g_autofree guint32 *rescan_day = g_new0 (guint32, MAX (n_rescans, 1));
-  guint *capacity = limber_arena_new0 (&f->arena, guint, MAX (rs->measures->len, 1));
-  for (guint i = 0; i < f->profile->scans->len; i++)
+  guint n_scans = f->profile->scans->len;
+  int *scan_measure = limber_arena_new0 (&f->arena, int, n_scans);
+  int *rescan_measure = limber_arena_new0 (&f->arena, int, n_rescans);
+  guint32 *rescan_day = limber_arena_new0 (&f->arena, guint32, n_rescans);
+  guint *capacity = limber_arena_new0 (&f->arena, guint, rs->measures->len);
+  for (guint i = 0; i < n_scans; i++)
     {
       const LimberScan *scan = g_ptr_array_index (f->profile->scans, i);
-      int mi = limber_ruleset_index_of (rs->measure_index, scan->measure);
+      int mi = scan_measure[i] = limber_ruleset_index_of (rs->measure_index, scan->measure);
       if (mi >= 0)
         capacity[mi]++;
     }
@@ -112,10 +114,10 @@ derive_measures (LimberFacts *f)
     }
   for (guint i = 0; i < rs->measures->len; i++)
     f->measures[i].series = limber_arena_new0 (&f->arena, LimberSnapshot, capacity[i]);
-  for (guint i = 0; i < f->profile->scans->len; i++)
+  for (guint i = 0; i < n_scans; i++)
     {
       const LimberScan *scan = g_ptr_array_index (f->profile->scans, i);
-      int mi = limber_ruleset_index_of (rs->measure_index, scan->measure);
+      int mi = scan_measure[i];
       if (mi >= 0)
         f->measures[mi].series[f->measures[mi].n_series++] = (LimberSnapshot) { 0, scan->left, scan->right };
     }

@@ -254,9 +254,28 @@ compile_contraindication_texts (LimberRuleset *rs)
     }
 }
 
+/* Each measure target's index, so that a fired rule names its measure
+ * without looking its id up. */
+static void
+compile_target_measures (LimberRuleset *rs)
+{
+  for (guint r = 0; r < rs->rules->len; r++)
+    {
+      const LimberRule *rule = g_ptr_array_index (rs->rules, r);
+      for (guint a = 0; a < rule->actions->len; a++)
+        {
+          LimberAction *action = g_ptr_array_index (rule->actions, a);
+          action->target_measure = action->target_kind == TARGET_MEASURE
+                                     ? limber_ruleset_index_of (rs->measure_index, action->target)
+                                     : -1;
+        }
+    }
+}
+
 void
 limber_ruleset_compile (LimberRuleset *rs)
 {
+  compile_target_measures (rs);
   compile_contraindication_texts (rs);
   compile_weights (rs);
   compile_regions (rs);

@@ -103,6 +103,7 @@ typedef struct {
   double multiply, add;
   char *measure;            /* emphasise */
   int measure_index;
+  int target_measure;       /* a measure target's index, -1 for other targets (ruleset-compile.c) */
   unsigned extra_sets;
   double seconds;           /* min-hold */
   double minutes;           /* limit-minutes */
