@@ -14,9 +14,12 @@ flags rare, a full scan, three logged sessions; built untimed, as in C):
     plans made, written and freed on C threads while Python serialises the
     next chunk; wall and CPU (process) time, and the seconds a million
     would take at that rate;
+  - plan_many(dicts, output="frame"): the same, each plan summed up in a
+    row of a pandas DataFrame (plans_frame()'s columns) instead of JSON;
   - with --stream N: N dicts (the population, cycled) streamed through
-    iplan_many(output="json") on 2 threads, timed whole (the issue's
-    "a million profiles from Python" figure: --stream 1000000);
+    iplan_many(output="frame") (or --stream-output json) on 2 threads,
+    timed whole (the issue's "a million profiles from Python" figure:
+    --stream 1000000);
   - build/bench/bench-generate's own figures when it is there.
 
 Every timing includes freeing the plans, as bench-generate's does.
@@ -102,29 +105,33 @@ def py_batch(rules, profiles, threads):
     return total
 
 
-def json_batch(rules, profiles, threads):
-    """(wall, CPU) seconds for plan_many(output="json") over profiles, chunk by chunk, and the JSON bytes."""
+def output_batch(rules, profiles, threads, output):
+    """(wall, CPU) seconds for plan_many(output=...) over profiles, chunk by chunk, and the bytes kept."""
     wall = cpu = 0.0
     size = 0
     for i in range(0, len(profiles), CHUNK):
         chunk = profiles[i:i + CHUNK]
         t, c = time.perf_counter(), time.process_time()
-        docs = rules.plan_many(chunk, start=START, seed=1, threads=threads, output="json")
+        out = rules.plan_many(chunk, start=START, seed=1, threads=threads, output=output)
         wall += time.perf_counter() - t
         cpu += time.process_time() - c
-        size += sum(map(len, docs))
+        size += sum(map(len, out)) if output == "json" else int(out.memory_usage(deep=True).sum())
     return wall, cpu, size
 
 
-def stream(rules, dicts, n, threads):
-    """(wall, CPU) seconds and JSON bytes for n dicts streamed through iplan_many(output="json")."""
+def stream(rules, dicts, n, threads, output):
+    """(wall, CPU) seconds and bytes kept for n dicts streamed through iplan_many(output=...)."""
     import itertools
     t, c = time.perf_counter(), time.process_time()
     size = count = 0
-    for doc in rules.iplan_many(itertools.islice(itertools.cycle(dicts), n), start=START, seed=1, threads=threads,
-                                output="json"):
-        size += len(doc)
-        count += 1
+    for part in rules.iplan_many(itertools.islice(itertools.cycle(dicts), n), start=START, seed=1, threads=threads,
+                                 output=output):
+        if output == "json":
+            size += len(part)
+            count += 1
+        else:
+            size += int(part.memory_usage(deep=True).sum())
+            count += len(part)
     assert count == n
     return time.perf_counter() - t, time.process_time() - c, size
 
@@ -149,7 +156,8 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("n", nargs="?", type=int, default=100_000, help="profiles (default 100000)")
     ap.add_argument("--single", type=int, default=2000, help="profiles for the single-call figure")
-    ap.add_argument("--stream", type=int, default=0, help="also stream this many dicts to JSON on 2 threads")
+    ap.add_argument("--stream", type=int, default=0, help="also stream this many dicts on 2 threads")
+    ap.add_argument("--stream-output", choices=("frame", "json"), default="frame", help="what the stream keeps")
     ap.add_argument("--c-bench", default=os.path.join(os.path.dirname(__file__), "..", "build", "bench", "bench-generate"))
     args = ap.parse_args()
 
@@ -181,17 +189,19 @@ def main():
               % (threads, " " if threads == 1 else "s", args.n / c_s, args.n / py_s, py_s / c_s,
                  args.n / dict_s, dict_s / c_s))
 
-    print("\nplan_many(dicts, output=\"json\") over %d profiles (plans written and freed in C)" % args.n)
-    for threads in (1, 2):
-        wall, cpu, size = json_batch(rules, dicts, threads)
-        print("  %d thread%s  %8.0f plans/s, %6.1f us CPU per plan, %.1f KB of JSON per plan; 1M: %.0f s wall"
-              % (threads, " " if threads == 1 else "s", args.n / wall, cpu / args.n * 1e6, size / args.n / 1024,
-                 wall / args.n * 1e6))
+    for output in ("json", "frame"):
+        print("\nplan_many(dicts, output=\"%s\") over %d profiles (plans %s and freed in C)"
+              % (output, args.n, "written" if output == "json" else "summed up"))
+        for threads in (1, 2):
+            wall, cpu, size = output_batch(rules, dicts, threads, output)
+            print("  %d thread%s  %8.0f plans/s, %6.1f us CPU per plan, %7.1f bytes kept per plan; 1M: %.0f s wall"
+                  % (threads, " " if threads == 1 else "s", args.n / wall, cpu / args.n * 1e6, size / args.n,
+                     wall / args.n * 1e6))
 
     if args.stream:
-        wall, cpu, size = stream(rules, dicts, args.stream, 2)
-        print("\nstreamed %d dicts -> JSON on 2 threads: %.1f s wall, %.1f s CPU (%.1f us per plan), %.1f GB of JSON"
-              % (args.stream, wall, cpu, cpu / args.stream * 1e6, size / 1e9))
+        wall, cpu, size = stream(rules, dicts, args.stream, 2, args.stream_output)
+        print("\nstreamed %d dicts -> %s on 2 threads: %.1f s wall, %.1f s CPU (%.1f us per plan), %.1f MB kept"
+              % (args.stream, args.stream_output, wall, cpu, cpu / args.stream * 1e6, size / 1e6))
 
     print("\nbuild/bench/bench-generate (its own population, for reference)")
     for threads in (1, 2):

@@ -27,6 +27,23 @@ def _plain(value):
     raise TypeError("%r cannot be part of a profile" % (value,))
 
 
+try:  # the dict reader (src/dicts.c): CPython only; elsewhere dicts go through JSON
+    from . import _dicts
+    _dicts.bind(int(ffi.cast("uintptr_t", lib.limber_py_profile_api())))
+except ImportError:  # pragma: no cover - depends on the build
+    _dicts = None
+
+
+def dicts_to_profiles(dicts, ruleset_ptr):
+    """C profiles for the dicts the dict reader reads (a cdata LimberProfile *[]; NULL
+    where a dict must go the JSON way, which then reports what is wrong).  The
+    caller owns them."""
+    out = ffi.new("LimberProfile *[]", len(dicts))
+    if _dicts is not None and dicts:
+        _dicts.profiles(dicts, int(ffi.cast("uintptr_t", ruleset_ptr)), int(ffi.cast("uintptr_t", out)))
+    return out
+
+
 def to_json_bytes(data):
     """A profile dict as compact UTF-8 JSON, the way limber_profile_new_from_json() reads it."""
     return json.dumps(data, separators=(",", ":"), default=_plain, allow_nan=True).encode("utf-8")
@@ -64,7 +81,18 @@ class Profile:
 
     @classmethod
     def from_dict(cls, data, ruleset=None, name=None):
-        """A profile from a dict shaped like the JSON profile, checked against `ruleset` (default: the built-in)."""
+        """A profile from a dict shaped like the JSON profile, checked against `ruleset` (default: the built-in).
+
+        Read straight from the dict in C when it is shaped as a program
+        writes it; otherwise (and for every problem) through its JSON, whose
+        reader names the field at fault.
+        """
+        from ._ruleset import Ruleset
+        rules = ruleset if ruleset is not None else Ruleset.default()
+        if isinstance(data, dict):
+            built = dicts_to_profiles([data], rules._live())[0]
+            if built != ffi.NULL:
+                return cls(built)
         raw = to_json_bytes(data)
         return cls._load(lib.limber_profile_new_from_json, ruleset, raw, len(raw),
                          name.encode() if name else ffi.NULL)

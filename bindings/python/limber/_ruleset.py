@@ -9,8 +9,8 @@ from ._catalogue import Exercise, Measure, Question
 from ._errors import Error, OptionsError, ProfileError, RulesetError, check, from_gerror
 from ._native import ffi, lib
 from ._plan import Plan
-from ._profile import Profile, to_json_bytes
-from ._reflect import add_getters, header_doc, take_text, wraps_c
+from ._profile import Profile, dicts_to_profiles, to_json_bytes
+from ._reflect import add_getters, enum_names, header_doc, take_text, wraps_c
 
 # Profiles handed to C per batch call: bounds the memory held for JSON
 # documents and lets iplan_many() stream; large enough that the per-call cost
@@ -47,17 +47,29 @@ def _chunks(items, size):
         yield batch
 
 
-def _prepare(batch, base):
-    """A chunk as the C batch functions take it: loaded profiles, or JSON
-    documents and their names (dicts serialised here).  The cdata that must
-    outlive the call travels with it."""
+def _prepare(batch, base, ruleset_ptr):
+    """A chunk as the C batch functions take it: loaded profiles (a Profile's,
+    or built from a dict by the dict reader), or JSON documents and their
+    names (the other dicts serialised here).  The cdata that must outlive the
+    call travels with it, and the profiles made here to be freed after it."""
     n = len(batch)
     loaded = ffi.new("LimberProfile *[]", n)
     json_docs = ffi.new("const char *[]", n)
     names = ffi.new("const char *[]", n)
     keep = []
+    made = []
     any_loaded = any_json = False
+    at = [i for i, profile in enumerate(batch) if isinstance(profile, dict)]
+    if at:
+        built = dicts_to_profiles([batch[i] for i in at], ruleset_ptr)
+        for j, i in enumerate(at):
+            if built[j] != ffi.NULL:
+                loaded[i] = built[j]
+                made.append(built[j])
+                any_loaded = True
     for i, profile in enumerate(batch):
+        if loaded[i] != ffi.NULL:
+            continue
         if isinstance(profile, Profile):
             loaded[i] = profile._live()
             any_loaded = True
@@ -70,7 +82,58 @@ def _prepare(batch, base):
             json_docs[i], names[i] = doc, name
             any_json = True
     keep.append(batch)  # Profile objects stay alive while C reads them
-    return (n, base, loaded if any_loaded else ffi.NULL, json_docs if any_json else ffi.NULL, names, keep)
+    return (n, base, loaded if any_loaded else ffi.NULL, json_docs if any_json else ffi.NULL, names, keep, made)
+
+
+def _pandas():
+    from ._frames import _pandas as pandas
+    return pandas()
+
+
+FRAME_COLUMNS = ["plan", "status", "outcome", "advisories", "training_days", "items", "minutes", "error"]
+
+
+def _empty_frame():
+    return _pandas().DataFrame({c: [] for c in FRAME_COLUMNS})
+
+
+def _rows_frame(rows, errs, n, base, errors):
+    """plans_frame()'s DataFrame from C's rows, column by column (no object per plan but the strings)."""
+    import numpy as np
+    pd = _pandas()
+    dtype = np.dtype([("status", "<i4"), ("outcome", "<i4"), ("advisories", "<u4"), ("training_days", "<u4"),
+                      ("items", "<u4"), ("reserved", "<u4"), ("minutes", "<f8")])
+    assert dtype.itemsize == ffi.sizeof("LimberPyPlanRow")
+    a = np.frombuffer(ffi.buffer(rows), dtype=dtype, count=n)
+    failed = a["status"] < 0
+    statuses = enum_names("LimberPlanStatus")
+    outcomes = enum_names("LimberOutcome")
+    status_names = np.array([statuses.get(k) for k in range(max(statuses) + 1)] + ["error"], dtype=object)
+    outcome_names = np.array([outcomes.get(k) for k in range(max(outcomes) + 1)], dtype=object)
+    status = status_names[np.where(failed, len(status_names) - 1, a["status"])]
+    outcome = outcome_names[np.clip(a["outcome"], 0, len(outcome_names) - 1)]
+    outcome[failed] = None
+    error = np.full(n, None, dtype=object)
+    failure = None
+    for i in np.flatnonzero(failed):
+        exc = from_gerror(errs[i], ProfileError)
+        exc.index = base + int(i)
+        if errors == "raise":
+            failure = failure or exc
+        error[i] = str(exc)
+    if failure is not None:
+        raise failure
+    zero = np.where(failed, 0, 1)
+    return pd.DataFrame({
+        "plan": np.arange(base, base + n, dtype=np.int64),
+        "status": status,
+        "outcome": outcome,
+        "advisories": (a["advisories"] * zero).astype(np.int64),
+        "training_days": (a["training_days"] * zero).astype(np.int64),
+        "items": (a["items"] * zero).astype(np.int64),
+        "minutes": np.where(failed, 0.0, a["minutes"]),
+        "error": error,
+    })
 
 
 def _threads(threads):
@@ -236,13 +299,16 @@ class Ruleset:
         check(err, Error)
         return Plan(ptr, self)
 
-    @wraps_c("limber_py_plan_many", "limber_py_plan_many_json")
+    @wraps_c("limber_py_plan_many", "limber_py_plan_many_json", "limber_py_plan_many_rows")
     def plan_many(self, profiles, start=None, days=7, seed=0, threads=None, errors="raise", output="plans"):
         """Generates one plan per profile, in C, on `threads` threads (default: every core).
 
-        The GIL is released while C works, and dict profiles are parsed on
-        the worker threads too.  Each plan is the one plan() would give for
-        the same profile and seed, whatever its place in the batch.
+        The GIL is released while C works.  Dicts are read in C straight
+        from the dict (limber._dicts) when they are shaped as a program
+        writes them, otherwise as JSON on the worker threads; either way a
+        bad one is reported as ProfileError with its field.  Each plan is
+        the one plan() would give for the same profile and seed, whatever
+        its place in the batch.
 
         Args:
             profiles: an iterable of dicts, JSON strings or bytes, or Profile objects.
@@ -254,40 +320,63 @@ class Ruleset:
             output: "plans" for Plan objects; "json" for each plan as compact
                 JSON bytes (Plan.to_json()'s document), written on the worker
                 thread that made the plan, which is then freed: no plan object
-                is made in Python, and a batch keeps only its documents.
+                is made in Python, and a batch keeps only its documents;
+                "frame" for a pandas DataFrame with plans_frame()'s columns
+                (one row per profile, summed up in C, the plans freed there:
+                a million profiles make a million rows and nothing else).
 
         Returns:
-            a list of Plan or bytes (or exceptions, with errors="return"), in input order.
+            a list of Plan or bytes (or exceptions, with errors="return"), in
+            input order; with output="frame", one DataFrame (an "error" row,
+            with its message, for each bad profile when errors="return").
         """
+        if output == "frame":
+            frames = list(self.iplan_many(profiles, start, days, seed, threads, errors, output=output))
+            if not frames:
+                return _empty_frame()
+            return frames[0] if len(frames) == 1 else _pandas().concat(frames, ignore_index=True)
         return list(self.iplan_many(profiles, start, days, seed, threads, errors, output=output))
 
     def iplan_many(self, profiles, start=None, days=7, seed=0, threads=None, errors="raise", chunk=CHUNK,
                    output="plans"):
         """Like plan_many(), as an iterator: profiles are planned `chunk` at a time, so memory stays bounded.
 
-        While C plans one chunk (the GIL released), a Python thread turns the
-        next chunk's dicts into JSON, so that work and C's overlap.
+        While C plans one chunk (the GIL released), a Python thread reads the
+        next chunk's dicts, so that work and C's overlap.  With
+        output="frame" it yields one DataFrame per chunk.
         """
         if errors not in ("raise", "return"):
             raise ValueError('errors must be "raise" or "return"')
-        if output not in ("plans", "json"):
-            raise ValueError('output must be "plans" or "json"')
+        if output not in ("plans", "json", "frame"):
+            raise ValueError('output must be "plans", "json" or "frame"')
         opts = _options(start, days, seed)
         nthreads = _threads(threads)
         pending, base = None, 0
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="limber-prepare") as prepare:
             for batch in _chunks(profiles, chunk):
-                ready = prepare.submit(_prepare, batch, base)
+                ready = prepare.submit(_prepare, batch, base, self._live())
                 base += len(batch)
                 if pending is not None:
-                    yield from self._run(pending.result(), opts, nthreads, errors, output)
+                    yield from self._run_and_free(pending.result(), opts, nthreads, errors, output)
                 pending = ready
             if pending is not None:
-                yield from self._run(pending.result(), opts, nthreads, errors, output)
+                yield from self._run_and_free(pending.result(), opts, nthreads, errors, output)
+
+    def _run_and_free(self, prepared, opts, threads, errors, output):
+        try:
+            results = self._run(prepared, opts, threads, errors, output)
+        finally:
+            for p in prepared[-1]:  # the profiles the dict reader made
+                lib.limber_profile_free(p)
+        return [results] if output == "frame" else results
 
     def _run(self, prepared, opts, threads, errors, output):
-        n, base, loaded, json_docs, names, _keep = prepared
+        n, base, loaded, json_docs, names, _keep, _made = prepared
         errs = ffi.new("GError *[]", n)
+        if output == "frame":
+            rows = ffi.new("LimberPyPlanRow[]", n)
+            lib.limber_py_plan_many_rows(self._live(), loaded, json_docs, names, n, opts, threads, rows, errs)
+            return _rows_frame(rows, errs, n, base, errors)
         if output == "json":
             docs = ffi.new("char *[]", n)
             lengths = ffi.new("gsize[]", n)

@@ -3,6 +3,10 @@
 
 #include <string.h>
 
+/* the dict reader's table reaches past the public API (limber-py.h) */
+#include "profile-private.h"
+#include "ruleset-private.h"
+
 typedef struct {
   const LimberRuleset *ruleset;
   LimberProfile *const *profiles;
@@ -13,6 +17,7 @@ typedef struct {
   LimberPlan **plans;
   char **json_out;       /* when set, plans are written here and freed */
   gsize *json_length;
+  LimberPyPlanRow *rows;  /* when set, plans are summed up here and freed */
   GError **errors;
   gint next;       /* the next index to take, shared by the workers */
   gint failures;
@@ -21,6 +26,21 @@ typedef struct {
 /* Small chunks taken from a shared counter balance threads whose profiles
  * differ in cost (a referral is far cheaper than a full week). */
 #define CHUNK 16
+
+/* A plan's row of limber.plans_frame(). */
+static void
+sum_up (const LimberPlan *plan, LimberPyPlanRow *row)
+{
+  *row = (LimberPyPlanRow) { limber_plan_get_status (plan), limber_plan_get_outcome (plan),
+                             limber_plan_get_n_advisories (plan), 0, 0, 0, 0 };
+  for (unsigned d = 0; d < limber_plan_get_n_days (plan); d++)
+    {
+      const LimberDay *day = limber_plan_get_day (plan, d);
+      row->training_days += !limber_day_get_rest (day);
+      row->items += limber_day_get_n_items (day);
+      row->minutes += limber_day_get_minutes (day);
+    }
+}
 
 static void
 plan_one (Batch *b, gsize i)
@@ -38,6 +58,11 @@ plan_one (Batch *b, gsize i)
     plan = limber_generate (b->ruleset, profile, b->options, &b->errors[i]);
   if (plan == NULL)
     g_atomic_int_inc (&b->failures);
+  else if (b->rows != NULL)
+    {
+      sum_up (plan, &b->rows[i]);
+      limber_plan_free (plan);
+    }
   else if (b->json_out != NULL)
     {
       /* written while the plan is hot in this core's cache, freed at once:
@@ -96,7 +121,7 @@ limber_py_plan_many (const LimberRuleset *ruleset, LimberProfile *const *profile
   g_return_val_if_fail (ruleset != NULL && (profiles != NULL || json != NULL || n == 0), n);
   g_return_val_if_fail (plans != NULL || n == 0, n);
   g_return_val_if_fail (n <= G_MAXINT - CHUNK, n);
-  Batch b = { ruleset, profiles, json, names, n, options, plans, NULL, NULL, errors, 0, 0 };
+  Batch b = { ruleset, profiles, json, names, n, options, plans, NULL, NULL, NULL, errors, 0, 0 };
   for (gsize i = 0; i < n; i++)
     {
       plans[i] = NULL;
@@ -113,7 +138,7 @@ limber_py_plan_many_json (const LimberRuleset *ruleset, LimberProfile *const *pr
   g_return_val_if_fail (ruleset != NULL && (profiles != NULL || json != NULL || n == 0), n);
   g_return_val_if_fail ((plans_json != NULL && lengths != NULL) || n == 0, n);
   g_return_val_if_fail (n <= G_MAXINT - CHUNK, n);
-  Batch b = { ruleset, profiles, json, names, n, options, NULL, plans_json, lengths, errors, 0, 0 };
+  Batch b = { ruleset, profiles, json, names, n, options, NULL, plans_json, lengths, NULL, errors, 0, 0 };
   for (gsize i = 0; i < n; i++)
     {
       plans_json[i] = NULL;
@@ -121,4 +146,103 @@ limber_py_plan_many_json (const LimberRuleset *ruleset, LimberProfile *const *pr
       errors[i] = NULL;
     }
   return run (&b, threads);
+}
+
+gsize
+limber_py_plan_many_rows (const LimberRuleset *ruleset, LimberProfile *const *profiles, const char *const *json,
+                          const char *const *names, gsize n, const LimberOptions *options, unsigned threads,
+                          LimberPyPlanRow *rows, GError **errors)
+{
+  g_return_val_if_fail (ruleset != NULL && (profiles != NULL || json != NULL || n == 0), n);
+  g_return_val_if_fail (rows != NULL || n == 0, n);
+  g_return_val_if_fail (n <= G_MAXINT - CHUNK, n);
+  Batch b = { ruleset, profiles, json, names, n, options, NULL, NULL, NULL, rows, errors, 0, 0 };
+  for (gsize i = 0; i < n; i++)
+    {
+      rows[i] = (LimberPyPlanRow) { -1, 0, 0, 0, 0, 0, 0 };
+      errors[i] = NULL;
+    }
+  return run (&b, threads);
+}
+
+/* ---- the dict reader's table ---------------------------------------------- */
+
+static gboolean
+set_goal_name (LimberProfile *profile, const LimberRuleset *ruleset, const char *name)
+{
+  g_autoptr (GPtrArray) problems = limber_profile_problems_new ();
+  LimberGoal goal;
+  if (!limber_profile_check_goal_name (ruleset, name, &goal, problems))
+    return FALSE;
+  limber_profile_set_goal (profile, goal);
+  return TRUE;
+}
+
+/* Answers as the setters store them, appended without a search. */
+static void
+add_answer_bool (LimberProfile *profile, const char *question, gboolean yes)
+{
+  LimberAnswer *a = limber_profile_answer_append (profile, question);
+  a->kind = ANSWER_BOOL;
+  a->yes = !!yes;
+}
+
+static void
+add_answer_number (LimberProfile *profile, const char *question, double value)
+{
+  LimberAnswer *a = limber_profile_answer_append (profile, question);
+  a->kind = ANSWER_NUMBER;
+  a->number = value;
+}
+
+static void
+add_answer_choice (LimberProfile *profile, const char *question, const char *choice)
+{
+  LimberAnswer *a = limber_profile_answer_append (profile, question);
+  a->kind = ANSWER_CHOICE;
+  a->choice = g_strdup (choice);
+}
+
+static gboolean
+has_measure (const LimberProfile *profile, const char *measure)
+{
+  return limber_profile_find_scan (profile, measure) != NULL;
+}
+
+static gboolean
+seal (LimberProfile *profile, const LimberRuleset *ruleset)
+{
+  g_autoptr (GPtrArray) problems = limber_profile_problems_new ();
+  if (!limber_profile_check (profile, ruleset, problems))
+    return FALSE;
+  limber_profile_mark_checked (profile, ruleset);
+  return TRUE;
+}
+
+const LimberPyProfileApi *
+limber_py_profile_api (void)
+{
+  static const LimberPyProfileApi api = {
+    sizeof (LimberPyProfileApi),
+    limber_profile_new,
+    limber_profile_free,
+    limber_profile_set_name,
+    limber_profile_set_age,
+    set_goal_name,
+    limber_profile_set_minutes_per_day,
+    limber_profile_set_days_per_week,
+    limber_profile_set_no_floor,
+    limber_profile_set_equipment,
+    limber_profile_add_avoid_region,
+    add_answer_bool,
+    add_answer_number,
+    add_answer_choice,
+    has_measure,
+    limber_profile_set_measure,
+    limber_profile_set_measure_value,
+    limber_profile_add_session,
+    limber_profile_add_rescan,
+    seal,
+  };
+  return &api;
 }
