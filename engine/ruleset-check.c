@@ -22,8 +22,9 @@ typedef struct {
   GHashTable *sources;
   GHashTable *flags;      /* red-flag id -> index + 1 */
   GHashTable *scores;     /* score id -> index + 1 */
-  GHashTable *tags;       /* every tag carried by an exercise */
-  GHashTable *regions;    /* every region named by an exercise */
+  GHashTable *tags;       /* every tag carried by an exercise -> the exercises (GArray of guint, ascending) */
+  GHashTable *regions;    /* every region named by an exercise -> the exercises, the same way */
+  GHashTable *positions;  /* every position -> the exercises, the same way */
 } Checker;
 
 static void G_GNUC_PRINTF (4, 5)
@@ -290,12 +291,6 @@ check_cond (Checker *C, LimberCond *c)
 
 /* ---- actions ----------------------------------------------------------- */
 
-static gboolean
-strv_has (char **v, const char *s)
-{
-  return v != NULL && g_strv_contains ((const char *const *) v, s);
-}
-
 static const char *const action_elements[] = {
   "weight", "exclude", "require", "emphasise", "lowest-step", "min-hold", "min-reps", "advise", "limit-minutes",
 };
@@ -319,21 +314,27 @@ resolve_targets (Checker *C, LimberAction *a)
   if (a->target_kind == TARGET_MEASURE
       && resolve_measure (C, a->target, &measure, a->line, el) == NULL)
     return;
-  for (guint i = 0; i < C->rs->exercises->len; i++)
+  /* tags, regions, positions and ids by their indexes (check_exercises):
+   * thousands of actions over a thousand exercises compare no strings */
+  const GArray *members = NULL;
+  int index;
+  switch (a->target_kind)
     {
-      LimberExercise *e = g_ptr_array_index (C->rs->exercises, i);
-      gboolean hit = FALSE;
-      switch (a->target_kind)
-        {
-        case TARGET_MEASURE: hit = limber_exercise_targets (e, measure, a->any_role); break;
-        case TARGET_EXERCISE: hit = g_str_equal (e->id, a->target); break;
-        case TARGET_TAG: hit = strv_has (e->tags, a->target); break;
-        case TARGET_REGION: hit = strv_has (e->regions, a->target); break;
-        case TARGET_POSITION: hit = g_str_equal (limber_position_to_string (e->position), a->target); break;
-        }
-      if (hit)
-        g_array_append_val (a->targets, i);
+    case TARGET_MEASURE:
+      for (guint i = 0; i < C->rs->exercises->len; i++)
+        if (limber_exercise_targets (g_ptr_array_index (C->rs->exercises, i), measure, a->any_role))
+          g_array_append_val (a->targets, i);
+      break;
+    case TARGET_EXERCISE:
+      if ((index = limber_ruleset_index_of (C->rs->exercise_index, a->target)) >= 0)
+        g_array_append_val (a->targets, index);
+      break;
+    case TARGET_TAG: members = g_hash_table_lookup (C->tags, a->target); break;
+    case TARGET_REGION: members = g_hash_table_lookup (C->regions, a->target); break;
+    case TARGET_POSITION: members = g_hash_table_lookup (C->positions, a->target); break;
     }
+  if (members != NULL)
+    g_array_append_vals (a->targets, members->data, members->len);
   static const char *const what[] = { "exercise", "tag", "region", "position", "measure" };
   if (a->targets->len == 0)
     problem (C, a->line, el, "%s=\"%s\" matches no exercise; expected %s", what[a->target_kind], a->target,
@@ -636,6 +637,21 @@ check_templates (Checker *C)
     }
 }
 
+/* Exercise i under key in one of the checker's indexes (once, however
+ * often the exercise names it). */
+static void
+add_member (GHashTable *index, const char *key, guint i)
+{
+  GArray *members = g_hash_table_lookup (index, key);
+  if (members == NULL)
+    {
+      members = g_array_new (FALSE, FALSE, sizeof (guint));
+      g_hash_table_insert (index, (gpointer) key, members);
+    }
+  if (members->len == 0 || g_array_index (members, guint, members->len - 1) != i)
+    g_array_append_val (members, i);
+}
+
 static void
 check_exercises (Checker *C)
 {
@@ -645,9 +661,10 @@ check_exercises (Checker *C)
       LimberExercise *e = g_ptr_array_index (rs->exercises, i);
       index_id (C, rs->exercise_index, e->id, i, e->line, "exercise", "exercise");
       for (char **t = e->tags; *t; t++)
-        g_hash_table_add (C->tags, *t);
+        add_member (C->tags, *t, i);
       for (char **r = e->regions; *r; r++)
-        g_hash_table_add (C->regions, *r);
+        add_member (C->regions, *r, i);
+      add_member (C->positions, limber_position_to_string (e->position), i);
     }
   for (guint i = 0; i < rs->exercises->len; i++)
     {
@@ -769,8 +786,9 @@ limber_ruleset_check (LimberRuleset *rs, const char *source, gsize length, GStri
     .sources = g_hash_table_new (g_str_hash, g_str_equal),
     .flags = g_hash_table_new (g_str_hash, g_str_equal),
     .scores = g_hash_table_new (g_str_hash, g_str_equal),
-    .tags = g_hash_table_new (g_str_hash, g_str_equal),
-    .regions = g_hash_table_new (g_str_hash, g_str_equal),
+    .tags = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_array_unref),
+    .regions = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_array_unref),
+    .positions = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_array_unref),
   };
   gsize before = errors->len;
 
@@ -798,5 +816,6 @@ limber_ruleset_check (LimberRuleset *rs, const char *source, gsize length, GStri
   g_hash_table_unref (C.scores);
   g_hash_table_unref (C.tags);
   g_hash_table_unref (C.regions);
+  g_hash_table_unref (C.positions);
   return errors->len == before;
 }
