@@ -24,6 +24,7 @@
 #include <Python.h>
 
 #include <math.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -203,10 +204,23 @@ answers (LimberProfile *p, PyObject *o)
   return 1;
 }
 
+/* One field of a record: key is its index in the record's known keys. */
+typedef int (*FieldFunc) (void *record, int key, PyObject *value);
+/* A record whose fields are read: seen has a bit per key given. */
+typedef int (*TakeFunc) (LimberProfile *p, void *record, unsigned seen);
+
+/* A list (or tuple) of dicts of known keys (scan, history, re-scans): each
+ * read field by field into a copy of blank, then taken.  0 at the first
+ * thing to give up on. */
 static int
-scan (LimberProfile *p, PyObject *o)
+records (LimberProfile *p, PyObject *o, const char *const *known, const void *blank, size_t size, FieldFunc field,
+         TakeFunc take)
 {
-  static const char *const known[] = { "measure", "left", "right", "value", NULL };
+  union {
+    max_align_t align;
+    char bytes[128];
+  } record;
+  g_assert (size <= sizeof record.bytes);
   Py_ssize_t n;
   PyObject **items;
   if (!sequence (o, &n, &items))
@@ -215,28 +229,86 @@ scan (LimberProfile *p, PyObject *o)
     {
       if (!PyDict_Check (items[i]))
         return 0;
+      memcpy (record.bytes, blank, size);
       PyObject *key, *value;
       Py_ssize_t pos = 0;
       unsigned seen = 0;
-      const char *measure = NULL;
-      double values[4] = { 0 };
       while (PyDict_Next (items[i], &pos, &key, &value))
         {
           int k = key_index (key, known);
-          if (k < 0 || (k == 0 ? (measure = text (value)) == NULL : !number (value, &values[k])))
+          if (k < 0 || !field (record.bytes, k, value))
             return 0;
           seen |= 1u << k;
         }
-      /* a measure once, with value alone or left and right */
-      if (measure == NULL || api->has_measure (p, measure))
-        return 0;
-      if (seen == (1u | 8u))
-        api->set_measure_value (p, measure, values[3]);
-      else if (seen == (1u | 2u | 4u))
-        api->set_measure (p, measure, values[1], values[2]);
-      else
+      if (!take (p, record.bytes, seen))
         return 0;
     }
+  return 1;
+}
+
+typedef struct {
+  const char *measure;
+  double values[4];  /* by key: left, right, value at 1, 2, 3 */
+} ScanRecord;
+
+static int
+scan_field (void *record, int key, PyObject *value)
+{
+  ScanRecord *r = record;
+  return key == 0 ? (r->measure = text (value)) != NULL : number (value, &r->values[key]);
+}
+
+static int
+take_scan (LimberProfile *p, void *record, unsigned seen)
+{
+  ScanRecord *r = record;
+  /* a measure once, with value alone or left and right */
+  if (r->measure == NULL || api->has_measure (p, r->measure))
+    return 0;
+  if (seen == (1u | 8u))
+    api->set_measure_value (p, r->measure, r->values[3]);
+  else if (seen == (1u | 2u | 4u))
+    api->set_measure (p, r->measure, r->values[1], r->values[2]);
+  else
+    return 0;
+  return 1;
+}
+
+static int
+scan (LimberProfile *p, PyObject *o)
+{
+  static const char *const known[] = { "measure", "left", "right", "value", NULL };
+  static const ScanRecord blank = { 0 };
+  return records (p, o, known, &blank, sizeof blank, scan_field, take_scan);
+}
+
+static int
+session_field (void *record, int key, PyObject *value)
+{
+  LimberSession *s = record;
+  switch (key)
+    {
+    case 0: return (s->date = text (value)) != NULL;
+    case 1: return (s->exercise = text (value)) != NULL;
+    case 2: return boolean (value, &s->completed);
+    case 3: return count (value, &s->sets);
+    case 4: return count (value, &s->reps);
+    case 5: return number (value, &s->hold_s);
+    case 6: return number (value, &s->duration_s);
+    /* None says "not reported" out loud; only discomfort has that */
+    case 7: return value == Py_None || number (value, &s->discomfort);
+    case 8: return value == Py_None || number (value, &s->discomfort_next_day);
+    default: return 0;
+    }
+}
+
+static int
+take_session (LimberProfile *p, void *record, unsigned seen)
+{
+  /* date, exercise and completed are required */
+  if ((seen & 7u) != 7u)
+    return 0;
+  api->add_session (p, record);
   return 1;
 }
 
@@ -245,45 +317,32 @@ history (LimberProfile *p, PyObject *o)
 {
   static const char *const known[] = { "date", "exercise", "completed", "sets", "reps", "hold_s",
                                        "duration_s", "discomfort", "discomfort_next_day", NULL };
-  Py_ssize_t n;
-  PyObject **items;
-  if (!sequence (o, &n, &items))
+  static const LimberSession blank = { .discomfort = -1, .discomfort_next_day = -1 };
+  return records (p, o, known, &blank, sizeof blank, session_field, take_session);
+}
+
+typedef struct {
+  const char *date, *measure;
+  double left, right;
+} RescanRecord;
+
+static int
+rescan_field (void *record, int key, PyObject *value)
+{
+  RescanRecord *r = record;
+  return key == 0   ? (r->date = text (value)) != NULL
+         : key == 1 ? (r->measure = text (value)) != NULL
+         : key == 2 ? number (value, &r->left)
+                    : number (value, &r->right);
+}
+
+static int
+take_rescan (LimberProfile *p, void *record, unsigned seen)
+{
+  RescanRecord *r = record;
+  if (seen != 15u)
     return 0;
-  for (Py_ssize_t i = 0; i < n; i++)
-    {
-      if (!PyDict_Check (items[i]))
-        return 0;
-      LimberSession s = { 0 };
-      s.discomfort = s.discomfort_next_day = -1;
-      PyObject *key, *value;
-      Py_ssize_t pos = 0;
-      unsigned seen = 0;
-      while (PyDict_Next (items[i], &pos, &key, &value))
-        {
-          int k = key_index (key, known);
-          int ok;
-          switch (k)
-            {
-            case 0: ok = (s.date = text (value)) != NULL; break;
-            case 1: ok = (s.exercise = text (value)) != NULL; break;
-            case 2: ok = boolean (value, &s.completed); break;
-            case 3: ok = count (value, &s.sets); break;
-            case 4: ok = count (value, &s.reps); break;
-            case 5: ok = number (value, &s.hold_s); break;
-            case 6: ok = number (value, &s.duration_s); break;
-            /* None says "not reported" out loud; only discomfort has that */
-            case 7: ok = value == Py_None || number (value, &s.discomfort); break;
-            case 8: ok = value == Py_None || number (value, &s.discomfort_next_day); break;
-            default: ok = 0; break;
-            }
-          if (!ok)
-            return 0;
-          seen |= 1u << k;
-        }
-      if ((seen & 7u) != 7u)
-        return 0;
-      api->add_session (p, &s);
-    }
+  api->add_rescan (p, r->date, r->measure, r->left, r->right);
   return 1;
 }
 
@@ -291,36 +350,8 @@ static int
 rescans (LimberProfile *p, PyObject *o)
 {
   static const char *const known[] = { "date", "measure", "left", "right", NULL };
-  Py_ssize_t n;
-  PyObject **items;
-  if (!sequence (o, &n, &items))
-    return 0;
-  for (Py_ssize_t i = 0; i < n; i++)
-    {
-      if (!PyDict_Check (items[i]))
-        return 0;
-      PyObject *key, *value;
-      Py_ssize_t pos = 0;
-      unsigned seen = 0;
-      const char *date = NULL, *measure = NULL;
-      double left = 0, right = 0;
-      while (PyDict_Next (items[i], &pos, &key, &value))
-        {
-          int k = key_index (key, known);
-          int ok = k == 0   ? (date = text (value)) != NULL
-                   : k == 1 ? (measure = text (value)) != NULL
-                   : k == 2 ? number (value, &left)
-                   : k == 3 ? number (value, &right)
-                            : 0;
-          if (!ok)
-            return 0;
-          seen |= 1u << k;
-        }
-      if (seen != 15u)
-        return 0;
-      api->add_rescan (p, date, measure, left, right);
-    }
-  return 1;
+  static const RescanRecord blank = { 0 };
+  return records (p, o, known, &blank, sizeof blank, rescan_field, take_rescan);
 }
 
 static int
