@@ -1,4 +1,4 @@
-/* Specification of the session composer (engine/schedule.c) on the default
+/* Specification of the session composer (engine/core/schedule.c) on the default
  * rule set: a learnable core done every training day with a few rotating
  * accessories, targeted at the measures the rules aim at, in a flowing
  * order, without redundancy, filling the minutes, with reasons in plain

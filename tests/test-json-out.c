@@ -1,5 +1,5 @@
-/* Specification of the streaming JSON writer (engine/json-out.c): it writes
- * what the json-glib tree writer (engine/json-write.c) writes for the same
+/* Specification of the streaming JSON writer (engine/core/json-out.c): it writes
+ * what the json-glib tree writer (engine/core/json-write.c) writes for the same
  * content, byte for byte, compact and pretty. */
 #include <math.h>
 #include <string.h>

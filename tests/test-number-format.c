@@ -1,4 +1,4 @@
-/* Specification of how numbers are written (engine/number-format.c): the
+/* Specification of how numbers are written (engine/core/number-format.c): the
  * hand-written paths write exactly what the printf format each function
  * names writes in the C locale, over the numbers plans hold (doses, minutes,
  * degrees, reason arguments) and over random values of every magnitude. */

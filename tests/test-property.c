@@ -1,5 +1,5 @@
 /*
- * Properties of every plan, over a generated population (engine/population.c):
+ * Properties of every plan, over a generated population (engine/core/population.c):
  * 2,000 profiles of every goal and age, with constraints, screening answers,
  * scans and histories, drawn from fixed seeds so that a failure is the same
  * on every run.  For each profile's plan:

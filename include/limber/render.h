@@ -15,6 +15,12 @@
  * with the warning signs, and a log grid to fill in by hand.  A referral
  * prints one page saying what to do now, and no exercises.  The PDF and the
  * HTML hold the same items; the same plan always gives the same bytes.
+ *
+ * These functions live in liblimber-print (`pkg-config --libs limber-print`,
+ * CMake `Limber::print`), not in the core library: an app that never prints
+ * does not load cairo, pango or their fonts.  liblimber-print needs the
+ * liblimber of its own version.  Thread safety: a plan may be rendered from
+ * several threads at once, as it may be read.
  */
 #ifndef LIMBER_RENDER_H
 #define LIMBER_RENDER_H

@@ -4,31 +4,7 @@
 #include "limber/error.h"
 #include "pose.h"
 
-static const char *const goal_names[] = { "recovery", "flexibility", "performance" };
-static const char *const outcome_names[] = { "none", "caution", "see-clinician", "emergency" };
-static const char *const position_names[] = { "standing", "seated", "kneeling", "floor", "wall" };
-static const char *const posture_names[] = { "standing", "seated", "supine", "side-lying", "quadruped", "kneeling",
-                                              "prone" };
 static const char *const empty_strv[] = { NULL };
-
-const char *
-limber_posture_to_string (LimberPosture posture)
-{
-  g_return_val_if_fail ((unsigned) posture < G_N_ELEMENTS (posture_names), NULL);
-  return posture_names[posture];
-}
-
-gboolean
-limber_posture_from_string (const char *s, LimberPosture *posture)
-{
-  for (unsigned i = 0; i < G_N_ELEMENTS (posture_names); i++)
-    if (g_strcmp0 (s, posture_names[i]) == 0)
-      {
-        *posture = (LimberPosture) i;
-        return TRUE;
-      }
-  return FALSE;
-}
 
 gboolean
 limber_exercise_uses_floor (const LimberExercise *e)
@@ -62,39 +38,6 @@ limber_exercise_has_target (const LimberExercise *e, const char *measure, gboole
         return TRUE;
     }
   return FALSE;
-}
-
-const char *
-limber_goal_to_string (LimberGoal goal)
-{
-  g_return_val_if_fail ((unsigned) goal < G_N_ELEMENTS (goal_names), NULL);
-  return goal_names[goal];
-}
-
-gboolean
-limber_goal_from_string (const char *s, LimberGoal *goal)
-{
-  for (unsigned i = 0; i < G_N_ELEMENTS (goal_names); i++)
-    if (g_strcmp0 (s, goal_names[i]) == 0)
-      {
-        *goal = (LimberGoal) i;
-        return TRUE;
-      }
-  return FALSE;
-}
-
-const char *
-limber_outcome_to_string (LimberOutcome outcome)
-{
-  g_return_val_if_fail ((unsigned) outcome < G_N_ELEMENTS (outcome_names), NULL);
-  return outcome_names[outcome];
-}
-
-const char *
-limber_position_to_string (LimberPosition position)
-{
-  g_return_val_if_fail ((unsigned) position < G_N_ELEMENTS (position_names), NULL);
-  return position_names[position];
 }
 
 int

@@ -21,6 +21,7 @@
 #include "limber/error.h"
 #include "pose.h"
 #include "read-limit.h"
+#include "resources.h"
 #include "xml-safe.h"
 
 #define RESOURCE_DEFAULT "/org/limber/rules/default.xml"
@@ -892,7 +893,7 @@ limber_ruleset_new_default (GError **error)
   static GError *shared_error = NULL;
   if (g_once_init_enter (&once))
     {
-      g_autoptr (GBytes) bytes = g_resources_lookup_data (RESOURCE_DEFAULT, 0, &shared_error);
+      g_autoptr (GBytes) bytes = limber_resource_lookup (RESOURCE_DEFAULT, &shared_error);
       if (bytes != NULL)
         {
           gsize size;

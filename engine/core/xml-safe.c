@@ -12,6 +12,7 @@
 #include <libxml/parser.h>
 
 #include "limber/error.h"
+#include "resources.h"
 #include "ruleset-private.h"
 
 typedef struct {
@@ -128,7 +129,7 @@ static xmlSchemaPtr
 schema_compile (const char *resource)
 {
   xmlInitParser ();
-  g_autoptr (GBytes) bytes = g_resources_lookup_data (resource, 0, NULL);
+  g_autoptr (GBytes) bytes = limber_resource_lookup (resource, NULL);
   g_assert (bytes != NULL);
   gsize size;
   const char *data = g_bytes_get_data (bytes, &size);

@@ -188,20 +188,6 @@ limber_item_add_reason (LimberItem *item, const char *rule, const char *fmt, ...
     item->n_own++;
 }
 
-guint
-limber_item_n_why (const LimberItem *item)
-{
-  return item->n_shared + item->n_own;
-}
-
-const LimberWhy *
-limber_item_why (const LimberItem *item, guint k)
-{
-  if (k < item->n_shared)
-    return &g_array_index (item->shared, LimberWhy, item->shared_first + k);
-  return k - item->n_shared < item->n_own ? &item->own[k - item->n_shared] : NULL;
-}
-
 void
 limber_plan_add_advisory (LimberPlan *plan, const char *text)
 {
@@ -214,20 +200,6 @@ limber_plan_add_advisory (LimberPlan *plan, const char *text)
   g_ptr_array_add (plan->advisories, (gpointer) limber_plan_intern (plan, text));
 }
 
-const char *
-limber_side_to_string (LimberSide side)
-{
-  switch (side)
-    {
-    case LIMBER_SIDE_LEFT:
-      return "left";
-    case LIMBER_SIDE_RIGHT:
-      return "right";
-    case LIMBER_SIDE_NONE:
-    default:
-      return NULL;
-    }
-}
 
 void
 limber_plan_free (LimberPlan *plan)
