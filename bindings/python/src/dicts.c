@@ -9,7 +9,7 @@
  * microseconds and no text.
  *
  * It takes the shapes a program writes and nothing else, as the fast JSON
- * reader does (engine/profile-json-fast.c): str keys it knows, values of
+ * reader does (engine/core/profile-json-fast.c): str keys it knows, values of
  * exactly the types the JSON would have had, every id and range checked by
  * the engine's own check.  At anything else it gives up on that dict,
  * silently: plan_many() then serialises it and the JSON readers find the
