@@ -812,3 +812,23 @@ LIMBER_TEST (profile, a_loaded_profile_is_checked_again_once_changed_or_used_wit
       cr_assert_not (limber_profile_validate (q, rs, NULL), "%s: a changed profile passed as checked", f);
     }
 }
+
+/* "$schema" is for editors: a string, set aside by both JSON readers. */
+LIMBER_TEST (profile, a_schema_key_is_set_aside)
+{
+  g_autoptr (LimberRuleset) rs = rules ();
+  static const char doc[] = "{\"$schema\": \"https://example.org/limber-profile.json\", \"age\": 44}";
+  g_autoptr (LimberProfile) fast = fast_as_full (rs, doc);
+  cr_assert_not_null (fast);
+  cr_assert_eq (limber_profile_get_age (fast), 44);
+  /* an escape sends the document to the full reader, which sets it aside too */
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LimberProfile) full = limber_profile_new_from_json (rs, "{\"$schema\": \"x\", \"name\": \"Ren\\u00e9\"}", -1,
+                                                                 "doc", &error);
+  cr_assert_not_null (full, "%s", error ? error->message : "");
+  cr_assert_str_eq (limber_profile_get_name (full), "Ren\u00e9");
+  g_autoptr (LimberProfile) bad = limber_profile_new_from_json (rs, "{\"$schema\": 3}", -1, "doc", &error);
+  cr_assert_null (bad);
+  cr_assert (strstr (error->message, "doc:1:13: $schema: 3 is a number; expected a string") != NULL, "%s",
+             error->message);
+}

@@ -324,3 +324,21 @@ LIMBER_TEST (ruleset, a_red_flag_on_the_history_needs_a_threshold_and_no_questio
                  bad[i].trigger, e->message);
     }
 }
+
+/* The library's version, at compile time and at run time. */
+LIMBER_TEST (ruleset, the_version_checks_agree_with_the_version)
+{
+  cr_assert_str_eq (limber_version (), LIMBER_VERSION_STRING);
+  cr_assert (LIMBER_CHECK_VERSION (LIMBER_VERSION_MAJOR, LIMBER_VERSION_MINOR, LIMBER_VERSION_PATCH));
+  cr_assert (LIMBER_CHECK_VERSION (LIMBER_VERSION_MAJOR, 0, 0));
+  cr_assert_not (LIMBER_CHECK_VERSION (LIMBER_VERSION_MAJOR, LIMBER_VERSION_MINOR + 1, 0));
+  cr_assert_not (LIMBER_CHECK_VERSION (LIMBER_VERSION_MAJOR + 1, 0, 0));
+  cr_assert (limber_check_version (LIMBER_VERSION_MAJOR, LIMBER_VERSION_MINOR, LIMBER_VERSION_PATCH));
+  cr_assert (limber_check_version (LIMBER_VERSION_MAJOR, 0, 0));
+  cr_assert_not (limber_check_version (LIMBER_VERSION_MAJOR, LIMBER_VERSION_MINOR, LIMBER_VERSION_PATCH + 1));
+  cr_assert_not (limber_check_version (LIMBER_VERSION_MAJOR, LIMBER_VERSION_MINOR + 1, 0));
+  /* another major version is another ABI, older or newer */
+  cr_assert_not (limber_check_version (LIMBER_VERSION_MAJOR + 1, 0, 0));
+  if (LIMBER_VERSION_MAJOR > 0)
+    cr_assert_not (limber_check_version (LIMBER_VERSION_MAJOR - 1, 0, 0));
+}

@@ -1,3 +1,4 @@
+/* The error domain and the library's version. */
 #include "limber/error.h"
 #include "limber/version.h"
 
@@ -7,4 +8,13 @@ const char *
 limber_version (void)
 {
   return LIMBER_VERSION_STRING;
+}
+
+gboolean
+limber_check_version (unsigned major, unsigned minor, unsigned patch)
+{
+  /* the library's own version, compiled in: what an app runs against */
+  if (major != LIMBER_VERSION_MAJOR)
+    return FALSE;
+  return LIMBER_VERSION_MINOR > minor || (LIMBER_VERSION_MINOR == minor && LIMBER_VERSION_PATCH >= patch);
 }

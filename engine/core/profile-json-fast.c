@@ -429,7 +429,7 @@ static gboolean
 profile_object (Fast *F, const LimberRuleset *ruleset, LimberProfile *profile)
 {
   static const char *const known[] = { "name", "age", "goal", "minutes_per_day", "days_per_week", "constraints",
-                                       "answers", "scan", "history", "rescans", NULL };
+                                       "answers", "scan", "history", "rescans", "$schema", NULL };
   guint32 seen = 0;
   gboolean first = TRUE, done, ok = TRUE;
   const char *key;
@@ -466,6 +466,7 @@ profile_object (Fast *F, const LimberRuleset *ruleset, LimberProfile *profile)
         case 7: ok = scan (F, profile); break;
         case 8: ok = history (F, profile); break;
         case 9: ok = rescans (F, profile); break;
+        case 10: ok = string (F) != NULL; break;  /* "$schema": set aside */
         default: ok = FALSE; break;
         }
     }

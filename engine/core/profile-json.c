@@ -718,11 +718,15 @@ static void
 read_profile (Reader *R, JsonNode *root)
 {
   static const char *const known[] = { "name", "age", "goal", "minutes_per_day", "days_per_week", "constraints",
-                                       "answers", "scan", "history", "rescans", NULL };
+                                       "answers", "scan", "history", "rescans", "$schema", NULL };
   JsonObject *object = read_object (R, "", root, known);
   if (object == NULL)
     return;
   JsonNode *n;
+  /* "$schema" names the schema an editor checks the document with: a
+   * string, read and set aside */
+  if ((n = json_object_get_member (object, "$schema")))
+    read_string_member (R, "$schema", n, "a string (the address of a JSON schema)");
   if ((n = json_object_get_member (object, "name")))
     {
       const char *name = read_string_member (R, "name", n, "a string (the person's name)");

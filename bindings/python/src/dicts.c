@@ -358,7 +358,7 @@ static int
 profile_fields (LimberProfile *p, const LimberRuleset *rs, PyObject *o)
 {
   static const char *const known[] = { "name", "age", "goal", "minutes_per_day", "days_per_week", "constraints",
-                                       "answers", "scan", "history", "rescans", NULL };
+                                       "answers", "scan", "history", "rescans", "$schema", NULL };
   if (!PyDict_Check (o))
     return 0;
   PyObject *key, *value;
@@ -393,6 +393,7 @@ profile_fields (LimberProfile *p, const LimberRuleset *rs, PyObject *o)
         case 7: ok = scan (p, value); break;
         case 8: ok = history (p, value); break;
         case 9: ok = rescans (p, value); break;
+        case 10: ok = text (value) != NULL; break;  /* "$schema": set aside */
         default: ok = 0; break;
         }
       if (!ok)
