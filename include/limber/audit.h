@@ -14,6 +14,12 @@
  *
  * Thresholds (limber_audit_add_threshold()) let a test hold a rule set to
  * figures: limber_audit_check() names each one that fails.
+ *
+ * Thread safety: an audit belongs to one thread at a time;
+ * limber_audit_add_population() runs its own worker threads
+ * (limber_audit_set_threads()) and calls the progress function in the
+ * calling thread. Several audits of one rule set may run in parallel
+ * threads.
  */
 #ifndef LIMBER_AUDIT_H
 #define LIMBER_AUDIT_H

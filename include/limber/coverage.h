@@ -8,6 +8,12 @@
  * flag was triggered and each score category reached.  What never happened
  * is what no test exercises: a rule that never fired is a rule nobody has
  * checked.
+ *
+ * Thread safety: coverage belongs to one thread at a time;
+ * limber_coverage_add_population() runs its own worker threads
+ * (limber_coverage_set_threads()) and calls the progress function in the
+ * calling thread. Several coverages of one rule set may run in parallel
+ * threads.
  */
 #ifndef LIMBER_COVERAGE_H
 #define LIMBER_COVERAGE_H

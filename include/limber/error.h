@@ -7,6 +7,9 @@
  * with a #LIMBER_ERROR error.  Messages follow one shape so that people and
  * tools can read them: `FILE:LINE:COLUMN: FIELD: what is wrong; expected what`,
  * one line per problem when several are found at once.
+ *
+ * Thread safety: errors are ordinary GErrors, owned by whoever receives
+ * them.
  */
 #ifndef LIMBER_ERROR_H
 #define LIMBER_ERROR_H

@@ -12,6 +12,10 @@
  * `docs/rule-testing.md` lists the codes.
  *
  * #LimberLintFinding objects are borrowed from their report.
+ *
+ * Thread safety: linting only reads the rule set, so several threads may
+ * lint one rule set at once; a report belongs to the thread that reads
+ * it.
  */
 #ifndef LIMBER_LINT_H
 #define LIMBER_LINT_H

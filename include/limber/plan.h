@@ -11,6 +11,13 @@
  * profile, options and seed always give a byte-identical plan.
  *
  * #LimberDay and #LimberItem are borrowed from their plan.
+ *
+ * Thread safety: options belong to one thread while they are set, and may
+ * then be shared by threads that only read them (limber_generate()). A
+ * plan, its days and items may be read from several threads at once, its
+ * writers (JSON, XML, text) and limber_plan_render() included: the texts
+ * made on first read are stored atomically. Free a plan from one thread,
+ * once no other reads it.
  */
 #ifndef LIMBER_PLAN_H
 #define LIMBER_PLAN_H

@@ -13,6 +13,10 @@
  * Defaults for fields never set: age 40, goal recovery, 15 minutes a day,
  * 5 days a week, floor work allowed, equipment "chair" and "wall" (every
  * home has both), no regions avoided, no answers, no scan, no history, no name.
+ *
+ * Thread safety: a profile belongs to one thread while it is being
+ * changed (the setters); once built or loaded, any number of threads may
+ * read it or plan it at once (limber_generate() only reads its profile).
  */
 #ifndef LIMBER_PROFILE_H
 #define LIMBER_PROFILE_H

@@ -13,6 +13,11 @@
  * (#LimberExercise, #LimberQuestion, #LimberMeasure) are borrowed: they stay
  * valid while the rule set holds a reference and are never freed by the
  * caller.
+ *
+ * Thread safety: a loaded rule set is immutable and reference counted
+ * with atomic operations: share it between any number of threads, and
+ * generate from it on all of them at once; the records it lends
+ * (exercises, questions, measures) are read-only too.
  */
 #ifndef LIMBER_RULESET_H
 #define LIMBER_RULESET_H

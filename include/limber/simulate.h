@@ -7,6 +7,10 @@
  * have done (with discomfort and range of motion following a response
  * model), adds a dated re-scan at the end of the week, and moves on.  The
  * same inputs and seed always give the same trajectory.
+ *
+ * Thread safety: a simulation only reads its rule set and starting
+ * profile, so several may run at once from one rule set; a simulation
+ * result belongs to one thread at a time.
  */
 #ifndef LIMBER_SIMULATE_H
 #define LIMBER_SIMULATE_H

@@ -13,6 +13,10 @@
  * question (the rule's condition with what held, or the exercise's `why`).
  *
  * #LimberTestFailure objects are borrowed from their result.
+ *
+ * Thread safety: a loaded test case is read-only and may be run from
+ * several threads at once against one rule set; each run's result belongs
+ * to the thread that made it.
  */
 #ifndef LIMBER_TESTCASE_H
 #define LIMBER_TESTCASE_H

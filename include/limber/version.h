@@ -1,6 +1,9 @@
 /**
  * @file limber/version.h
  * @brief Library version, for compile-time and run-time checks.
+ *
+ * Thread safety: the version functions read constants; call them from any
+ * thread.
  */
 #ifndef LIMBER_VERSION_H
 #define LIMBER_VERSION_H
