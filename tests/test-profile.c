@@ -832,3 +832,63 @@ LIMBER_TEST (profile, a_schema_key_is_set_aside)
   cr_assert (strstr (error->message, "doc:1:13: $schema: 3 is a number; expected a string") != NULL, "%s",
              error->message);
 }
+
+/* A profile error's problems as records: field, place, what and expected,
+ * the same as its message's lines, for an app to put next to its fields. */
+LIMBER_TEST (profile, errors_carry_each_problem_as_a_record)
+{
+  g_autoptr (LimberRuleset) rs = rules ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LimberProfile) p = load (rs, "several-problems.json", &error);
+  cr_assert_null (p);
+  guint n = limber_error_get_n_problems (error);
+  cr_assert_geq (n, 2, "%s", error->message);
+  g_auto (GStrv) lines = g_strsplit (error->message, "\n", -1);
+  cr_assert_eq (g_strv_length (lines), n, "one record per line of the message");
+  for (guint i = 0; i < n; i++)
+    {
+      const LimberProblem *problem = limber_error_get_problem (error, i);
+      cr_assert_str_eq (limber_problem_get_text (problem), lines[i]);
+      cr_assert (g_str_has_suffix (limber_problem_get_file (problem), "several-problems.json"));
+      cr_assert_gt (limber_problem_get_line (problem), 0);
+      cr_assert_gt (limber_problem_get_column (problem), 0);
+      g_autofree char *place = g_strdup_printf ("%s:%u:%u: %s: %s", limber_problem_get_file (problem),
+                                                limber_problem_get_line (problem), limber_problem_get_column (problem),
+                                                limber_problem_get_field (problem), limber_problem_get_what (problem));
+      cr_assert (g_str_has_prefix (lines[i], place), "%s\n%s", lines[i], place);
+      if (limber_problem_get_expected (problem) != NULL)
+        cr_assert (g_str_has_suffix (lines[i], limber_problem_get_expected (problem)));
+    }
+  cr_assert_null (limber_error_get_problem (error, n));
+  /* a copy carries them too */
+  g_autoptr (GError) copy = g_error_copy (error);
+  cr_assert_eq (limber_error_get_n_problems (copy), n);
+  cr_assert_str_eq (limber_problem_get_field (limber_error_get_problem (copy, 0)),
+                    limber_problem_get_field (limber_error_get_problem (error, 0)));
+
+  /* one field, with what and expected apart */
+  g_clear_error (&error);
+  g_autoptr (LimberProfile) q = limber_profile_new_from_json (rs, "{\"age\": 300}", -1, "form", &error);
+  cr_assert_null (q);
+  cr_assert_eq (limber_error_get_n_problems (error), 1);
+  const LimberProblem *age = limber_error_get_problem (error, 0);
+  cr_assert_str_eq (limber_problem_get_field (age), "age");
+  cr_assert_str_eq (limber_problem_get_what (age), "300 is out of range");
+  cr_assert_str_eq (limber_problem_get_expected (age), "a whole number from 0 to 120");
+  cr_assert_eq (limber_problem_get_line (age), 1);
+
+  /* a document that is no JSON: a record without a field */
+  g_clear_error (&error);
+  g_autoptr (LimberProfile) r = limber_profile_new_from_json (rs, "{\"age\": ", -1, "form", &error);
+  cr_assert_null (r);
+  cr_assert_eq (limber_error_get_n_problems (error), 1);
+  const LimberProblem *doc = limber_error_get_problem (error, 0);
+  cr_assert_null (limber_problem_get_field (doc));
+  cr_assert (g_str_has_prefix (limber_problem_get_what (doc), "not well-formed JSON: "), "%s",
+             limber_problem_get_what (doc));
+  cr_assert_str_eq (limber_problem_get_expected (doc), "a limber profile (see docs/profile-format.md)");
+
+  /* another domain has none */
+  g_autoptr (GError) other = g_error_new_literal (G_FILE_ERROR, G_FILE_ERROR_NOENT, "no");
+  cr_assert_eq (limber_error_get_n_problems (other), 0);
+}

@@ -1,8 +1,146 @@
-/* The error domain and the library's version. */
+/* The error domain, its problem records, and the library's version. */
 #include "limber/error.h"
 #include "limber/version.h"
 
-G_DEFINE_QUARK (limber-error-quark, limber_error)
+#include <string.h>
+
+#include "error-private.h"
+
+struct _LimberProblem {
+  char *file;
+  unsigned line, column;
+  char *field;
+  char *what;
+  char *expected;
+  char *text;
+};
+
+static void
+problem_free (LimberProblem *p)
+{
+  g_free (p->file);
+  g_free (p->field);
+  g_free (p->what);
+  g_free (p->expected);
+  g_free (p->text);
+  g_free (p);
+}
+
+/* An extended error domain (GLib 2.68): every LIMBER_ERROR carries a list
+ * of problem records beside its message, empty unless a loader fills it.
+ * A copied error shares the list: it is never changed once made. */
+typedef struct {
+  GPtrArray *problems;  /* LimberProblem*, or NULL */
+} LimberErrorPrivate;
+
+static void
+limber_error_private_init (LimberErrorPrivate *priv)
+{
+  priv->problems = NULL;
+}
+
+static void
+limber_error_private_copy (const LimberErrorPrivate *src, LimberErrorPrivate *dest)
+{
+  dest->problems = src->problems != NULL ? g_ptr_array_ref (src->problems) : NULL;
+}
+
+static void
+limber_error_private_clear (LimberErrorPrivate *priv)
+{
+  g_clear_pointer (&priv->problems, g_ptr_array_unref);
+}
+
+G_DEFINE_EXTENDED_ERROR (LimberError, limber_error)
+
+void
+limber_error_add_problem (GError *error, const char *file, unsigned line, unsigned column, const char *field,
+                          const char *message, const char *text)
+{
+  g_return_if_fail (error != NULL && error->domain == LIMBER_ERROR);
+  LimberErrorPrivate *priv = limber_error_get_private (error);
+  if (priv->problems == NULL)
+    priv->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) problem_free);
+  LimberProblem *p = g_new0 (LimberProblem, 1);
+  p->file = g_strdup (file);
+  p->line = line;
+  p->column = column;
+  p->field = g_strdup (field);
+  /* messages are written "what is wrong; expected what" (error.h) */
+  const char *expected = g_strrstr (message, "; expected ");
+  p->what = expected ? g_strndup (message, (gsize) (expected - message)) : g_strdup (message);
+  p->expected = expected ? g_strdup (expected + strlen ("; expected ")) : NULL;
+  p->text = g_strdup (text);
+  g_ptr_array_add (priv->problems, p);
+}
+
+guint
+limber_error_get_n_problems (const GError *error)
+{
+  g_return_val_if_fail (error != NULL, 0);
+  if (error->domain != LIMBER_ERROR)
+    return 0;
+  const LimberErrorPrivate *priv = limber_error_get_private (error);
+  return priv->problems != NULL ? priv->problems->len : 0;
+}
+
+const LimberProblem *
+limber_error_get_problem (const GError *error, guint index)
+{
+  g_return_val_if_fail (error != NULL, NULL);
+  if (index >= limber_error_get_n_problems (error))
+    return NULL;
+  return g_ptr_array_index (limber_error_get_private (error)->problems, index);
+}
+
+const char *
+limber_problem_get_file (const LimberProblem *problem)
+{
+  g_return_val_if_fail (problem != NULL, NULL);
+  return problem->file;
+}
+
+unsigned
+limber_problem_get_line (const LimberProblem *problem)
+{
+  g_return_val_if_fail (problem != NULL, 0);
+  return problem->line;
+}
+
+unsigned
+limber_problem_get_column (const LimberProblem *problem)
+{
+  g_return_val_if_fail (problem != NULL, 0);
+  return problem->column;
+}
+
+const char *
+limber_problem_get_field (const LimberProblem *problem)
+{
+  g_return_val_if_fail (problem != NULL, NULL);
+  return problem->field;
+}
+
+const char *
+limber_problem_get_what (const LimberProblem *problem)
+{
+  g_return_val_if_fail (problem != NULL, NULL);
+  return problem->what;
+}
+
+const char *
+limber_problem_get_expected (const LimberProblem *problem)
+{
+  g_return_val_if_fail (problem != NULL, NULL);
+  return problem->expected;
+}
+
+const char *
+limber_problem_get_text (const LimberProblem *problem)
+{
+  g_return_val_if_fail (problem != NULL, NULL);
+  return problem->text;
+}
 
 const char *
 limber_version (void)

@@ -22,6 +22,7 @@
 
 #include "limber/autocleanups.h"
 #include "limber/error.h"
+#include "error-private.h"
 #include "read-limit.h"
 
 /* A profile is three levels deep; anything far deeper is not one. */
@@ -760,6 +761,19 @@ read_profile (Reader *R, JsonNode *root)
     read_rescans (R, n);
 }
 
+/* The record of a problem with the whole document (limber/error.h): no
+ * field; what and expected are the message's, after its place. */
+static void
+document_problem (GError **error, const char *name, unsigned line, unsigned column)
+{
+  if (error == NULL)
+    return;
+  const char *message = (*error)->message;
+  const char *what = strstr (message, ": not well-formed JSON: ");
+  what = what ? what + 2 : message;
+  limber_error_add_problem (*error, name, line, column, NULL, what, message);
+}
+
 /* json-glib says "<data>:LINE:COL: Parse error: WHAT"; keep its place and
  * words under the document's own name. */
 static void
@@ -778,10 +792,14 @@ parse_error (const char *name, const GError *json_error, GError **error)
       g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_PARSE,
                    "%s:%ld:%ld: not well-formed JSON: %s; expected a limber profile (see docs/profile-format.md)",
                    name, line, column, what);
+      document_problem (error, name, (unsigned) line, (unsigned) column);
     }
   else
-    g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_PARSE,
-                 "%s: not well-formed JSON: %s; expected a limber profile (see docs/profile-format.md)", name, msg);
+    {
+      g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_PARSE,
+                   "%s: not well-formed JSON: %s; expected a limber profile (see docs/profile-format.md)", name, msg);
+      document_problem (error, name, 0, 0);
+    }
 }
 
 LimberProfile *
@@ -821,9 +839,12 @@ limber_profile_read_json_full (const LimberRuleset *ruleset, const char *data, g
   scan_value (&S, "", root_pos, 0);
   if (S.too_deep)
     {
-      g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_PARSE,
-                   "%s:%d:%d: nested more than %d levels deep; expected a limber profile (see docs/profile-format.md)",
-                   name, S.deep_line, S.deep_column, MAX_DEPTH);
+      g_autofree char *what = g_strdup_printf (
+        "nested more than %d levels deep; expected a limber profile (see docs/profile-format.md)", MAX_DEPTH);
+      g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_PARSE, "%s:%d:%d: %s", name, S.deep_line, S.deep_column, what);
+      if (error != NULL)
+        limber_error_add_problem (*error, name, (unsigned) S.deep_line, (unsigned) S.deep_column, NULL, what,
+                                  (*error)->message);
       return NULL;
     }
 
@@ -837,8 +858,10 @@ limber_profile_read_json_full (const LimberRuleset *ruleset, const char *data, g
   JsonNode *root = json_parser_get_root (parser);
   if (root == NULL)
     {
-      g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_PARSE,
-                   "%s: empty document; expected a limber profile, a JSON object (see docs/profile-format.md)", name);
+      static const char what[] = "empty document; expected a limber profile, a JSON object (see docs/profile-format.md)";
+      g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_PARSE, "%s: %s", name, what);
+      if (error != NULL)
+        limber_error_add_problem (*error, name, 0, 0, NULL, what, (*error)->message);
       return NULL;
     }
 

@@ -9,6 +9,8 @@
  * and ids, with the same words.
  */
 #include "profile-private.h"
+
+#include "error-private.h"
 #include "ruleset-private.h"
 
 #include <math.h>
@@ -612,18 +614,31 @@ limber_profile_problems_to_error (GPtrArray *problems, const char *name, GHashTa
     g_qsort_with_data (order, (gint) problems->len, sizeof *order, compare_located, problems);
 
   GString *text = g_string_new (NULL);
+  g_autofree gsize *starts = g_new (gsize, problems->len + 1);
   for (guint i = 0; i < problems->len; i++)
     {
       const LimberProfileProblem *p = g_ptr_array_index (problems, order[i]);
       if (i > 0)
         g_string_append_c (text, '\n');
+      starts[i] = text->len;
       if (name != NULL && p->line > 0)
         g_string_append_printf (text, "%s:%d:%d: ", name, p->line, MAX (p->column, 1));
       else if (name != NULL)
         g_string_append_printf (text, "%s: ", name);
       g_string_append_printf (text, "%s: %s", p->field, p->message);
     }
+  starts[problems->len] = text->len + 1;
   g_set_error_literal (error, LIMBER_ERROR, LIMBER_ERROR_PROFILE, text->str);
+  /* and each problem as a record (limber/error.h), its line of the message
+   * with it */
+  for (guint i = 0; error != NULL && i < problems->len; i++)
+    {
+      const LimberProfileProblem *p = g_ptr_array_index (problems, order[i]);
+      g_autofree char *line = g_strndup (text->str + starts[i], starts[i + 1] - 1 - starts[i]);
+      gboolean placed = name != NULL && p->line > 0;
+      limber_error_add_problem (*error, name, placed ? (unsigned) p->line : 0, placed ? (unsigned) MAX (p->column, 1) : 0,
+                                p->field, p->message, line);
+    }
   g_string_free (text, TRUE);
 }
 

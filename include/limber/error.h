@@ -8,6 +8,13 @@
  * tools can read them: `FILE:LINE:COLUMN: FIELD: what is wrong; expected what`,
  * one line per problem when several are found at once.
  *
+ * Profile errors (#LIMBER_ERROR_PROFILE, and the parse errors of a JSON or
+ * XML profile) also carry their problems as records, so that an app can put
+ * each one next to the form field it is about without reading the message:
+ * limber_error_get_n_problems() and limber_error_get_problem(), then
+ * limber_problem_get_field() ("history[2].date"), limber_problem_get_line()
+ * and the others.  The records belong to the error and go with it.
+ *
  * Thread safety: errors are ordinary GErrors, owned by whoever receives
  * them.
  */
@@ -41,6 +48,74 @@ typedef enum {
  * @return the domain quark.
  */
 GQuark limber_error_quark(void);
+
+/** @brief One problem of an error: where it is and what is wrong (borrowed from its error). */
+typedef struct _LimberProblem LimberProblem;
+
+/**
+ * @brief The number of problems an error carries as records.
+ * @param error an error (of any domain).
+ * @return the number of records; 0 for an error that has none (another domain, or a message only).
+ */
+guint limber_error_get_n_problems(const GError *error);
+
+/**
+ * @brief One of an error's problems, in the order of its message's lines.
+ * @param error an error.
+ * @param index from 0 to limber_error_get_n_problems() - 1.
+ * @return the problem (borrowed from @p error), or NULL when @p index is out of range.
+ */
+const LimberProblem *limber_error_get_problem(const GError *error, guint index);
+
+/**
+ * @brief The document the problem is in.
+ * @param problem a problem.
+ * @return its name as the error gives it (a path, "<memory>", "<stdin>"), or NULL when it has none.
+ */
+const char *limber_problem_get_file(const LimberProblem *problem);
+
+/**
+ * @brief The line of the problem in its document.
+ * @param problem a problem.
+ * @return the line, from 1; 0 when the place is not known.
+ */
+unsigned limber_problem_get_line(const LimberProblem *problem);
+
+/**
+ * @brief The column of the problem in its line, in characters.
+ * @param problem a problem.
+ * @return the column, from 1; 0 when the place is not known.
+ */
+unsigned limber_problem_get_column(const LimberProblem *problem);
+
+/**
+ * @brief The field the problem is about, as a path.
+ * @param problem a problem.
+ * @return "age", "answers.leg-pain", "history[2].date"...; NULL for a problem of the whole document
+ *   (not well-formed JSON).
+ */
+const char *limber_problem_get_field(const LimberProblem *problem);
+
+/**
+ * @brief What is wrong.
+ * @param problem a problem.
+ * @return "120.5 is not a whole number", "unknown key"...; never NULL.
+ */
+const char *limber_problem_get_what(const LimberProblem *problem);
+
+/**
+ * @brief What was expected instead.
+ * @param problem a problem.
+ * @return "a whole number from 0 to 120"...; NULL when the message says nothing expected.
+ */
+const char *limber_problem_get_expected(const LimberProblem *problem);
+
+/**
+ * @brief The problem's line of the error message, whole.
+ * @param problem a problem.
+ * @return the line; never NULL.
+ */
+const char *limber_problem_get_text(const LimberProblem *problem);
 
 #pragma GCC visibility pop
 G_END_DECLS

@@ -1,5 +1,9 @@
 """liblimber's GErrors as Python exceptions.
 
+Profile errors carry their problems as records in C (limber/error.h:
+limber_error_get_problem()), which the exceptions take as they are; other
+errors carry a message only, whose lines are split here.
+
 liblimber writes every problem on one line shaped
 `FILE:LINE:COLUMN: FIELD: what is wrong; expected what` (see
 include/limber/error.h); the exceptions carry those parts as attributes so
@@ -58,11 +62,13 @@ class Error(Exception):
         file, line, column, field, what, expected: the first problem's parts.
     """
 
-    def __init__(self, message, code=None):
+    def __init__(self, message, code=None, problems=None):
         super().__init__(message)
         self.message = message
         self.code = code
-        self.problems = [parse_problem(line) for line in message.splitlines() if line.strip()]
+        if problems is None:
+            problems = [parse_problem(line) for line in message.splitlines() if line.strip()]
+        self.problems = list(problems)
         first = self.problems[0] if self.problems else Problem(None, None, None, None, message, None, message)
         self.file, self.line, self.column = first.file, first.line, first.column
         self.field, self.what, self.expected = first.field, first.what, first.expected
@@ -86,6 +92,25 @@ class OptionsError(Error, ValueError):
 _BY_CODE = {"profile": ProfileError, "options": OptionsError}
 
 
+def _text(ptr):
+    return ffi.string(ptr).decode("utf-8", "replace") if ptr != ffi.NULL else None
+
+
+def _records(err):
+    """The error's problem records from C, as Problems; None when it has none."""
+    n = lib.limber_error_get_n_problems(err)
+    if n == 0:
+        return None
+    out = []
+    for i in range(n):
+        p = lib.limber_error_get_problem(err, i)
+        line, column = lib.limber_problem_get_line(p), lib.limber_problem_get_column(p)
+        out.append(Problem(_text(lib.limber_problem_get_file(p)), line or None, column or None,
+                           _text(lib.limber_problem_get_field(p)), _text(lib.limber_problem_get_what(p)),
+                           _text(lib.limber_problem_get_expected(p)), _text(lib.limber_problem_get_text(p))))
+    return out
+
+
 def from_gerror(err, default=Error):
     """An exception for a GError*, which is freed.
 
@@ -94,15 +119,16 @@ def from_gerror(err, default=Error):
     """
     try:
         message = ffi.string(err.message).decode("utf-8", "replace")
-        code = None
+        code = problems = None
         if err.domain == lib.limber_error_quark():
             code = enum_names("LimberErrorCode").get(err.code)
+            problems = _records(err)
     finally:
         lib.g_error_free(err)
     cls = _BY_CODE.get(code, default)
     if default is RulesetError:
         cls = RulesetError
-    return cls(message, code)
+    return cls(message, code, problems)
 
 
 def check(errp, default=Error):

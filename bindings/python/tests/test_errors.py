@@ -82,3 +82,20 @@ def test_missing_rule_set_file():
 ])
 def test_parse_problem(line, parts):
     assert tuple(parse_problem(line))[:6] == parts
+
+
+def test_profile_problems_come_from_c_records(rules):
+    """A field whose name reads like a message's parts is still the field: the record says so, no parsing."""
+    with pytest.raises(limber.ProfileError) as e:
+        limber.Profile.from_json('{"age": 300, "answers": {"odd: id; expected x": true}}', rules, name="form.json")
+    problems = e.value.problems
+    assert [p.text for p in problems] == e.value.message.splitlines()
+    by_field = {p.field: p for p in problems}
+    assert by_field["age"].what == "300 is out of range"
+    assert by_field["age"].expected == "a whole number from 0 to 120"
+    assert by_field["age"].file == "form.json" and by_field["age"].line == 1
+    odd = by_field["answers.odd: id; expected x"]
+    assert odd.what == "unknown question" and odd.line == 1 and odd.column == 26
+    assert odd.expected == "one of the rule set's question ids (limber describe lists them)"
+    # the message's own line, split by pattern, cannot tell where that field ends
+    assert parse_problem(odd.text).field != odd.field
