@@ -352,15 +352,23 @@ class Ruleset:
         opts = _options(start, days, seed)
         nthreads = _threads(threads)
         pending, base = None, 0
-        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="limber-prepare") as prepare:
-            for batch in _chunks(profiles, chunk):
-                ready = prepare.submit(_prepare, batch, base, self._live())
-                base += len(batch)
+        try:
+            with ThreadPoolExecutor(max_workers=1, thread_name_prefix="limber-prepare") as prepare:
+                for batch in _chunks(profiles, chunk):
+                    ready = prepare.submit(_prepare, batch, base, self._live())
+                    base += len(batch)
+                    previous, pending = pending, ready
+                    if previous is not None:
+                        yield from self._run_and_free(previous.result(), opts, nthreads, errors, output)
                 if pending is not None:
-                    yield from self._run_and_free(pending.result(), opts, nthreads, errors, output)
-                pending = ready
-            if pending is not None:
-                yield from self._run_and_free(pending.result(), opts, nthreads, errors, output)
+                    done, pending = pending, None
+                    yield from self._run_and_free(done.result(), opts, nthreads, errors, output)
+        finally:
+            # a chunk read but never planned (the caller stopped early, or a
+            # batch raised): the profiles the dict reader made for it
+            if pending is not None and pending.exception() is None:
+                for p in pending.result()[-1]:
+                    lib.limber_profile_free(p)
 
     def _run_and_free(self, prepared, opts, threads, errors, output):
         try:

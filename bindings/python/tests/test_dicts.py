@@ -144,3 +144,30 @@ def test_frame_output_is_plans_frame(rules, stiff_back):
     assert e.value.index == 5
     assert list(rules.plan_many([], output="frame").columns) == list(expected.columns)
 
+
+
+def test_stopping_early_frees_what_was_read(rules):
+    """A caller that stops after the first chunk: the next chunk, already read in C, is freed, not leaked."""
+    from limber._native import lib
+    freed = []
+    real = lib.limber_profile_free
+
+    class Counting:
+        def __getattr__(self, name):
+            return getattr(lib, name)
+
+        def limber_profile_free(self, p):
+            freed.append(p)
+            real(p)
+
+    import limber._ruleset as module
+    saved = module.lib
+    module.lib = Counting()
+    try:
+        it = rules.iplan_many(varied(rules, 12), start="2026-11-24", chunk=4, output="json")
+        next(it)
+        it.close()
+    finally:
+        module.lib = saved
+    # the first chunk's four after planning, the second's four read ahead and never planned
+    assert len(freed) == 8
