@@ -805,3 +805,92 @@ LIMBER_TEST (generate, cautions_for_thin_bones_and_late_pregnancy_hold_on_every_
       }
     }
 }
+
+/* Everything the plan's JSON says of the person and the rules is reachable
+ * through the API too: the same values, read both ways. */
+LIMBER_TEST (generate, the_plan_s_facts_and_rules_are_reachable_through_the_api)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LimberRuleset) rs = limber_ruleset_new_default (&error);
+  g_autofree char *path = g_build_filename (LIMBER_SOURCE_DIR, "examples", "profiles", "athlete-tight-left-hip.json", NULL);
+  g_autoptr (LimberProfile) profile = limber_profile_new_from_file (rs, path, &error);
+  cr_assert_not_null (profile, "%s", error ? error->message : "");
+  g_autoptr (LimberOptions) options = limber_options_new ();
+  cr_assert (limber_options_set_start (options, "2026-11-23", NULL));
+  g_autoptr (LimberPlan) plan = limber_generate (rs, profile, options, &error);
+  cr_assert_not_null (plan);
+  g_autofree char *json = limber_plan_to_json (plan, FALSE);
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  cr_assert (json_parser_load_from_data (parser, json, -1, NULL));
+  JsonObject *root = json_node_get_object (json_parser_get_root (parser));
+
+  cr_assert_str_eq (limber_plan_get_start (plan), json_object_get_string_member (root, "start"));
+  cr_assert_eq (limber_plan_get_goal (plan), limber_profile_get_goal (profile));
+  cr_assert_eq (limber_plan_get_ruleset (plan), rs);
+
+  JsonArray *fired = json_object_get_array_member (root, "rules_fired");
+  cr_assert_eq (limber_plan_get_n_rules_fired (plan), json_array_get_length (fired));
+  cr_assert_gt (limber_plan_get_n_rules_fired (plan), 0);
+  for (guint i = 0; i < json_array_get_length (fired); i++)
+    cr_assert_str_eq (limber_plan_get_rule_fired (plan, i), json_array_get_string_element (fired, i));
+  cr_assert_null (limber_plan_get_rule_fired (plan, limber_plan_get_n_rules_fired (plan)));
+  cr_assert_eq (limber_plan_get_n_referral_flags (plan), 0);
+
+  JsonObject *facts = json_object_get_object_member (root, "facts");
+  JsonArray *deficits = json_object_get_array_member (facts, "deficits");
+  cr_assert_eq (limber_plan_get_n_deficits (plan), json_array_get_length (deficits));
+  for (guint i = 0; i < json_array_get_length (deficits); i++)
+    {
+      JsonObject *d = json_array_get_object_element (deficits, i);
+      double left, right, dl, dr;
+      cr_assert_str_eq (limber_plan_get_deficit (plan, i, &left, &right, &dl, &dr),
+                        json_object_get_string_member (d, "measure"));
+      cr_assert_float_eq (dl, json_object_get_double_member (d, "deficit_left"), 1e-9);
+      cr_assert_float_eq (dr, json_object_get_double_member (d, "deficit_right"), 1e-9);
+    }
+  JsonArray *asym = json_object_get_array_member (facts, "asymmetries");
+  cr_assert_gt (json_array_get_length (asym), 0, "the example has a tight left hip");
+  cr_assert_eq (limber_plan_get_n_asymmetries (plan), json_array_get_length (asym));
+  double difference;
+  LimberSide tighter;
+  JsonObject *a0 = json_array_get_object_element (asym, 0);
+  cr_assert_str_eq (limber_plan_get_asymmetry (plan, 0, &difference, &tighter),
+                    json_object_get_string_member (a0, "measure"));
+  cr_assert_float_eq (difference, json_object_get_double_member (a0, "difference"), 1e-9);
+  cr_assert_eq (tighter, LIMBER_SIDE_LEFT);
+  cr_assert_null (limber_plan_get_asymmetry (plan, 99, &difference, &tighter));
+  cr_assert_eq (tighter, LIMBER_SIDE_NONE);
+
+  JsonObject *scores = json_object_get_object_member (facts, "scores");
+  cr_assert_eq (limber_plan_get_n_scores (plan), json_object_get_size (scores));
+  double total;
+  gboolean complete;
+  const char *category;
+  const char *score = limber_plan_get_score (plan, 0, &total, &complete, &category);
+  JsonObject *s0 = json_object_get_object_member (scores, score);
+  cr_assert_not_null (s0);
+  cr_assert_float_eq (total, json_object_get_double_member (s0, "total"), 1e-9);
+  cr_assert_eq (complete, json_object_get_boolean_member (s0, "complete"));
+
+  /* an item's previous step is the log's */
+  const LimberDay *day = NULL;
+  for (unsigned d = 0; d < limber_plan_get_n_days (plan) && (day == NULL || limber_day_get_rest (day)); d++)
+    day = limber_plan_get_day (plan, d);
+  cr_assert (limber_day_get_n_items (day) > 0);
+  cr_assert_leq (limber_item_get_previous_step (limber_day_get_item (day, 0)), limber_item_get_step (limber_day_get_item (day, 0)) + 1);
+}
+
+LIMBER_TEST (generate, a_referral_names_its_flags_through_the_api)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LimberRuleset) rs = limber_ruleset_new_default (&error);
+  g_autofree char *path = g_build_filename (LIMBER_SOURCE_DIR, "examples", "profiles", "emergency.json", NULL);
+  g_autoptr (LimberProfile) profile = limber_profile_new_from_file (rs, path, &error);
+  cr_assert_not_null (profile, "%s", error ? error->message : "");
+  g_autoptr (LimberPlan) plan = limber_generate (rs, profile, NULL, &error);
+  cr_assert_eq (limber_plan_get_status (plan), LIMBER_PLAN_REFERRAL);
+  cr_assert_gt (limber_plan_get_n_referral_flags (plan), 0);
+  cr_assert_not_null (limber_plan_get_referral_flag (plan, 0));
+  cr_assert_null (limber_plan_get_referral_flag (plan, limber_plan_get_n_referral_flags (plan)));
+  cr_assert_eq (limber_plan_get_n_rules_fired (plan), 0, "a referral stops before the rules");
+}

@@ -892,3 +892,56 @@ LIMBER_TEST (profile, errors_carry_each_problem_as_a_record)
   g_autoptr (GError) other = g_error_new_literal (G_FILE_ERROR, G_FILE_ERROR_NOENT, "no");
   cr_assert_eq (limber_error_get_n_problems (other), 0);
 }
+
+/* What a profile holds reads back through the API as it was given. */
+LIMBER_TEST (profile, every_field_reads_back_through_the_api)
+{
+  g_autoptr (LimberRuleset) rs = rules ();
+  g_autoptr (LimberProfile) p = load_ok (rs, "full.json");
+  g_autoptr (LimberProfile) q = full_by_setters ();
+  /* the same answers, scan, sessions and lists, read field by field */
+  cr_assert_eq (limber_profile_get_n_answers (p), limber_profile_get_n_answers (q));
+  cr_assert_gt (limber_profile_get_n_answers (p), 0);
+  for (unsigned i = 0; i < limber_profile_get_n_answers (p); i++)
+    {
+      LimberAnswerType ta, tb;
+      gboolean ya, yb;
+      double na, nb;
+      const char *ca, *cb;
+      cr_assert_str_eq (limber_profile_get_answer (p, i, &ta, &ya, &na, &ca),
+                        limber_profile_get_answer (q, i, &tb, &yb, &nb, &cb));
+      cr_assert_eq (ta, tb);
+      cr_assert_eq (ya, yb);
+      cr_assert_float_eq (na, nb, 1e-12);
+      cr_assert_str_eq (ca ? ca : "", cb ? cb : "");
+    }
+  LimberAnswerType type;
+  const char *choice;
+  cr_assert_null (limber_profile_get_answer (p, 99, &type, NULL, NULL, &choice));
+  cr_assert_null (choice);
+  cr_assert_eq (limber_profile_get_n_measures (p), limber_profile_get_n_measures (q));
+  for (unsigned i = 0; i < limber_profile_get_n_measures (p); i++)
+    {
+      gboolean sa, sb;
+      double la, lb, ra, rb;
+      cr_assert_str_eq (limber_profile_get_measure (p, i, &sa, &la, &ra), limber_profile_get_measure (q, i, &sb, &lb, &rb));
+      cr_assert (sa == sb && la == lb && ra == rb);
+    }
+  cr_assert_eq (limber_profile_get_n_sessions (p), limber_profile_get_n_sessions (q));
+  for (unsigned i = 0; i < limber_profile_get_n_sessions (p); i++)
+    {
+      LimberSession a, b;
+      cr_assert (limber_profile_get_session (p, i, &a) && limber_profile_get_session (q, i, &b));
+      cr_assert_str_eq (a.date, b.date);
+      cr_assert_str_eq (a.exercise, b.exercise);
+      cr_assert (a.completed == b.completed && a.sets == b.sets && a.reps == b.reps && a.hold_s == b.hold_s
+                 && a.discomfort == b.discomfort && a.discomfort_next_day == b.discomfort_next_day);
+    }
+  LimberSession none = { 0 };
+  cr_assert_not (limber_profile_get_session (p, 99, &none));
+  cr_assert_eq (limber_profile_get_n_equipment (p), 2);
+  cr_assert_str_eq (limber_profile_get_equipment (p, 0), "strap");
+  cr_assert_null (limber_profile_get_equipment (p, 2));
+  cr_assert_eq (limber_profile_get_n_avoid_regions (p), 1);
+  cr_assert_str_eq (limber_profile_get_avoid_region (p, 0), "hip");
+}

@@ -475,3 +475,137 @@ limber_plan_get_focus (const LimberPlan *plan, unsigned index, const char **cove
     *covered_by = f->covered_by;
   return f->measure;
 }
+
+/* ---- what the plan knows of the person and the rules ----------------------- */
+
+const char *
+limber_plan_get_start (const LimberPlan *plan)
+{
+  g_return_val_if_fail (plan != NULL, NULL);
+  return plan->start;
+}
+
+LimberGoal
+limber_plan_get_goal (const LimberPlan *plan)
+{
+  g_return_val_if_fail (plan != NULL, LIMBER_GOAL_RECOVERY);
+  return plan->goal;
+}
+
+const LimberRuleset *
+limber_plan_get_ruleset (const LimberPlan *plan)
+{
+  g_return_val_if_fail (plan != NULL, NULL);
+  return plan->rs;
+}
+
+/* The index'th string of one of the plan's lists of ids, or NULL. */
+static const char *
+id_at (const GPtrArray *list, unsigned index)
+{
+  return index < list->len ? g_ptr_array_index (list, index) : NULL;
+}
+
+unsigned
+limber_plan_get_n_rules_fired (const LimberPlan *plan)
+{
+  g_return_val_if_fail (plan != NULL, 0);
+  return plan->fired_rules->len;
+}
+
+const char *
+limber_plan_get_rule_fired (const LimberPlan *plan, unsigned index)
+{
+  g_return_val_if_fail (plan != NULL, NULL);
+  return id_at (plan->fired_rules, index);
+}
+
+unsigned
+limber_plan_get_n_referral_flags (const LimberPlan *plan)
+{
+  g_return_val_if_fail (plan != NULL, 0);
+  return plan->referral_flags->len;
+}
+
+const char *
+limber_plan_get_referral_flag (const LimberPlan *plan, unsigned index)
+{
+  g_return_val_if_fail (plan != NULL, NULL);
+  return id_at (plan->referral_flags, index);
+}
+
+unsigned
+limber_plan_get_n_deficits (const LimberPlan *plan)
+{
+  g_return_val_if_fail (plan != NULL, 0);
+  return plan->deficits->len;
+}
+
+const char *
+limber_plan_get_deficit (const LimberPlan *plan, unsigned index, double *left, double *right, double *deficit_left,
+                         double *deficit_right)
+{
+  const LimberDeficitOut *d = plan != NULL && index < plan->deficits->len ? g_ptr_array_index (plan->deficits, index)
+                                                                          : NULL;
+  if (left)
+    *left = d ? d->left : 0;
+  if (right)
+    *right = d ? d->right : 0;
+  if (deficit_left)
+    *deficit_left = d ? d->deficit_left : 0;
+  if (deficit_right)
+    *deficit_right = d ? d->deficit_right : 0;
+  g_return_val_if_fail (plan != NULL, NULL);
+  return d ? d->measure : NULL;
+}
+
+unsigned
+limber_plan_get_n_asymmetries (const LimberPlan *plan)
+{
+  g_return_val_if_fail (plan != NULL, 0);
+  return plan->asymmetries->len;
+}
+
+const char *
+limber_plan_get_asymmetry (const LimberPlan *plan, unsigned index, double *difference, LimberSide *tighter)
+{
+  const LimberAsymmetryOut *a = plan != NULL && index < plan->asymmetries->len
+                                  ? g_ptr_array_index (plan->asymmetries, index)
+                                  : NULL;
+  if (difference)
+    *difference = a ? a->difference : 0;
+  if (tighter)
+    *tighter = a ? a->tighter : LIMBER_SIDE_NONE;
+  g_return_val_if_fail (plan != NULL, NULL);
+  return a ? a->measure : NULL;
+}
+
+unsigned
+limber_plan_get_n_scores (const LimberPlan *plan)
+{
+  g_return_val_if_fail (plan != NULL, 0);
+  return plan->scores->len;
+}
+
+const char *
+limber_plan_get_score (const LimberPlan *plan, unsigned index, double *total, gboolean *complete,
+                       const char **category)
+{
+  const LimberScoreOut *s = plan != NULL && index < plan->scores->len ? g_ptr_array_index (plan->scores, index)
+                                                                      : NULL;
+  if (total)
+    *total = s ? s->total : 0;
+  if (complete)
+    *complete = s ? s->complete : FALSE;
+  if (category)
+    *category = s ? s->category : NULL;
+  g_return_val_if_fail (plan != NULL, NULL);
+  return s ? s->id : NULL;
+}
+
+unsigned
+limber_item_get_previous_step (const LimberItem *item)
+{
+  g_return_val_if_fail (item != NULL, 0);
+  return item->previous_step;
+}

@@ -1355,3 +1355,97 @@ limber_profile_to_json (const LimberProfile *profile, gboolean pretty)
     g_string_append_c (W.out, '\n');
   return g_string_free (W.out, FALSE);
 }
+
+/* ---- reading a profile back ------------------------------------------------ */
+
+gboolean
+limber_profile_get_session (const LimberProfile *profile, unsigned index, LimberSession *session)
+{
+  g_return_val_if_fail (profile != NULL, FALSE);
+  g_return_val_if_fail (session != NULL, FALSE);
+  if (index >= profile->sessions->len)
+    return FALSE;
+  const LimberLogged *l = g_ptr_array_index (profile->sessions, index);
+  *session = (LimberSession) { l->date, l->exercise, l->completed, l->sets, l->reps, l->hold_s, l->duration_s,
+                               l->discomfort, l->discomfort_next_day };
+  return TRUE;
+}
+
+unsigned
+limber_profile_get_n_answers (const LimberProfile *profile)
+{
+  g_return_val_if_fail (profile != NULL, 0);
+  return profile->answers->len;
+}
+
+const char *
+limber_profile_get_answer (const LimberProfile *profile, unsigned index, LimberAnswerType *type, gboolean *yes,
+                           double *number, const char **choice)
+{
+  const LimberAnswer *a = profile != NULL && index < profile->answers->len
+                            ? g_ptr_array_index (profile->answers, index)
+                            : NULL;
+  if (type)
+    *type = a == NULL || a->kind == ANSWER_BOOL ? LIMBER_ANSWER_YES_NO
+            : a->kind == ANSWER_NUMBER          ? LIMBER_ANSWER_NUMBER
+                                                : LIMBER_ANSWER_CHOICE;
+  if (yes)
+    *yes = a != NULL && a->kind == ANSWER_BOOL && a->yes;
+  if (number)
+    *number = a != NULL && a->kind == ANSWER_NUMBER ? a->number : 0;
+  if (choice)
+    *choice = a != NULL && a->kind == ANSWER_CHOICE ? a->choice : NULL;
+  g_return_val_if_fail (profile != NULL, NULL);
+  return a ? a->question : NULL;
+}
+
+unsigned
+limber_profile_get_n_measures (const LimberProfile *profile)
+{
+  g_return_val_if_fail (profile != NULL, 0);
+  return profile->scans->len;
+}
+
+const char *
+limber_profile_get_measure (const LimberProfile *profile, unsigned index, gboolean *sided, double *left,
+                            double *right)
+{
+  const LimberScan *s = profile != NULL && index < profile->scans->len ? g_ptr_array_index (profile->scans, index)
+                                                                       : NULL;
+  if (sided)
+    *sided = s != NULL && s->sided;
+  if (left)
+    *left = s ? s->left : 0;
+  if (right)
+    *right = s ? s->right : 0;
+  g_return_val_if_fail (profile != NULL, NULL);
+  return s ? s->measure : NULL;
+}
+
+unsigned
+limber_profile_get_n_equipment (const LimberProfile *profile)
+{
+  g_return_val_if_fail (profile != NULL, 0);
+  return profile->equipment->len;
+}
+
+const char *
+limber_profile_get_equipment (const LimberProfile *profile, unsigned index)
+{
+  g_return_val_if_fail (profile != NULL, NULL);
+  return index < profile->equipment->len ? g_ptr_array_index (profile->equipment, index) : NULL;
+}
+
+unsigned
+limber_profile_get_n_avoid_regions (const LimberProfile *profile)
+{
+  g_return_val_if_fail (profile != NULL, 0);
+  return profile->avoid_regions->len;
+}
+
+const char *
+limber_profile_get_avoid_region (const LimberProfile *profile, unsigned index)
+{
+  g_return_val_if_fail (profile != NULL, NULL);
+  return index < profile->avoid_regions->len ? g_ptr_array_index (profile->avoid_regions, index) : NULL;
+}

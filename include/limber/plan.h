@@ -357,6 +357,13 @@ const char *limber_item_get_explanation(const LimberItem *item);
 LimberItemRole limber_item_get_role(const LimberItem *item);
 
 /**
+ * @brief The ladder step the person was at before this plan (from the log).
+ * @param item an item.
+ * @return the 1-based step reached in the logged sessions, 0 when the exercise was never logged.
+ */
+unsigned limber_item_get_previous_step(const LimberItem *item);
+
+/**
  * @brief How many measures the rules asked the plan to work on (deficits
  *        and asymmetries a rule acted on through a measure target).
  * @param plan a plan.
@@ -373,6 +380,115 @@ unsigned limber_plan_get_n_focus(const LimberPlan *plan);
  * @return the measure id (borrowed), or NULL when index is out of range.
  */
 const char *limber_plan_get_focus(const LimberPlan *plan, unsigned index, const char **covered_by);
+
+/**
+ * @brief The plan's first day.
+ * @param plan a plan.
+ * @return the date as YYYY-MM-DD (borrowed).
+ */
+const char *limber_plan_get_start(const LimberPlan *plan);
+
+/**
+ * @brief The goal the plan was made for (the profile's).
+ * @param plan a plan.
+ * @return the goal.
+ */
+LimberGoal limber_plan_get_goal(const LimberPlan *plan);
+
+/**
+ * @brief The rule set the plan was made with; the plan holds a reference to it.
+ * @param plan a plan.
+ * @return the rule set (borrowed: valid while the plan is): its id, version and sha256 through limber/ruleset.h.
+ */
+const LimberRuleset *limber_plan_get_ruleset(const LimberPlan *plan);
+
+/**
+ * @brief How many rules' conditions held for the person.
+ * @param plan a plan.
+ * @return the number of rules fired; 0 for a referral, which stops before the rules.
+ */
+unsigned limber_plan_get_n_rules_fired(const LimberPlan *plan);
+
+/**
+ * @brief A rule whose condition held, in the rule set's order.
+ * @param plan a plan.
+ * @param index from 0 to limber_plan_get_n_rules_fired() - 1.
+ * @return the rule's id (borrowed), or NULL when @p index is out of range.
+ */
+const char *limber_plan_get_rule_fired(const LimberPlan *plan, unsigned index);
+
+/**
+ * @brief How many red flags are behind the plan's referral.
+ * @param plan a plan.
+ * @return the number of flags; 0 unless the plan is a referral.
+ */
+unsigned limber_plan_get_n_referral_flags(const LimberPlan *plan);
+
+/**
+ * @brief A red flag behind the referral.
+ * @param plan a plan.
+ * @param index from 0 to limber_plan_get_n_referral_flags() - 1.
+ * @return the flag's id (borrowed), or NULL when @p index is out of range.
+ */
+const char *limber_plan_get_referral_flag(const LimberPlan *plan, unsigned index);
+
+/**
+ * @brief How many measures of the scan are below normal on a side.
+ * @param plan a plan.
+ * @return the number of deficits the plan saw.
+ */
+unsigned limber_plan_get_n_deficits(const LimberPlan *plan);
+
+/**
+ * @brief A measure below normal, as the plan read it from the newest scan.
+ * @param plan a plan.
+ * @param index from 0 to limber_plan_get_n_deficits() - 1.
+ * @param left (out, optional) the left side's value (an unsided measure: its value).
+ * @param right (out, optional) the right side's value (an unsided measure: its value).
+ * @param deficit_left (out, optional) how far the left side is below normal, 0 when it is not.
+ * @param deficit_right (out, optional) how far the right side is below normal, 0 when it is not.
+ * @return the measure's id (borrowed), or NULL when @p index is out of range (the outputs are then 0).
+ */
+const char *limber_plan_get_deficit(const LimberPlan *plan, unsigned index, double *left, double *right,
+                                    double *deficit_left, double *deficit_right);
+
+/**
+ * @brief How many measures differ between the sides by their meaningful amount or more.
+ * @param plan a plan.
+ * @return the number of asymmetries the plan saw.
+ */
+unsigned limber_plan_get_n_asymmetries(const LimberPlan *plan);
+
+/**
+ * @brief A meaningful difference between the sides of a measure.
+ * @param plan a plan.
+ * @param index from 0 to limber_plan_get_n_asymmetries() - 1.
+ * @param difference (out, optional) the difference, in the measure's unit.
+ * @param tighter (out, optional) the side with less range.
+ * @return the measure's id (borrowed), or NULL when @p index is out of range (the outputs are then 0 and
+ *   #LIMBER_SIDE_NONE).
+ */
+const char *limber_plan_get_asymmetry(const LimberPlan *plan, unsigned index, double *difference, LimberSide *tighter);
+
+/**
+ * @brief How many questionnaire scores the rule set computes (STarT Back...).
+ * @param plan a plan.
+ * @return the number of scores.
+ */
+unsigned limber_plan_get_n_scores(const LimberPlan *plan);
+
+/**
+ * @brief A questionnaire score as the person's answers make it.
+ * @param plan a plan.
+ * @param index from 0 to limber_plan_get_n_scores() - 1.
+ * @param total (out, optional) the total of the answered items.
+ * @param complete (out, optional) whether every item was answered.
+ * @param category (out, optional) the category's id (borrowed), or NULL when the score is incomplete (a rule
+ *   never acts on a guess).
+ * @return the score's id (borrowed), or NULL when @p index is out of range.
+ */
+const char *limber_plan_get_score(const LimberPlan *plan, unsigned index, double *total, gboolean *complete,
+                                  const char **category);
 
 #pragma GCC visibility pop
 G_END_DECLS

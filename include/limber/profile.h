@@ -284,6 +284,91 @@ void limber_profile_add_rescan(LimberProfile *profile, const char *date, const c
 unsigned limber_profile_get_n_sessions(const LimberProfile *profile);
 
 /**
+ * @brief A logged session, as given.
+ * @param profile a profile.
+ * @param index from 0 to limber_profile_get_n_sessions() - 1.
+ * @param session return location for the session; its strings are borrowed from @p profile.
+ * @return TRUE when @p index is in range (else @p session is left as it was).
+ */
+gboolean limber_profile_get_session(const LimberProfile *profile, unsigned index, LimberSession *session);
+
+/** @brief How a screening question was answered. */
+typedef enum {
+  LIMBER_ANSWER_YES_NO,  /**< Yes or no. */
+  LIMBER_ANSWER_NUMBER,  /**< A number (a scale question). */
+  LIMBER_ANSWER_CHOICE,  /**< One of a choice question's ids. */
+} LimberAnswerType;
+
+/**
+ * @brief The number of questions answered.
+ * @param profile a profile.
+ * @return the count.
+ */
+unsigned limber_profile_get_n_answers(const LimberProfile *profile);
+
+/**
+ * @brief An answer, in the order given.
+ * @param profile a profile.
+ * @param index from 0 to limber_profile_get_n_answers() - 1.
+ * @param type (out, optional) how it was answered.
+ * @param yes (out, optional) a yes-no answer: TRUE for yes.
+ * @param number (out, optional) a number answer.
+ * @param choice (out, optional) a choice answer's id (borrowed); NULL for other answers.
+ * @return the question's id (borrowed), or NULL when @p index is out of range.
+ */
+const char *limber_profile_get_answer(const LimberProfile *profile, unsigned index, LimberAnswerType *type,
+                                      gboolean *yes, double *number, const char **choice);
+
+/**
+ * @brief The number of measures in the scan.
+ * @param profile a profile.
+ * @return the count.
+ */
+unsigned limber_profile_get_n_measures(const LimberProfile *profile);
+
+/**
+ * @brief A measure of the scan, in the order given.
+ * @param profile a profile.
+ * @param index from 0 to limber_profile_get_n_measures() - 1.
+ * @param sided (out, optional) TRUE when it was given left and right.
+ * @param left (out, optional) the left side (an unsided measure: its value).
+ * @param right (out, optional) the right side (an unsided measure: its value).
+ * @return the measure's id (borrowed), or NULL when @p index is out of range.
+ */
+const char *limber_profile_get_measure(const LimberProfile *profile, unsigned index, gboolean *sided, double *left,
+                                       double *right);
+
+/**
+ * @brief The equipment at hand.
+ * @param profile a profile.
+ * @return the number of equipment ids.
+ */
+unsigned limber_profile_get_n_equipment(const LimberProfile *profile);
+
+/**
+ * @brief An equipment id.
+ * @param profile a profile.
+ * @param index from 0 to limber_profile_get_n_equipment() - 1.
+ * @return the id (borrowed), or NULL when @p index is out of range.
+ */
+const char *limber_profile_get_equipment(const LimberProfile *profile, unsigned index);
+
+/**
+ * @brief The body regions to spare.
+ * @param profile a profile.
+ * @return the number of region ids.
+ */
+unsigned limber_profile_get_n_avoid_regions(const LimberProfile *profile);
+
+/**
+ * @brief A region to spare.
+ * @param profile a profile.
+ * @param index from 0 to limber_profile_get_n_avoid_regions() - 1.
+ * @return the id (borrowed), or NULL when @p index is out of range.
+ */
+const char *limber_profile_get_avoid_region(const LimberProfile *profile, unsigned index);
+
+/**
  * @brief Checks every field against a rule set.
  * @param profile a profile.
  * @param ruleset the rule set it will be used with.
