@@ -233,7 +233,7 @@ LIMBER_TEST (audit, json_has_stable_keys_and_the_figures)
   g_autoptr (JsonParser) parser = json_parser_new ();
   cr_assert (json_parser_load_from_data (parser, json, -1, NULL), "%s", json);
   JsonObject *root = json_node_get_object (json_parser_get_root (parser));
-  assert_members (root, (const char *const[]) { "ruleset", "profiles", "referrals", "plans", "sessions",
+  assert_members (root, (const char *const[]) { "format_version", "ruleset", "profiles", "referrals", "plans", "sessions",
                                                 "empty_sessions", "items", "fill", "position_changes",
                                                 "variant_pairs", "same_target_pairs", "core", "distinct",
                                                 "deficit_coverage", "reasons", "thresholds", "passed", NULL });

@@ -304,8 +304,9 @@ LIMBER_TEST (plan_output, json_has_the_documented_fields_in_order)
   JsonObject *o = json_node_get_object (root);
 
   g_autofree char *names = member_names (o);
-  cr_assert_str_eq (names, "status,referral,no_exercises,screening,advisories,ruleset,seed,start,name,goal,minutes_per_day,"
-                           "session_minutes,days_per_week,facts,rules_fired,composition,days");
+  cr_assert_str_eq (names, "format_version,status,referral,no_exercises,screening,advisories,ruleset,seed,start,name,goal,"
+                           "minutes_per_day,session_minutes,days_per_week,facts,rules_fired,composition,days");
+  cr_assert (member_is_int (o, "format_version", 1));
   cr_assert_str_eq (json_object_get_string_member (o, "status"), "ok");
   cr_assert (member_is_null (o, "referral"));
   cr_assert_eq (json_array_get_length (json_object_get_array_member (o, "advisories")), 1);
@@ -426,7 +427,7 @@ LIMBER_TEST (plan_output, json_pretty_and_compact_hold_the_same)
   g_autofree char *compact = limber_plan_to_json (plan, FALSE);
   g_autofree char *pretty = limber_plan_to_json (plan, TRUE);
   cr_assert_null (strchr (compact, '\n'));
-  assert_contains (pretty, "{\n  \"status\": \"ok\",\n  \"referral\": null,\n");
+  assert_contains (pretty, "{\n  \"format_version\": 1,\n  \"status\": \"ok\",\n  \"referral\": null,\n");
   assert_contains (pretty, "\"advisories\": [\n    \"Skip rotations.\"\n  ],");
   assert_contains (pretty, "\"items\": []");
   g_autoptr (JsonNode) a = parse_json (compact);

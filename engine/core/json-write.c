@@ -184,6 +184,12 @@ limber_json_add_strings (JsonBuilder *b, const char *member, const GPtrArray *st
 }
 
 void
+limber_json_add_format_version (JsonBuilder *b)
+{
+  limber_json_add_int (b, "format_version", LIMBER_JSON_FORMAT_VERSION);
+}
+
+void
 limber_json_add_ruleset_ref (JsonBuilder *b, const char *id, const char *version, const char *sha256)
 {
   json_builder_set_member_name (b, "ruleset");

@@ -15,6 +15,12 @@ char *limber_json_write (JsonNode *root, const JsonNode *unsigned_node, gboolean
 
 /* Building trees: members that print the same way in every JSON limber writes. */
 void limber_json_add_string (JsonBuilder *b, const char *member, const char *value_or_null);
+/* The version of the layout of every JSON document limber writes (plans,
+ * describe, coverage, audit, simulation), its first member
+ * "format_version": raised when a member changes meaning or goes away, not
+ * when one is added. */
+#define LIMBER_JSON_FORMAT_VERSION 1
+void limber_json_add_format_version (JsonBuilder *b);
 /* "ruleset": {"id", "version", "sha256"}: which rule set a report is of. */
 void limber_json_add_ruleset_ref (JsonBuilder *b, const char *id, const char *version, const char *sha256);
 /* a number rounded to decimals places (negative: as is); whole numbers become integers */

@@ -7,6 +7,7 @@
 
 #include "number-format.h"
 #include "json-out.h"
+#include "json-write.h"
 
 static void
 add_referral (LimberJsonOut *j, const LimberPlan *plan)
@@ -326,6 +327,7 @@ limber_plan_to_json (const LimberPlan *plan, gboolean pretty)
   LimberJsonOut js, *j = &js;
   limber_json_out_init (j, out, pretty);
   limber_json_out_begin_object (j, NULL);
+  limber_json_out_uint (j, "format_version", LIMBER_JSON_FORMAT_VERSION);
   limber_json_out_string (j, "status", limber_plan_status_to_string (plan->status));
   add_referral (j, plan);
   add_no_exercises (j, plan);

@@ -337,6 +337,7 @@ limber_ruleset_to_json (const LimberRuleset *rs, gboolean pretty)
   g_return_val_if_fail (rs != NULL, NULL);
   g_autoptr (JsonBuilder) b = json_builder_new ();
   json_builder_begin_object (b);
+  limber_json_add_format_version (b);
   limber_json_add_string (b, "id", rs->id);
   limber_json_add_string (b, "version", rs->version);
   limber_json_add_string (b, "sha256", rs->sha256);

@@ -22,7 +22,8 @@ def test_a_population_gives_the_figures_of_the_cli(rules):
     d = a.to_dict()
     assert d["profiles"] == 40 and d["fill"]["max"] == round(figures["fill-max"], 4)
     assert d["position_changes"]["max"] == figures["changes-max"]
-    assert list(d)[:7] == ["ruleset", "profiles", "referrals", "plans", "sessions", "empty_sessions", "items"]
+    assert list(d)[:8] == ["format_version", "ruleset", "profiles", "referrals", "plans", "sessions", "empty_sessions",
+                           "items"]
     assert a.to_text().startswith("Audit of rule set default ") and str(a) == a.to_text()
     assert repr(a).startswith("<limber.Audit default: 40 profiles, median fill ")
     assert a.passed and a.failures == []
