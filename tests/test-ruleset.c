@@ -342,3 +342,46 @@ LIMBER_TEST (ruleset, the_version_checks_agree_with_the_version)
   if (LIMBER_VERSION_MAJOR > 0)
     cr_assert_not (limber_check_version (LIMBER_VERSION_MAJOR - 1, 0, 0));
 }
+
+/* A rule set's problems come as records too (limber/error.h), one per line
+ * of the message: the semantic checks' and the schema's. */
+LIMBER_TEST (ruleset, errors_carry_each_problem_as_a_record)
+{
+  static const char *const files[] = { "invalid/several-errors.xml", "invalid/unknown-element.xml" };
+  for (gsize f = 0; f < G_N_ELEMENTS (files); f++)
+    {
+      g_autofree char *path = limber_test_data (files[f]);
+      g_autoptr (GError) error = NULL;
+      g_autoptr (LimberRuleset) rs = limber_ruleset_new_from_file (path, &error);
+      cr_assert_null (rs);
+      g_auto (GStrv) lines = g_strsplit (error->message, "\n", -1);
+      guint n = limber_error_get_n_problems (error);
+      cr_assert_eq (n, g_strv_length (lines), "%s: one record per line:\n%s", files[f], error->message);
+      for (guint i = 0; i < n; i++)
+        {
+          const LimberProblem *p = limber_error_get_problem (error, i);
+          cr_assert_str_eq (limber_problem_get_text (p), lines[i]);
+          cr_assert_str_eq (limber_problem_get_file (p), path);
+          cr_assert_gt (limber_problem_get_line (p), 0, "%s", lines[i]);
+          cr_assert_not_null (limber_problem_get_field (p), "%s", lines[i]);
+          g_autofree char *start = g_strdup_printf ("%s:%u:%u: %s", path, limber_problem_get_line (p),
+                                                    limber_problem_get_column (p), limber_problem_get_field (p));
+          cr_assert (g_str_has_prefix (lines[i], start), "%s\n%s", lines[i], start);
+          cr_assert (g_str_has_suffix (lines[i], limber_problem_get_what (p))
+                       || strstr (lines[i], limber_problem_get_what (p)) != NULL, "%s", lines[i]);
+        }
+      if (f == 0)
+        {
+          cr_assert_geq (n, 2);
+          const LimberProblem *dup = NULL;
+          for (guint i = 0; i < n && dup == NULL; i++)
+            if (strstr (limber_problem_get_what (limber_error_get_problem (error, i)), "duplicate exercise id"))
+              dup = limber_error_get_problem (error, i);
+          cr_assert_not_null (dup);
+          cr_assert_str_eq (limber_problem_get_field (dup), "<exercise> id=\"pelvic-tilts\"");
+          cr_assert_str_eq (limber_problem_get_what (dup), "duplicate exercise id");
+          cr_assert_str_eq (limber_problem_get_expected (dup), "each exercise id once");
+          cr_assert_eq (limber_problem_get_line (dup), 69);
+        }
+    }
+}

@@ -142,6 +142,116 @@ limber_problem_get_text (const LimberProblem *problem)
   return problem->text;
 }
 
+/* ---- reports: problems gathered before the error is made ------------------- */
+
+typedef struct {
+  char *file, *field, *message, *text;
+  unsigned line, column;
+} Pending;
+
+static void
+pending_free (Pending *p)
+{
+  g_free (p->file);
+  g_free (p->field);
+  g_free (p->message);
+  g_free (p->text);
+  g_free (p);
+}
+
+struct _LimberReport {
+  GPtrArray *problems;  /* Pending* */
+};
+
+LimberReport *
+limber_report_new (void)
+{
+  LimberReport *r = g_new0 (LimberReport, 1);
+  r->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) pending_free);
+  return r;
+}
+
+void
+limber_report_free (LimberReport *report)
+{
+  if (report == NULL)
+    return;
+  g_ptr_array_unref (report->problems);
+  g_free (report);
+}
+
+void
+limber_report_add (LimberReport *report, const char *text, const char *file, unsigned line, unsigned column,
+                   const char *field, const char *message)
+{
+  Pending *p = g_new0 (Pending, 1);
+  p->text = g_strdup (text);
+  p->file = g_strdup (file);
+  p->line = line;
+  p->column = column;
+  p->field = g_strdup (field);
+  p->message = g_strdup (message);
+  g_ptr_array_add (report->problems, p);
+}
+
+void
+limber_report_add_element (LimberReport *report, const char *file, unsigned line, unsigned column,
+                           const char *element, const char *text)
+{
+  g_autofree char *full = g_strdup_printf ("%s:%u:%u: <%s> %s", file, line, column, element, text);
+  /* name="value" pairs up to ": " belong to the field; anything else ends them */
+  const char *p = text, *field_end = NULL;
+  while (g_ascii_isalpha (*p))
+    {
+      const char *q = p;
+      while (g_ascii_isalnum (*q) || *q == '-' || *q == '_')
+        q++;
+      if (q[0] != '=' || q[1] != '"')
+        break;
+      const char *close = strchr (q + 2, '"');
+      if (close == NULL)
+        break;
+      p = close + 1;
+      if (g_str_has_prefix (p, ": "))
+        {
+          field_end = p;
+          break;
+        }
+      if (*p != ' ')
+        break;
+      p++;
+    }
+  g_autofree char *field = field_end ? g_strdup_printf ("<%s> %.*s", element, (int) (field_end - text), text)
+                                     : g_strdup_printf ("<%s>", element);
+  limber_report_add (report, full, file, line, column, field, field_end ? field_end + 2 : text);
+}
+
+guint
+limber_report_count (const LimberReport *report)
+{
+  return report->problems->len;
+}
+
+void
+limber_report_set_error (const LimberReport *report, GError **error, int code)
+{
+  GString *text = g_string_new (NULL);
+  for (guint i = 0; i < report->problems->len; i++)
+    {
+      const Pending *p = g_ptr_array_index (report->problems, i);
+      if (i > 0)
+        g_string_append_c (text, '\n');
+      g_string_append (text, p->text);
+    }
+  g_set_error_literal (error, LIMBER_ERROR, code, text->str);
+  g_string_free (text, TRUE);
+  for (guint i = 0; error != NULL && i < report->problems->len; i++)
+    {
+      const Pending *p = g_ptr_array_index (report->problems, i);
+      limber_error_add_problem (*error, p->file, p->line, p->column, p->field, p->message, p->text);
+    }
+}
+
 const char *
 limber_version (void)
 {

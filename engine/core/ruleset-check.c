@@ -9,6 +9,8 @@
  */
 #include "ruleset-private.h"
 
+#include "error-private.h"
+
 #include <math.h>
 #include <string.h>
 
@@ -18,7 +20,7 @@ typedef struct {
   LimberRuleset *rs;
   const char *source;
   gsize length;
-  GString *errors;
+  LimberReport *report;
   GHashTable *sources;
   GHashTable *flags;      /* red-flag id -> index + 1 */
   GHashTable *scores;     /* score id -> index + 1 */
@@ -35,7 +37,8 @@ problem (Checker *C, int line, const char *element, const char *fmt, ...)
   g_autofree char *text = g_strdup_vprintf (fmt, ap);
   va_end (ap);
   int column = limber_source_column (C->source, C->length, line, element);
-  g_string_append_printf (C->errors, "%s:%d:%d: <%s> %s\n", C->rs->name, line, column, element, text);
+  limber_report_add_element (C->report, C->rs->name, (unsigned) MAX (line, 0), (unsigned) MAX (column, 0), element,
+                             text);
 }
 
 int
@@ -776,13 +779,13 @@ check_rules (Checker *C)
 }
 
 gboolean
-limber_ruleset_check (LimberRuleset *rs, const char *source, gsize length, GString *errors)
+limber_ruleset_check (LimberRuleset *rs, const char *source, gsize length, LimberReport *report)
 {
   Checker C = {
     .rs = rs,
     .source = source,
     .length = length,
-    .errors = errors,
+    .report = report,
     .sources = g_hash_table_new (g_str_hash, g_str_equal),
     .flags = g_hash_table_new (g_str_hash, g_str_equal),
     .scores = g_hash_table_new (g_str_hash, g_str_equal),
@@ -790,7 +793,7 @@ limber_ruleset_check (LimberRuleset *rs, const char *source, gsize length, GStri
     .regions = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_array_unref),
     .positions = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_array_unref),
   };
-  gsize before = errors->len;
+  guint before = limber_report_count (report);
 
   for (guint i = 0; i < rs->sources->len; i++)
     {
@@ -817,5 +820,5 @@ limber_ruleset_check (LimberRuleset *rs, const char *source, gsize length, GStri
   g_hash_table_unref (C.tags);
   g_hash_table_unref (C.regions);
   g_hash_table_unref (C.positions);
-  return errors->len == before;
+  return limber_report_count (report) == before;
 }

@@ -20,6 +20,7 @@
 
 #include "limber/error.h"
 #include "pose.h"
+#include "error-private.h"
 #include "read-limit.h"
 #include "resources.h"
 #include "xml-safe.h"
@@ -31,7 +32,6 @@ typedef struct {
   const char *name;
   const char *source;
   gsize length;
-  GString *errors;
 } Loader;
 
 /* ---- small readers over a validated tree ------------------------------ */
@@ -821,12 +821,11 @@ limber_ruleset_new_from_data (const char *data, gssize length, const char *name,
   g_return_val_if_fail (data != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  g_autoptr (GString) errors = g_string_new (NULL);
+  g_autoptr (LimberReport) report = limber_report_new ();
   Loader L = {
     .name = name ? name : "<memory>",
     .source = data,
     .length = length < 0 ? strlen (data) : (gsize) length,
-    .errors = errors,
   };
   if (L.length > LIMBER_RULESET_MAX_BYTES)
     {
@@ -855,10 +854,9 @@ limber_ruleset_new_from_data (const char *data, gssize length, const char *name,
   LimberRuleset *rs = build (doc, L.name);
   xmlFreeDoc (doc);
   rs->sha256 = g_steal_pointer (&sha256);
-  if (!limber_ruleset_check (rs, L.source, L.length, errors))
+  if (!limber_ruleset_check (rs, L.source, L.length, report))
     {
-      g_string_truncate (errors, errors->len - 1);
-      g_set_error_literal (error, LIMBER_ERROR, LIMBER_ERROR_SEMANTIC, errors->str);
+      limber_report_set_error (report, error, LIMBER_ERROR_SEMANTIC);
       limber_ruleset_unref (rs);
       return NULL;
     }

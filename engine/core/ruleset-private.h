@@ -390,10 +390,10 @@ gboolean limber_exercise_targets(const LimberExercise *e, int measure, gboolean 
 int limber_ruleset_index_of(GHashTable *index, const char *id);
 void limber_cond_free(LimberCond *cond);
 
-/* ruleset-check.c: resolve ids and check the whole; appends one line per
- * problem to errors and returns FALSE when there was any */
-gboolean limber_ruleset_check(LimberRuleset *rs, const char *source, gsize length,
-                              GString *errors);
+/* ruleset-check.c: resolve ids and check the whole; adds each problem to
+ * report (error-private.h) and returns FALSE when there was any */
+typedef struct _LimberReport LimberReport;
+gboolean limber_ruleset_check(LimberRuleset *rs, const char *source, gsize length, LimberReport *report);
 
 /* ruleset-compile.c: what generation needs worked out once, after a
  * successful check */

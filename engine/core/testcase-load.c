@@ -15,6 +15,7 @@
 #include <libxml/tree.h>
 
 #include "limber/error.h"
+#include "error-private.h"
 #include "profile-private.h"
 #include "read-limit.h"
 #include "xml-safe.h"
@@ -25,7 +26,7 @@ typedef struct {
   const char *name;
   const char *source;
   gsize length;
-  GString *errors;
+  LimberReport *report;
   LimberTestCase *tc;
 } Loader;
 
@@ -114,7 +115,8 @@ problem (Loader *L, xmlNode *node, const char *fmt, ...)
   va_end (ap);
   int line = xmlGetLineNo (node);
   int column = limber_source_column (L->source, L->length, line, (const char *) node->name);
-  g_string_append_printf (L->errors, "%s:%d:%d: <%s> %s\n", L->name, line, column, (const char *) node->name, text);
+  limber_report_add_element (L->report, L->name, (unsigned) MAX (line, 0), (unsigned) MAX (column, 0),
+                             (const char *) node->name, text);
 }
 
 /* ---- the profile ----------------------------------------------------------- */
@@ -459,12 +461,12 @@ limber_testcase_new_from_data (const char *data, gssize length, const char *name
   g_return_val_if_fail (data != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  g_autoptr (GString) errors = g_string_new (NULL);
+  g_autoptr (LimberReport) report = limber_report_new ();
   Loader L = {
     .name = name ? name : "<memory>",
     .source = data,
     .length = length < 0 ? strlen (data) : (gsize) length,
-    .errors = errors,
+    .report = report,
   };
   if (L.length > LIMBER_TESTCASE_MAX_BYTES)
     {
@@ -502,10 +504,9 @@ limber_testcase_new_from_data (const char *data, gssize length, const char *name
   L.tc->expects = g_ptr_array_new_with_free_func (expect_free);
   build (&L, doc);
   xmlFreeDoc (doc);
-  if (errors->len > 0)
+  if (limber_report_count (report) > 0)
     {
-      g_string_truncate (errors, errors->len - 1);
-      g_set_error_literal (error, LIMBER_ERROR, LIMBER_ERROR_SEMANTIC, errors->str);
+      limber_report_set_error (report, error, LIMBER_ERROR_SEMANTIC);
       limber_testcase_free (L.tc);
       return NULL;
     }

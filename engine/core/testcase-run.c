@@ -10,6 +10,8 @@
  */
 #include "testcase-private.h"
 
+#include "error-private.h"
+
 #include <math.h>
 #include <string.h>
 
@@ -268,20 +270,21 @@ static const char *const engine_steps[] = {
 };
 
 static void G_GNUC_PRINTF (4, 5)
-unknown (GString *errors, const LimberTestCase *tc, const LimberExpect *x, const char *fmt, ...)
+unknown (LimberReport *errors, const LimberTestCase *tc, const LimberExpect *x, const char *fmt, ...)
 {
   va_list ap;
   va_start (ap, fmt);
   g_autofree char *text = g_strdup_vprintf (fmt, ap);
   va_end (ap);
-  g_string_append_printf (errors, "%s:%d: %s: %s\n", tc->file, x->line, x->element, text);
+  g_autofree char *full = g_strdup_printf ("%s:%d: %s: %s", tc->file, x->line, x->element, text);
+  limber_report_add (errors, full, tc->file, (unsigned) MAX (x->line, 0), 0, x->element, text);
 }
 
 static gboolean
 resolve (const LimberTestCase *tc, const LimberRuleset *rs, GError **error)
 {
   static const char *const targets[] = { "exercise", "tag", "region", "position", "measure" };
-  g_autoptr (GString) errors = g_string_new (NULL);
+  g_autoptr (LimberReport) errors = limber_report_new ();
   for (guint i = 0; i < tc->expects->len; i++)
     {
       const LimberExpect *x = g_ptr_array_index (tc->expects, i);
@@ -346,10 +349,9 @@ resolve (const LimberTestCase *tc, const LimberRuleset *rs, GError **error)
           break;
         }
     }
-  if (errors->len == 0)
+  if (limber_report_count (errors) == 0)
     return TRUE;
-  g_string_truncate (errors, errors->len - 1);
-  g_set_error_literal (error, LIMBER_ERROR, LIMBER_ERROR_SEMANTIC, errors->str);
+  limber_report_set_error (errors, error, LIMBER_ERROR_SEMANTIC);
   return FALSE;
 }
 

@@ -12,6 +12,7 @@
 #include <libxml/parser.h>
 
 #include "limber/error.h"
+#include "error-private.h"
 #include "resources.h"
 #include "ruleset-private.h"
 
@@ -19,17 +20,28 @@ typedef struct {
   const char *name;
   const char *source;
   gsize length;
-  GString *errors;
+  LimberReport *report;
 } Collector;
 
+/* One schema problem: its line of the message, and its record.  libxml2
+ * writes "Element 'x', attribute 'y': what"; the element (and attribute) is
+ * the record's field, the rest its message. */
 static void
-append_error (GString *errors, const char *name, int line, int column, const char *text)
+append_error (LimberReport *report, const char *name, int line, int column, const char *text)
 {
   g_autofree char *trimmed = g_strstrip (g_strdup (text));
-  if (line > 0)
-    g_string_append_printf (errors, "%s:%d:%d: %s\n", name, line, MAX (column, 1), trimmed);
-  else
-    g_string_append_printf (errors, "%s: %s\n", name, trimmed);
+  g_autofree char *full = line > 0 ? g_strdup_printf ("%s:%d:%d: %s", name, line, MAX (column, 1), trimmed)
+                                   : g_strdup_printf ("%s: %s", name, trimmed);
+  g_autofree char *field = NULL;
+  const char *message = trimmed;
+  const char *end = g_str_has_prefix (trimmed, "Element '") ? strstr (trimmed, "': ") : NULL;
+  if (end != NULL)
+    {
+      field = g_strndup (trimmed, (gsize) (end + 1 - trimmed));
+      message = end + 3;
+    }
+  limber_report_add (report, full, name, line > 0 ? (unsigned) line : 0, line > 0 ? (unsigned) MAX (column, 1) : 0,
+                     field, message);
 }
 
 /* libxml2 reports schema errors through this; the element name in the
@@ -45,7 +57,7 @@ structured_error (void *data, xmlErrorPtr err)
     column = limber_source_column (C->source, C->length, err->line, (const char *) ((xmlNode *) err->node)->name);
   /* libxml2 says "Element 'x': ..." already; keep its words, they name the
    * element, what was wrong and what was expected */
-  append_error (C->errors, C->name, err->line, column, err->message ? err->message : "unknown XML error");
+  append_error (C->report, C->name, err->line, column, err->message ? err->message : "unknown XML error");
 }
 
 /* Checking the prolog ourselves means no entity is ever declared, let alone
@@ -164,18 +176,17 @@ gboolean
 limber_xml_validate (xmlSchemaPtr schema, xmlDoc *doc, const char *name, const char *source, gsize length,
                      const char *fallback, GError **error)
 {
-  g_autoptr (GString) errors = g_string_new (NULL);
-  Collector C = { name, source, length, errors };
+  g_autoptr (LimberReport) report = limber_report_new ();
+  Collector C = { name, source, length, report };
   xmlSchemaValidCtxtPtr vctxt = xmlSchemaNewValidCtxt (schema);
   xmlSchemaSetValidStructuredErrors (vctxt, structured_error, &C);
   int rc = xmlSchemaValidateDoc (vctxt, doc);
   xmlSchemaFreeValidCtxt (vctxt);
   if (rc == 0)
     return TRUE;
-  if (errors->len == 0)
-    append_error (errors, name, 0, 0, fallback);
-  g_string_truncate (errors, errors->len - 1);
-  g_set_error_literal (error, LIMBER_ERROR, LIMBER_ERROR_SCHEMA, errors->str);
+  if (limber_report_count (report) == 0)
+    append_error (report, name, 0, 0, fallback);
+  limber_report_set_error (report, error, LIMBER_ERROR_SCHEMA);
   return FALSE;
 }
 
