@@ -8,9 +8,9 @@
  * tools can read them: `FILE:LINE:COLUMN: FIELD: what is wrong; expected what`,
  * one line per problem when several are found at once.
  *
- * Profile errors (#LIMBER_ERROR_PROFILE, and the parse errors of a JSON or
- * XML profile) also carry their problems as records, so that an app can put
- * each one next to the form field it is about without reading the message:
+ * The errors of loading a profile, a rule set or a test case also carry
+ * their problems as records, so that an app can put each one next to the
+ * form field it is about without reading the message:
  * limber_error_get_n_problems() and limber_error_get_problem(), then
  * limber_problem_get_field() ("history[2].date"), limber_problem_get_line()
  * and the others.  The records belong to the error and go with it.
