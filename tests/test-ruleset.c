@@ -145,7 +145,8 @@ LIMBER_TEST (ruleset, a_missing_file_is_an_io_error_naming_it)
 LIMBER_TEST (ruleset, not_xml_is_a_parse_error_with_line_and_column)
 {
   expect_error ("invalid/not-xml.xml", LIMBER_ERROR_PARSE,
-                (const char *[]) { "invalid/not-xml.xml:4:", "not well-formed XML", "expected", NULL });
+                (const char *[]) { "invalid/not-xml.xml:3:11:", "not well-formed XML",
+                                   "Opening and ending tag mismatch: title line 2 and ruleset", "expected", NULL });
 }
 
 LIMBER_TEST (ruleset, an_unknown_element_is_a_schema_error_at_its_line)
@@ -384,4 +385,21 @@ LIMBER_TEST (ruleset, errors_carry_each_problem_as_a_record)
           cr_assert_eq (limber_problem_get_line (dup), 69);
         }
     }
+}
+
+/* Not well-formed XML: the first mistake, not what followed from it, and
+ * a record of it without a field. */
+LIMBER_TEST (ruleset, a_parse_error_names_the_first_mistake)
+{
+  static const char doc[] = "<ruleset>\n<a>\n<b></a>\n</c>\n";
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LimberRuleset) rs = limber_ruleset_new_from_data (doc, -1, "bad.xml", &error);
+  cr_assert_null (rs);
+  cr_assert (g_str_has_prefix (error->message, "bad.xml:3:"), "%s", error->message);
+  cr_assert (strstr (error->message, "Opening and ending tag mismatch: b line 3 and a") != NULL, "%s", error->message);
+  cr_assert_eq (limber_error_get_n_problems (error), 1);
+  const LimberProblem *p = limber_error_get_problem (error, 0);
+  cr_assert_null (limber_problem_get_field (p));
+  cr_assert_eq (limber_problem_get_line (p), 3);
+  cr_assert_str_eq (limber_problem_get_expected (p), "a limber rule set (see rules/limber-ruleset.xsd)");
 }

@@ -102,6 +102,26 @@ limber_xml_refuse_doctype (const char *name, const char *source, gsize length, c
   return TRUE;
 }
 
+/* The first error of a parse: libxml2 goes on after a fatal error and keeps
+ * only its last, which is usually a consequence ("Premature end of data"
+ * after a tag left open three lines earlier); the first is the mistake. */
+typedef struct {
+  int line, column;
+  char *message;
+} FirstError;
+
+static void
+keep_first_error (void *data, xmlErrorPtr err)
+{
+  /* the parser passes its context, whose _private is ours */
+  FirstError *first = ((xmlParserCtxtPtr) data)->_private;
+  if (first == NULL || first->message != NULL || err == NULL || err->level < XML_ERR_ERROR)
+    return;
+  first->line = err->line;
+  first->column = err->int2;
+  first->message = g_strdup (err->message ? err->message : "not well-formed");
+}
+
 xmlDoc *
 limber_xml_parse_safely (const char *name, const char *source, gsize length, const char *kinds, const char *root,
                          const char *expected, GError **error)
@@ -121,18 +141,31 @@ limber_xml_parse_safely (const char *name, const char *source, gsize length, con
       g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_PARSE, "%s: out of memory", name);
       return NULL;
     }
+  FirstError first = { 0, 0, NULL };
+  ctxt->_private = &first;
+  ctxt->sax->serror = keep_first_error;
   xmlDoc *doc = xmlCtxtReadMemory (ctxt, source, (int) length, name, "UTF-8", options);
+  ctxt->_private = NULL;
   if (doc == NULL || !ctxt->wellFormed)
     {
       xmlErrorPtr err = xmlCtxtGetLastError (ctxt);
-      g_autofree char *what = g_strdup (err && err->message ? err->message : "not well-formed");
+      int line = first.message ? first.line : err ? err->line : 0;
+      int column = first.message ? first.column : err ? err->int2 : 0;
+      g_autofree char *what = g_strdup (first.message ? first.message
+                                        : err && err->message ? err->message
+                                                              : "not well-formed");
       g_strstrip (what);
-      g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_PARSE, "%s:%d:%d: not well-formed XML: %s; expected %s", name,
-                   err ? err->line : 0, err ? MAX (err->int2, 1) : 0, what, expected);
+      g_autofree char *message = g_strdup_printf ("not well-formed XML: %s; expected %s", what, expected);
+      g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_PARSE, "%s:%d:%d: %s", name, line, MAX (column, 1), message);
+      if (error != NULL)
+        limber_error_add_problem (*error, name, (unsigned) MAX (line, 0), (unsigned) MAX (column, 1), NULL, message,
+                                  (*error)->message);
+      g_free (first.message);
       xmlFreeDoc (doc);
       xmlFreeParserCtxt (ctxt);
       return NULL;
     }
+  g_free (first.message);  /* an error libxml2 recovered from */
   xmlFreeParserCtxt (ctxt);
   return doc;
 }
