@@ -1,4 +1,5 @@
 /* limber: the command-line face of liblimber. */
+#include <locale.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -34,6 +35,11 @@ usage (FILE *to)
 int
 main (int argc, char **argv)
 {
+  /* the user's language and character set for what GLib prints (help,
+   * option errors); numbers stay C's everywhere: a plan's "1.5" must not
+   * become "1,5" because of where it is printed */
+  setlocale (LC_ALL, "");
+  setlocale (LC_NUMERIC, "C");
   if (argc < 2)
     {
       usage (stderr);

@@ -12,8 +12,9 @@ gboolean
 limber_cli_parse (const char *command, const char *params, const char *summary, GOptionEntry *entries,
                   int *argc, char ***argv, int max_positional)
 {
-  g_autofree char *title = g_strdup_printf ("%s %s", command, params);
-  g_autoptr (GOptionContext) ctx = g_option_context_new (title);
+  /* "limber check [OPTION…] FILE.xml": the program name carries the
+   * command, the parameter string only what follows the options */
+  g_autoptr (GOptionContext) ctx = g_option_context_new (params);
   g_option_context_set_summary (ctx, summary);
   g_option_context_add_main_entries (ctx, entries, NULL);
   g_autofree char *prgname = g_strdup_printf ("limber %s", command);

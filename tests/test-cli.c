@@ -295,3 +295,24 @@ LIMBER_TEST (cli, long_population_runs_show_progress_on_a_terminal_only)
   cr_assert_eq (code, 0, "%s", err);
   cr_assert_str_eq (err, "");
 }
+
+/* Each command's usage line reads as it is typed: the command once, then
+ * the options, then its arguments. */
+LIMBER_TEST (cli, usage_lines_name_the_command_once_then_its_arguments)
+{
+  static const char *const commands[][2] = {
+    { "check", " FILE.xml" }, { "test", " CASES..." }, { "audit", " [PROFILES...]" }, { "plan", "" },
+  };
+  for (gsize i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_autofree char *out = NULL, *err = NULL;
+      cr_assert_eq (RUN (&out, &err, commands[i][0], "--help"), 0, "%s", err);
+      g_auto (GStrv) lines = g_strsplit (out, "\n", 3);
+      cr_assert_not_null (lines[1]);
+      g_autofree char *start = g_strdup_printf ("  limber %s [OPTION", commands[i][0]);
+      cr_assert (g_str_has_prefix (lines[1], start), "%s", lines[1]);
+      /* "[OPTION…]" or, without a UTF-8 locale, "[OPTION...]"; then the arguments, and nothing else */
+      g_autofree char *after = g_strchomp (g_strdup (strchr (lines[1], ']') + 1));
+      cr_assert_str_eq (after, commands[i][1]);
+    }
+}

@@ -1532,6 +1532,10 @@ limber_render_pdf (const LimberPrint *print, LimberPaper paper, gsize *length, G
   cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
   pango_cairo_context_set_font_options (pc, options);
   cairo_font_options_destroy (options);
+  /* the handout's language, not the locale of the process printing it:
+   * line breaks and font choices, and so the bytes, do not depend on where
+   * a plan is printed */
+  pango_context_set_language (pc, pango_language_from_string ("en"));
 
   Pager P = { .cr = cr, .pc = pc, .print = print, .page_w = page_w, .page_h = page_h };
   for (unsigned f = 0; f < N_FONTS; f++)
