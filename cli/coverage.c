@@ -11,6 +11,7 @@
 int
 limber_cmd_coverage (int argc, char **argv)
 {
+  g_autofree char *output = NULL;
   g_autofree char *rules = NULL, *format = NULL, *min = NULL, *population = NULL, *seed = NULL,
                    *threads = NULL;
   GOptionEntry entries[] = {
@@ -22,6 +23,7 @@ limber_cmd_coverage (int argc, char **argv)
     { "seed", 0, 0, G_OPTION_ARG_STRING, &seed, "Seed of the population (default 0)", "S" },
     { "threads", 'j', 0, G_OPTION_ARG_STRING, &threads,
       "Plan the population on T threads (default: one per processor; the counts are the same)", "T" },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "Write to FILE instead of standard output", "FILE" },
     { NULL },
   };
   if (!limber_cli_parse ("coverage", "[CASES...]",
@@ -102,7 +104,7 @@ limber_cmd_coverage (int argc, char **argv)
     }
   else
     text = limber_coverage_to_text (coverage);
-  if (!limber_cli_write (NULL, text, strlen (text)))
+  if (!limber_cli_write (output, text, strlen (text)))
     return LIMBER_EXIT_FAILED;
   double percent = limber_coverage_get_percent (coverage, LIMBER_COVERAGE_RULES);
   if (min != NULL && percent < min_percent)

@@ -9,10 +9,12 @@
 int
 limber_cmd_lint (int argc, char **argv)
 {
+  g_autofree char *output = NULL;
   g_autofree char *rules = NULL, *format = NULL;
   GOptionEntry entries[] = {
     { "rules", 'r', 0, G_OPTION_ARG_FILENAME, &rules, "Rule set to lint (the same as FILE.xml)", "FILE" },
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format, "Output: text or json (default text)", "FORMAT" },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "Write to FILE instead of standard output", "FILE" },
     { NULL },
   };
   if (!limber_cli_parse ("lint", "[FILE.xml]",
@@ -44,7 +46,7 @@ limber_cmd_lint (int argc, char **argv)
     }
   else
     text = limber_lint_report_to_text (report);
-  if (!limber_cli_write (NULL, text, strlen (text)))
+  if (!limber_cli_write (output, text, strlen (text)))
     return LIMBER_EXIT_FAILED;
   unsigned errors = limber_lint_report_count (report, LIMBER_LINT_ERROR);
   unsigned warnings = limber_lint_report_count (report, LIMBER_LINT_WARNING) - errors;

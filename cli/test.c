@@ -9,10 +9,12 @@
 int
 limber_cmd_test (int argc, char **argv)
 {
+  g_autofree char *output = NULL;
   g_autofree char *rules = NULL, *junit = NULL;
   GOptionEntry entries[] = {
     { "rules", 'r', 0, G_OPTION_ARG_FILENAME, &rules, "Rule set under test (default: the built-in one)", "FILE" },
     { "junit", 0, 0, G_OPTION_ARG_FILENAME, &junit, "Also write the results as JUnit XML to FILE", "FILE" },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "Write to FILE instead of standard output", "FILE" },
     { NULL },
   };
   if (!limber_cli_parse ("test", "CASES...", "Run rule test cases and print TAP (exit 1 when any fails).", entries,
@@ -44,7 +46,7 @@ limber_cmd_test (int argc, char **argv)
     }
   const LimberTestResult *const *list = (const LimberTestResult *const *) results->pdata;
   g_autofree char *tap = limber_test_results_to_tap (list, results->len);
-  gboolean written = limber_cli_write (NULL, tap, strlen (tap));
+  gboolean written = limber_cli_write (output, tap, strlen (tap));
   if (junit != NULL)
     {
       g_autofree char *suite = g_strdup_printf ("%s %s", limber_ruleset_get_id (rs), limber_ruleset_get_version (rs));

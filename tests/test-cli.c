@@ -316,3 +316,37 @@ LIMBER_TEST (cli, usage_lines_name_the_command_once_then_its_arguments)
       cr_assert_str_eq (after, commands[i][1]);
     }
 }
+
+/* Every command that writes a report writes it to -o FILE as it would to
+ * standard output. */
+LIMBER_TEST (cli, every_report_can_go_to_a_file)
+{
+  g_autofree char *dir = g_dir_make_tmp ("limber-cli-XXXXXX", NULL);
+  g_autofree char *cases = g_build_filename (LIMBER_SOURCE_DIR, "rules", "tests", "composer-stiff-back-routine.xml", NULL);
+  const char *const commands[][5] = {
+    { "coverage", "--population", "30", NULL },
+    { "lint", "--format", "json", NULL },
+    { "test", cases, NULL },
+  };
+  for (gsize i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_autofree char *out = NULL, *err = NULL;
+      cr_assert_eq (limber_test_run_cli (commands[i], NULL, &out, &err), 0, "%s: %s", commands[i][0], err);
+      cr_assert_gt (strlen (out), 0, "%s wrote nothing", commands[i][0]);
+      g_autofree char *path = g_build_filename (dir, commands[i][0], NULL);
+      g_autoptr (GPtrArray) args = g_ptr_array_new ();
+      for (const char *const *a = commands[i]; *a; a++)
+        g_ptr_array_add (args, (gpointer) *a);
+      g_ptr_array_add (args, (gpointer) "-o");
+      g_ptr_array_add (args, path);
+      g_ptr_array_add (args, NULL);
+      g_autofree char *out2 = NULL, *err2 = NULL;
+      cr_assert_eq (limber_test_run_cli ((const char *const *) args->pdata, NULL, &out2, &err2), 0, "%s", err2);
+      cr_assert_str_eq (out2, "", "%s -o still wrote to standard output", commands[i][0]);
+      g_autofree char *written = NULL;
+      cr_assert (g_file_get_contents (path, &written, NULL, NULL));
+      cr_assert_str_eq (written, out);
+      g_unlink (path);
+    }
+  g_rmdir (dir);
+}
