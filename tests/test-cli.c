@@ -350,3 +350,26 @@ LIMBER_TEST (cli, every_report_can_go_to_a_file)
     }
   g_rmdir (dir);
 }
+
+/* A directory stands for its *.xml test cases, in name order; one without
+ * any is an error, never an empty success. */
+LIMBER_TEST (cli, test_takes_a_directory_of_cases)
+{
+  g_autofree char *dir = g_build_filename (LIMBER_SOURCE_DIR, "rules", "tests", NULL);
+  g_autofree char *out = NULL, *err = NULL;
+  cr_assert_eq (RUN (&out, &err, "test", dir), 0, "%s", err);
+  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
+  guint n = 0;
+  for (const char *name; (name = g_dir_read_name (d)) != NULL;)
+    n += g_str_has_suffix (name, ".xml");
+  g_autofree char *plan = g_strdup_printf ("\n1..%u\n", n);
+  cr_assert (strstr (out, plan) != NULL, "expected %u cases:\n%.200s", n, out);
+  cr_assert (strstr (out, "not ok") == NULL);
+
+  g_autofree char *empty = g_dir_make_tmp ("limber-empty-XXXXXX", NULL);
+  g_autofree char *out2 = NULL, *err2 = NULL;
+  cr_assert_eq (RUN (&out2, &err2, "test", empty), 1);
+  cr_assert (strstr (err2, "holds no test case; expected *.xml test-case files") != NULL, "%s", err2);
+  cr_assert_str_eq (out2, "");
+  g_rmdir (empty);
+}
