@@ -368,8 +368,11 @@ LIMBER_TEST (ruleset, errors_carry_each_problem_as_a_record)
           g_autofree char *start = g_strdup_printf ("%s:%u:%u: %s", path, limber_problem_get_line (p),
                                                     limber_problem_get_column (p), limber_problem_get_field (p));
           cr_assert (g_str_has_prefix (lines[i], start), "%s\n%s", lines[i], start);
-          cr_assert (g_str_has_suffix (lines[i], limber_problem_get_what (p))
-                       || strstr (lines[i], limber_problem_get_what (p)) != NULL, "%s", lines[i]);
+          /* the line ends "what; expected what", or "what" when nothing is said expected */
+          const char *expected = limber_problem_get_expected (p);
+          g_autofree char *ending = expected ? g_strdup_printf ("%s; expected %s", limber_problem_get_what (p), expected)
+                                             : g_strdup (limber_problem_get_what (p));
+          cr_assert (g_str_has_suffix (lines[i], ending), "%s\n%s", lines[i], ending);
         }
       if (f == 0)
         {

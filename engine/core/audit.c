@@ -701,8 +701,7 @@ limber_audit_to_json (const LimberAudit *a, gboolean pretty)
   g_return_val_if_fail (a != NULL, NULL);
   g_autoptr (JsonBuilder) b = json_builder_new ();
   json_builder_begin_object (b);
-  limber_json_add_format_version (b);
-  limber_json_add_ruleset_ref (b, a->rs->id, a->rs->version, a->rs->sha256);
+  limber_json_add_report_head (b, a->rs->id, a->rs->version, a->rs->sha256);
   limber_json_add_int (b, "profiles", a->profiles);
   limber_json_add_int (b, "referrals", a->referrals);
   limber_json_add_int (b, "plans", a->plans);

@@ -243,8 +243,7 @@ limber_coverage_to_json (const LimberCoverage *c, gboolean pretty)
   g_return_val_if_fail (c != NULL, NULL);
   g_autoptr (JsonBuilder) b = json_builder_new ();
   json_builder_begin_object (b);
-  limber_json_add_format_version (b);
-  limber_json_add_ruleset_ref (b, c->rs->id, c->rs->version, c->rs->sha256);
+  limber_json_add_report_head (b, c->rs->id, c->rs->version, c->rs->sha256);
   limber_json_add_int (b, "plans", c->n_plans);
   limber_json_add_int (b, "referrals", c->n_referrals);
   for (LimberCoverageKind k = 0; k <= LIMBER_COVERAGE_SCORE_CATEGORIES; k++)

@@ -199,3 +199,10 @@ limber_json_add_ruleset_ref (JsonBuilder *b, const char *id, const char *version
   limber_json_add_string (b, "sha256", sha256);
   json_builder_end_object (b);
 }
+
+void
+limber_json_add_report_head (JsonBuilder *b, const char *id, const char *version, const char *sha256)
+{
+  limber_json_add_format_version (b);
+  limber_json_add_ruleset_ref (b, id, version, sha256);
+}

@@ -23,6 +23,9 @@ void limber_json_add_string (JsonBuilder *b, const char *member, const char *val
 void limber_json_add_format_version (JsonBuilder *b);
 /* "ruleset": {"id", "version", "sha256"}: which rule set a report is of. */
 void limber_json_add_ruleset_ref (JsonBuilder *b, const char *id, const char *version, const char *sha256);
+/* A report's first members, the same in every report (coverage, audit,
+ * simulation): the format version, then which rule set it is of. */
+void limber_json_add_report_head (JsonBuilder *b, const char *id, const char *version, const char *sha256);
 /* a number rounded to decimals places (negative: as is); whole numbers become integers */
 void limber_json_add_number (JsonBuilder *b, const char *member, double value, int decimals);
 void limber_json_add_number_value (JsonBuilder *b, double value, int decimals);

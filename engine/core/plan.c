@@ -1,5 +1,6 @@
 /* The LimberPlan object: construction for generate.c, teardown and accessors. */
 #include "plan-private.h"
+#include "lists.h"
 
 void
 limber_item_free (LimberItem *item)
@@ -297,7 +298,7 @@ const char *
 limber_plan_get_unanswered (const LimberPlan *plan, unsigned index)
 {
   g_return_val_if_fail (plan != NULL, NULL);
-  return index < plan->unanswered->len ? g_ptr_array_index (plan->unanswered, index) : NULL;
+  return limber_list_at (plan->unanswered, index);
 }
 
 unsigned
@@ -311,7 +312,7 @@ const char *
 limber_plan_get_advisory (const LimberPlan *plan, unsigned index)
 {
   g_return_val_if_fail (plan != NULL, NULL);
-  return index < plan->advisories->len ? g_ptr_array_index (plan->advisories, index) : NULL;
+  return limber_list_at (plan->advisories, index);
 }
 
 guint64
@@ -332,7 +333,7 @@ const LimberDay *
 limber_plan_get_day (const LimberPlan *plan, unsigned index)
 {
   g_return_val_if_fail (plan != NULL, NULL);
-  return index < plan->days->len ? g_ptr_array_index (plan->days, index) : NULL;
+  return limber_list_at (plan->days, index);
 }
 
 const char *
@@ -367,7 +368,7 @@ const LimberItem *
 limber_day_get_item (const LimberDay *day, unsigned index)
 {
   g_return_val_if_fail (day != NULL, NULL);
-  return index < day->items->len ? g_ptr_array_index (day->items, index) : NULL;
+  return limber_list_at (day->items, index);
 }
 
 const LimberExercise *
@@ -468,9 +469,9 @@ limber_plan_get_focus (const LimberPlan *plan, unsigned index, const char **cove
   if (covered_by)
     *covered_by = NULL;
   g_return_val_if_fail (plan != NULL, NULL);
-  if (index >= plan->focus->len)
+  const LimberFocusOut *f = limber_list_at (plan->focus, index);
+  if (f == NULL)
     return NULL;
-  const LimberFocusOut *f = g_ptr_array_index (plan->focus, index);
   if (covered_by)
     *covered_by = f->covered_by;
   return f->measure;
@@ -499,13 +500,6 @@ limber_plan_get_ruleset (const LimberPlan *plan)
   return plan->rs;
 }
 
-/* The index'th string of one of the plan's lists of ids, or NULL. */
-static const char *
-id_at (const GPtrArray *list, unsigned index)
-{
-  return index < list->len ? g_ptr_array_index (list, index) : NULL;
-}
-
 unsigned
 limber_plan_get_n_rules_fired (const LimberPlan *plan)
 {
@@ -517,7 +511,7 @@ const char *
 limber_plan_get_rule_fired (const LimberPlan *plan, unsigned index)
 {
   g_return_val_if_fail (plan != NULL, NULL);
-  return id_at (plan->fired_rules, index);
+  return limber_list_at (plan->fired_rules, index);
 }
 
 unsigned
@@ -531,7 +525,7 @@ const char *
 limber_plan_get_referral_flag (const LimberPlan *plan, unsigned index)
 {
   g_return_val_if_fail (plan != NULL, NULL);
-  return id_at (plan->referral_flags, index);
+  return limber_list_at (plan->referral_flags, index);
 }
 
 unsigned
@@ -545,8 +539,7 @@ const char *
 limber_plan_get_deficit (const LimberPlan *plan, unsigned index, double *left, double *right, double *deficit_left,
                          double *deficit_right)
 {
-  const LimberDeficitOut *d = plan != NULL && index < plan->deficits->len ? g_ptr_array_index (plan->deficits, index)
-                                                                          : NULL;
+  const LimberDeficitOut *d = limber_list_at (plan ? plan->deficits : NULL, index);
   if (left)
     *left = d ? d->left : 0;
   if (right)
@@ -569,9 +562,7 @@ limber_plan_get_n_asymmetries (const LimberPlan *plan)
 const char *
 limber_plan_get_asymmetry (const LimberPlan *plan, unsigned index, double *difference, LimberSide *tighter)
 {
-  const LimberAsymmetryOut *a = plan != NULL && index < plan->asymmetries->len
-                                  ? g_ptr_array_index (plan->asymmetries, index)
-                                  : NULL;
+  const LimberAsymmetryOut *a = limber_list_at (plan ? plan->asymmetries : NULL, index);
   if (difference)
     *difference = a ? a->difference : 0;
   if (tighter)
@@ -591,8 +582,7 @@ const char *
 limber_plan_get_score (const LimberPlan *plan, unsigned index, double *total, gboolean *complete,
                        const char **category)
 {
-  const LimberScoreOut *s = plan != NULL && index < plan->scores->len ? g_ptr_array_index (plan->scores, index)
-                                                                      : NULL;
+  const LimberScoreOut *s = limber_list_at (plan ? plan->scores : NULL, index);
   if (total)
     *total = s ? s->total : 0;
   if (complete)

@@ -761,18 +761,21 @@ read_profile (Reader *R, JsonNode *root)
     read_rescans (R, n);
 }
 
-/* The record of a problem with the whole document (limber/error.h): no
- * field; what and expected are the message's, after its place. */
+/* A problem with the whole document ("what; expected what"), placed when
+ * line is known: the message, and its record (limber/error.h) without a
+ * field. */
 static void
-document_problem (GError **error, const char *name, unsigned line, unsigned column)
+document_error (GError **error, const char *name, unsigned line, unsigned column, const char *what)
 {
-  if (error == NULL)
-    return;
-  const char *message = (*error)->message;
-  const char *what = strstr (message, ": not well-formed JSON: ");
-  what = what ? what + 2 : message;
-  limber_error_add_problem (*error, name, line, column, NULL, what, message);
+  if (line > 0)
+    g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_PARSE, "%s:%u:%u: %s", name, line, column, what);
+  else
+    g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_PARSE, "%s: %s", name, what);
+  if (error != NULL)
+    limber_error_add_problem (*error, name, line, column, NULL, what, (*error)->message);
 }
+
+#define NOT_A_PROFILE "expected a limber profile (see docs/profile-format.md)"
 
 /* json-glib says "<data>:LINE:COL: Parse error: WHAT"; keep its place and
  * words under the document's own name. */
@@ -784,22 +787,12 @@ parse_error (const char *name, const GError *json_error, GError **error)
   char *end = NULL;
   long line = p ? strtol (p, &end, 10) : 0;
   long column = (end && *end == ':') ? strtol (end + 1, &end, 10) : 0;
-  if (line > 0 && column > 0 && end && g_str_has_prefix (end, ": "))
-    {
-      const char *what = end + 2;
-      if (g_str_has_prefix (what, "Parse error: "))
-        what += strlen ("Parse error: ");
-      g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_PARSE,
-                   "%s:%ld:%ld: not well-formed JSON: %s; expected a limber profile (see docs/profile-format.md)",
-                   name, line, column, what);
-      document_problem (error, name, (unsigned) line, (unsigned) column);
-    }
-  else
-    {
-      g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_PARSE,
-                   "%s: not well-formed JSON: %s; expected a limber profile (see docs/profile-format.md)", name, msg);
-      document_problem (error, name, 0, 0);
-    }
+  gboolean placed = line > 0 && column > 0 && end && g_str_has_prefix (end, ": ");
+  const char *what = placed ? end + 2 : msg;
+  if (placed && g_str_has_prefix (what, "Parse error: "))
+    what += strlen ("Parse error: ");
+  g_autofree char *text = g_strdup_printf ("not well-formed JSON: %s; " NOT_A_PROFILE, what);
+  document_error (error, name, placed ? (unsigned) line : 0, placed ? (unsigned) column : 0, text);
 }
 
 LimberProfile *
@@ -839,12 +832,8 @@ limber_profile_read_json_full (const LimberRuleset *ruleset, const char *data, g
   scan_value (&S, "", root_pos, 0);
   if (S.too_deep)
     {
-      g_autofree char *what = g_strdup_printf (
-        "nested more than %d levels deep; expected a limber profile (see docs/profile-format.md)", MAX_DEPTH);
-      g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_PARSE, "%s:%d:%d: %s", name, S.deep_line, S.deep_column, what);
-      if (error != NULL)
-        limber_error_add_problem (*error, name, (unsigned) S.deep_line, (unsigned) S.deep_column, NULL, what,
-                                  (*error)->message);
+      g_autofree char *what = g_strdup_printf ("nested more than %d levels deep; " NOT_A_PROFILE, MAX_DEPTH);
+      document_error (error, name, (unsigned) S.deep_line, (unsigned) S.deep_column, what);
       return NULL;
     }
 
@@ -858,10 +847,8 @@ limber_profile_read_json_full (const LimberRuleset *ruleset, const char *data, g
   JsonNode *root = json_parser_get_root (parser);
   if (root == NULL)
     {
-      static const char what[] = "empty document; expected a limber profile, a JSON object (see docs/profile-format.md)";
-      g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_PARSE, "%s: %s", name, what);
-      if (error != NULL)
-        limber_error_add_problem (*error, name, 0, 0, NULL, what, (*error)->message);
+      document_error (error, name, 0, 0,
+                      "empty document; expected a limber profile, a JSON object (see docs/profile-format.md)");
       return NULL;
     }
 

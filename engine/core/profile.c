@@ -9,6 +9,7 @@
  * and ids, with the same words.
  */
 #include "profile-private.h"
+#include "lists.h"
 
 #include "error-private.h"
 #include "ruleset-private.h"
@@ -1363,9 +1364,9 @@ limber_profile_get_session (const LimberProfile *profile, unsigned index, Limber
 {
   g_return_val_if_fail (profile != NULL, FALSE);
   g_return_val_if_fail (session != NULL, FALSE);
-  if (index >= profile->sessions->len)
+  const LimberLogged *l = limber_list_at (profile->sessions, index);
+  if (l == NULL)
     return FALSE;
-  const LimberLogged *l = g_ptr_array_index (profile->sessions, index);
   *session = (LimberSession) { l->date, l->exercise, l->completed, l->sets, l->reps, l->hold_s, l->duration_s,
                                l->discomfort, l->discomfort_next_day };
   return TRUE;
@@ -1382,9 +1383,7 @@ const char *
 limber_profile_get_answer (const LimberProfile *profile, unsigned index, LimberAnswerType *type, gboolean *yes,
                            double *number, const char **choice)
 {
-  const LimberAnswer *a = profile != NULL && index < profile->answers->len
-                            ? g_ptr_array_index (profile->answers, index)
-                            : NULL;
+  const LimberAnswer *a = limber_list_at (profile ? profile->answers : NULL, index);
   if (type)
     *type = a == NULL || a->kind == ANSWER_BOOL ? LIMBER_ANSWER_YES_NO
             : a->kind == ANSWER_NUMBER          ? LIMBER_ANSWER_NUMBER
@@ -1410,8 +1409,7 @@ const char *
 limber_profile_get_measure (const LimberProfile *profile, unsigned index, gboolean *sided, double *left,
                             double *right)
 {
-  const LimberScan *s = profile != NULL && index < profile->scans->len ? g_ptr_array_index (profile->scans, index)
-                                                                       : NULL;
+  const LimberScan *s = limber_list_at (profile ? profile->scans : NULL, index);
   if (sided)
     *sided = s != NULL && s->sided;
   if (left)
@@ -1433,7 +1431,7 @@ const char *
 limber_profile_get_equipment (const LimberProfile *profile, unsigned index)
 {
   g_return_val_if_fail (profile != NULL, NULL);
-  return index < profile->equipment->len ? g_ptr_array_index (profile->equipment, index) : NULL;
+  return limber_list_at (profile->equipment, index);
 }
 
 unsigned
@@ -1447,5 +1445,5 @@ const char *
 limber_profile_get_avoid_region (const LimberProfile *profile, unsigned index)
 {
   g_return_val_if_fail (profile != NULL, NULL);
-  return index < profile->avoid_regions->len ? g_ptr_array_index (profile->avoid_regions, index) : NULL;
+  return limber_list_at (profile->avoid_regions, index);
 }

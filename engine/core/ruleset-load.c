@@ -821,7 +821,6 @@ limber_ruleset_new_from_data (const char *data, gssize length, const char *name,
   g_return_val_if_fail (data != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  g_autoptr (LimberReport) report = limber_report_new ();
   Loader L = {
     .name = name ? name : "<memory>",
     .source = data,
@@ -854,6 +853,7 @@ limber_ruleset_new_from_data (const char *data, gssize length, const char *name,
   LimberRuleset *rs = build (doc, L.name);
   xmlFreeDoc (doc);
   rs->sha256 = g_steal_pointer (&sha256);
+  g_autoptr (LimberReport) report = limber_report_new ();
   if (!limber_ruleset_check (rs, L.source, L.length, report))
     {
       limber_report_set_error (report, error, LIMBER_ERROR_SEMANTIC);

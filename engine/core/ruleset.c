@@ -1,5 +1,6 @@
 /* The LimberRuleset object: reference counting, teardown and accessors. */
 #include "ruleset-private.h"
+#include "lists.h"
 
 #include "limber/error.h"
 #include "pose.h"
@@ -340,7 +341,7 @@ GETTER (LimberMeasure, double, limber_measure_get_asymmetry, m, m->asymmetry, 0)
   const type *fn (const LimberRuleset *rs, unsigned index)                 \
   {                                                                        \
     g_return_val_if_fail (rs != NULL, NULL);                               \
-    return index < rs->array->len ? g_ptr_array_index (rs->array, index) : NULL; \
+    return limber_list_at (rs->array, index);                             \
   }
 
 BY_INDEX (LimberExercise, limber_ruleset_get_exercise, exercises)

@@ -405,8 +405,7 @@ limber_simulation_to_json (const LimberSimulation *sim, gboolean pretty)
   g_return_val_if_fail (sim != NULL, NULL);
   g_autoptr (JsonBuilder) b = json_builder_new ();
   json_builder_begin_object (b);
-  limber_json_add_format_version (b);
-  limber_json_add_ruleset_ref (b, sim->rs->id, sim->rs->version, sim->rs->sha256);
+  limber_json_add_report_head (b, sim->rs->id, sim->rs->version, sim->rs->sha256);
   limber_json_add_int (b, "seed", (gint64) sim->seed);
   limber_json_add_number (b, "adherence", sim->adherence, 2);
   limber_json_add_string (b, "response", response_names[sim->response]);
