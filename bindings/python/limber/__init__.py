@@ -22,7 +22,7 @@ from the public headers.
 
 from ._catalogue import Dose, Exercise, Measure, Question
 from ._errors import Error, OptionsError, Problem, ProfileError, RulesetError
-from ._frames import items_frame, plans_frame
+from ._frames import facts_frame, items_frame, plans_frame
 from ._native import lib as _lib
 from ._plan import Day, Item, Plan, Referral
 from ._profile import Profile
@@ -33,14 +33,17 @@ from ._testing import TestCase, TestFailure, TestResult, test_results_to_junit, 
 from ._coverage import Coverage
 from ._audit import Audit, audit
 from ._simulate import Simulation
+from ._values import Goal, Outcome, Response, Side, Status
 from . import lowlevel
 
 __version__ = _text(_lib.LIMBER_VERSION_STRING)
 
 __all__ = ["Ruleset", "Profile", "Plan", "Day", "Item", "Referral", "Exercise", "Question", "Measure", "Dose",
            "Error", "RulesetError", "ProfileError", "OptionsError", "Problem", "items_frame", "plans_frame",
+           "facts_frame",
            "TestCase", "TestResult", "TestFailure", "test_results_to_tap", "test_results_to_junit", "Coverage",
-           "Audit", "audit", "Simulation", "library_version", "lowlevel"]
+           "Audit", "audit", "Simulation", "library_version", "lowlevel", "Status", "Outcome", "Goal", "Side",
+           "Response"]
 
 
 def library_version():

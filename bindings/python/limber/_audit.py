@@ -18,6 +18,7 @@ from ._coverage import population_args
 from ._plan import Plan
 from ._profile import Profile
 from ._reflect import enum_names, enum_value, header_doc, take_text, wraps_c
+from ._values import date_text, seed_value
 from ._ruleset import Ruleset, _options
 
 # The first day of every plan unless told otherwise, as `limber audit` does,
@@ -118,8 +119,8 @@ class Audit:
         n, threads = population_args(n, threads)
         lib.limber_audit_set_threads(self._ptr, threads)
         err = ffi.new("GError **")
-        lib.limber_audit_add_population(self._ptr, n, int(seed) & 0xFFFFFFFFFFFFFFFF,
-                                        ffi.NULL if start is None else str(start).encode(), err)
+        lib.limber_audit_add_population(self._ptr, n, seed_value(seed),
+                                        ffi.NULL if start is None else date_text(start, "start").encode(), err)
         check(err, OptionsError)
         return self
 
@@ -132,8 +133,8 @@ class Audit:
         if not 1 <= k <= 1000000:
             raise OptionsError("population profile: %d is out of range; expected 1 to 1000000" % k, "options")
         err = ffi.new("GError **")
-        ptr = lib.limber_audit_population_profile(ruleset._live(), int(seed) & 0xFFFFFFFFFFFFFFFF,
-                                                  ffi.NULL if start is None else str(start).encode(), k - 1, err)
+        day = ffi.NULL if start is None else date_text(start, "start").encode()
+        ptr = lib.limber_audit_population_profile(ruleset._live(), seed_value(seed), day, k - 1, err)
         check(err, OptionsError)
         return Profile(ptr)
 

@@ -13,6 +13,7 @@ from ._errors import Error, OptionsError, check
 from ._native import ffi, lib
 from ._plan import Plan
 from ._reflect import enum_names, enum_value, header_doc, take_text, text, wraps_c
+from ._values import seed_value
 from ._ruleset import Ruleset
 from ._testing import TestCase, TestResult, expand_cases
 
@@ -84,7 +85,7 @@ class Coverage:
         n, threads = population_args(n, threads)
         lib.limber_coverage_set_threads(self._ptr, threads)
         err = ffi.new("GError **")
-        lib.limber_coverage_add_population(self._ptr, n, int(seed) & 0xFFFFFFFFFFFFFFFF, err)
+        lib.limber_coverage_add_population(self._ptr, n, seed_value(seed), err)
         check(err, OptionsError)
         return self
 

@@ -5,17 +5,19 @@ use, into plain Python objects, so they stay valid and cheap.  A plan keeps
 its rule set alive (its items' exercises belong to the rule set).
 """
 
+import html
 import json
 from typing import NamedTuple, Optional, Tuple
 
 from ._catalogue import dose_from_c
 from ._native import ffi, lib
 from ._reflect import add_getters, converter, getters, header_doc, take_text, text, wraps_c
+from ._values import Outcome, Side, to_date
 
 
 class Referral(NamedTuple):
     """Why a plan holds no exercises: the outcome, the message, the red flags behind it."""
-    outcome: str
+    outcome: Outcome
     message: Optional[str]
     flags: Tuple[str, ...]
 
@@ -56,8 +58,31 @@ class Item:
                    emphasis_extra_sets=self.emphasis_extra_sets, step=self.step, seconds=self.seconds)
         return out
 
+    def _key(self):
+        return (self.exercise, self.slot, self.dose, self.step, self.emphasis_side, self.emphasis_extra_sets,
+                self.seconds, self.reasons, tuple(sorted(self._extra.items())))
+
+    # Items are values: two items with the same exercise, dose, step... are
+    # equal and hash alike, whichever plan (or pickle) they came from.
+    def __eq__(self, other):
+        if type(other) is not type(self):
+            return NotImplemented
+        return self._key() == other._key()
+
+    def __hash__(self):
+        return hash(self._key())
+
+    def __reduce__(self):
+        values = {k: getattr(self, k) for k in Item.__slots__ if k != "_extra"}
+        values.update(self._extra)
+        return _item, (values,)
+
     def __repr__(self):
         return "<limber.Item %s %s step %d>" % (self.slot, self.exercise.id, self.step)
+
+
+def _item(values):
+    return Item(**values)
 
 
 class Day:
@@ -81,8 +106,26 @@ class Day:
     def __len__(self):
         return len(self.items)
 
+    def _key(self):
+        return (self.date, self.rest, self.minutes, self.items, tuple(sorted(self._extra.items())))
+
+    def __eq__(self, other):
+        if type(other) is not type(self):
+            return NotImplemented
+        return self._key() == other._key()
+
+    def __hash__(self):
+        return hash(self._key())
+
+    def __reduce__(self):
+        return _day, (self.date, self.rest, self.minutes, self.items, self._extra)
+
     def __repr__(self):
         return "<limber.Day %s %s>" % (self.date, "rest" if self.rest else "%d items" % len(self.items))
+
+
+def _day(date, rest, minutes, items, extra):
+    return Day(date, rest, minutes, items, **extra)
 
 
 def _reader(prefix, skip=()):
@@ -104,18 +147,55 @@ class Plan:
     manager: the C plan is freed on exit.
     """
 
-    __slots__ = ("_ptr", "ruleset", "_days", "_json", "__weakref__")
+    __slots__ = ("_ptr", "ruleset", "_days", "_json", "_state", "__weakref__")
 
     def __init__(self, ptr, ruleset):
         self._ptr = ffi.gc(ptr, lib.limber_plan_free)
         self.ruleset = ruleset
         self._days = None
         self._json = None
+        self._state = None
 
     def _live(self):
         if self._ptr is None:
+            if self._state is not None:
+                raise ValueError("this plan was unpickled: it holds its JSON, days and C getters' values, but not "
+                                 "the C plan that text, XML and rendering need; plan the profile again for those")
             raise ValueError("the plan is closed")
         return self._ptr
+
+    # -- pickling --------------------------------------------------------
+    def __reduce__(self):
+        """Pickled as its rule set, its JSON, its days and every C getter's value.
+
+        The library cannot read a plan back from JSON, so the unpickled plan
+        is not a C plan: everything a Plan reads (status, days, items, facts,
+        to_json(), to_dict(), frames) is as it was; to_text(), to_xml() and
+        render() raise ValueError.  The rule set is pickled by content
+        (Ruleset.__reduce__), so a process that has never seen the file can
+        read the items' exercises.
+        """
+        state = {name: getattr(self, name) for name in _GETTER_NAMES}
+        state["advisories"] = self.advisories
+        return _restore_plan, (self.ruleset, self.to_json(), self.days, state)
+
+    def _html_or_none(self):
+        render = getattr(self, "render", None)
+        if render is None or self._ptr is None:
+            return None
+        return render("html")
+
+    def _repr_html_(self):
+        """The plan's printable HTML handout, inline in a notebook (its text, escaped, when it cannot be rendered)."""
+        try:
+            out = self._html_or_none()
+        except Exception:  # pylint: disable=broad-except
+            out = None  # a notebook shows the text instead of a traceback
+        if out is not None:
+            return out
+        if self._ptr is not None:
+            return "<pre>%s</pre>" % html.escape(self.to_text())
+        return "<pre>%s</pre>" % html.escape(repr(self))
 
     @property
     def referral(self):
@@ -128,6 +208,8 @@ class Plan:
     @property
     def advisories(self):
         """Cautions, rule advice and safety notes, in the order they arose."""
+        if self._ptr is None and self._state is not None:
+            return self._state["advisories"]
         p = self._live()
         return tuple(text(lib.limber_plan_get_advisory(p, i)) for i in range(lib.limber_plan_get_n_advisories(p)))
 
@@ -158,7 +240,7 @@ class Plan:
                 item = lib.limber_day_get_item(day, i)
                 values = read_item(item)
                 values["exercise"] = by_address[int(ffi.cast("uintptr_t", values["exercise"]))]
-                if values["emphasis_side"] == "none":
+                if values["emphasis_side"] == Side.NONE:
                     values["emphasis_side"] = None
                 lib.limber_item_get_dose(item, dose)
                 values["dose"] = dose_from_c(dose)
@@ -168,7 +250,9 @@ class Plan:
                     reasons.append((rule, text(effect[0])))
                 values["reasons"] = tuple(reasons)
                 items.append(Item(**values))
-            days.append(Day(items=tuple(items), **read_day(day)))
+            values = read_day(day)
+            values["date"] = to_date(values["date"])
+            days.append(Day(items=tuple(items), **values))
         return tuple(days)
 
     # -- output ----------------------------------------------------------
@@ -176,6 +260,8 @@ class Plan:
     def to_json(self, pretty=False):
         """The plan as JSON (docs/plan-format.md); byte-identical for the same inputs."""
         if pretty:
+            if self._ptr is None and self._state is not None:
+                return json.dumps(json.loads(self._json), indent=2, ensure_ascii=False)
             return take_text(lib.limber_plan_to_json(self._live(), True))
         if self._json is None:
             self._json = take_text(lib.limber_plan_to_json(self._live(), False))
@@ -195,10 +281,10 @@ class Plan:
         """The plan as readable text, for terminals and email."""
         return take_text(lib.limber_plan_to_text(self._live()))
 
-    def to_dataframe(self):
-        """A pandas DataFrame with one row per item (needs pandas)."""
+    def to_dataframe(self, library="pandas"):
+        """A table with one row per item: pandas (default), "polars" or "arrow" (needs that library)."""
         from ._frames import items_frame
-        return items_frame([self])
+        return items_frame([self], library)
 
     @property
     def facts(self):
@@ -212,8 +298,8 @@ class Plan:
 
     @property
     def start(self):
-        """The first day, YYYY-MM-DD."""
-        return self.days[0].date if self.days else self.to_dict()["start"]
+        """The first day, a datetime.date."""
+        return self.days[0].date if self.days else to_date(self.to_dict()["start"])
 
     # -- lifetime --------------------------------------------------------
     def close(self):
@@ -222,6 +308,7 @@ class Plan:
             ffi.release(self._ptr)
             self._ptr = None
             self._json = None
+        self._state = None
 
     def __enter__(self):
         return self
@@ -230,10 +317,14 @@ class Plan:
         self.close()
 
     def __str__(self):
+        if self._ptr is None and self._state is not None:
+            return repr(self)  # str() must not raise; an unpickled plan has no text
         return self.to_text()
 
     def __repr__(self):
         if self._ptr is None:
+            if self._state is not None:
+                return "<limber.Plan %s, %d days (unpickled)>" % (self.status, self.n_days)
             return "<limber.Plan (closed)>"
         return "<limber.Plan %s, %d days>" % (self.status, lib.limber_plan_get_n_days(self._ptr))
 
@@ -251,12 +342,14 @@ class BorrowedPlan(Plan):
         self.ruleset = ruleset
         self._days = None
         self._json = None
+        self._state = None
         self._owner = owner
 
     def close(self):
         """Lets go of the plan (days and items already read stay usable)."""
         self._ptr = None
         self._json = None
+        self._state = None
         self._owner = None
 
 
@@ -275,4 +368,30 @@ _READ_DAY = _cached(lambda: _reader("limber_day", skip=("n_items",)))
 _READ_ITEM = _cached(lambda: _reader("limber_item"))
 
 add_getters(Plan, "limber_plan")
+
+
+def _with_state(name, prop):
+    """The C getter's property, answered from the pickled values when the plan was unpickled."""
+    def get(self):
+        if self._ptr is None and self._state is not None:
+            return self._state[name]
+        return prop.fget(self)
+    return property(get, doc=prop.__doc__)
+
+
+# every C getter a Plan has as a property (start is Python's own, a date)
+_GETTER_NAMES = tuple(name for name in getters("limber_plan")
+                      if name != "start" and isinstance(vars(Plan).get(name), property))
+for _name in _GETTER_NAMES:
+    setattr(Plan, _name, _with_state(_name, vars(Plan)[_name]))
+
+
+def _restore_plan(ruleset, json_text, days, state):
+    plan = Plan.__new__(Plan)
+    plan._ptr = None
+    plan.ruleset = ruleset
+    plan._json = json_text
+    plan._days = days
+    plan._state = state
+    return plan
 Plan.__doc__ += "\n\nFrom limber/plan.h: " + header_doc("plan.h")

@@ -11,7 +11,9 @@ import os
 
 from ._errors import ProfileError, check
 from ._native import ffi, lib
+from ._oserrors import as_os_error
 from ._reflect import add_getters, brief, enum_value, header_doc, take_text, wraps_c
+from ._values import Goal, date_text
 
 
 def _plain(value):
@@ -52,7 +54,8 @@ def to_json_bytes(data):
 class Profile:
     """A person: age, goal, time, constraints, screening answers, scan and history.
 
-    Make one with Profile() (every field at its default, see below), or load
+    Make one with Profile() (every field at its default, see below),
+    Profile(data) for a dict or JSON string (as Profile.coerce()), or load
     one against the rule set it will be planned with: Profile.from_dict(),
     .from_json(), .from_xml(), .load(path), or `rules.profile(...)`.  Loading
     checks every field and raises ProfileError naming the first bad one.
@@ -62,12 +65,40 @@ class Profile:
     Usable as a context manager: the C profile is freed on exit.
     """
 
-    __slots__ = ("_ptr", "__weakref__")
+    __slots__ = ("_ptr", "_rules", "__weakref__")
 
-    def __init__(self, _ptr=None):
-        if _ptr is None:
-            _ptr = lib.limber_profile_new()
-        self._ptr = ffi.gc(_ptr, lib.limber_profile_free)
+    def __init__(self, data=None, ruleset=None):
+        """A profile: every field at its default, or `data` (a dict or JSON document) read against `ruleset`.
+
+        `data` read this way is checked as from_dict() checks it (ProfileError
+        naming the field); `ruleset` defaults to the built-in rule set.
+        """
+        # the rule set it was read against, if any: a pickled profile is read
+        # back against the same one (its questions and measures)
+        self._rules = ruleset
+        if data is None:
+            ptr = lib.limber_profile_new()
+        elif isinstance(data, ffi.CData):
+            ptr = data  # the library's own constructors: this object owns it from now on
+        else:
+            loaded = Profile.coerce(data, ruleset)
+            # take the C profile over from the loaded object, which is then empty
+            ptr = loaded._live()
+            ffi.gc(ptr, None)  # the loaded object no longer frees it
+            loaded._ptr = None
+            self._rules = loaded._rules
+        self._ptr = ffi.gc(ptr, lib.limber_profile_free)
+
+    def __reduce__(self):
+        """Pickled as its JSON (to_json()) and the rule set it was read against (by content)."""
+        return _profile_from_json, (self.to_json(), self._rules)
+
+    def __eq__(self, other):
+        if not isinstance(other, Profile):
+            return NotImplemented
+        return self.to_json() == other.to_json()
+
+    __hash__ = None  # mutable: its setters change it
 
     # -- loading ---------------------------------------------------------
     @classmethod
@@ -76,8 +107,13 @@ class Profile:
         rules = ruleset if ruleset is not None else Ruleset.default()
         err = ffi.new("GError **")
         ptr = fn(rules._ptr, *args, err)
-        check(err, ProfileError)
-        return cls(ptr)
+        try:
+            check(err, ProfileError)
+        except ProfileError as e:
+            if fn is lib.limber_profile_new_from_file_bounded:
+                raise as_os_error(e, args[0]) from None
+            raise
+        return cls(ptr, ruleset)
 
     @classmethod
     def from_dict(cls, data, ruleset=None, name=None):
@@ -92,7 +128,7 @@ class Profile:
         if isinstance(data, dict):
             built = dicts_to_profiles([data], rules._live())[0]
             if built != ffi.NULL:
-                return cls(built)
+                return cls(built, ruleset)
         raw = to_json_bytes(data)
         return cls._load(lib.limber_profile_new_from_json, ruleset, raw, len(raw),
                          name.encode() if name else ffi.NULL)
@@ -139,7 +175,7 @@ class Profile:
 
     def copy(self):
         """An independent copy."""
-        return Profile(lib.limber_profile_copy(self._live()))
+        return Profile(lib.limber_profile_copy(self._live()), self._rules)
 
     @wraps_c("limber_profile_validate")
     def validate(self, ruleset):
@@ -185,7 +221,7 @@ class Profile:
     def add_session(self, date, exercise, completed=True, sets=0, reps=0, hold_s=0.0, duration_s=0.0,
                     discomfort=None, discomfort_next_day=None):
         """Logs a session of one exercise; a discomfort of None means not reported."""
-        keep = [ffi.new("char[]", str(date).encode()), ffi.new("char[]", exercise.encode())]
+        keep = [ffi.new("char[]", date_text(date, "date").encode()), ffi.new("char[]", exercise.encode())]
         session = ffi.new("LimberSession *", {
             "date": keep[0], "exercise": keep[1], "completed": bool(completed), "sets": sets, "reps": reps,
             "hold_s": hold_s, "duration_s": duration_s,
@@ -195,13 +231,14 @@ class Profile:
 
     def add_rescan(self, date, measure, left, right):
         """Logs a dated re-scan of a sided measure."""
-        lib.limber_profile_add_rescan(self._live(), str(date).encode(), measure.encode(), float(left), float(right))
+        lib.limber_profile_add_rescan(self._live(), date_text(date, "date").encode(), measure.encode(), float(left),
+                                      float(right))
 
     @property
     def goal(self):
-        """The goal: "recovery", "flexibility" or "performance"."""
+        """The goal: a Goal, which equals its name ("recovery", "flexibility" or "performance")."""
         from ._reflect import enum_names
-        return enum_names("LimberGoal")[lib.limber_profile_get_goal(self._live())]
+        return Goal(enum_names("LimberGoal")[lib.limber_profile_get_goal(self._live())])
 
     @goal.setter
     def goal(self, goal):
@@ -243,4 +280,9 @@ def _with_setters(cls):
 
 
 _with_setters(Profile)
+
+
+def _profile_from_json(text, ruleset=None):
+    """A pickled profile: its JSON read back against the rule set it was read against (default: the built-in)."""
+    return Profile.from_json(text, ruleset)
 Profile.__doc__ += "\n\nFrom limber/profile.h: " + header_doc("profile.h")

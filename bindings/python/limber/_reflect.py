@@ -10,6 +10,7 @@ import inspect
 
 from . import _docs
 from ._native import ffi, lib
+from ._values import BY_CTYPE
 
 
 def text(ptr):
@@ -95,6 +96,10 @@ def converter(fname):
         return bool
     if result.kind == "enum":
         names = enum_names(result.cname)
+        py_enum = BY_CTYPE.get(result.cname)
+        if py_enum is not None:  # status, outcome, goal, side: a str-valued Enum member
+            members = {v: py_enum(name) for v, name in names.items()}
+            return lambda v: members.get(v, v)
         return lambda v: names.get(v, v)
     if spelled in ("const char * const *", "char * const *", "const char * *"):
         return strv

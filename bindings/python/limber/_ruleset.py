@@ -1,6 +1,5 @@
 """A loaded rule set, and planning with it, one profile or a million."""
 
-import datetime
 import json
 import os
 from concurrent.futures import ThreadPoolExecutor
@@ -9,8 +8,11 @@ from ._catalogue import Exercise, Measure, Question
 from ._errors import Error, OptionsError, ProfileError, RulesetError, check, from_gerror
 from ._native import ffi, lib
 from ._plan import Plan
+from ._oserrors import as_os_error
+from ._pickling import restore_ruleset, ruleset_source
 from ._profile import Profile, dicts_to_profiles, to_json_bytes
 from ._reflect import add_getters, enum_names, header_doc, take_text, wraps_c
+from ._values import date_text, seed_value
 
 # Profiles handed to C per batch call: bounds the memory held for JSON
 # documents and lets iplan_many() stream; large enough that the per-call cost
@@ -22,17 +24,16 @@ def _options(start, days, seed):
     """New C options (freed with the returned cdata)."""
     opts = ffi.gc(lib.limber_options_new(), lib.limber_options_free)
     err = ffi.new("GError **")
+    seed = seed_value(seed)  # before C: -1 is a ValueError, not 2**64 - 1
     if start is not None:
-        if isinstance(start, (datetime.date, datetime.datetime)):
-            start = start.strftime("%Y-%m-%d")
-        lib.limber_options_set_start(opts, str(start).encode(), err)
+        lib.limber_options_set_start(opts, date_text(start, "start").encode(), err)
         check(err, OptionsError)
     if days is not None:
         if not 0 <= int(days) <= 0xFFFFFFFF:
             raise OptionsError("days: %s is out of range; expected 1 to 28" % days, "options")
         lib.limber_options_set_days(opts, int(days), err)
         check(err, OptionsError)
-    lib.limber_options_set_seed(opts, int(seed) & 0xFFFFFFFFFFFFFFFF)
+    lib.limber_options_set_seed(opts, seed)
     return opts
 
 
@@ -157,38 +158,52 @@ class Ruleset:
     tuples of records; plan() and plan_many() generate plans.
     """
 
-    __slots__ = ("_ptr", "_exercises", "_questions", "_measures", "_goals", "_by_address", "_describe", "__weakref__")
+    __slots__ = ("_ptr", "_exercises", "_questions", "_measures", "_goals", "_by_address", "_describe", "_source",
+                 "__weakref__")
 
-    def __init__(self, ptr):
+    def __init__(self, ptr, _source=None):
         self._ptr = ffi.gc(ptr, lib.limber_ruleset_unref)
         self._exercises = self._questions = self._measures = self._goals = None
         self._by_address = self._describe = None
+        self._source = _source  # what pickling needs to load it again (limber/_pickling.py)
 
     @classmethod
-    def _new(cls, fn, *args):
+    def _new(cls, fn, *args, source=None):
         err = ffi.new("GError **")
         ptr = fn(*args, err)
-        check(err, RulesetError)
-        return cls(ptr)
+        try:
+            check(err, RulesetError)
+        except RulesetError as e:
+            if fn is lib.limber_ruleset_new_from_file:
+                raise as_os_error(e, args[0]) from None
+            raise
+        return cls(ptr, source)
+
+    def __reduce__(self):
+        """Pickled by content: the XML it was loaded from (the built-in one by name) and its SHA-256,
+        so a process without the file (a Dask or multiprocessing worker) loads the same rules, and
+        a file changed since loading is an error, not other rules."""
+        return restore_ruleset, ruleset_source(self)
 
     @classmethod
     @wraps_c("limber_ruleset_new_default")
     def default(cls):
         """The default rule set compiled into the library (rules/default.xml)."""
-        return cls._new(lib.limber_ruleset_new_default)
+        return cls._new(lib.limber_ruleset_new_default, source=("default",))
 
     @classmethod
     @wraps_c("limber_ruleset_new_from_file")
     def load(cls, path):
         """Loads and validates a rule set file."""
-        return cls._new(lib.limber_ruleset_new_from_file, os.fsencode(path))
+        return cls._new(lib.limber_ruleset_new_from_file, os.fsencode(path), source=("file", os.fspath(path)))
 
     @classmethod
     @wraps_c("limber_ruleset_new_from_data")
     def from_string(cls, xml, name=None):
         """Loads and validates a rule set from an XML document (str or bytes); `name` is used in errors."""
         raw = xml.encode("utf-8") if isinstance(xml, str) else bytes(xml)
-        return cls._new(lib.limber_ruleset_new_from_data, raw, len(raw), name.encode() if name else ffi.NULL)
+        return cls._new(lib.limber_ruleset_new_from_data, raw, len(raw), name.encode() if name else ffi.NULL,
+                        source=("data", raw, name))
 
     def _live(self):
         if self._ptr is None:

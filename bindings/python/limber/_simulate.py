@@ -47,7 +47,7 @@ class Simulation:
     @property
     def profile(self):
         """The profile at the end of the run (a copy): the starting one with every synthetic session and re-scan."""
-        return Profile(lib.limber_profile_copy(lib.limber_simulation_get_profile(self._ptr)))
+        return Profile(lib.limber_profile_copy(lib.limber_simulation_get_profile(self._ptr)), self.ruleset)
 
     def __iter__(self):
         return iter(self.plans)

@@ -121,7 +121,7 @@ class TestCase:
         err = ffi.new("GError **")
         ptr = lib.limber_testcase_load_profile(self._live(), rules._live(), err)
         check(err, Error)
-        return Profile(ptr)
+        return Profile(ptr, rules)
 
     def __repr__(self):
         if self._ptr is None:

@@ -81,7 +81,8 @@ def test_simulation_contents(rules, stiff_back):
     assert sim.n_weeks == len(sim.plans) == len(sim) == 6 and list(sim) == list(sim.plans)
     assert all(isinstance(p, limber.Plan) and p.status == "ok" for p in sim.plans)
     starts = [p.start for p in sim.plans]
-    assert starts[0] == "2026-01-05" and starts[1] == "2026-01-12" and starts[-1] == "2026-02-09"
+    assert (starts[0], starts[1], starts[-1]) == (datetime.date(2026, 1, 5), datetime.date(2026, 1, 12),
+                                              datetime.date(2026, 2, 9))
     d = sim.to_dict()
     assert (d["seed"], d["adherence"], d["response"], d["weeks_asked"]) == (3, 0.8, "improving", 6)
     assert [w["week"] for w in d["weeks"]] == list(range(1, 7))

@@ -1,0 +1,57 @@
+"""Pickling rule sets by content, so they travel to other processes.
+
+A Ruleset pickles as the XML it was loaded from (the built-in rule set by
+name) and its SHA-256 (the digest of that XML, limber_ruleset_get_sha256()).
+Unpickling loads the XML again and checks the digest: a worker whose
+library's built-in rules differ, or a file edited between loading and
+pickling, is an error naming both digests rather than plans made with other
+rules.  Plans and profiles pickle their rule set, so a process that unpickles
+many of them (a Dask worker given a partition's tasks) would load the same
+rules many times: each process keeps the rule sets it has unpickled, by
+digest, for as long as something uses them.
+"""
+
+import hashlib
+import os
+import weakref
+
+_loaded = weakref.WeakValueDictionary()
+
+
+def ruleset_source(rules):
+    """The arguments restore_ruleset() loads `rules` again from."""
+    source = rules._source
+    digest = rules.sha256
+    if source is None:
+        raise TypeError("this rule set cannot be pickled: it was not loaded by Ruleset.default(), .load() "
+                        "or .from_string()")
+    if source[0] == "default":
+        return ("default", None, None, digest)
+    if source[0] == "file":
+        path = source[1]
+        with open(path, "rb") as f:
+            data = f.read()
+        if hashlib.sha256(data).hexdigest() != digest:
+            from ._errors import RulesetError
+            raise RulesetError("%s: changed since it was loaded (SHA-256 %s, loaded as %s); expected the file "
+                               "the rule set was loaded from, unchanged, to pickle it" % (
+                                   os.fsdecode(path), hashlib.sha256(data).hexdigest(), digest), "io")
+        return ("data", data, os.fsdecode(path), digest)
+    return ("data", source[1], source[2], digest)
+
+
+def restore_ruleset(kind, data, name, digest):
+    """The rule set a pickle names: loaded again (once per process), its digest checked."""
+    key = (kind, name, digest)
+    rules = _loaded.get(key)
+    if rules is not None and rules._ptr is not None:
+        return rules
+    from ._errors import RulesetError
+    from ._ruleset import Ruleset
+    rules = Ruleset.default() if kind == "default" else Ruleset.from_string(data, name)
+    if rules.sha256 != digest:
+        raise RulesetError("%s: SHA-256 %s where the pickle says %s; expected the same rule set in every process "
+                           "(is the library's built-in rule set another version here?)" % (
+                               name or "the built-in rule set", rules.sha256, digest), "semantic")
+    _loaded[key] = rules
+    return rules
