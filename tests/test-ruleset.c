@@ -152,7 +152,8 @@ LIMBER_TEST (ruleset, not_xml_is_a_parse_error_with_line_and_column)
 LIMBER_TEST (ruleset, an_unknown_element_is_a_schema_error_at_its_line)
 {
   expect_error ("invalid/unknown-element.xml", LIMBER_ERROR_SCHEMA,
-                (const char *[]) { "unknown-element.xml:64:7:", "colour", "Expected is", NULL });
+                (const char *[]) { "unknown-element.xml:64:7:", "Element 'colour': this element is not expected; "
+                                   "expected one of targets, equipment, ladder", NULL });
 }
 
 LIMBER_TEST (ruleset, a_bad_number_is_a_schema_error_naming_the_attribute)

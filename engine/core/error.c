@@ -7,11 +7,13 @@
 #include "error-private.h"
 
 struct _LimberProblem {
+  const char *code;  /* static: a LIMBER_PROBLEM_* */
   char *file;
   unsigned line, column;
   char *field;
   char *what;
   char *expected;
+  char *suggestion;
   char *text;
 };
 
@@ -22,6 +24,7 @@ problem_free (LimberProblem *p)
   g_free (p->field);
   g_free (p->what);
   g_free (p->expected);
+  g_free (p->suggestion);
   g_free (p->text);
   g_free (p);
 }
@@ -54,14 +57,16 @@ limber_error_private_clear (LimberErrorPrivate *priv)
 G_DEFINE_EXTENDED_ERROR (LimberError, limber_error)
 
 void
-limber_error_add_problem (GError *error, const char *file, unsigned line, unsigned column, const char *field,
+limber_error_add_problem (GError *error, const char *code, const char *file, unsigned line, unsigned column, const char *field,
                           const char *message, const char *text)
 {
   g_return_if_fail (error != NULL && error->domain == LIMBER_ERROR);
+  g_return_if_fail (code != NULL);
   LimberErrorPrivate *priv = limber_error_get_private (error);
   if (priv->problems == NULL)
     priv->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) problem_free);
   LimberProblem *p = g_new0 (LimberProblem, 1);
+  p->code = code;
   p->file = g_strdup (file);
   p->line = line;
   p->column = column;
@@ -70,6 +75,11 @@ limber_error_add_problem (GError *error, const char *file, unsigned line, unsign
   const char *expected = g_strrstr (message, "; expected ");
   p->what = expected ? g_strndup (message, (gsize) (expected - message)) : g_strdup (message);
   p->expected = expected ? g_strdup (expected + strlen ("; expected ")) : NULL;
+  /* limber_suggest_hint()'s words, closing what was expected */
+  static const char open[] = " (did you mean \"", close[] = "\"?)";
+  const char *hint = p->expected ? g_strrstr (p->expected, open) : NULL;
+  if (hint != NULL && g_str_has_suffix (hint, close))
+    p->suggestion = g_strndup (hint + strlen (open), strlen (hint) - strlen (open) - strlen (close));
   p->text = g_strdup (text);
   g_ptr_array_add (priv->problems, p);
 }
@@ -142,9 +152,24 @@ limber_problem_get_text (const LimberProblem *problem)
   return problem->text;
 }
 
+const char *
+limber_problem_get_code (const LimberProblem *problem)
+{
+  g_return_val_if_fail (problem != NULL, NULL);
+  return problem->code;
+}
+
+const char *
+limber_problem_get_suggestion (const LimberProblem *problem)
+{
+  g_return_val_if_fail (problem != NULL, NULL);
+  return problem->suggestion;
+}
+
 /* ---- reports: problems gathered before the error is made ------------------- */
 
 typedef struct {
+  const char *code;
   char *file, *field, *message, *text;
   unsigned line, column;
 } Pending;
@@ -181,10 +206,11 @@ limber_report_free (LimberReport *report)
 }
 
 void
-limber_report_add (LimberReport *report, const char *text, const char *file, unsigned line, unsigned column,
+limber_report_add (LimberReport *report, const char *code, const char *text, const char *file, unsigned line, unsigned column,
                    const char *field, const char *message)
 {
   Pending *p = g_new0 (Pending, 1);
+  p->code = code;
   p->text = g_strdup (text);
   p->file = g_strdup (file);
   p->line = line;
@@ -195,7 +221,7 @@ limber_report_add (LimberReport *report, const char *text, const char *file, uns
 }
 
 void
-limber_report_add_element (LimberReport *report, const char *file, unsigned line, unsigned column,
+limber_report_add_element (LimberReport *report, const char *code, const char *file, unsigned line, unsigned column,
                            const char *element, const char *text)
 {
   g_autofree char *full = g_strdup_printf ("%s:%u:%u: <%s> %s", file, line, column, element, text);
@@ -223,7 +249,7 @@ limber_report_add_element (LimberReport *report, const char *file, unsigned line
     }
   g_autofree char *field = field_end ? g_strdup_printf ("<%s> %.*s", element, (int) (field_end - text), text)
                                      : g_strdup_printf ("<%s>", element);
-  limber_report_add (report, full, file, line, column, field, field_end ? field_end + 2 : text);
+  limber_report_add (report, code, full, file, line, column, field, field_end ? field_end + 2 : text);
 }
 
 guint
@@ -248,7 +274,7 @@ limber_report_set_error (const LimberReport *report, GError **error, int code)
   for (guint i = 0; error != NULL && i < report->problems->len; i++)
     {
       const Pending *p = g_ptr_array_index (report->problems, i);
-      limber_error_add_problem (*error, p->file, p->line, p->column, p->field, p->message, p->text);
+      limber_error_add_problem (*error, p->code, p->file, p->line, p->column, p->field, p->message, p->text);
     }
 }
 

@@ -23,6 +23,7 @@
 #include "limber/autocleanups.h"
 #include "limber/error.h"
 #include "error-private.h"
+#include "suggest.h"
 #include "read-limit.h"
 
 /* A profile is three levels deep; anything far deeper is not one. */
@@ -194,7 +195,7 @@ scan_object (Scanner *S, const char *path, int depth)
       if (first != NULL)
         {
           LimberProfileProblem *p = limber_profile_problem_add (
-            S->problems, child, TRUE, "given twice (first on line %d); expected each key once", GPOINTER_TO_INT (first));
+            S->problems, LIMBER_PROBLEM_DUPLICATE, child, TRUE, "given twice (first on line %d); expected each key once", GPOINTER_TO_INT (first));
           p->line = key_line;
           p->column = key_column;
         }
@@ -340,13 +341,13 @@ static void
 wrong_type (Reader *R, const char *field, JsonNode *node, const char *expected)
 {
   g_autofree char *what = describe (R, field, node);
-  limber_profile_problem_add (R->problems, field, FALSE, "%s; expected %s", what, expected);
+  limber_profile_problem_add (R->problems, LIMBER_PROBLEM_WRONG_TYPE, field, FALSE, "%s; expected %s", what, expected);
 }
 
 static void
 missing (Reader *R, const char *field, const char *expected)
 {
-  limber_profile_problem_add (R->problems, field, FALSE, "missing; expected %s", expected);
+  limber_profile_problem_add (R->problems, LIMBER_PROBLEM_MISSING_FIELD, field, FALSE, "missing; expected %s", expected);
 }
 
 static gboolean
@@ -423,7 +424,9 @@ read_object (Reader *R, const char *path, JsonNode *node, const char *const *kno
       {
         g_autofree char *field = *path ? join_path (path, m->data) : g_strdup (m->data);
         g_autofree char *keys = g_strjoinv (", ", (char **) known);
-        limber_profile_problem_add (R->problems, field, TRUE, "unknown key; expected one of %s", keys);
+        g_autofree char *hint = limber_suggest_hint (limber_suggest_among (m->data, (const char *const *) known, -1));
+        limber_profile_problem_add (R->problems, LIMBER_PROBLEM_UNKNOWN_KEY, field, TRUE, "unknown key; expected one of %s%s",
+                                    keys, hint);
       }
   g_list_free (members);
   return object;
@@ -553,7 +556,7 @@ read_scan (Reader *R, JsonNode *node)
       gboolean ok = measure != NULL;
       if (value != NULL && (left != NULL || right != NULL))
         {
-          limber_profile_problem_add (R->problems, value_field, FALSE,
+          limber_profile_problem_add (R->problems, LIMBER_PROBLEM_CONFLICT, value_field, FALSE,
                                       "given with left or right; expected value alone (an unsided measure) or "
                                       "left and right (a sided one)");
           ok = FALSE;
@@ -580,7 +583,7 @@ read_scan (Reader *R, JsonNode *node)
           if (first != NULL)
             {
               g_autofree char *quoted = limber_profile_quote (measure);
-              limber_profile_problem_add (R->problems, measure_field, FALSE,
+              limber_profile_problem_add (R->problems, LIMBER_PROBLEM_DUPLICATE, measure_field, FALSE,
                                           "%s is given twice (first in scan[%d]); expected each measure once", quoted,
                                           GPOINTER_TO_INT (first) - 1);
               ok = FALSE;
@@ -772,7 +775,7 @@ document_error (GError **error, const char *name, unsigned line, unsigned column
   else
     g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_PARSE, "%s: %s", name, what);
   if (error != NULL)
-    limber_error_add_problem (*error, name, line, column, NULL, what, (*error)->message);
+    limber_error_add_problem (*error, LIMBER_PROBLEM_JSON_SYNTAX, name, line, column, NULL, what, (*error)->message);
 }
 
 #define NOT_A_PROFILE "expected a limber profile (see docs/profile-format.md)"

@@ -97,14 +97,16 @@ typedef struct {
  * array element or an XML element, both are the same place). */
 typedef struct {
   int key_line, key_column;
+  const char *code;  /* a LIMBER_PROBLEM_* (limber/error.h) */
   int line, column;
 } LimberProfilePos;
 
 /* A GPtrArray of LimberProfileProblem that frees them. */
 GPtrArray *limber_profile_problems_new (void);
-/* Appends a problem; returns it (borrowed) so the caller can set its place. */
-LimberProfileProblem *limber_profile_problem_add (GPtrArray *problems, const char *field, gboolean at_key,
-                                                  const char *format, ...) G_GNUC_PRINTF (4, 5);
+/* Appends a problem of kind code (a LIMBER_PROBLEM_*); returns it
+ * (borrowed) so the caller can set its place. */
+LimberProfileProblem *limber_profile_problem_add (GPtrArray *problems, const char *code, const char *field,
+                                                  gboolean at_key, const char *format, ...) G_GNUC_PRINTF (5, 6);
 /* Every check of limber_profile_validate(); FALSE when it appended any problem. */
 gboolean limber_profile_check (const LimberProfile *profile, const LimberRuleset *ruleset, GPtrArray *problems);
 /* The range of a numeric field, by its last member name ("age",

@@ -150,15 +150,16 @@ register_field (Reader *R, const char *field, xmlNode *node)
   g_hash_table_replace (R->positions, g_strdup (field), pos);
 }
 
-G_GNUC_PRINTF (4, 5)
+/* code: the problem's kind, a LIMBER_PROBLEM_* (limber/error.h) */
+G_GNUC_PRINTF (5, 6)
 static void
-problem_at (Reader *R, xmlNode *node, const char *field, const char *format, ...)
+problem_at (Reader *R, const char *code, xmlNode *node, const char *field, const char *format, ...)
 {
   va_list args;
   va_start (args, format);
   g_autofree char *message = g_strdup_vprintf (format, args);
   va_end (args);
-  LimberProfileProblem *p = limber_profile_problem_add (R->problems, field, FALSE, "%s", message);
+  LimberProfileProblem *p = limber_profile_problem_add (R->problems, code, field, FALSE, "%s", message);
   Place where = place (R, node);
   p->line = where.line;
   p->column = where.column;
@@ -194,7 +195,7 @@ check_attributes (Reader *R, xmlNode *node, const char *field, const AttrName *n
           GString *expected = g_string_new (NULL);
           for (const AttrName *n = names; n->xml; n++)
             g_string_append_printf (expected, "%s%s", expected->len ? ", " : "", n->xml);
-          problem_at (R, node, field, "unknown attribute %s%s%s; expected %s%s", a->ns ? (const char *) a->ns->prefix : "",
+          problem_at (R, LIMBER_PROBLEM_UNKNOWN_KEY, node, field, "unknown attribute %s%s%s; expected %s%s", a->ns ? (const char *) a->ns->prefix : "",
                       a->ns ? ":" : "", (const char *) a->name, expected->len ? "one of " : "no attributes",
                       expected->str);
           g_string_free (expected, TRUE);
@@ -233,7 +234,7 @@ number_attribute (Reader *R, xmlNode *node, const char *path, const AttrName *na
   if (parse_number (text, out))
     return TRUE;
   g_autofree char *quoted = limber_profile_quote (text);
-  problem_at (R, node, field, "%s is not a number; expected a number", quoted);
+  problem_at (R, LIMBER_PROBLEM_WRONG_TYPE, node, field, "%s is not a number; expected a number", quoted);
   return FALSE;
 }
 
@@ -270,7 +271,7 @@ bool_attribute (Reader *R, xmlNode *node, const char *path, const AttrName *name
       g_autofree char *field = *path ? g_strconcat (path, ".", json_name (names, xml), NULL)
                                      : g_strdup (json_name (names, xml));
       g_autofree char *quoted = limber_profile_quote (text);
-      problem_at (R, node, field, "%s is not true or false; expected true or false", quoted);
+      problem_at (R, LIMBER_PROBLEM_WRONG_TYPE, node, field, "%s is not true or false; expected true or false", quoted);
       return FALSE;
     }
   return TRUE;
@@ -285,7 +286,7 @@ required_attribute (Reader *R, xmlNode *node, const char *path, const AttrName *
   if (value == NULL)
     {
       g_autofree char *field = g_strconcat (path, ".", json_name (names, xml), NULL);
-      problem_at (R, node, field, "missing (attribute %s); expected %s", xml, expected);
+      problem_at (R, LIMBER_PROBLEM_MISSING_FIELD, node, field, "missing (attribute %s); expected %s", xml, expected);
     }
   return value;
 }
@@ -299,7 +300,7 @@ text_content (Reader *R, xmlNode *node, const char *field)
     if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE)
       g_string_append (out, (const char *) c->content);
     else if (c->type == XML_ELEMENT_NODE)
-      problem_at (R, c, field, "unknown element <%s>; expected only text", (const char *) c->name);
+      problem_at (R, LIMBER_PROBLEM_UNKNOWN_KEY, c, field, "unknown element <%s>; expected only text", (const char *) c->name);
   return g_strstrip (g_string_free (out, FALSE));
 }
 
@@ -314,7 +315,7 @@ check_no_text (Reader *R, xmlNode *node, const char *field)
         if (*text != '\0')
           {
             g_autofree char *quoted = limber_profile_quote (text);
-            problem_at (R, node, field, "unexpected text %s; expected only elements", quoted);
+            problem_at (R, LIMBER_PROBLEM_UNKNOWN_KEY, node, field, "unexpected text %s; expected only elements", quoted);
             return;
           }
       }
@@ -330,10 +331,10 @@ static void
 unknown_element (Reader *R, xmlNode *node, const char *field, const char *expected)
 {
   if (node->ns != NULL && node->ns->href != NULL)
-    problem_at (R, node, field, "unknown element <%s> in namespace %s; expected one of %s (in no namespace)",
+    problem_at (R, LIMBER_PROBLEM_UNKNOWN_KEY, node, field, "unknown element <%s> in namespace %s; expected one of %s (in no namespace)",
                 (const char *) node->name, (const char *) node->ns->href, expected);
   else
-    problem_at (R, node, field, "unknown element <%s>; expected one of %s", (const char *) node->name, expected);
+    problem_at (R, LIMBER_PROBLEM_UNKNOWN_KEY, node, field, "unknown element <%s>; expected one of %s", (const char *) node->name, expected);
 }
 
 /* ---- elements ---------------------------------------------------------------- */
@@ -396,7 +397,7 @@ read_constraints (Reader *R, xmlNode *node)
         unknown_element (R, c, "constraints", "equipment, avoid-region");
     }
   if (no_equipment && equipment->len > 0)
-    problem_at (R, node, "constraints.no_equipment",
+    problem_at (R, LIMBER_PROBLEM_CONFLICT, node, "constraints.no_equipment",
                 "no-equipment=\"true\" with <equipment> elements; expected one or the other");
   /* without either, the default equipment stands; no-equipment says "none"
    * out loud, as an empty JSON array does */
@@ -414,7 +415,7 @@ read_answer (Reader *R, xmlNode *node, GHashTable *seen)
   g_autofree char *question = limber_xml_attr (node, "question");
   if (question == NULL)
     {
-      problem_at (R, node, "answers", "<answer> without question=; expected the id of the question it answers");
+      problem_at (R, LIMBER_PROBLEM_MISSING_FIELD, node, "answers", "<answer> without question=; expected the id of the question it answers");
       return;
     }
   g_autofree char *field = g_strconcat ("answers.", question, NULL);
@@ -422,7 +423,7 @@ read_answer (Reader *R, xmlNode *node, GHashTable *seen)
   const Place *first = g_hash_table_lookup (seen, question);
   if (first != NULL)
     {
-      problem_at (R, node, field, "given twice (first on line %d); expected each question answered once",
+      problem_at (R, LIMBER_PROBLEM_DUPLICATE, node, field, "given twice (first on line %d); expected each question answered once",
                   first->line);
       return;
     }
@@ -466,7 +467,7 @@ read_scan (Reader *R, xmlNode *node, guint index, GHashTable *seen)
   g_autofree char *value_field = g_strconcat (path, ".value", NULL);
   if (has_value && (has_left || has_right))
     {
-      problem_at (R, node, value_field,
+      problem_at (R, LIMBER_PROBLEM_CONFLICT, node, value_field,
                   "given with left or right; expected value alone (an unsided measure) or left and right (a sided one)");
       ok = FALSE;
     }
@@ -474,7 +475,7 @@ read_scan (Reader *R, xmlNode *node, guint index, GHashTable *seen)
     ok = number_attribute (R, node, path, scan_attrs, "value", &value) && ok;
   else if (!has_left || !has_right)
     {
-      problem_at (R, node, path, "missing %s; expected left and right (a sided measure) or value (an unsided one)",
+      problem_at (R, LIMBER_PROBLEM_MISSING_FIELD, node, path, "missing %s; expected left and right (a sided measure) or value (an unsided one)",
                   has_left ? "right" : has_right ? "left" : "left and right");
       ok = FALSE;
     }
@@ -491,7 +492,7 @@ read_scan (Reader *R, xmlNode *node, guint index, GHashTable *seen)
         {
           g_autofree char *field = g_strconcat (path, ".measure", NULL);
           g_autofree char *quoted = limber_profile_quote (measure);
-          problem_at (R, node, field, "%s is given twice (first in scan[%d]); expected each measure once", quoted,
+          problem_at (R, LIMBER_PROBLEM_DUPLICATE, node, field, "%s is given twice (first in scan[%d]); expected each measure once", quoted,
                       GPOINTER_TO_INT (first) - 1);
           ok = FALSE;
         }
@@ -527,7 +528,7 @@ read_session (Reader *R, xmlNode *node, guint index)
   if (xmlHasProp (node, (const xmlChar *) "completed") == NULL)
     {
       g_autofree char *field = g_strconcat (path, ".completed", NULL);
-      problem_at (R, node, field, "missing (attribute completed); expected true or false");
+      problem_at (R, LIMBER_PROBLEM_MISSING_FIELD, node, field, "missing (attribute completed); expected true or false");
       ok = FALSE;
     }
   else
@@ -570,7 +571,7 @@ read_rescan (Reader *R, xmlNode *node, guint index)
       if (xmlHasProp (node, (const xmlChar *) xml) == NULL)
         {
           g_autofree char *field = g_strconcat (path, ".", xml, NULL);
-          problem_at (R, node, field, "missing (attribute %s); expected a number", xml);
+          problem_at (R, LIMBER_PROBLEM_MISSING_FIELD, node, field, "missing (attribute %s); expected a number", xml);
           ok = FALSE;
         }
       else
@@ -616,7 +617,7 @@ read_profile (Reader *R, xmlNode *root)
       if (is_element (c, "constraints"))
         {
           if (constraints != NULL)
-            problem_at (R, c, "constraints", "given twice (first on line %d); expected one <constraints>",
+            problem_at (R, LIMBER_PROBLEM_DUPLICATE, c, "constraints", "given twice (first on line %d); expected one <constraints>",
                         place (R, constraints).line);
           else
             read_constraints (R, c);
@@ -666,10 +667,10 @@ limber_profile_new_from_xml (const LimberRuleset *ruleset, const char *data, gss
   if (is_element (root, "profile"))
     read_profile (&R, root);
   else if (root->ns != NULL && root->ns->href != NULL)
-    problem_at (&R, root, "profile", "<%s> is in namespace %s; expected <profile> in no namespace",
+    problem_at (&R, LIMBER_PROBLEM_UNKNOWN_KEY, root, "profile", "<%s> is in namespace %s; expected <profile> in no namespace",
                 (const char *) root->name, (const char *) root->ns->href);
   else
-    problem_at (&R, root, "profile", "<%s> is not a profile; expected <profile> as the document element",
+    problem_at (&R, LIMBER_PROBLEM_UNKNOWN_KEY, root, "profile", "<%s> is not a profile; expected <profile> as the document element",
                 (const char *) root->name);
   xmlFreeDoc (doc);
 

@@ -12,6 +12,7 @@
 #include "lists.h"
 
 #include "error-private.h"
+#include "suggest.h"
 #include "ruleset-private.h"
 
 #include <math.h>
@@ -489,9 +490,11 @@ limber_profile_problems_new (void)
 }
 
 LimberProfileProblem *
-limber_profile_problem_add (GPtrArray *problems, const char *field, gboolean at_key, const char *format, ...)
+limber_profile_problem_add (GPtrArray *problems, const char *code, const char *field, gboolean at_key,
+                            const char *format, ...)
 {
   LimberProfileProblem *p = g_new0 (LimberProfileProblem, 1);
+  p->code = code;
   va_list args;
   va_start (args, format);
   p->message = g_strdup_vprintf (format, args);
@@ -637,7 +640,7 @@ limber_profile_problems_to_error (GPtrArray *problems, const char *name, GHashTa
       const LimberProfileProblem *p = g_ptr_array_index (problems, order[i]);
       g_autofree char *line = g_strndup (text->str + starts[i], starts[i + 1] - 1 - starts[i]);
       gboolean placed = name != NULL && p->line > 0;
-      limber_error_add_problem (*error, name, placed ? (unsigned) p->line : 0, placed ? (unsigned) MAX (p->column, 1) : 0,
+      limber_error_add_problem (*error, p->code, name, placed ? (unsigned) p->line : 0, placed ? (unsigned) MAX (p->column, 1) : 0,
                                 p->field, p->message, line);
     }
   g_string_free (text, TRUE);
@@ -692,7 +695,7 @@ limber_profile_check_number (const char *field, double value, GPtrArray *problem
     return TRUE;
   /* formatted only here: valid numbers, by far the most, cost no printf */
   g_autofree char *text = limber_profile_number_text (value);
-  limber_profile_problem_add (problems, field, FALSE, "%s %s; expected %s", text, wrong, spec->expected);
+  limber_profile_problem_add (problems, LIMBER_PROBLEM_OUT_OF_RANGE, field, FALSE, "%s %s; expected %s", text, wrong, spec->expected);
   return FALSE;
 }
 
@@ -714,7 +717,14 @@ limber_profile_check_goal_name (const LimberRuleset *ruleset, const char *name, 
     return TRUE;
   g_autofree char *quoted = limber_profile_quote (name);
   g_autofree char *goals = declared_goals (ruleset);
-  limber_profile_problem_add (problems, "goal", FALSE, "%s is not a goal; expected one of %s", quoted, goals);
+  LimberSuggest near;
+  limber_suggest_init (&near, name);
+  for (unsigned g = 0; g < LIMBER_N_GOALS; g++)
+    if (ruleset->goal_declared[g])
+      limber_suggest_offer (&near, limber_goal_to_string ((LimberGoal) g));
+  g_autofree char *hint = limber_suggest_hint (limber_suggest_best (&near));
+  limber_profile_problem_add (problems, LIMBER_PROBLEM_UNKNOWN_GOAL, "goal", FALSE, "%s is not a goal; expected one of %s%s",
+                              quoted, goals, hint);
   return FALSE;
 }
 
@@ -778,7 +788,7 @@ check_ids (GPtrArray *ids, const char *field, const char *noun, GPtrArray *probl
         {
           g_autofree char *quoted = limber_profile_quote (id);
           field_at (&item, field, i, NULL);
-          limber_profile_problem_add (problems, item.text, FALSE,
+          limber_profile_problem_add (problems, LIMBER_PROBLEM_BAD_VALUE, item.text, FALSE,
                                       "%s is not an id; expected an id of lowercase letters, digits, '.', '_' or "
                                       "'-', like the rule set's",
                                       quoted);
@@ -789,7 +799,7 @@ check_ids (GPtrArray *ids, const char *field, const char *noun, GPtrArray *probl
           {
             g_autofree char *quoted = limber_profile_quote (id);
             field_at (&item, field, i, NULL);
-            limber_profile_problem_add (problems, item.text, FALSE,
+            limber_profile_problem_add (problems, LIMBER_PROBLEM_DUPLICATE, item.text, FALSE,
                                         "%s is listed twice (first as %s[%u]); expected each %s once", quoted, field, j,
                                         noun);
             break;
@@ -820,8 +830,9 @@ check_regions_known (const LimberRuleset *rs, GPtrArray *regions, GPtrArray *pro
       g_autofree const char **names = (const char **) g_hash_table_get_keys_as_array (known, NULL);
       qsort (names, g_hash_table_size (known), sizeof (char *), compare_strings);
       g_autofree char *list = g_strjoinv (", ", (char **) names);
-      limber_profile_problem_add (problems, item.text, FALSE, "%s is not a region any exercise works; expected one of %s",
-                                  quoted, list);
+      g_autofree char *hint = limber_suggest_hint (limber_suggest_among (id, names, g_hash_table_size (known)));
+      limber_profile_problem_add (problems, LIMBER_PROBLEM_UNKNOWN_REGION, item.text, FALSE,
+                                  "%s is not a region any exercise works; expected one of %s%s", quoted, list, hint);
     }
 }
 
@@ -831,15 +842,15 @@ check_name (const char *name, GPtrArray *problems)
   if (name == NULL)
     return;
   if (!g_utf8_validate (name, -1, NULL))
-    limber_profile_problem_add (problems, "name", FALSE, "is not valid UTF-8; expected text");
+    limber_profile_problem_add (problems, LIMBER_PROBLEM_BAD_VALUE, "name", FALSE, "is not valid UTF-8; expected text");
   else if (*name == '\0')
-    limber_profile_problem_add (problems, "name", FALSE, "is empty; expected the person's name, or no name at all");
+    limber_profile_problem_add (problems, LIMBER_PROBLEM_BAD_VALUE, "name", FALSE, "is empty; expected the person's name, or no name at all");
   else
     for (const char *p = name; *p; p = g_utf8_next_char (p))
       if (g_unichar_iscntrl (g_utf8_get_char (p)))
         {
           g_autofree char *quoted = limber_profile_quote (name);
-          limber_profile_problem_add (problems, "name", FALSE,
+          limber_profile_problem_add (problems, LIMBER_PROBLEM_BAD_VALUE, "name", FALSE,
                                       "%s holds a control character; expected one line of text", quoted);
           return;
         }
@@ -901,9 +912,11 @@ check_answer (const LimberRuleset *rs, const LimberAnswer *a, GPtrArray *problem
   g_autofree char *field = g_strconcat ("answers.", a->question, NULL);
   if (q == NULL)
     {
-      limber_profile_problem_add (problems, field, TRUE,
+      g_autofree char *hint = limber_suggest_hint (limber_suggest_among_keys (a->question, rs->question_index));
+      limber_profile_problem_add (problems, LIMBER_PROBLEM_UNKNOWN_QUESTION, field, TRUE,
                                   "unknown question; expected one of the rule set's question ids "
-                                  "(limber describe lists them)");
+                                  "(limber describe lists them)%s",
+                                  hint);
       return;
     }
   g_autofree char *given = answer_text (a);
@@ -913,24 +926,28 @@ check_answer (const LimberRuleset *rs, const LimberAnswer *a, GPtrArray *problem
   switch (problem)
     {
     case ANSWER_NOT_YES_NO:
-      limber_profile_problem_add (problems, field, FALSE, "%s is not a yes-no answer; expected true or false", given);
+      limber_profile_problem_add (problems, LIMBER_PROBLEM_WRONG_TYPE, field, FALSE, "%s is not a yes-no answer; expected true or false", given);
       break;
     case ANSWER_NOT_NUMBER:
-      limber_profile_problem_add (problems, field, FALSE,
+      limber_profile_problem_add (problems, LIMBER_PROBLEM_WRONG_TYPE, field, FALSE,
                                   "%s is not a number; expected a number from %s to %s (a scale question)", given,
                                   min, max);
       break;
     case ANSWER_NOT_FINITE:
-      limber_profile_problem_add (problems, field, FALSE, "%s is not a finite number; expected a number from %s to %s",
+      limber_profile_problem_add (problems, LIMBER_PROBLEM_WRONG_TYPE, field, FALSE, "%s is not a finite number; expected a number from %s to %s",
                                   given, min, max);
       break;
     case ANSWER_OUT_OF_RANGE:
-      limber_profile_problem_add (problems, field, FALSE, "%s is out of range; expected a number from %s to %s",
+      limber_profile_problem_add (problems, LIMBER_PROBLEM_OUT_OF_RANGE, field, FALSE, "%s is out of range; expected a number from %s to %s",
                                   given, min, max);
       break;
     case ANSWER_NOT_A_CHOICE:
-      limber_profile_problem_add (problems, field, FALSE, "%s is not one of the choices; expected one of %s", given,
-                                  choices);
+      {
+        g_autofree char *hint
+            = limber_suggest_hint (limber_suggest_among (a->choice, (const char *const *) q->choices, -1));
+        limber_profile_problem_add (problems, LIMBER_PROBLEM_UNKNOWN_CHOICE, field, FALSE,
+                                    "%s is not one of the choices; expected one of %s%s", given, choices, hint);
+      }
       break;
     case ANSWER_OK:
       break;
@@ -945,10 +962,11 @@ known_measure (const LimberRuleset *rs, const char *measure, const char *field, 
   if (index >= 0)
     return g_ptr_array_index (rs->measures, index);
   g_autofree char *quoted = limber_profile_quote (measure);
-  limber_profile_problem_add (problems, field, FALSE,
+  g_autofree char *hint = limber_suggest_hint (limber_suggest_among_keys (measure, rs->measure_index));
+  limber_profile_problem_add (problems, LIMBER_PROBLEM_UNKNOWN_MEASURE, field, FALSE,
                               "%s is an unknown measure; expected one of the rule set's measure ids "
-                              "(limber describe lists them)",
-                              quoted);
+                              "(limber describe lists them)%s",
+                              quoted, hint);
   return NULL;
 }
 
@@ -960,7 +978,7 @@ check_measure_value (const LimberMeasure *m, const char *field, double value, GP
   g_autofree char *text = limber_profile_number_text (value);
   g_autofree char *min = limber_profile_number_text (m->min);
   g_autofree char *max = limber_profile_number_text (m->max);
-  limber_profile_problem_add (problems, field, FALSE, "%s is %s; expected a number from %s to %s (%s, the range of %s)",
+  limber_profile_problem_add (problems, LIMBER_PROBLEM_OUT_OF_RANGE, field, FALSE, "%s is %s; expected a number from %s to %s (%s, the range of %s)",
                               text, isfinite (value) ? "out of range" : "not a finite number", min, max, m->unit,
                               m->id);
 }
@@ -971,7 +989,7 @@ check_date (const char *date, const char *field, GPtrArray *problems)
   if (limber_parse_date (date, NULL))
     return;
   g_autofree char *quoted = limber_profile_quote (date);
-  limber_profile_problem_add (problems, field, FALSE, "%s is not a date; expected a real calendar date as YYYY-MM-DD",
+  limber_profile_problem_add (problems, LIMBER_PROBLEM_BAD_DATE, field, FALSE, "%s is not a date; expected a real calendar date as YYYY-MM-DD",
                               quoted);
 }
 
@@ -995,10 +1013,10 @@ check_scan (const LimberRuleset *rs, const LimberScan *s, const char *path, GPtr
   if (m == NULL)
     return;
   if (m->sided && !s->sided)
-    limber_profile_problem_add (problems, value_field, FALSE,
+    limber_profile_problem_add (problems, LIMBER_PROBLEM_CONFLICT, value_field, FALSE,
                                 "%s is a sided measure; expected left and right instead of value", m->id);
   else if (!m->sided && s->sided)
-    limber_profile_problem_add (problems, left_field, FALSE,
+    limber_profile_problem_add (problems, LIMBER_PROBLEM_CONFLICT, left_field, FALSE,
                                 "%s is not a sided measure; expected value instead of left and right", m->id);
   else if (s->sided)
     {
@@ -1019,10 +1037,11 @@ check_session (const LimberRuleset *rs, const LimberLogged *l, const char *path,
   if (limber_ruleset_index_of (rs->exercise_index, l->exercise) < 0)
     {
       g_autofree char *quoted = limber_profile_quote (l->exercise);
-      limber_profile_problem_add (problems, exercise_field, FALSE,
+      g_autofree char *hint = limber_suggest_hint (limber_suggest_among_keys (l->exercise, rs->exercise_index));
+      limber_profile_problem_add (problems, LIMBER_PROBLEM_UNKNOWN_EXERCISE, exercise_field, FALSE,
                                   "%s is an unknown exercise; expected one of the rule set's exercise ids "
-                                  "(limber describe lists them)",
-                                  quoted);
+                                  "(limber describe lists them)%s",
+                                  quoted, hint);
     }
   check_member_number (path, "sets", l->sets, problems);
   check_member_number (path, "reps", l->reps, problems);
@@ -1046,7 +1065,7 @@ check_rescan (const LimberRuleset *rs, const LimberRescan *r, const char *path, 
     return;
   if (!m->sided)
     {
-      limber_profile_problem_add (problems, measure_field, FALSE,
+      limber_profile_problem_add (problems, LIMBER_PROBLEM_CONFLICT, measure_field, FALSE,
                                   "%s is not a sided measure; expected a sided one (a re-scan records left and right)",
                                   m->id);
       return;
@@ -1070,7 +1089,7 @@ check_counts (const LimberProfile *profile, GPtrArray *problems)
       {
         /* placed at the first entry past the limit, which loaders can find */
         g_autofree char *field = g_strdup_printf ("%s[%u]", counts[k].field, counts[k].max);
-        limber_profile_problem_add (problems, field, FALSE,
+        limber_profile_problem_add (problems, LIMBER_PROBLEM_TOO_LARGE, field, FALSE,
                                     "%u %s in all: too many; expected at most %u (see docs/profile-format.md, "
                                     "Limits)",
                                     counts[k].n, counts[k].what, counts[k].max);
@@ -1092,7 +1111,7 @@ limber_profile_check (const LimberProfile *profile, const LimberRuleset *ruleset
   if (!ruleset->goal_declared[profile->goal])
     {
       g_autofree char *goals = declared_goals (ruleset);
-      limber_profile_problem_add (problems, "goal", FALSE,
+      limber_profile_problem_add (problems, LIMBER_PROBLEM_UNKNOWN_GOAL, "goal", FALSE,
                                   "%s is not declared by this rule set; expected one of %s",
                                   limber_goal_to_string (profile->goal), goals);
     }

@@ -106,8 +106,9 @@ element_text (xmlNode *node)
   return g_string_free (out, FALSE);
 }
 
-static void G_GNUC_PRINTF (3, 4)
-problem (Loader *L, xmlNode *node, const char *fmt, ...)
+/* code: the problem's kind, a LIMBER_PROBLEM_* (limber/error.h) */
+static void G_GNUC_PRINTF (4, 5)
+problem (Loader *L, const char *code, xmlNode *node, const char *fmt, ...)
 {
   va_list ap;
   va_start (ap, fmt);
@@ -115,7 +116,7 @@ problem (Loader *L, xmlNode *node, const char *fmt, ...)
   va_end (ap);
   int line = xmlGetLineNo (node);
   int column = limber_source_column (L->source, L->length, line, (const char *) node->name);
-  limber_report_add_element (L->report, L->name, (unsigned) MAX (line, 0), (unsigned) MAX (column, 0),
+  limber_report_add_element (L->report, code, L->name, (unsigned) MAX (line, 0), (unsigned) MAX (column, 0),
                              (const char *) node->name, text);
 }
 
@@ -198,7 +199,7 @@ read_profile_xml (Loader *L, xmlNode *node)
         alone &= c->type != XML_ELEMENT_NODE;
       if (!alone)
         {
-          problem (L, node, "file=\"%s\" with other attributes or elements; expected either file= alone or an "
+          problem (L, LIMBER_PROBLEM_CONFLICT, node, "file=\"%s\" with other attributes or elements; expected either file= alone or an "
                    "inline profile", file);
           return;
         }
@@ -211,7 +212,7 @@ read_profile_xml (Loader *L, xmlNode *node)
         up |= g_str_equal (*part, "..");
       if (g_path_is_absolute (file) || up || file[0] == '\0')
         {
-          problem (L, node, "file=\"%s\" %s; expected a path relative to the case file's folder, to a file in it or "
+          problem (L, LIMBER_PROBLEM_BAD_VALUE, node, "file=\"%s\" %s; expected a path relative to the case file's folder, to a file in it or "
                    "below it", file, file[0] == '\0' ? "is empty" : up ? "leaves the case file's folder"
                    : "is an absolute path");
           return;
@@ -287,7 +288,7 @@ read_target (Loader *L, xmlNode *node, LimberExpect *x)
       x->target = kinds[k].kind;
     }
   if (n != 1)
-    problem (L, node, "%s; expected exactly one of exercise=, tag=, region=, position=, measure=",
+    problem (L, LIMBER_PROBLEM_CONFLICT, node, "%s; expected exactly one of exercise=, tag=, region=, position=, measure=",
              n == 0 ? "no target" : "more than one target");
 }
 
@@ -298,11 +299,11 @@ read_bounds (Loader *L, xmlNode *node, LimberExpect *x, gboolean with_is)
   x->has_at_least = limber_xml_attr_double (node, "at-least", &x->at_least);
   x->has_at_most = limber_xml_attr_double (node, "at-most", &x->at_most);
   if (!x->has_is && !x->has_at_least && !x->has_at_most)
-    problem (L, node, "no bound; expected %sat-least= or at-most=", with_is ? "is=, " : "");
+    problem (L, LIMBER_PROBLEM_MISSING_FIELD, node, "no bound; expected %sat-least= or at-most=", with_is ? "is=, " : "");
   else if (x->has_is && (x->has_at_least || x->has_at_most))
-    problem (L, node, "is= with at-least= or at-most=; expected either an exact value or bounds");
+    problem (L, LIMBER_PROBLEM_CONFLICT, node, "is= with at-least= or at-most=; expected either an exact value or bounds");
   else if (x->has_at_least && x->has_at_most && x->at_least > x->at_most)
-    problem (L, node, "at-least=\"%g\" is above at-most=\"%g\"; expected at-least <= at-most", x->at_least,
+    problem (L, LIMBER_PROBLEM_OUT_OF_RANGE, node, "at-least=\"%g\" is above at-most=\"%g\"; expected at-least <= at-most", x->at_least,
              x->at_most);
 }
 
@@ -337,7 +338,7 @@ read_expect (Loader *L, xmlNode *node)
       x->has_number = limber_xml_attr_double (node, "total", &x->number);
       x->has_yes = attr_bool (node, "complete", &x->yes);
       if (x->value == NULL && !x->has_number && !x->has_yes)
-        problem (L, node, "checks nothing; expected category=, total= or complete=");
+        problem (L, LIMBER_PROBLEM_MISSING_FIELD, node, "checks nothing; expected category=, total= or complete=");
       break;
     case EXPECT_FIRED:
     case EXPECT_NOT_FIRED:
@@ -381,7 +382,7 @@ read_expect (Loader *L, xmlNode *node)
       x->value = limber_xml_attr (node, "rule");
       x->text = limber_xml_attr (node, "contains");
       if (x->value == NULL && x->text == NULL)
-        problem (L, node, "checks nothing; expected rule=, contains= or both");
+        problem (L, LIMBER_PROBLEM_MISSING_FIELD, node, "checks nothing; expected rule=, contains= or both");
       break;
     case EXPECT_ADVISORY:
     case EXPECT_NO_ADVISORY:
@@ -401,7 +402,7 @@ read_expect (Loader *L, xmlNode *node)
       x->has_yes = attr_bool (node, "complete", &x->yes);
       x->id = limber_xml_attr (node, "unanswered");
       if (!x->has_yes && x->id == NULL)
-        problem (L, node, "checks nothing; expected complete=, unanswered= or both");
+        problem (L, LIMBER_PROBLEM_MISSING_FIELD, node, "checks nothing; expected complete=, unanswered= or both");
       break;
     }
   return x;
@@ -421,11 +422,11 @@ read_options (Loader *L, xmlNode *node)
           L->tc->start = g_steal_pointer (&start);
         }
       else
-        problem (L, node, "start=\"%s\" is not a calendar date; expected a real date as YYYY-MM-DD", start);
+        problem (L, LIMBER_PROBLEM_BAD_DATE, node, "start=\"%s\" is not a calendar date; expected a real date as YYYY-MM-DD", start);
     }
   g_autofree char *seed = limber_xml_attr (node, "seed");
   if (seed != NULL && !g_ascii_string_to_unsigned (g_strstrip (seed), 10, 0, G_MAXUINT64, &L->tc->seed, NULL))
-    problem (L, node, "seed=\"%s\" is too large; expected a whole number from 0 to %" G_GUINT64_FORMAT, seed,
+    problem (L, LIMBER_PROBLEM_OUT_OF_RANGE, node, "seed=\"%s\" is too large; expected a whole number from 0 to %" G_GUINT64_FORMAT, seed,
              G_MAXUINT64);
   double days;
   if (limber_xml_attr_double (node, "days", &days))

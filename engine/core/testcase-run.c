@@ -11,6 +11,7 @@
 #include "testcase-private.h"
 
 #include "error-private.h"
+#include "suggest.h"
 
 #include <math.h>
 #include <string.h>
@@ -269,15 +270,16 @@ static const char *const engine_steps[] = {
   "catalogue", "constraint", "contraindication", "ladder", "progression", "dose", "selection", "composer", NULL,
 };
 
-static void G_GNUC_PRINTF (4, 5)
-unknown (LimberReport *errors, const LimberTestCase *tc, const LimberExpect *x, const char *fmt, ...)
+/* code: the problem's kind, a LIMBER_PROBLEM_* (limber/error.h) */
+static void G_GNUC_PRINTF (5, 6)
+unknown (LimberReport *errors, const char *code, const LimberTestCase *tc, const LimberExpect *x, const char *fmt, ...)
 {
   va_list ap;
   va_start (ap, fmt);
   g_autofree char *text = g_strdup_vprintf (fmt, ap);
   va_end (ap);
   g_autofree char *full = g_strdup_printf ("%s:%d: %s: %s", tc->file, x->line, x->element, text);
-  limber_report_add (errors, full, tc->file, (unsigned) MAX (x->line, 0), 0, x->element, text);
+  limber_report_add (errors, code, full, tc->file, (unsigned) MAX (x->line, 0), 0, x->element, text);
 }
 
 static gboolean
@@ -292,31 +294,48 @@ resolve (const LimberTestCase *tc, const LimberRuleset *rs, GError **error)
         {
         case EXPECT_SCREENING:
           if (x->id != NULL && limber_ruleset_index_of (rs->question_index, x->id) < 0)
-            unknown (errors, tc, x, "unknown question \"%s\"; expected a question id of rule set %s", x->id, rs->id);
+            {
+              g_autofree char *hint = limber_suggest_hint (limber_suggest_among_keys (x->id, rs->question_index));
+              unknown (errors, LIMBER_PROBLEM_UNKNOWN_QUESTION, tc, x,
+                       "unknown question \"%s\"; expected a question id of rule set %s%s", x->id, rs->id, hint);
+            }
           break;
         case EXPECT_REFERRAL:
         case EXPECT_FLAG:
           if (x->id != NULL && flag_index (rs, x->id) < 0)
-            unknown (errors, tc, x, "unknown red flag \"%s\"; expected a red-flag id of rule set %s", x->id, rs->id);
+            {
+              g_autofree char *hint = limber_suggest_hint (
+                  limber_suggest_among_ids (x->id, rs->red_flags, G_STRUCT_OFFSET (LimberRedFlag, id)));
+              unknown (errors, LIMBER_PROBLEM_UNKNOWN_REFERENCE, tc, x,
+                       "unknown red flag \"%s\"; expected a red-flag id of rule set %s%s", x->id, rs->id, hint);
+            }
           break;
         case EXPECT_SCORE:
           {
             int s = score_index (rs, x->id);
             if (s < 0)
               {
-                unknown (errors, tc, x, "unknown score \"%s\"; expected a score id of rule set %s", x->id, rs->id);
+                g_autofree char *hint = limber_suggest_hint (
+                    limber_suggest_among_ids (x->id, rs->scores, G_STRUCT_OFFSET (LimberScore, id)));
+                unknown (errors, LIMBER_PROBLEM_UNKNOWN_REFERENCE, tc, x,
+                         "unknown score \"%s\"; expected a score id of rule set %s%s", x->id, rs->id, hint);
                 break;
               }
             const LimberScore *score = g_ptr_array_index (rs->scores, s);
             if (x->value != NULL && index_by_id (score->categories, G_STRUCT_OFFSET (LimberCategory, id), x->value) < 0)
-              unknown (errors, tc, x, "\"%s\" is not a category of score %s; expected one of its <category> ids",
+              unknown (errors, LIMBER_PROBLEM_UNKNOWN_REFERENCE, tc, x, "\"%s\" is not a category of score %s; expected one of its <category> ids",
                        x->value, score->id);
             break;
           }
         case EXPECT_FIRED:
         case EXPECT_NOT_FIRED:
           if (rule_index (rs, x->id) < 0)
-            unknown (errors, tc, x, "unknown rule \"%s\"; expected a rule id of rule set %s", x->id, rs->id);
+            {
+              g_autofree char *hint
+                  = limber_suggest_hint (limber_suggest_among_ids (x->id, rs->rules, G_STRUCT_OFFSET (LimberRule, id)));
+              unknown (errors, LIMBER_PROBLEM_UNKNOWN_REFERENCE, tc, x,
+                       "unknown rule \"%s\"; expected a rule id of rule set %s%s", x->id, rs->id, hint);
+            }
           break;
         case EXPECT_INCLUDED:
         case EXPECT_EXCLUDED:
@@ -324,13 +343,13 @@ resolve (const LimberTestCase *tc, const LimberRuleset *rs, GError **error)
           {
             g_autoptr (GArray) m = members (rs, x->target, x->id);
             if (m->len == 0)
-              unknown (errors, tc, x, "%s \"%s\" matches no exercise; expected %s of rule set %s", targets[x->target],
+              unknown (errors, LIMBER_PROBLEM_NO_EFFECT, tc, x, "%s \"%s\" matches no exercise; expected %s of rule set %s", targets[x->target],
                        x->id, x->target == TARGET_EXERCISE   ? "an exercise id"
                        : x->target == TARGET_MEASURE ? "a measure some exercise has as its primary target"
                                                      : "a value some exercise has", rs->id);
             if (x->kind == EXPECT_EXCLUDED && x->value != NULL && rule_index (rs, x->value) < 0
                 && g_strcmp0 (x->value, "contraindication") != 0 && g_strcmp0 (x->value, "constraint") != 0)
-              unknown (errors, tc, x, "by=\"%s\": unknown rule; expected a rule id, contraindication or constraint",
+              unknown (errors, LIMBER_PROBLEM_UNKNOWN_REFERENCE, tc, x, "by=\"%s\": unknown rule; expected a rule id, contraindication or constraint",
                        x->value);
             break;
           }
@@ -339,10 +358,14 @@ resolve (const LimberTestCase *tc, const LimberRuleset *rs, GError **error)
         case EXPECT_EMPHASIS:
         case EXPECT_WHY:
           if (limber_ruleset_index_of (rs->exercise_index, x->id) < 0)
-            unknown (errors, tc, x, "unknown exercise \"%s\"; expected an exercise id of rule set %s", x->id, rs->id);
+            {
+              g_autofree char *hint = limber_suggest_hint (limber_suggest_among_keys (x->id, rs->exercise_index));
+              unknown (errors, LIMBER_PROBLEM_UNKNOWN_EXERCISE, tc, x,
+                       "unknown exercise \"%s\"; expected an exercise id of rule set %s%s", x->id, rs->id, hint);
+            }
           if (x->kind == EXPECT_WHY && x->value != NULL && rule_index (rs, x->value) < 0
               && !g_strv_contains (engine_steps, x->value))
-            unknown (errors, tc, x, "rule=\"%s\": unknown rule; expected a rule id or an engine step (catalogue, "
+            unknown (errors, LIMBER_PROBLEM_UNKNOWN_REFERENCE, tc, x, "rule=\"%s\": unknown rule; expected a rule id or an engine step (catalogue, "
                      "constraint, contraindication, ladder, progression, dose, selection)", x->value);
           break;
         default:

@@ -23,24 +23,148 @@ typedef struct {
   LimberReport *report;
 } Collector;
 
+/* What an XSD type name asks for, in words. */
+static const char *
+type_words (const char *type)
+{
+  static const struct { const char *type, *words; } types[] = {
+    { "xs:decimal", "a number" },           { "xs:double", "a number" },
+    { "xs:float", "a number" },             { "xs:integer", "a whole number" },
+    { "xs:int", "a whole number" },         { "xs:nonNegativeInteger", "a whole number, 0 or more" },
+    { "xs:positiveInteger", "a whole number, 1 or more" }, { "xs:unsignedInt", "a whole number, 0 or more" },
+    { "xs:boolean", "true or false" },      { "xs:date", "a date as YYYY-MM-DD" },
+    { "xs:ID", "an id" },                   { "xs:NCName", "an id (letters, digits, '-', '_', '.')" },
+  };
+  for (gsize i = 0; i < G_N_ELEMENTS (types); i++)
+    if (g_str_equal (type, types[i].type))
+      return types[i].words;
+  return NULL;
+}
+
+/* libxml2's schema messages end in sentences of their own ("This element
+ * is not expected. Expected is one of ( a, b ).", "[facet 'enumeration']
+ * The value 'x' is not an element of the set {'a', 'b'}."); every limber
+ * message reads "what is wrong; expected what" (limber/error.h), so they
+ * are reworded into that shape, keeping libxml2's facts.  A message of a
+ * shape not known here keeps its words and gains a general "expected", so
+ * the shape holds whatever libxml2 says. */
+static char *
+schema_phrase (const char *message)
+{
+  g_autofree char *text = g_strdup (message);
+  gsize n = strlen (text);
+  if (n > 0 && text[n - 1] == '.')
+    text[--n] = '\0';
+  /* "[facet 'pattern'] The value..." -> "The value..." */
+  char *what = text;
+  if (g_str_has_prefix (what, "[facet '"))
+    {
+      char *close = strstr (what, "'] ");
+      if (close != NULL)
+        what = close + 3;
+    }
+  if (g_ascii_isupper (what[0]) && !g_ascii_isupper (what[1]))
+    what[0] = g_ascii_tolower (what[0]);
+
+  char *mark;
+  if ((mark = strstr (what, ". Expected is one of ( ")) != NULL)
+    {
+      *mark = '\0';
+      char *list = mark + strlen (". Expected is one of ( ");
+      char *end = g_strrstr (list, " )");
+      if (end != NULL)
+        *end = '\0';
+      return g_strdup_printf ("%s; expected one of %s", what, list);
+    }
+  if ((mark = strstr (what, ". Expected is ( ")) != NULL)
+    {
+      *mark = '\0';
+      char *one = mark + strlen (". Expected is ( ");
+      char *end = g_strrstr (one, " )");
+      if (end != NULL)
+        *end = '\0';
+      return g_strdup_printf ("%s; expected %s", what, one);
+    }
+  if ((mark = strstr (what, " is not an element of the set {")) != NULL)
+    {
+      char *set = mark + strlen (" is not an element of the set {");
+      char *end = strrchr (set, '}');
+      if (end != NULL)
+        *end = '\0';
+      g_autofree char *head = g_strndup (what, (gsize) (mark - what));
+      return g_strdup_printf ("%s is not allowed; expected one of %s", head, set);
+    }
+  if ((mark = strstr (what, " is not accepted by the pattern '")) != NULL)
+    {
+      char *pattern = mark + strlen (" is not accepted by the pattern '");
+      char *end = strrchr (pattern, '\'');
+      if (end != NULL)
+        *end = '\0';
+      g_autofree char *head = g_strndup (what, (gsize) (mark - what));
+      return g_strdup_printf ("%s does not have the allowed form; expected a value matching %s", head, pattern);
+    }
+  if ((mark = strstr (what, " is less than the minimum value allowed ('")) != NULL
+      || (mark = strstr (what, " is greater than the maximum value allowed ('")) != NULL)
+    {
+      gboolean less = strstr (mark, "minimum") != NULL;
+      char *bound = strstr (mark, "('") + 2;
+      char *end = strstr (bound, "')");
+      if (end != NULL)
+        *end = '\0';
+      g_autofree char *head = g_strndup (what, (gsize) (mark - what));
+      return g_strdup_printf ("%s is %s; expected %s %s", head, less ? "too small" : "too large",
+                              less ? "at least" : "at most", bound);
+    }
+  if ((mark = strstr (what, " is not a valid value of the atomic type '")) != NULL)
+    {
+      char *type = mark + strlen (" is not a valid value of the atomic type '");
+      char *end = strchr (type, '\'');
+      if (end != NULL)
+        *end = '\0';
+      const char *words = type_words (type);
+      g_autofree char *head = g_strndup (what, (gsize) (mark - what));
+      return words ? g_strdup_printf ("%s is not %s (%s); expected %s", head, words, type, words)
+                   : g_strdup_printf ("%s is not a valid %s; expected a value of that type", head, type);
+    }
+  if ((mark = strstr (what, " is required but missing")) != NULL)
+    {
+      /* "the attribute 'x' is required but missing" */
+      char *name = strchr (what, '\'');
+      char *end = name ? strchr (name + 1, '\'') : NULL;
+      if (name != NULL && end != NULL && end < mark)
+        return g_strdup_printf ("%s; expected %.*s=\"...\"", what, (int) (end - name - 1), name + 1);
+    }
+  if (g_str_has_suffix (what, " is not allowed") && g_str_has_prefix (what, "the attribute '"))
+    return g_strdup_printf ("%s; expected only the attributes the schema declares for this element", what);
+  if (strstr (what, "content other than whitespace is not allowed") != NULL)
+    return g_strdup_printf ("%s; expected only elements here", what);
+  if (g_str_has_suffix (what, "this element is not expected"))
+    return g_strdup_printf ("%s; expected no element here", what);
+  if (strstr (what, "; expected ") != NULL)
+    return g_strdup (what);
+  return g_strdup_printf ("%s; expected what the schema allows here", what);
+}
+
 /* One schema problem: its line of the message, and its record.  libxml2
  * writes "Element 'x', attribute 'y': what"; the element (and attribute) is
- * the record's field, the rest its message. */
+ * the record's field, the rest, reworded (schema_phrase), its message. */
 static void
-append_error (LimberReport *report, const char *name, int line, int column, const char *text)
+append_error (LimberReport *report, const char *code, const char *name, int line, int column, const char *text)
 {
   g_autofree char *trimmed = g_strstrip (g_strdup (text));
-  g_autofree char *full = line > 0 ? g_strdup_printf ("%s:%d:%d: %s", name, line, MAX (column, 1), trimmed)
-                                   : g_strdup_printf ("%s: %s", name, trimmed);
   g_autofree char *field = NULL;
-  const char *message = trimmed;
+  const char *said = trimmed;
   const char *end = g_str_has_prefix (trimmed, "Element '") ? strstr (trimmed, "': ") : NULL;
   if (end != NULL)
     {
       field = g_strndup (trimmed, (gsize) (end + 1 - trimmed));
-      message = end + 3;
+      said = end + 3;
     }
-  limber_report_add (report, full, name, line > 0 ? (unsigned) line : 0, line > 0 ? (unsigned) MAX (column, 1) : 0,
+  g_autofree char *message = schema_phrase (said);
+  g_autofree char *where = field ? g_strdup_printf ("%s: %s", field, message) : g_strdup (message);
+  g_autofree char *full = line > 0 ? g_strdup_printf ("%s:%d:%d: %s", name, line, MAX (column, 1), where)
+                                   : g_strdup_printf ("%s: %s", name, where);
+  limber_report_add (report, code, full, name, line > 0 ? (unsigned) line : 0, line > 0 ? (unsigned) MAX (column, 1) : 0,
                      field, message);
 }
 
@@ -57,7 +181,7 @@ structured_error (void *data, xmlErrorPtr err)
     column = limber_source_column (C->source, C->length, err->line, (const char *) ((xmlNode *) err->node)->name);
   /* libxml2 says "Element 'x': ..." already; keep its words, they name the
    * element, what was wrong and what was expected */
-  append_error (C->report, C->name, err->line, column, err->message ? err->message : "unknown XML error");
+  append_error (C->report, LIMBER_PROBLEM_SCHEMA, C->name, err->line, column, err->message ? err->message : "unknown XML error");
 }
 
 /* Checking the prolog ourselves means no entity is ever declared, let alone
@@ -158,7 +282,7 @@ limber_xml_parse_safely (const char *name, const char *source, gsize length, con
       g_autofree char *message = g_strdup_printf ("not well-formed XML: %s; expected %s", what, expected);
       g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_PARSE, "%s:%d:%d: %s", name, line, MAX (column, 1), message);
       if (error != NULL)
-        limber_error_add_problem (*error, name, (unsigned) MAX (line, 0), (unsigned) MAX (column, 1), NULL, message,
+        limber_error_add_problem (*error, LIMBER_PROBLEM_XML_SYNTAX, name, (unsigned) MAX (line, 0), (unsigned) MAX (column, 1), NULL, message,
                                   (*error)->message);
       g_free (first.message);
       xmlFreeDoc (doc);
@@ -218,7 +342,7 @@ limber_xml_validate (xmlSchemaPtr schema, xmlDoc *doc, const char *name, const c
   if (rc == 0)
     return TRUE;
   if (limber_report_count (report) == 0)
-    append_error (report, name, 0, 0, fallback);
+    append_error (report, LIMBER_PROBLEM_SCHEMA, name, 0, 0, fallback);
   limber_report_set_error (report, error, LIMBER_ERROR_SCHEMA);
   return FALSE;
 }

@@ -49,6 +49,63 @@ typedef enum {
  */
 GQuark limber_error_quark(void);
 
+/**
+ * @defgroup problem_codes Problem codes
+ * @brief The stable code of each kind of problem (limber_problem_get_code()).
+ *
+ * A code names the kind of a problem, not its words: messages may be
+ * reworded between releases, codes never are, so an app may branch on them
+ * (highlight a field, offer the suggestion, translate).  Codes are short
+ * kebab-case ASCII strings; compare them with strcmp() or g_strcmp0(),
+ * and treat a code you do not know as a problem of the input like any
+ * other (later releases may add codes, never change or remove one).
+ * docs/embedding.md has a table of them with an example of each.
+ * @{
+ */
+/** The document is not well-formed XML. */
+#define LIMBER_PROBLEM_XML_SYNTAX "xml-syntax"
+/** The document is not well-formed JSON. */
+#define LIMBER_PROBLEM_JSON_SYNTAX "json-syntax"
+/** The document breaks its XML schema (an element or attribute where none may be, a value of the wrong form). */
+#define LIMBER_PROBLEM_SCHEMA "schema"
+/** The document asks for something refused on principle (a DTD, entities). */
+#define LIMBER_PROBLEM_UNSAFE "unsafe"
+/** The document, or one of its lists, is larger than the library accepts. */
+#define LIMBER_PROBLEM_TOO_LARGE "too-large"
+/** A member, attribute or element name that does not belong where it is. */
+#define LIMBER_PROBLEM_UNKNOWN_KEY "unknown-key"
+/** A measure id that the rule set does not declare. */
+#define LIMBER_PROBLEM_UNKNOWN_MEASURE "unknown-measure"
+/** A question id that the rule set does not declare. */
+#define LIMBER_PROBLEM_UNKNOWN_QUESTION "unknown-question"
+/** An exercise id that the rule set does not declare. */
+#define LIMBER_PROBLEM_UNKNOWN_EXERCISE "unknown-exercise"
+/** A goal that is not a goal, or that the rule set does not declare. */
+#define LIMBER_PROBLEM_UNKNOWN_GOAL "unknown-goal"
+/** A body region that no exercise of the rule set works. */
+#define LIMBER_PROBLEM_UNKNOWN_REGION "unknown-region"
+/** An answer or value that is not one of the choices it must be among. */
+#define LIMBER_PROBLEM_UNKNOWN_CHOICE "unknown-choice"
+/** Any other id that names nothing declared: a source, red flag, score, category, subscale, rule, placeholder. */
+#define LIMBER_PROBLEM_UNKNOWN_REFERENCE "unknown-reference"
+/** A value of the wrong type: text for a number, a number for true or false. */
+#define LIMBER_PROBLEM_WRONG_TYPE "wrong-type"
+/** A number outside its range, or a lower bound above its upper one. */
+#define LIMBER_PROBLEM_OUT_OF_RANGE "out-of-range"
+/** A date that is not a real calendar date written YYYY-MM-DD. */
+#define LIMBER_PROBLEM_BAD_DATE "bad-date"
+/** A value of the right type but not an acceptable one (an empty name, text that is not an id). */
+#define LIMBER_PROBLEM_BAD_VALUE "bad-value"
+/** A required field, attribute or bound is absent. */
+#define LIMBER_PROBLEM_MISSING_FIELD "missing-field"
+/** An id, answer or entry given more than once. */
+#define LIMBER_PROBLEM_DUPLICATE "duplicate"
+/** Fields that may not go together, or a field that does not fit the thing it is on. */
+#define LIMBER_PROBLEM_CONFLICT "conflict"
+/** Something well-formed that can never take effect: a target no exercise matches, a slot no exercise fills. */
+#define LIMBER_PROBLEM_NO_EFFECT "no-effect"
+/** @} */
+
 /** @brief One problem of an error: where it is and what is wrong (borrowed from its error). */
 typedef struct _LimberProblem LimberProblem;
 
@@ -116,6 +173,25 @@ const char *limber_problem_get_expected(const LimberProblem *problem);
  * @return the line; never NULL.
  */
 const char *limber_problem_get_text(const LimberProblem *problem);
+
+/**
+ * @brief The kind of the problem, as a stable code.
+ * @param problem a problem.
+ * @return one of the @ref problem_codes ("unknown-measure", "out-of-range"...); never NULL.
+ */
+const char *limber_problem_get_code(const LimberProblem *problem);
+
+/**
+ * @brief The known id the problem's unknown one is most likely a typo of.
+ *
+ * Offered for an unknown id or key when a known one is within a small edit
+ * distance (a third of its length, at most two edits; a difference of case
+ * alone always counts).  The message says it too, at the end of what was
+ * expected: `(did you mean "hip.flex"?)`.
+ * @param problem a problem.
+ * @return the suggested id (borrowed from @p problem), or NULL when there is none.
+ */
+const char *limber_problem_get_suggestion(const LimberProblem *problem);
 
 #pragma GCC visibility pop
 G_END_DECLS

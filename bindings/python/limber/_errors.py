@@ -24,7 +24,13 @@ _FIELD = re.compile(r'^(?P<field>[A-Za-z_][\w.\-\[\]]*|<[\w-]+>(?: [\w-]+="[^"]*
 
 
 class Problem(NamedTuple):
-    """One line of an error message, in its parts (None where a part is absent)."""
+    """One line of an error message, in its parts (None where a part is absent).
+
+    `code` is the problem's stable kind ("unknown-measure", "out-of-range";
+    the LIMBER_PROBLEM_* of limber/error.h) and `suggestion` the known id an
+    unknown one is most likely a typo of; both come from C's records, so a
+    message split here (an error without records) has neither.
+    """
     file: Optional[str]
     line: Optional[int]
     column: Optional[int]
@@ -32,6 +38,8 @@ class Problem(NamedTuple):
     what: str
     expected: Optional[str]
     text: str
+    code: Optional[str] = None
+    suggestion: Optional[str] = None
 
 
 def parse_problem(line):
@@ -107,7 +115,8 @@ def _records(err):
         line, column = lib.limber_problem_get_line(p), lib.limber_problem_get_column(p)
         out.append(Problem(_text(lib.limber_problem_get_file(p)), line or None, column or None,
                            _text(lib.limber_problem_get_field(p)), _text(lib.limber_problem_get_what(p)),
-                           _text(lib.limber_problem_get_expected(p)), _text(lib.limber_problem_get_text(p))))
+                           _text(lib.limber_problem_get_expected(p)), _text(lib.limber_problem_get_text(p)),
+                           _text(lib.limber_problem_get_code(p)), _text(lib.limber_problem_get_suggestion(p))))
     return out
 
 

@@ -99,3 +99,25 @@ def test_profile_problems_come_from_c_records(rules):
     assert odd.expected == "one of the rule set's question ids (limber describe lists them)"
     # the message's own line, split by pattern, cannot tell where that field ends
     assert parse_problem(odd.text).field != odd.field
+
+
+def test_problems_carry_stable_codes_and_suggestions(rules):
+    """Each problem says its kind as a code, and a typo of a known id names that id."""
+    with pytest.raises(limber.ProfileError) as e:
+        limber.Profile.from_json('{"agee": 40, "age": 300, "answers": {"night-pian": true}}', rules, name="form.json")
+    by_field = {p.field: p for p in e.value.problems}
+    assert by_field["agee"].code == "unknown-key" and by_field["agee"].suggestion == "age"
+    assert by_field["age"].code == "out-of-range" and by_field["age"].suggestion is None
+    assert by_field["answers.night-pian"].code == "unknown-question"
+    assert by_field["answers.night-pian"].suggestion == "night-pain"
+    assert by_field["answers.night-pian"].expected.endswith('(did you mean "night-pain"?)')
+
+
+def test_rule_set_problems_carry_codes():
+    with pytest.raises(limber.RulesetError) as e:
+        limber.Ruleset.load(TEST_DATA / "invalid" / "several-errors.xml")
+    assert [p.code for p in e.value.problems] == ["duplicate", "unknown-measure", "unknown-exercise"]
+
+
+def test_a_split_message_has_no_code():
+    assert parse_problem("f.json:1:2: age: 300 is out of range; expected 0 to 120").code is None
