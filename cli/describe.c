@@ -1,4 +1,4 @@
-/* limber describe [--rules FILE] --format json|text */
+/* limber describe [--rules FILE] --format json|json-schema|text */
 #include <stdio.h>
 #include <string.h>
 
@@ -14,16 +14,16 @@ limber_cmd_describe (int argc, char **argv)
   g_autofree char *output = NULL;
   GOptionEntry entries[] = {
     { "rules", 'r', 0, G_OPTION_ARG_FILENAME, &rules, "Rule set to describe (default: the built-in one)", "FILE" },
-    { "format", 'f', 0, G_OPTION_ARG_STRING, &format, "Output format: json or text (default: text)", "FORMAT" },
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format, "Output format: json, json-schema (a JSON Schema of this rule set's profiles) or text (default: text)", "FORMAT" },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "Write to FILE instead of standard output", "FILE" },
     { NULL },
   };
   if (!limber_cli_parse ("describe", "", "Describe a rule set's questions, measures, scores, exercises and rules.",
                          entries, &argc, &argv, 0))
     return LIMBER_EXIT_USAGE;
-  if (format && strcmp (format, "json") != 0 && strcmp (format, "text") != 0)
+  if (format && strcmp (format, "json") != 0 && strcmp (format, "json-schema") != 0 && strcmp (format, "text") != 0)
     {
-      fprintf (stderr, "limber describe: --format %s: unknown format; expected json or text\n", format);
+      fprintf (stderr, "limber describe: --format %s: unknown format; expected json, json-schema or text\n", format);
       return LIMBER_EXIT_USAGE;
     }
   g_autoptr (LimberRuleset) rs = limber_cli_load_rules (rules);
@@ -35,6 +35,13 @@ limber_cmd_describe (int argc, char **argv)
       char *json = limber_ruleset_to_json (rs, TRUE);
       text = g_strconcat (json, "\n", NULL);
       g_free (json);
+    }
+  else if (format && strcmp (format, "json-schema") == 0)
+    {
+      /* what an editor checks a profile for this rule set with */
+      char *schema = limber_ruleset_to_profile_schema (rs, TRUE);
+      text = g_strconcat (schema, "\n", NULL);
+      g_free (schema);
     }
   else
     text = limber_ruleset_to_text (rs);

@@ -252,6 +252,27 @@ const LimberMeasure *limber_ruleset_lookup_measure(const LimberRuleset *ruleset,
 char *limber_ruleset_to_json(const LimberRuleset *ruleset, gboolean pretty);
 
 /**
+ * @brief A JSON Schema (draft 2020-12) of the profiles this rule set reads
+ *        (`limber describe --format json-schema`).
+ *
+ * Where `docs/schema/profile.schema.json` gives the shape every rule set
+ * shares, this one names the rule set's own goals, its questions (each
+ * answer's type, and the range of a scale or the ids of a choice), its
+ * measures with their ranges, sided or not, the regions its exercises work
+ * and its exercise ids, and refuses unknown keys wherever the profile reader
+ * does.  A document it accepts is read by limber_profile_new_from_json()
+ * against this rule set, except for what JSON Schema cannot say: a measure
+ * given twice in `scan`, and a date of the right shape that is no calendar
+ * date (a validator that asserts `"format": "date"` catches that one).  The
+ * output is the same, byte for byte, for the same rule set.
+ *
+ * @param ruleset a rule set.
+ * @param pretty TRUE for indented output.
+ * @return a new NUL-terminated JSON document (free with g_free()).
+ */
+char *limber_ruleset_to_profile_schema(const LimberRuleset *ruleset, gboolean pretty);
+
+/**
  * @brief Describes the whole rule set as text, for people.
  * @param ruleset a rule set.
  * @return a new NUL-terminated text (free with g_free()).
