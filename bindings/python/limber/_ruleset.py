@@ -285,6 +285,13 @@ class Ruleset:
         """The whole rule set described as text, for people."""
         return take_text(lib.limber_ruleset_to_text(self._live()))
 
+    @wraps_c("limber_ruleset_to_profile_schema")
+    def profile_schema(self):
+        """A JSON Schema (draft 2020-12) of this rule set's profiles, as a dict
+        (`limber describe --format json-schema`): its goals, questions, measures
+        and their ranges, regions and exercise ids."""
+        return json.loads(take_text(lib.limber_ruleset_to_profile_schema(self._live(), False)))
+
     # -- planning --------------------------------------------------------
     def profile(self, data):
         """A Profile from a dict, a JSON string or a Profile, checked against this rule set."""
