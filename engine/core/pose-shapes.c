@@ -3,6 +3,8 @@
  * print library (limber-common): no XML here, no state. */
 #include "pose.h"
 
+#include <math.h>
+
 /* Room around the figures so that round stroke ends stay inside the box. */
 #define MARGIN 3.0
 /* Props, in the pose's units: a chair's seat depth, backrest and a wall's height. */
@@ -90,6 +92,121 @@ add_props (GArray *shapes, const LimberPose *pose, double x0, double x1, double 
     }
 }
 
+/* ---- motion --------------------------------------------------------------- */
+
+/* The bones whose turn is measured, from their pivot. */
+static const LimberJoint bones[][2] = {
+  { LIMBER_JOINT_HIP, LIMBER_JOINT_KNEE_L },      { LIMBER_JOINT_KNEE_L, LIMBER_JOINT_ANKLE_L },
+  { LIMBER_JOINT_HIP, LIMBER_JOINT_KNEE_R },      { LIMBER_JOINT_KNEE_R, LIMBER_JOINT_ANKLE_R },
+  { LIMBER_JOINT_NECK, LIMBER_JOINT_ELBOW_L },    { LIMBER_JOINT_ELBOW_L, LIMBER_JOINT_HAND_L },
+  { LIMBER_JOINT_NECK, LIMBER_JOINT_ELBOW_R },    { LIMBER_JOINT_ELBOW_R, LIMBER_JOINT_HAND_R },
+  { LIMBER_JOINT_NECK, LIMBER_JOINT_HEAD },       { LIMBER_JOINT_HIP, LIMBER_JOINT_BACK },
+  { LIMBER_JOINT_HIP, LIMBER_JOINT_NECK },
+};
+
+static gboolean
+both_set (const LimberPose *pose, LimberJoint j)
+{
+  return pose->figures[LIMBER_POSE_START].joints[j].set && pose->figures[LIMBER_POSE_END].joints[j].set;
+}
+
+static double
+bone_angle (const LimberFigure *f, LimberJoint a, LimberJoint b)
+{
+  return atan2 (f->joints[b].y - f->joints[a].y, f->joints[b].x - f->joints[a].x) * 180 / G_PI;
+}
+
+void
+limber_pose_motion (const LimberPose *pose, LimberPoseMotion *motion)
+{
+  g_return_if_fail (pose != NULL && motion != NULL);
+  const LimberFigure *a = &pose->figures[LIMBER_POSE_START], *b = &pose->figures[LIMBER_POSE_END];
+  *motion = (LimberPoseMotion) { .still = TRUE, .joint = LIMBER_JOINT_HIP, .pivot = LIMBER_JOINT_HIP,
+                                 .tip = LIMBER_JOINT_NECK };
+  for (unsigned j = 0; j < LIMBER_N_JOINTS; j++)
+    {
+      /* a joint only one figure has (a back that bends) is a change too */
+      if (a->joints[j].set != b->joints[j].set)
+        motion->still = FALSE;
+      if (!both_set (pose, j))
+        continue;
+      double d = hypot (b->joints[j].x - a->joints[j].x, b->joints[j].y - a->joints[j].y);
+      if (d > 0)
+        motion->still = FALSE;
+      if (d > motion->distance)
+        motion->distance = d, motion->joint = j;
+    }
+  for (unsigned k = 0; k < G_N_ELEMENTS (bones); k++)
+    {
+      LimberJoint p = bones[k][0], q = bones[k][1];
+      if (!both_set (pose, p) || !both_set (pose, q))
+        continue;
+      double turn = remainder (bone_angle (b, p, q) - bone_angle (a, p, q), 360.0);
+      if (fabs (turn) > fabs (motion->turn))
+        motion->turn = turn, motion->pivot = p, motion->tip = q;
+    }
+}
+
+gboolean
+limber_pose_moves_visibly (const LimberPose *pose)
+{
+  LimberPoseMotion m;
+  limber_pose_motion (pose, &m);
+  return !m.still && (m.distance >= LIMBER_POSE_VISIBLE_MOVE || fabs (m.turn) >= LIMBER_POSE_VISIBLE_TURN);
+}
+
+static void
+add_arrow (GArray *shapes, double x1, double y1, double cx, double cy, double x2, double y2, double barb)
+{
+  LimberShape s = { .kind = LIMBER_SHAPE_ARROW, .ink = LIMBER_INK_MOTION, .x1 = x1, .y1 = y1, .x2 = x2, .y2 = y2,
+                    .cx = cx, .cy = cy, .r = barb };
+  g_array_append_val (shapes, s);
+}
+
+/* The arrow on the end figure.  A joint that travels far enough gets its
+ * path, from where it was to where it is, bowed away from the hip so that
+ * it runs beside the body rather than through it; a turn too small to
+ * travel far gets an arc around the bone's pivot, opened to 60 degrees at
+ * least so that it can be seen, in the direction of the turn. */
+static void
+add_motion (GArray *shapes, const LimberPose *pose)
+{
+  LimberPoseMotion m;
+  limber_pose_motion (pose, &m);
+  const LimberFigure *a = &pose->figures[LIMBER_POSE_START], *b = &pose->figures[LIMBER_POSE_END];
+  if (m.still)
+    return;
+  if (m.distance >= LIMBER_POSE_VISIBLE_MOVE)
+    {
+      const LimberPoint *p = &a->joints[m.joint], *q = &b->joints[m.joint];
+      double mx = (p->x + q->x) / 2, my = (p->y + q->y) / 2;
+      double dx = q->x - p->x, dy = q->y - p->y;
+      /* the perpendicular, a third of the path long, on the side away from the hip */
+      double nx = -dy * 0.3, ny = dx * 0.3;
+      const LimberPoint *hip = &b->joints[LIMBER_JOINT_HIP];
+      if (hip->set && hypot (mx + nx - hip->x, my + ny - hip->y) < hypot (mx - nx - hip->x, my - ny - hip->y))
+        nx = -nx, ny = -ny;
+      /* the quadratic's control point: twice the bow, as its middle lies
+       * halfway to it */
+      add_arrow (shapes, p->x, p->y, mx + 2 * nx, my + 2 * ny, q->x, q->y, CLAMP (m.distance * 0.3, 3.0, 6.0));
+      return;
+    }
+  if (fabs (m.turn) < LIMBER_POSE_VISIBLE_TURN)
+    return;
+  const LimberPoint *pivot = &b->joints[m.pivot], *tip = &b->joints[m.tip];
+  double length = hypot (tip->x - pivot->x, tip->y - pivot->y);
+  double r = CLAMP (length * 0.6, 7.0, 14.0);
+  double sweep = MAX (fabs (m.turn), 60.0) * (m.turn > 0 ? 1 : -1);
+  double mid = (bone_angle (a, m.pivot, m.tip) + bone_angle (b, m.pivot, m.tip)) / 2 * G_PI / 180;
+  double t0 = mid - sweep / 2 * G_PI / 180, t1 = mid + sweep / 2 * G_PI / 180;
+  /* a quadratic through the arc's ends and its middle: the curve's
+   * middle is halfway between its control point and the ends' midpoint,
+   * which lies r·cos(half the sweep) from the pivot */
+  double half = fabs (t1 - t0) / 2, rc = r * (2 - cos (half));
+  add_arrow (shapes, pivot->x + r * cos (t0), pivot->y + r * sin (t0), pivot->x + rc * cos (mid),
+             pivot->y + rc * sin (mid), pivot->x + r * cos (t1), pivot->y + r * sin (t1), 3.5);
+}
+
 GArray *
 limber_pose_shapes (const LimberPose *pose, LimberPoseFigure figure)
 {
@@ -112,6 +229,8 @@ limber_pose_shapes (const LimberPose *pose, LimberPoseFigure figure)
                     .r = LIMBER_POSE_HEAD_RADIUS };
   g_array_append_val (shapes, h);
   add_limbs (shapes, LIMBER_INK_BODY, f, FALSE);
+  if (figure == LIMBER_POSE_END)
+    add_motion (shapes, pose);
   return shapes;
 }
 
@@ -152,6 +271,16 @@ limber_pose_bounds (const LimberPose *pose, double *x0, double *y0, double *x1, 
     }
   if (pose->has_wall)
     grow (&bx0, &by0, &bx1, &by1, pose->wall_x, 0, 0);
+  /* the motion arrow: its ends and points along its curve, barbs included */
+  g_autoptr (GArray) arrow = g_array_new (FALSE, TRUE, sizeof (LimberShape));
+  add_motion (arrow, pose);
+  for (guint i = 0; i < arrow->len; i++)
+    {
+      const LimberShape *a = &g_array_index (arrow, LimberShape, i);
+      for (double t = 0; t <= 1.0001; t += 0.25)
+        grow (&bx0, &by0, &bx1, &by1, (1 - t) * (1 - t) * a->x1 + 2 * t * (1 - t) * a->cx + t * t * a->x2,
+              (1 - t) * (1 - t) * a->y1 + 2 * t * (1 - t) * a->cy + t * t * a->y2, t > 0.9 ? a->r : 1);
+    }
   if (bx0 > bx1)
     bx0 = by0 = 0, bx1 = by1 = 100;
   *x0 = bx0 - MARGIN;

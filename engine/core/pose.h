@@ -71,12 +71,14 @@ typedef enum {
   LIMBER_INK_PROP,          /* floor, chair, wall */
   LIMBER_INK_FAR,           /* the far limbs of a side view */
   LIMBER_INK_BODY,
+  LIMBER_INK_MOTION,        /* the motion arrow, in the accent colour */
 } LimberInk;
 
 typedef enum {
   LIMBER_SHAPE_LINE,        /* from (x1, y1) to (x2, y2) */
   LIMBER_SHAPE_CURVE,       /* quadratic: (x1, y1) to (x2, y2) bending towards (cx, cy) */
   LIMBER_SHAPE_HEAD,        /* a filled circle at (x1, y1), radius r */
+  LIMBER_SHAPE_ARROW,       /* a CURVE with an arrowhead at (x2, y2), its barbs r long */
 } LimberShapeKind;
 
 typedef struct {
@@ -86,8 +88,34 @@ typedef struct {
 } LimberShape;
 
 /* The shapes of one figure with its props, in drawing order (props, far
- * limbs, body, near limbs), in the pose's units with y up. */
+ * limbs, body, near limbs), in the pose's units with y up.  The end figure
+ * ends with its motion arrow: the path of the joint that travels farthest,
+ * from where it started, or for a turn too small to travel far (a pelvic
+ * tilt) a curved arrow around the bone's pivot; a still pose has none. */
 GArray *limber_pose_shapes (const LimberPose *pose, LimberPoseFigure figure);
+
+/* How a pose moves from start to end: the joint that travels farthest
+ * and the bone that turns most.  A movement can be small in distance and
+ * still plain to see as a turn (a pelvic tilt rocks the pelvis a few units
+ * but turns the lower back by 20 degrees), so both are measured. */
+typedef struct {
+  gboolean still;           /* start and end are the same: a position held */
+  LimberJoint joint;        /* the joint that travels farthest */
+  double distance;          /* how far, in the pose's units */
+  LimberJoint pivot, tip;   /* the bone that turns most, from its pivot */
+  double turn;              /* by how much, in degrees: > 0 anticlockwise (y up) */
+} LimberPoseMotion;
+
+/* What a reader can see at a printed figure's size: a joint travelling
+ * this far (the figures are about 100 units across), or a bone turning by
+ * this many degrees. */
+#define LIMBER_POSE_VISIBLE_MOVE 5.0
+#define LIMBER_POSE_VISIBLE_TURN 15.0
+
+void limber_pose_motion (const LimberPose *pose, LimberPoseMotion *motion);
+/* Whether start and end differ enough for a reader to see the movement;
+ * a still pose (a rest position) does not. */
+gboolean limber_pose_moves_visibly (const LimberPose *pose);
 
 /* The box both figures and their props fit in, head and a margin for the
  * strokes included, so start and end are drawn at one scale. */

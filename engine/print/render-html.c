@@ -12,6 +12,8 @@
 
 #include "dose-words.h"
 
+#include <math.h>
+
 static const char style[] =
   ":root{--ink:#1b2430;--muted:#5b6775;--accent:#0f6e6a;--accent-soft:#e7f2f1;--line:#d5dbe1;"
   "--rest:#f1f3f5;--warn:#b42318;--warn-soft:#fdf2f1}\n"
@@ -71,16 +73,29 @@ static const char style[] =
   ".log thead th small{display:block;font-weight:400;color:var(--muted)}\n"
   ".log tbody td,.log tbody th{height:2.6em}\n"
   ".log td.box{text-align:center;font-size:1.3em}\n"
-  ".log .notes-col{width:34%}\n"
+  ".log tr.first th,.log tr.first td{border-top:2px solid var(--ink)}\n"
+  ".log input[type=number]{width:3.6em;font:inherit;padding:2px 4px}\n"
+  ".log input[type=checkbox]{width:1.4em;height:1.4em}\n"
+  ".log td.amount{white-space:nowrap}\n"
+  ".measure{display:flex;flex-wrap:wrap;justify-content:space-between;gap:6px 16px;padding:8px 0;"
+  "border-bottom:1px solid var(--line)}\n"
+  ".measure > div:first-child{flex:1 1 260px}\n"
+  ".measure .how{color:var(--muted);margin:0}\n"
+  ".measure .sides{display:flex;gap:12px;align-items:flex-end}\n"
+  ".measure input{width:4.5em;font:inherit;padding:2px 4px;display:block}\n"
+  ".export button{font:inherit;font-weight:600;padding:8px 14px;border-radius:6px;border:2px solid var(--accent);"
+  "background:var(--accent-soft);color:var(--accent);cursor:pointer}\n"
+  ".export textarea{width:100%;font:.85em monospace}\n"
   ".guide{display:grid;grid-template-columns:repeat(auto-fill,minmax(280px,1fr));gap:16px}\n"
   /* as on paper: the name, where it is done and the picture in a tinted
    * band, the steps under it */
   ".card{break-inside:avoid;page-break-inside:avoid}\n"
   ".card .head{display:flow-root;background:var(--accent-soft);border-radius:6px;padding:8px 10px}\n"
-  ".card .head svg{float:right;display:block;height:64px;width:auto;max-width:50%;margin:-4px -4px -4px 10px}\n"
+  ".card .head svg{display:block;width:100%;max-width:340px;height:auto;max-height:150px;margin:6px 0 0}\n"
   ".card h3{font-size:1.05em;margin:0}\n"
-  ".card .how{font-size:.85em;color:var(--muted);margin:0}\n"
-  ".card .why{font-size:.85em;margin:4px 0 0}\n"
+  ".card .how{color:var(--muted);margin:0}\n"
+  ".card .dose{font-weight:700;color:var(--accent);margin:2px 0 0}\n"
+  ".card .why{margin:4px 0 0}\n"
   ".card ol{margin:6px 0 0;padding-left:1.3em;font-size:.92em}\n"
   ".card li{margin:2px 0}\n"
   ".referral{border:3px solid var(--warn);background:var(--warn-soft);border-radius:10px;padding:8px 18px 14px}\n"
@@ -92,23 +107,30 @@ static const char style[] =
   ".message{font-size:1.15em;font-weight:600}\n"
   "footer{margin-top:28px;font-size:.8em;color:var(--muted);border-top:1px solid var(--line);padding-top:8px}\n"
   "@media (max-width:640px){body{font-size:17px}main{padding:14px 12px 32px}.glance-wrap{display:none}"
-  ".days{display:block}.facts div{min-width:100%}.who{text-align:left}}\n"
-  /* on paper as the PDF, set close: the week, what changed and the notes
-   * side by side, the safety box and the log, then on a page of their own
-   * the exercises, in three columns */
-  "@media print{body{font-size:8.5pt;line-height:1.25;-webkit-print-color-adjust:exact;print-color-adjust:exact}"
+  ".days{display:block}.facts div{min-width:100%}.who{text-align:left}"
+  /* the log as one block per line on a phone: no table wider than the screen */
+  ".log table,.log tbody,.log tr,.log th,.log td{display:block;width:auto;height:auto}.log thead{display:none}"
+  ".log tr.entry{border:1px solid var(--line);border-radius:6px;margin:0 0 6px;padding:4px}"
+  ".log tbody td,.log tbody th{border:none;height:auto}.log tr.first{border-top:3px solid var(--ink)}}\n"
+  /* on paper as the PDF: the week, what changed and the notes side by
+   * side and the safety box, then the exercises in two columns, then on a
+   * page of their own the log and the re-scan sheets; text no smaller than
+   * 10 pt */
+  "@media print{body{font-size:10pt;line-height:1.25;-webkit-print-color-adjust:exact;print-color-adjust:exact}"
   "main{max-width:none;padding:0}.glance-wrap{display:block}.days{display:none}.table-scroll{overflow:visible}"
   "h1{font-size:1.9em}h2{margin-top:10px;margin-bottom:6px;break-after:avoid;page-break-after:avoid}"
   "tr{break-inside:avoid;page-break-inside:avoid}.glance th,.glance td{padding:1px 4px}"
   ".glance tr.slot th{padding-top:4px}.how-to{margin-bottom:4px}.facts{padding:6px 10px;margin-bottom:8px}"
   ".safety{margin-top:12px;padding:2px 12px 6px}.safety h2{margin-top:6px}.safety h3{margin-top:6px}"
-  ".log tbody td,.log tbody th{height:18pt;padding:1px 4px;vertical-align:middle}"
-  ".safety,.log{break-inside:avoid;page-break-inside:avoid}"
+  ".log tbody td,.log tbody th{height:19pt;padding:1px 4px;vertical-align:middle}"
+  ".log{break-before:page;page-break-before:always}.export{display:none}"
+  ".log input{border:none;padding:0;width:2.4em}.measure{break-inside:avoid}"
+  ".safety{break-inside:avoid;page-break-inside:avoid}"
   ".guide-section{break-before:page;page-break-before:always}"
-  ".pair{grid-template-columns:1fr 1fr}.guide{display:block;columns:3;column-gap:9pt}.card{margin:0 0 7pt}"
-  ".card ol{font-size:7.5pt;line-height:1.2}"
-  ".card .head{padding:3pt}.card h3{font-size:8.5pt}.card .how{font-size:6.6pt}"
-  ".card .head svg{height:28pt;margin:-1.5pt -1.5pt -1.5pt 6pt}"
+  ".pair{grid-template-columns:1fr 1fr}.guide{display:block;columns:2;column-gap:12pt}.card{margin:0 0 8pt}"
+  ".card ol{font-size:10pt;line-height:1.2}"
+  ".card .head{padding:3pt}.card h3{font-size:11.5pt}.card .how{font-size:10pt}"
+  ".card .head svg{height:56pt;width:auto;max-width:100%}"
   "a{text-decoration:none}footer{margin-top:12px}}\n";
 
 static void
@@ -136,6 +158,7 @@ static const char *const ink_colours[] = {
   [LIMBER_INK_PROP] = "#b8c1ca",
   [LIMBER_INK_FAR] = "#98a4b0",
   [LIMBER_INK_BODY] = "#1b2430",
+  [LIMBER_INK_MOTION] = "#0f6e6a",
 };
 
 static void
@@ -155,7 +178,7 @@ append_figure (GString *out, const LimberPose *pose, LimberPoseFigure figure, do
     {
       const LimberShape *s = &g_array_index (shapes, LimberShape, i);
       const char *colour = ink_colours[s->ink];
-      double width = s->ink == LIMBER_INK_PROP ? 1.6 : 3.2;
+      double width = s->ink == LIMBER_INK_PROP ? 1.6 : s->ink == LIMBER_INK_MOTION ? 2.2 : 3.2;
       switch (s->kind)
         {
         case LIMBER_SHAPE_HEAD:
@@ -169,11 +192,12 @@ append_figure (GString *out, const LimberPose *pose, LimberPoseFigure figure, do
           break;
         case LIMBER_SHAPE_LINE:
         case LIMBER_SHAPE_CURVE:
+        case LIMBER_SHAPE_ARROW:
           g_string_append (out, "<path d=\"M");
           num (out, s->x1 - x0 + dx);
           g_string_append_c (out, ' ');
           num (out, y1 - s->y1);
-          if (s->kind == LIMBER_SHAPE_CURVE)
+          if (s->kind != LIMBER_SHAPE_LINE)
             {
               g_string_append (out, " Q");
               num (out, s->cx - x0 + dx);
@@ -186,6 +210,23 @@ append_figure (GString *out, const LimberPose *pose, LimberPoseFigure figure, do
           num (out, s->x2 - x0 + dx);
           g_string_append_c (out, ' ');
           num (out, y1 - s->y2);
+          if (s->kind == LIMBER_SHAPE_ARROW)
+            {
+              /* the head points along the curve's end: from its control point */
+              double a = atan2 (s->y2 - s->cy, s->x2 - s->cx);
+              for (int side = -1; side <= 1; side += 2)
+                {
+                  double b = a + G_PI + side * 0.5;
+                  g_string_append (out, " M");
+                  num (out, s->x2 + s->r * cos (b) - x0 + dx);
+                  g_string_append_c (out, ' ');
+                  num (out, y1 - (s->y2 + s->r * sin (b)));
+                  g_string_append (out, " L");
+                  num (out, s->x2 - x0 + dx);
+                  g_string_append_c (out, ' ');
+                  num (out, y1 - s->y2);
+                }
+            }
           g_string_append_printf (out, "\" stroke=\"%s\" stroke-width=\"", colour);
           num (out, width);
           g_string_append (out, "\"/>");
@@ -195,23 +236,32 @@ append_figure (GString *out, const LimberPose *pose, LimberPoseFigure figure, do
   g_string_append (out, "</g>");
 }
 
-/* Start, an arrow, end: both figures at one scale in one picture. */
+/* Start, an arrow, end: both figures at one scale in one picture; a still
+ * pose (a rest position) is one figure. */
 static void
 append_pose (GString *out, const LimberPose *pose, const char *name)
 {
   double x0, y0, x1, y1;
   limber_pose_bounds (pose, &x0, &y0, &x1, &y1);
+  LimberPoseMotion m;
+  limber_pose_motion (pose, &m);
+  unsigned n = m.still ? 1 : 2;
   double w = x1 - x0, h = y1 - y0, gap = MAX (18.0, h * 0.3);
-  double width = 2 * w + gap;
+  double width = n * w + (n - 1) * gap;
   g_string_append (out, "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ");
   num (out, width);
   g_string_append_c (out, ' ');
   num (out, h);
   g_string_append (out, "\" role=\"img\" aria-label=\"");
-  g_autofree char *label = g_strdup_printf ("%s: start and end position", name);
+  g_autofree char *label = g_strdup_printf (m.still ? "%s: the position" : "%s: start and end position", name);
   esc (out, label);
   g_string_append (out, "\">");
   append_figure (out, pose, LIMBER_POSE_START, 0, x0, y1);
+  if (m.still)
+    {
+      g_string_append (out, "</svg>");
+      return;
+    }
   /* the arrow, centred in the gap */
   double ax0 = w + gap * 0.22, ax1 = w + gap * 0.78, ay = h / 2, head = gap * 0.16;
   g_string_append (out, "<path d=\"M");
@@ -234,7 +284,7 @@ append_pose (GString *out, const LimberPose *pose, const char *name)
   num (out, ax1 - head);
   g_string_append_c (out, ' ');
   num (out, ay + head);
-  g_string_append (out, "\" fill=\"none\" stroke=\"#0f6e6a\" stroke-width=\"2.5\" stroke-linecap=\"round\" "
+  g_string_append (out, "\" fill=\"none\" stroke=\"#5b6775\" stroke-width=\"2.5\" stroke-linecap=\"round\" "
                         "stroke-linejoin=\"round\"/>");
   append_figure (out, pose, LIMBER_POSE_END, w + gap, x0, y1);
   g_string_append (out, "</svg>");
@@ -398,35 +448,163 @@ append_safety (GString *out, const LimberPrint *p)
   g_string_append (out, "</section>");
 }
 
+/* A number input of the log form, its value the plan's when given. */
+static void
+number_input (GString *out, const char *field, const char *label, double value, double max, gboolean fill)
+{
+  char buf[LIMBER_NUMBER_BUF_SIZE];
+  g_string_append_printf (out, "<input type=\"number\" inputmode=\"decimal\" min=\"0\" max=\"%s\" step=\"any\" "
+                               "data-field=\"%s\" aria-label=\"",
+                          limber_number_format (buf, max, 0), field);
+  esc (out, label);
+  g_string_append_c (out, '"');
+  if (fill)
+    g_string_append_printf (out, " value=\"%s\"", limber_number_format (buf, value, 1));
+  g_string_append (out, "/>");
+}
+
+/* The log sheet, as a form: a line per exercise per training day, its
+ * fields those of a history entry, the planned amounts filled in.  Printed,
+ * it is the same sheet to fill in by hand. */
 static void
 append_log (GString *out, const LimberPrint *p)
 {
-  g_string_append (out, "<section class=\"log\">");
+  g_string_append (out, "<section class=\"log\" id=\"log\">");
   element (out, "h2", NULL, LIMBER_PRINT_LOG_HEADING);
-  element (out, "p", "how-to", LIMBER_PRINT_LOG_INTRO);
-  g_string_append (out, "<div class=\"table-scroll\"><table><thead><tr><th scope=\"col\">Day</th>");
+  element (out, "p", "how-to", LIMBER_PRINT_LOG_INTRO " " LIMBER_PRINT_LOG_HOW);
+  g_string_append (out, "<div class=\"table-scroll\"><table><thead><tr>");
   for (unsigned c = 0; c < LIMBER_PRINT_LOG_COLUMNS; c++)
     {
-      g_string_append_printf (out, "<th scope=\"col\"%s>", c == LIMBER_PRINT_LOG_COLUMNS - 1 ? " class=\"notes-col\"" : "");
+      g_string_append (out, "<th scope=\"col\">");
       esc (out, limber_print_log_columns[c]);
       if (limber_print_log_hints[c][0])
         element (out, "small", NULL, limber_print_log_hints[c]);
       g_string_append (out, "</th>");
     }
   g_string_append (out, "</tr></thead><tbody>");
-  for (guint d = 0; d < p->days->len; d++)
+  for (guint i = 0; i < p->log->len; i++)
     {
-      const LimberPrintDay *day = g_ptr_array_index (p->days, d);
-      if (day->rest)
-        continue;
-      g_string_append (out, "<tr>");
-      element (out, "th", NULL, day->long_date);
-      element (out, "td", "box", LIMBER_PRINT_BOX);
-      for (unsigned c = 1; c < LIMBER_PRINT_LOG_COLUMNS; c++)
-        g_string_append (out, "<td></td>");
-      g_string_append (out, "</tr>");
+      const LimberPrintLogLine *l = g_ptr_array_index (p->log, i);
+      g_string_append_printf (out, "<tr class=\"entry%s\" data-date=\"%s\" data-exercise=\"", l->first_of_day ? " first" : "",
+                              l->date);
+      esc (out, l->exercise);
+      g_string_append (out, "\"><th scope=\"row\">");
+      esc (out, l->first_of_day ? l->day : "");
+      g_string_append (out, "</th>");
+      element (out, "td", NULL, l->name);
+      g_autofree char *done = g_strdup_printf ("%s %s: done", l->day, l->name);
+      g_string_append (out, "<td class=\"box\"><input type=\"checkbox\" data-field=\"completed\" aria-label=\"");
+      esc (out, done);
+      g_string_append (out, "\"/></td><td class=\"amount\">");
+      number_input (out, "sets", "sets", l->dose.sets, 20, TRUE);
+      g_string_append (out, " \xc3\x97 ");
+      if (l->dose.reps > 0)
+        {
+          number_input (out, "reps", "reps", l->dose.reps, 100, TRUE);
+          g_string_append (out, " reps");
+          if (l->dose.hold_s > 0)
+            {
+              g_string_append (out, ", ");
+              number_input (out, "hold_s", "seconds held", l->dose.hold_s, 600, TRUE);
+              g_string_append (out, " s");
+            }
+        }
+      else
+        {
+          number_input (out, "duration_s", "seconds", l->dose.duration_s, 3600, TRUE);
+          g_string_append (out, " s");
+        }
+      g_string_append (out, "</td><td>");
+      number_input (out, "discomfort", "discomfort during, 0 to 10", 0, 10, FALSE);
+      g_string_append (out, "</td><td>");
+      number_input (out, "discomfort_next_day", "discomfort next morning, 0 to 10", 0, 10, FALSE);
+      g_string_append (out, "</td></tr>");
     }
-  g_string_append (out, "</tbody></table></div></section>");
+  g_string_append (out, "</tbody></table></div></section>\n");
+}
+
+/* The re-scan sheet, as a form too. */
+static void
+append_rescan (GString *out, const LimberPrint *p)
+{
+  if (p->measures->len == 0)
+    return;
+  g_string_append (out, "<section class=\"rescan\" id=\"rescan\">");
+  element (out, "h2", NULL, LIMBER_PRINT_RESCAN_HEADING);
+  element (out, "p", "how-to", LIMBER_PRINT_RESCAN_INTRO);
+  g_string_append (out, "<p><label>Date <input type=\"date\" id=\"rescan-date\"/></label></p>");
+  for (guint i = 0; i < p->measures->len; i++)
+    {
+      const LimberPrintMeasure *m = g_ptr_array_index (p->measures, i);
+      g_string_append (out, "<div class=\"measure\" data-measure=\"");
+      esc (out, m->id);
+      g_string_append_printf (out, "\" data-sided=\"%s\"><div>", m->sided ? "true" : "false");
+      g_autofree char *title = g_strdup_printf ("%s, in %s", m->name, m->unit);
+      element (out, "h3", NULL, title);
+      element (out, "p", "how", m->how);
+      if (m->last)
+        element (out, "p", "how", m->last);
+      g_string_append (out, "</div><div class=\"sides\">");
+      const char *sides[2] = { m->sided ? "Left" : "Value", m->sided ? "Right" : NULL };
+      const char *fields[2] = { "left", "right" };
+      for (unsigned k = 0; k < 2; k++)
+        if (sides[k])
+          {
+            g_string_append_printf (out, "<label>%s ", sides[k]);
+            number_input (out, fields[k], sides[k], 0, 400, FALSE);
+            g_string_append (out, "</label>");
+          }
+      g_string_append (out, "</div></div>");
+    }
+  g_string_append (out, "</section>\n");
+}
+
+/* Turning the filled-in form into the profile's "history" and "rescans"
+ * (docs/profile-format.md): a line goes in when anything on it was filled
+ * in, done or not; numbers are read as the reader expects them (whole sets
+ * and reps, seconds and discomfort as numbers, an empty discomfort as
+ * null).  Plain script, no network: it works from a file. */
+static const char export_script[] =
+  "function limberLog(){\n"
+  "var num=function(i){if(!i||i.value==='')return null;var v=Number(i.value);return isFinite(v)?v:null;};\n"
+  "var history=[],rescans=[];\n"
+  "document.querySelectorAll('#log tr.entry').forEach(function(tr){\n"
+  " var f=function(n){return tr.querySelector('[data-field=\"'+n+'\"]');};\n"
+  " var done=f('completed').checked,d=num(f('discomfort')),n=num(f('discomfort_next_day'));\n"
+  " if(!done&&d===null&&n===null)return;\n"
+  " var e={date:tr.dataset.date,exercise:tr.dataset.exercise,completed:done};\n"
+  " var s=num(f('sets'));if(s!==null)e.sets=Math.round(s);\n"
+  " var r=num(f('reps'));if(r!==null)e.reps=Math.round(r);\n"
+  " var h=num(f('hold_s'));if(h!==null)e.hold_s=h;\n"
+  " var t=num(f('duration_s'));if(t!==null)e.duration_s=t;\n"
+  " e.discomfort=d;e.discomfort_next_day=n;history.push(e);});\n"
+  "var date=document.getElementById('rescan-date');\n"
+  "document.querySelectorAll('#rescan .measure').forEach(function(m){\n"
+  " var l=num(m.querySelector('[data-field=\"left\"]')),r=num(m.querySelector('[data-field=\"right\"]'));\n"
+  " if(m.dataset.sided!=='true')r=l;\n"
+  " if(l===null||r===null||!date||!date.value)return;\n"
+  " rescans.push({date:date.value,measure:m.dataset.measure,left:l,right:r});});\n"
+  "var out={history:history};if(rescans.length)out.rescans=rescans;\n"
+  "return JSON.stringify(out,null,1);}\n"
+  "function limberExport(){\n"
+  "var text=limberLog(),box=document.getElementById('export-text');box.value=text;box.hidden=false;\n"
+  "var a=document.createElement('a');a.href=URL.createObjectURL(new Blob([text],{type:'application/json'}));\n"
+  "a.download='history.json';document.body.appendChild(a);a.click();a.remove();}\n";
+
+static void
+append_export (GString *out)
+{
+  g_string_append (out, "<section class=\"export\"><p><button type=\"button\" onclick=\"limberExport()\">"
+                        "Save the log as profile history (JSON)</button></p>"
+                        "<p class=\"how-to\">It saves a file, history.json, with the lines you filled in and the "
+                        "re-scan: add its \"history\" and \"rescans\" to the profile and plan the next week.</p>"
+                        "<textarea id=\"export-text\" rows=\"8\" readonly=\"readonly\" hidden=\"hidden\" "
+                        "aria-label=\"the saved history\"></textarea></section>\n");
+  /* in a CDATA section behind comments: the page stays well-formed XML
+   * (its && and <) and the browser reads plain script */
+  g_string_append (out, "<script>//<![CDATA[\n");
+  g_string_append (out, export_script);
+  g_string_append (out, "//]]></script>\n");
 }
 
 static void
@@ -438,12 +616,13 @@ append_guide (GString *out, const LimberPrint *p)
   for (guint i = 0; i < p->guide->len; i++)
     {
       const LimberPrintGuide *g = g_ptr_array_index (p->guide, i);
-      /* as on paper: the picture beside the name, in a tinted band */
+      /* as on paper: the name, the place, how much and the picture in a tinted band */
       g_string_append_printf (out, "<article class=\"card\" id=\"exercise-%u\"><div class=\"head\">", i + 1);
-      if (g->pose)
-        append_pose (out, g->pose, g->name);
       element (out, "h3", NULL, g->name);
       element (out, "p", "how", g->how);
+      element (out, "p", "dose", g->dose);
+      if (g->pose)
+        append_pose (out, g->pose, g->name);
       g_string_append (out, "</div><ol>");
       for (const char *const *s = g->steps; s && *s; s++)
         element (out, "li", NULL, *s);
@@ -526,9 +705,11 @@ limber_render_html (const LimberPrint *p, LimberPaper paper, gsize *length)
         g_string_append (out, "</div>");
       append_safety (out, p);
       g_string_append_c (out, '\n');
-      append_log (out, p);
-      g_string_append_c (out, '\n');
       append_guide (out, p);
+      g_string_append_c (out, '\n');
+      append_log (out, p);
+      append_rescan (out, p);
+      append_export (out);
     }
   g_string_append (out, "\n<footer>");
   esc (out, p->footer);

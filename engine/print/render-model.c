@@ -8,10 +8,10 @@
 #include "dose-words.h"
 
 const char *const limber_print_log_columns[LIMBER_PRINT_LOG_COLUMNS] = {
-  "Done", "Stiffness before", "Stiffness after", "Discomfort", "Notes",
+  "Date", "Exercise", "Done", "Sets \xc3\x97 reps or hold", "Discomfort during", "Next morning",
 };
 const char *const limber_print_log_hints[LIMBER_PRINT_LOG_COLUMNS] = {
-  "tick", "0\xe2\x80\x93" "10", "0\xe2\x80\x93" "10", "0\xe2\x80\x93" "10", "",
+  "", "", "tick", "as planned, or what you did", "0\xe2\x80\x93" "10", "0\xe2\x80\x93" "10",
 };
 
 /* English names by hand: the C library's would follow the locale, and the
@@ -102,7 +102,26 @@ static void
 guide_free (LimberPrintGuide *g)
 {
   g_free (g->how);
+  g_free (g->dose);
   g_free (g);
+}
+
+static void
+log_line_free (LimberPrintLogLine *l)
+{
+  g_free (l->date);
+  g_free (l->day);
+  g_free (l->planned);
+  g_free (l);
+}
+
+static void
+measure_free (LimberPrintMeasure *m)
+{
+  g_free (m->name);
+  g_free (m->unit);
+  g_free (m->last);
+  g_free (m);
 }
 
 static void
@@ -136,6 +155,8 @@ limber_print_free (LimberPrint *print)
   g_ptr_array_unref (print->notes);
   g_free (print->safety);
   g_ptr_array_unref (print->warning_signs);
+  g_ptr_array_unref (print->log);
+  g_ptr_array_unref (print->measures);
   g_free (print->outcome);
   g_free (print->outcome_text);
   g_ptr_array_unref (print->reasons);
@@ -419,6 +440,138 @@ order_guide (LimberPrint *p)
     }
 }
 
+/* ---- the cards' doses, the log and the re-scan sheets ---------------------- */
+
+/* "one extra set on the left": the side emphasis in words, for the card */
+static char *
+card_dose (const LimberItem *item)
+{
+  g_autofree char *base = limber_dose_words (&item->dose, item->exercise->per_side, LIMBER_SIDE_NONE, 0);
+  unsigned extra = limber_item_get_emphasis_extra_sets (item);
+  if (item->emphasis_side == LIMBER_SIDE_NONE || extra == 0)
+    return g_steal_pointer (&base);
+  static const char *const counts[] = { "", "one", "two", "three", "four" };
+  char number[LIMBER_NUMBER_BUF_SIZE];
+  const char *count = extra < G_N_ELEMENTS (counts) ? counts[extra] : limber_number_format (number, extra, 0);
+  return g_strdup_printf ("%s, %s extra set%s on the %s", base, count, extra == 1 ? "" : "s",
+                          item->emphasis_side == LIMBER_SIDE_LEFT ? "left" : "right");
+}
+
+static void
+string_free (gpointer s)
+{
+  g_string_free (s, TRUE);
+}
+
+/* Each card says how much: one dose, or when the week changes it, each
+ * dose with its days ("5 reps on Mon, Tue; 6 reps on Thu, Fri"). */
+static void
+fill_guide_doses (LimberPrint *p, const LimberPlan *plan)
+{
+  for (guint g = 0; g < p->guide->len; g++)
+    {
+      LimberPrintGuide *guide = g_ptr_array_index (p->guide, g);
+      g_autoptr (GPtrArray) doses = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr (GPtrArray) days = g_ptr_array_new_with_free_func (string_free);
+      for (guint d = 0; d < plan->days->len; d++)
+        {
+          const LimberDay *day = g_ptr_array_index (plan->days, d);
+          const LimberPrintDay *pd = g_ptr_array_index (p->days, d);
+          for (guint i = 0; i < day->items->len; i++)
+            {
+              const LimberItem *item = g_ptr_array_index (day->items, i);
+              if (item->exercise != guide->exercise)
+                continue;
+              char *dose = card_dose (item);
+              guint k;
+              if (!g_ptr_array_find_with_equal_func (doses, dose, g_str_equal, &k))
+                {
+                  g_ptr_array_add (doses, dose);
+                  g_ptr_array_add (days, g_string_new (NULL));
+                  k = doses->len - 1;
+                }
+              else
+                g_free (dose);
+              GString *list = g_ptr_array_index (days, k);
+              g_string_append_printf (list, "%s%s", list->len ? ", " : "", pd->weekday);
+            }
+        }
+      if (doses->len == 1)
+        {
+          guide->dose = g_strdup (g_ptr_array_index (doses, 0));
+          continue;
+        }
+      GString *all = g_string_new (NULL);
+      for (guint k = 0; k < doses->len; k++)
+        g_string_append_printf (all, "%s%s on %s", k ? "; " : "", (char *) g_ptr_array_index (doses, k),
+                                ((GString *) g_ptr_array_index (days, k))->str);
+      guide->dose = g_string_free (all, FALSE);
+    }
+}
+
+static void
+fill_log (LimberPrint *p, const LimberPlan *plan)
+{
+  for (guint d = 0; d < plan->days->len; d++)
+    {
+      const LimberDay *day = g_ptr_array_index (plan->days, d);
+      const LimberPrintDay *pd = g_ptr_array_index (p->days, d);
+      for (guint i = 0; i < day->items->len; i++)
+        {
+          const LimberItem *item = g_ptr_array_index (day->items, i);
+          LimberPrintLogLine *l = g_new0 (LimberPrintLogLine, 1);
+          l->date = g_strdup (day->date);
+          l->day = g_strdup_printf ("%s %s", pd->weekday, pd->day_month);
+          l->exercise = item->exercise->id;
+          l->name = item->exercise->name;
+          l->dose = item->dose;
+          l->planned = limber_dose_words (&item->dose, item->exercise->per_side, LIMBER_SIDE_NONE, 0);
+          l->first_of_day = i == 0;
+          g_ptr_array_add (p->log, l);
+        }
+    }
+}
+
+/* The measures of the person's scan the plan saw (those below normal, with
+ * their values, so that the sheet shows where the person started), or
+ * every measure of the rule set when it saw none. */
+static void
+fill_measures (LimberPrint *p, const LimberPlan *plan)
+{
+  const LimberRuleset *rs = plan->rs;
+  char a[LIMBER_NUMBER_BUF_SIZE], b[LIMBER_NUMBER_BUF_SIZE];
+  /* the person's scan when the plan saw one, else every measure */
+  gboolean scanned = limber_plan_get_n_deficits (plan) > 0;
+  for (unsigned i = 0; i < limber_ruleset_get_n_measures (rs); i++)
+    {
+      const LimberMeasure *measure = limber_ruleset_get_measure (rs, i);
+      gboolean seen = FALSE;
+      for (unsigned k = 0; k < limber_plan_get_n_deficits (plan) && !seen; k++)
+        seen = g_strcmp0 (limber_plan_get_deficit (plan, k, NULL, NULL, NULL, NULL), measure->id) == 0;
+      if (scanned && !seen)
+        continue;
+      LimberPrintMeasure *m = g_new0 (LimberPrintMeasure, 1);
+      m->id = measure->id;
+      m->name = g_strdup (measure->name ? measure->name : measure->id);
+      m->name[0] = g_ascii_toupper (m->name[0]);
+      m->how = measure->label;
+      m->unit = g_strdup (g_strcmp0 (measure->unit, "deg") == 0 ? "degrees"
+                          : g_strcmp0 (measure->unit, "cm") == 0 ? "cm"
+                                                                 : measure->unit);
+      m->sided = measure->sided;
+      for (unsigned k = 0; k < limber_plan_get_n_deficits (plan); k++)
+        {
+          double left, right;
+          if (g_strcmp0 (limber_plan_get_deficit (plan, k, &left, &right, NULL, NULL), measure->id) != 0)
+            continue;
+          m->last = m->sided ? g_strdup_printf ("last time: left %s, right %s", limber_number_format (a, left, 1),
+                                                limber_number_format (b, right, 1))
+                             : g_strdup_printf ("last time: %s", limber_number_format (a, left, 1));
+        }
+      g_ptr_array_add (p->measures, m);
+    }
+}
+
 /* ---- what changed ----------------------------------------------------------- */
 
 /* "step 1 → 2: 3 sessions completed, discomfort ≤ 2" gives what follows the
@@ -589,6 +742,8 @@ limber_print_new (const LimberPlan *plan)
   p->notes = g_ptr_array_new_with_free_func (g_free);
   p->warning_signs = g_ptr_array_new_with_free_func (g_free);
   p->reasons = g_ptr_array_new_with_free_func (g_free);
+  p->log = g_ptr_array_new_with_free_func ((GDestroyNotify) log_line_free);
+  p->measures = g_ptr_array_new_with_free_func ((GDestroyNotify) measure_free);
   /* a plan with nothing to do prints like a referral: one page, what was
    * found and what to do now */
   p->referral = plan->status != LIMBER_PLAN_OK;
@@ -614,6 +769,9 @@ limber_print_new (const LimberPlan *plan)
   fill_days (p, plan);
   fill_weeks (p, plan);
   order_guide (p);
+  fill_guide_doses (p, plan);
+  fill_log (p, plan);
+  fill_measures (p, plan);
   fill_changes (p, plan);
   return p;
 }

@@ -25,6 +25,7 @@
 
 #include <cairo-pdf.h>
 #include <cairo.h>
+#include <math.h>
 #include <pango/pangocairo.h>
 #include <string.h>
 
@@ -80,16 +81,16 @@ typedef enum {
  * and metric-stable, so a layout measures the same on every machine. */
 static const char *const font_names[N_FONTS] = {
   [F_TITLE] = "DejaVu Sans Bold 20",      [F_NAME] = "DejaVu Sans Bold 11.5",
-  [F_DATES] = "DejaVu Sans 10",           [F_H2] = "DejaVu Sans Bold 11",
-  [F_H3] = "DejaVu Sans Bold 9",          [F_CARD_TITLE] = "DejaVu Sans Bold 8.5",
-  [F_BODY] = "DejaVu Sans 7.6",           [F_BODY_BOLD] = "DejaVu Sans Bold 7.6",
-  [F_STEP] = "DejaVu Sans 7.5",           [F_STEP_BOLD] = "DejaVu Sans Bold 7.5",
-  [F_SIGN] = "DejaVu Sans 7.4",
-  [F_LARGE] = "DejaVu Sans 10",           [F_LARGE_BOLD] = "DejaVu Sans Bold 11",
-  [F_SMALL] = "DejaVu Sans 6.6",          [F_LABEL] = "DejaVu Sans Bold 6.2",
-  [F_TABLE] = "DejaVu Sans 7.4",          [F_TABLE_BOLD] = "DejaVu Sans Bold 7.4",
-  [F_NUMBER] = "DejaVu Sans Bold 7.8",    [F_BOX] = "DejaVu Sans 12",
-  [F_OUTCOME] = "DejaVu Sans Bold 16",    [F_FOOTER] = "DejaVu Sans 6.4",
+  [F_DATES] = "DejaVu Sans 10",           [F_H2] = "DejaVu Sans Bold 13",
+  [F_H3] = "DejaVu Sans Bold 11",         [F_CARD_TITLE] = "DejaVu Sans Bold 11.5",
+  [F_BODY] = "DejaVu Sans 10",            [F_BODY_BOLD] = "DejaVu Sans Bold 10",
+  [F_STEP] = "DejaVu Sans 10",            [F_STEP_BOLD] = "DejaVu Sans Bold 10",
+  [F_SIGN] = "DejaVu Sans 10",
+  [F_LARGE] = "DejaVu Sans 11",           [F_LARGE_BOLD] = "DejaVu Sans Bold 12",
+  [F_SMALL] = "DejaVu Sans 10",           [F_LABEL] = "DejaVu Sans Bold 8",
+  [F_TABLE] = "DejaVu Sans 10",           [F_TABLE_BOLD] = "DejaVu Sans Bold 10",
+  [F_NUMBER] = "DejaVu Sans Bold 10",     [F_BOX] = "DejaVu Sans 14",
+  [F_OUTCOME] = "DejaVu Sans Bold 16",    [F_FOOTER] = "DejaVu Sans 7",
 };
 
 /* Page geometry, in points: margins a printer can print (the footer ends
@@ -104,9 +105,9 @@ static const char *const font_names[N_FONTS] = {
  * tall or PICTURE_SHARE of the card wide, or down to PICTURE_SHRINK of
  * that to keep a name from wrapping; the tinted band's padding around the
  * text and (less: a pose has a margin of its own) around the picture. */
-#define GUIDE_COLUMNS 3
-#define PICTURE_H 28.0
-#define PICTURE_SHARE 0.5
+#define GUIDE_COLUMNS 2
+#define PICTURE_H 56.0
+#define PICTURE_SHARE 0.62
 #define PICTURE_SHRINK 0.85
 #define CARD_PAD 3.0
 #define PICTURE_PAD 2.5
@@ -114,8 +115,8 @@ static const char *const font_names[N_FONTS] = {
  * height and their letter spacing in points.  DejaVu Sans is tall and wide
  * for its size: narrow columns of it read well set a little tighter. */
 #define STEP_GAP 1.0
-#define STEP_LEADING 0.93
-#define STEP_TRACKING (-0.1)
+#define STEP_LEADING 0.95
+#define STEP_TRACKING 0.0
 #define EPSILON 0.01
 
 /* ---- blocks ---------------------------------------------------------------- */
@@ -399,14 +400,31 @@ rounded_rect (cairo_t *cr, double x, double y, double w, double h, double r)
   cairo_close_path (cr);
 }
 
-/* Both figures of a pose side by side with an arrow, fitted into the box. */
+/* Both figures of a pose side by side with an arrow between them, fitted
+ * into the box; a still pose (a rest position) is one figure. */
+static unsigned
+pose_figures (const LimberPose *pose)
+{
+  LimberPoseMotion m;
+  limber_pose_motion (pose, &m);
+  return m.still ? 1 : LIMBER_POSE_N_FIGURES;
+}
+
+/* The gap between the two figures, in the pose's units. */
+static double
+pose_gap (double bh)
+{
+  return MAX (18.0, bh * 0.3);
+}
+
 static void
 draw_pose (cairo_t *cr, const LimberPose *pose, double x, double y, double w, double h)
 {
   double x0, y0, x1, y1;
   limber_pose_bounds (pose, &x0, &y0, &x1, &y1);
-  double bw = x1 - x0, bh = y1 - y0, gap = MAX (18.0, bh * 0.3);
-  double total = 2 * bw + gap;
+  unsigned n = pose_figures (pose);
+  double bw = x1 - x0, bh = y1 - y0, gap = pose_gap (bh);
+  double total = n * bw + (n - 1) * gap;
   double scale = MIN (w / total, h / bh);
   double ox = x + (w - total * scale) / 2, oy = y + (h - bh * scale) / 2;
   double body = CLAMP (3.0 * scale, 0.9, 2.4), prop = CLAMP (1.6 * scale, 0.5, 1.1);
@@ -414,7 +432,7 @@ draw_pose (cairo_t *cr, const LimberPose *pose, double x, double y, double w, do
   cairo_save (cr);
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-  for (unsigned f = 0; f < LIMBER_POSE_N_FIGURES; f++)
+  for (unsigned f = 0; f < n; f++)
     {
       double dx = f == LIMBER_POSE_START ? 0 : bw + gap;
       g_autoptr (GArray) shapes = limber_pose_shapes (pose, (LimberPoseFigure) f);
@@ -423,7 +441,7 @@ draw_pose (cairo_t *cr, const LimberPose *pose, double x, double y, double w, do
           const LimberShape *s = &g_array_index (shapes, LimberShape, i);
 #define PX(v) (ox + ((v) - x0 + dx) * scale)
 #define PY(v) (oy + (y1 - (v)) * scale)
-          set_colour (cr, &POSE_INKS[s->ink]);
+          set_colour (cr, s->ink == LIMBER_INK_MOTION ? &ACCENT : &POSE_INKS[s->ink]);
           if (s->kind == LIMBER_SHAPE_HEAD)
             {
               cairo_arc (cr, PX (s->x1), PY (s->y1), s->r * scale, 0, 2 * G_PI);
@@ -431,7 +449,7 @@ draw_pose (cairo_t *cr, const LimberPose *pose, double x, double y, double w, do
               continue;
             }
           cairo_move_to (cr, PX (s->x1), PY (s->y1));
-          if (s->kind == LIMBER_SHAPE_CURVE)
+          if (s->kind == LIMBER_SHAPE_CURVE || s->kind == LIMBER_SHAPE_ARROW)
             {
               /* the quadratic as the cubic cairo draws: control points two
                * thirds of the way from each end to the quadratic's */
@@ -441,23 +459,39 @@ draw_pose (cairo_t *cr, const LimberPose *pose, double x, double y, double w, do
             }
           else
             cairo_line_to (cr, PX (s->x2), PY (s->y2));
-          cairo_set_line_width (cr, s->ink == LIMBER_INK_PROP ? prop : body);
+          if (s->kind == LIMBER_SHAPE_ARROW)
+            {
+              /* the head points along the curve's end: from its control point */
+              double a = atan2 (s->y2 - s->cy, s->x2 - s->cx);
+              for (int side = -1; side <= 1; side += 2)
+                {
+                  double b = a + G_PI + side * 0.5;
+                  cairo_move_to (cr, PX (s->x2 + s->r * cos (b)), PY (s->y2 + s->r * sin (b)));
+                  cairo_line_to (cr, PX (s->x2), PY (s->y2));
+                }
+              cairo_set_line_width (cr, CLAMP (2.2 * scale, 0.8, 1.6));
+            }
+          else
+            cairo_set_line_width (cr, s->ink == LIMBER_INK_PROP ? prop : body);
           cairo_stroke (cr);
 #undef PX
 #undef PY
         }
     }
-  /* the arrow from start to end */
-  double ax0 = ox + (bw + gap * 0.22) * scale, ax1 = ox + (bw + gap * 0.78) * scale;
-  double ay = oy + bh * scale / 2, head = gap * 0.16 * scale;
-  set_colour (cr, &ACCENT);
-  cairo_set_line_width (cr, CLAMP (2.5 * scale, 0.8, 1.6));
-  cairo_move_to (cr, ax0, ay);
-  cairo_line_to (cr, ax1, ay);
-  cairo_move_to (cr, ax1 - head, ay - head);
-  cairo_line_to (cr, ax1, ay);
-  cairo_line_to (cr, ax1 - head, ay + head);
-  cairo_stroke (cr);
+  if (n == LIMBER_POSE_N_FIGURES)
+    {
+      /* then: the arrow from start to end */
+      double ax0 = ox + (bw + gap * 0.22) * scale, ax1 = ox + (bw + gap * 0.78) * scale;
+      double ay = oy + bh * scale / 2, head = gap * 0.16 * scale;
+      set_colour (cr, &MUTED);
+      cairo_set_line_width (cr, CLAMP (2.5 * scale, 0.8, 1.6));
+      cairo_move_to (cr, ax0, ay);
+      cairo_line_to (cr, ax1, ay);
+      cairo_move_to (cr, ax1 - head, ay - head);
+      cairo_line_to (cr, ax1, ay);
+      cairo_line_to (cr, ax1 - head, ay + head);
+      cairo_stroke (cr);
+    }
   cairo_restore (cr);
 }
 
@@ -467,8 +501,9 @@ pose_aspect (const LimberPose *pose)
 {
   double x0, y0, x1, y1;
   limber_pose_bounds (pose, &x0, &y0, &x1, &y1);
+  unsigned n = pose_figures (pose);
   double bh = y1 - y0;
-  return (2 * (x1 - x0) + MAX (18.0, bh * 0.3)) / bh;
+  return (n * (x1 - x0) + (n - 1) * pose_gap (bh)) / bh;
 }
 
 /* Draws an item with its top at (ox + it->x, top); a background rectangle
@@ -863,7 +898,7 @@ week_columns (Pager *P, unsigned n_days)
 {
   WeekColumns c;
   double w = column_width (P);
-  c.day_w = 34;
+  c.day_w = 40;
   double rest = w - n_days * c.day_w;
   c.name_x = 0;
   c.name_w = rest * 0.54;
@@ -874,7 +909,7 @@ week_columns (Pager *P, unsigned n_days)
 }
 
 #define CELL_PAD 1.6
-#define LOG_ROW_H 18.0
+#define LOG_ROW_H 19.0
 
 /* The table's header row, at y in items. */
 static double
@@ -1136,26 +1171,26 @@ safety_block (Pager *P)
   place (P, b);
 }
 
+/* The log sheet's header row: each column's name and, under it, what to write. */
 static double
 log_header (Pager *P, Block *b, GArray *items, double y, const double *xs, const double *ws)
 {
   double h = 0;
-  PangoLayout *cells[LIMBER_PRINT_LOG_COLUMNS + 1];
-  cells[0] = text_layout (P, F_TABLE_BOLD, "Day", ws[0] - 2 * CELL_PAD, PANGO_ALIGN_LEFT);
+  PangoLayout *cells[LIMBER_PRINT_LOG_COLUMNS];
   for (unsigned c = 0; c < LIMBER_PRINT_LOG_COLUMNS; c++)
     {
       g_autofree char *markup = limber_print_log_hints[c][0]
-                                  ? g_markup_printf_escaped ("<b>%s</b>\n<span size=\"smaller\">%s</span>",
-                                                             limber_print_log_columns[c], limber_print_log_hints[c])
+                                  ? g_markup_printf_escaped ("<b>%s</b>\n%s", limber_print_log_columns[c],
+                                                             limber_print_log_hints[c])
                                   : g_markup_printf_escaped ("<b>%s</b>", limber_print_log_columns[c]);
-      cells[c + 1] = markup_layout (P, F_TABLE, markup, ws[c + 1] - 2 * CELL_PAD);
+      cells[c] = markup_layout (P, F_TABLE, markup, ws[c] - 2 * CELL_PAD);
     }
-  for (unsigned c = 0; c <= LIMBER_PRINT_LOG_COLUMNS; c++)
+  for (unsigned c = 0; c < LIMBER_PRINT_LOG_COLUMNS; c++)
     h = MAX (h, layout_height (cells[c]) + 2 * CELL_PAD);
-  Item bg = { .kind = ITEM_RECT, .x = 0, .y = y, .w = xs[LIMBER_PRINT_LOG_COLUMNS] + ws[LIMBER_PRINT_LOG_COLUMNS],
+  Item bg = { .kind = ITEM_RECT, .x = 0, .y = y, .w = xs[LIMBER_PRINT_LOG_COLUMNS - 1] + ws[LIMBER_PRINT_LOG_COLUMNS - 1],
               .h = h, .fill = TRUE, .colour = ACCENT_SOFT, .outline = TRUE, .stroke = INK, .width = 0.6 };
   g_array_append_val (items, bg);
-  for (unsigned c = 0; c <= LIMBER_PRINT_LOG_COLUMNS; c++)
+  for (unsigned c = 0; c < LIMBER_PRINT_LOG_COLUMNS; c++)
     {
       block_lines (b, items, cells[c], xs[c] + CELL_PAD, y + CELL_PAD, &INK, 0, -1, FALSE);
       g_object_unref (cells[c]);
@@ -1163,16 +1198,25 @@ log_header (Pager *P, Block *b, GArray *items, double y, const double *xs, const
   return h;
 }
 
-/* One row per training day, with room to write. */
+/* The log sheet, on a page of its own: a line per exercise per training
+ * day, its columns the fields of a history entry, the planned amount
+ * printed where the person writes what they did. */
 static void
 log_block (Pager *P)
 {
   const LimberPrint *p = P->print;
-  g_autoptr (Block) b = block_new (TRUE);
-  double w = column_width (P), y = heading_with (P, b, 0, LIMBER_PRINT_LOG_HEADING, LIMBER_PRINT_LOG_INTRO, &ACCENT);
-  double shares[LIMBER_PRINT_LOG_COLUMNS + 1] = { 0.14, 0.065, 0.14, 0.14, 0.14, 0.375 };
-  double xs[LIMBER_PRINT_LOG_COLUMNS + 1], ws[LIMBER_PRINT_LOG_COLUMNS + 1], x = 0;
-  for (unsigned c = 0; c <= LIMBER_PRINT_LOG_COLUMNS; c++)
+  if (p->log->len == 0)
+    return;
+  set_columns (P, 1);
+  new_page (P);
+  g_autoptr (Block) b = block_new (FALSE);
+  double w = column_width (P), y = heading_with (P, b, 0, LIMBER_PRINT_LOG_HEADING, NULL, &ACCENT);
+  g_autoptr (PangoLayout) intro = text_layout (P, F_BODY, LIMBER_PRINT_LOG_INTRO " " LIMBER_PRINT_LOG_HOW, w,
+                                               PANGO_ALIGN_LEFT);
+  y += block_text (b, intro, 0, y, &MUTED, FALSE) + 6;
+  static const double shares[LIMBER_PRINT_LOG_COLUMNS] = { 0.14, 0.25, 0.07, 0.28, 0.13, 0.13 };
+  double xs[LIMBER_PRINT_LOG_COLUMNS], ws[LIMBER_PRINT_LOG_COLUMNS], x = 0;
+  for (unsigned c = 0; c < LIMBER_PRINT_LOG_COLUMNS; c++)
     {
       xs[c] = x;
       ws[c] = w * shares[c];
@@ -1180,32 +1224,79 @@ log_block (Pager *P)
     }
   y += log_header (P, b, b->items, y, xs, ws);
   b->repeat_h = log_header (P, b, b->repeat, 0, xs, ws);
-  gboolean any = FALSE;
-  for (guint d = 0; d < p->days->len; d++)
+  for (guint i = 0; i < p->log->len; i++)
     {
-      const LimberPrintDay *day = g_ptr_array_index (p->days, d);
-      if (day->rest)
-        continue;
+      const LimberPrintLogLine *l = g_ptr_array_index (p->log, i);
       block_break (b, y);
-      g_autoptr (PangoLayout) label = text_layout (P, F_TABLE, day->long_date, ws[0] - 2 * CELL_PAD, PANGO_ALIGN_LEFT);
-      g_autoptr (PangoLayout) box = text_layout (P, F_BOX, LIMBER_PRINT_BOX, ws[1], PANGO_ALIGN_CENTER);
-      /* room to write a number or a few words by hand: over 6 mm */
-      double h = MAX (LOG_ROW_H, MAX (layout_height (label), layout_height (box)) + 2 * CELL_PAD);
-      block_rect (b, 0, y, w, h, NULL, &INK, 0.6, 0, FALSE);
-      for (unsigned c = 1; c <= LIMBER_PRINT_LOG_COLUMNS; c++)
+      g_autoptr (PangoLayout) day = text_layout (P, F_TABLE_BOLD, l->first_of_day ? l->day : "", ws[0] - 2 * CELL_PAD,
+                                                 PANGO_ALIGN_LEFT);
+      g_autoptr (PangoLayout) name = text_layout (P, F_TABLE, l->name, ws[1] - 2 * CELL_PAD, PANGO_ALIGN_LEFT);
+      g_autoptr (PangoLayout) box = text_layout (P, F_BOX, LIMBER_PRINT_BOX, ws[2], PANGO_ALIGN_CENTER);
+      g_autoptr (PangoLayout) planned = text_layout (P, F_TABLE, l->planned, ws[3] - 2 * CELL_PAD, PANGO_ALIGN_LEFT);
+      double h = MAX (LOG_ROW_H, MAX (layout_height (day), MAX (layout_height (name), layout_height (planned)))
+                                   + 2 * CELL_PAD);
+      /* a day's lines under a heavier rule */
+      if (l->first_of_day && i > 0)
+        block_rule (b, 0, y, w, &INK, 1.4);
+      for (unsigned c = 0; c < LIMBER_PRINT_LOG_COLUMNS; c++)
         {
-          Item v = { .kind = ITEM_RECT, .x = xs[c], .y = y, .w = 0, .h = h, .outline = TRUE, .stroke = INK, .width = 0.6 };
+          Item v = { .kind = ITEM_RECT, .x = xs[c], .y = y, .w = ws[c], .h = h, .outline = TRUE, .stroke = LINE,
+                     .width = 0.6 };
           g_array_append_val (b->items, v);
         }
-      block_text (b, label, CELL_PAD, y + (h - layout_height (label)) / 2, &INK, FALSE);
-      block_text (b, box, xs[1], y + (h - layout_height (box)) / 2, &INK, FALSE);
+      block_text (b, day, CELL_PAD, y + CELL_PAD, &INK, FALSE);
+      block_text (b, name, xs[1] + CELL_PAD, y + CELL_PAD, &INK, FALSE);
+      block_text (b, box, xs[2], y + (h - layout_height (box)) / 2, &INK, FALSE);
+      block_text (b, planned, xs[3] + CELL_PAD, y + CELL_PAD, &MUTED, FALSE);
       y += h;
-      if (!any)
+      if (i == 0)
         b->min_break = y;
-      any = TRUE;
     }
   block_grow (b, y);
-  space (P, SECTION_GAP);
+  place (P, b);
+}
+
+/* The re-scan sheet: each measure, how to take it, and boxes for both sides. */
+static void
+rescan_block (Pager *P)
+{
+  const LimberPrint *p = P->print;
+  if (p->measures->len == 0)
+    return;
+  g_autoptr (Block) b = block_new (FALSE);
+  double w = column_width (P), y = heading_with (P, b, 0, LIMBER_PRINT_RESCAN_HEADING, NULL, &ACCENT);
+  g_autoptr (PangoLayout) intro = text_layout (P, F_BODY, LIMBER_PRINT_RESCAN_INTRO " Date: ____________", w,
+                                               PANGO_ALIGN_LEFT);
+  y += block_text (b, intro, 0, y, &MUTED, FALSE) + 6;
+  double box_w = 62, text_w = w - 2 * (box_w + 6) - 4;
+  b->min_break = y;
+  for (guint i = 0; i < p->measures->len; i++)
+    {
+      const LimberPrintMeasure *m = g_ptr_array_index (p->measures, i);
+      block_break (b, y);
+      g_autofree char *title = g_markup_printf_escaped ("<b>%s</b>, in %s%s%s", m->name, m->unit, m->last ? " \xc2\xb7 " : "",
+                                                        m->last ? m->last : "");
+      g_autoptr (PangoLayout) t = markup_layout (P, F_BODY, title, text_w);
+      g_autoptr (PangoLayout) how = text_layout (P, F_BODY, m->how, text_w, PANGO_ALIGN_LEFT);
+      double top = y + 3, h = layout_height (t) + 1 + layout_height (how);
+      block_text (b, t, 0, top, &INK, FALSE);
+      block_text (b, how, 0, top + layout_height (t) + 1, &MUTED, FALSE);
+      const char *sides[2] = { m->sided ? "Left" : "Value", m->sided ? "Right" : NULL };
+      for (unsigned k = 0; k < 2; k++)
+        {
+          if (sides[k] == NULL)
+            continue;
+          double bx = w - (2 - k) * (box_w + 6) + 6;
+          g_autoptr (PangoLayout) label = text_layout (P, F_TABLE, sides[k], box_w, PANGO_ALIGN_LEFT);
+          block_text (b, label, bx, top, &MUTED, FALSE);
+          block_rect (b, bx, top + layout_height (label) + 1, box_w, 20, NULL, &INK, 0.6, 2, FALSE);
+          h = MAX (h, layout_height (label) + 21);
+        }
+      y = top + h + 4;
+      block_rule (b, 0, y, w, &RULE, 0.5);
+    }
+  block_grow (b, y);
+  space (P, SECTION_GAP + 6);
   place (P, b);
 }
 
@@ -1232,12 +1323,14 @@ card_block (Pager *P, const LimberPrintGuide *g, double w)
   Block *b = block_new (FALSE);
   const double pad = CARD_PAD;
   g_autofree char *more = g_strdup_printf ("%s (continued)", g->name);
-  g_autoptr (PangoLayout) again = text_layout (P, F_LABEL, more, w - 2 * pad, PANGO_ALIGN_LEFT);
+  g_autoptr (PangoLayout) again = text_layout (P, F_SMALL, more, w - 2 * pad, PANGO_ALIGN_LEFT);
   b->repeat_h = block_lines (b, b->repeat, again, pad, 0, &MUTED, 0, -1, FALSE) + 2.5;
 
   double inner = w - 2 * pad, pic_w = 0, pic_h = 0, y = pad;
   g_autoptr (PangoLayout) name = text_layout (P, F_CARD_TITLE, g->name, inner, PANGO_ALIGN_LEFT);
   g_autoptr (PangoLayout) how = text_layout (P, F_SMALL, g->how, inner, PANGO_ALIGN_LEFT);
+  /* how much, on the card itself: the reader need not look back at the week */
+  g_autoptr (PangoLayout) dose = text_layout (P, F_BODY_BOLD, g->dose, inner, PANGO_ALIGN_LEFT);
   gboolean beside = FALSE;
   if (g->pose)
     {
@@ -1253,7 +1346,9 @@ card_block (Pager *P, const LimberPrintGuide *g, double w)
         {
           pango_layout_set_width (name, pango_units_from_double (inner - h * aspect - 6));
           pango_layout_set_width (how, pango_units_from_double (inner - h * aspect - 6));
-          double band = MAX (h + PICTURE_PAD, pad + layout_height (name) + 1 + layout_height (how) + pad);
+          pango_layout_set_width (dose, pango_units_from_double (inner - h * aspect - 6));
+          double band = MAX (h + PICTURE_PAD, pad + layout_height (name) + 1 + layout_height (how) + 2
+                                                + layout_height (dose) + pad);
           if (band < best - 1 && pango_layout_get_line_count (name) <= 3)
             {
               best = band;
@@ -1271,9 +1366,11 @@ card_block (Pager *P, const LimberPrintGuide *g, double w)
       double text_w = beside ? inner - pic_w - 6 : inner;
       pango_layout_set_width (name, pango_units_from_double (text_w));
       pango_layout_set_width (how, pango_units_from_double (text_w));
+      pango_layout_set_width (dose, pango_units_from_double (text_w));
     }
   double text_h = block_text (b, name, pad, y, &INK, FALSE) + 1;
-  text_h += block_text (b, how, pad, y + text_h, &MUTED, FALSE);
+  text_h += block_text (b, how, pad, y + text_h, &MUTED, FALSE) + 2;
+  text_h += block_text (b, dose, pad, y + text_h, &ACCENT, FALSE);
   /* the picture reaches nearer the band's edges than the text: it has a
    * margin of its own */
   double band;
@@ -1300,7 +1397,7 @@ card_block (Pager *P, const LimberPrintGuide *g, double w)
   b->min_break = y + two_lines;
   b->min_tail = two_lines;
 
-  const double number_w = 7.5;
+  const double number_w = 10;
   unsigned k = 0;
   for (const char *const *s = g->steps; s && *s; s++, k++)
     {
@@ -1314,6 +1411,7 @@ card_block (Pager *P, const LimberPrintGuide *g, double w)
     {
       /* why it is in the plan, under the steps, quieter than them */
       g_autoptr (PangoLayout) why = text_layout (P, F_SMALL, g->why, w, PANGO_ALIGN_LEFT);
+      y += 1;
       y += STEP_GAP + block_text (b, why, 0, y + STEP_GAP, &MUTED, TRUE);
     }
   block_grow (b, y);
@@ -1382,7 +1480,10 @@ guide_blocks (Pager *P)
   double card_w = width_of_columns (P, GUIDE_COLUMNS);
   g_autoptr (Block) first = card_block (P, g_ptr_array_index (p->guide, 0), card_w);
   space (P, SECTION_GAP + 2);
-  need (P, h->height + MIN (first->height, 160));
+  /* with the first card's band and two lines under it at least: a band
+   * is never split, and a column that starts under the heading counts as
+   * empty, so the band must fit there */
+  need (P, h->height + MIN (MAX (first->min_break, MIN (first->height, 160)), page_bottom (P) - MARGIN_TOP - h->height));
   place (P, h);
   set_columns (P, GUIDE_COLUMNS);
   g_autoptr (GPtrArray) cards = g_ptr_array_new_with_free_func ((GDestroyNotify) block_free);
@@ -1488,8 +1589,9 @@ lay_out (Pager *P)
         }
       changes_and_notes (P);
       safety_block (P);
-      log_block (P);
       guide_blocks (P);
+      log_block (P);
+      rescan_block (P);
     }
   if (P->drawing)
     {

@@ -56,9 +56,35 @@ typedef struct {
   const char *name;         /* borrowed */
   char *how;                /* "On the floor · each side" */
   const char *const *steps; /* the catalogue's instructions (borrowed) */
-  const char *why;          /* why it is in the plan, in plain words (borrowed from the item), or NULL */
+  const char *why;          /* why it is in the plan, in plain words (borrowed from the item), or NULL;
+                             * for an item with a side emphasis, the reason for it */
   const LimberPose *pose;   /* borrowed, or NULL: printed without a picture */
+  char *dose;               /* how much, with the side emphasis in words ("2 × 30 s holds each side, one
+                             * extra set on the left"); when the week has several doses, each with its days */
 } LimberPrintGuide;
+
+/* A line of the log sheet: one exercise on one training day, as the
+ * profile's "history" records it (docs/profile-format.md), so that a
+ * filled-in sheet can be typed back. */
+typedef struct {
+  char *date;               /* YYYY-MM-DD */
+  char *day;                /* "Mon 23 Nov" */
+  const char *exercise;     /* the exercise's id (borrowed) */
+  const char *name;         /* borrowed */
+  LimberDose dose;          /* as planned */
+  char *planned;            /* the planned dose in words, without the emphasis */
+  gboolean first_of_day;
+} LimberPrintLogLine;
+
+/* A measure of the re-scan sheet. */
+typedef struct {
+  const char *id;           /* borrowed */
+  char *name;               /* "Hamstrings (back of the thigh)" */
+  const char *how;          /* how to measure it: the rule set's label (borrowed) */
+  char *unit;               /* "degrees" */
+  gboolean sided;
+  char *last;               /* the last scan's values in words, or NULL when the plan did not see them */
+} LimberPrintMeasure;
 
 typedef struct {
   char *what;               /* "Pelvic Tilts: up from step 1 to step 2, now 5 reps, 5 s holds" */
@@ -86,6 +112,8 @@ typedef struct {
   GPtrArray *notes;         /* char*: the advisories, but the safety text */
   char *safety;             /* the rule set's <safety>, or NULL */
   GPtrArray *warning_signs; /* char*: the questions of the emergency red flags */
+  GPtrArray *log;           /* LimberPrintLogLine*, by day then in the day's order */
+  GPtrArray *measures;      /* LimberPrintMeasure*: the re-scan sheet */
 
   /* a referral */
   char *outcome;            /* "Emergency" / "See a clinician" */
@@ -101,7 +129,7 @@ typedef struct {
 #define LIMBER_PRINT_SAFETY_HEADING "Stay safe"
 #define LIMBER_PRINT_SIGNS_HEADING "Stop and get urgent help if any of these happens"
 #define LIMBER_PRINT_LOG_HEADING "Your log"
-#define LIMBER_PRINT_LOG_INTRO "Fill in one line after each session: it is what next week's plan is made from."
+#define LIMBER_PRINT_LOG_INTRO "Fill in a line for each exercise after each session: it is what next week's plan is made from."
 #define LIMBER_PRINT_GUIDE_HEADING "How to do each exercise"
 #define LIMBER_PRINT_WHY_HEADING "Why"
 #define LIMBER_PRINT_NOW_HEADING "What to do now"
@@ -109,10 +137,19 @@ typedef struct {
 #define LIMBER_PRINT_DOSE "How much"
 #define LIMBER_PRINT_REST "Rest"
 
-/* The log grid's columns, after the day. */
-#define LIMBER_PRINT_LOG_COLUMNS 5
+/* The log sheet's columns, one a field of a history entry: the date, the
+ * exercise, done (completed), sets × reps or hold (sets, reps, hold_s or
+ * duration_s), discomfort during (discomfort) and the next morning
+ * (discomfort_next_day). */
+#define LIMBER_PRINT_LOG_COLUMNS 6
 extern const char *const limber_print_log_columns[LIMBER_PRINT_LOG_COLUMNS];
 extern const char *const limber_print_log_hints[LIMBER_PRINT_LOG_COLUMNS];
+#define LIMBER_PRINT_RESCAN_HEADING "Re-scan: measure again"
+#define LIMBER_PRINT_RESCAN_INTRO "Every two to four weeks, measure each movement as you did the first time, on " \
+  "both sides, and write the date and the numbers. The next plan reads them."
+#define LIMBER_PRINT_LOG_HOW "Tick Done when you did the exercise as written. If you did more or less, " \
+  "cross out the amount and write what you did. Discomfort: 0 is none, 10 the worst imaginable; " \
+  "write it for during the exercise, and again the next morning."
 /* The box to tick in the log's first column. */
 #define LIMBER_PRINT_BOX "\xe2\x98\x90"
 
