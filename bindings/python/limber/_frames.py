@@ -49,6 +49,8 @@ def _plain(value):
 
 def _item_rows(plans, base):
     for p, plan in enumerate(plans):
+        if isinstance(plan, Exception):
+            continue  # a profile that could not be planned (errors="return") has no items
         for d, day in enumerate(plan.days):
             for order, item in enumerate(day.items):
                 dose = item.dose
@@ -71,6 +73,8 @@ def _plan_rows(plans, base):
 def _fact_rows(plans, base):
     """One row per red flag, deficit, asymmetry and score of each plan's facts (docs/plan-format.md)."""
     for p, plan in enumerate(plans):
+        if isinstance(plan, Exception):
+            continue
         facts = plan.facts
         for flag in facts.get("flags", ()):
             yield (base + p, "flag", flag if isinstance(flag, str) else flag.get("id"), None, None, None, None, None,
@@ -102,6 +106,10 @@ def _table(rows, columns, types, library):
                 frame[name] = frame[name].astype("int64")
             elif kind == "bool":
                 frame[name] = frame[name].astype("bool")
+            elif kind == "string" and int(pd.__version__.split(".")[0]) >= 3:  # before 3, None became "None"
+                # pandas 3's text dtype (missing values NaN), also for an empty
+                # column, so that every part of a table has the same dtypes
+                frame[name] = frame[name].astype("str")
         return frame
     pa = _arrow()
     cols = list(zip(*rows)) if rows else [()] * len(columns)
