@@ -45,7 +45,7 @@ add_day (LimberPlan *plan, unsigned n, const Item *items)
       LimberItem *item = limber_item_alloc (e, "mobility");
       item->seconds = it->seconds;
       item->explanation = it->explanation; /* borrowed, as a plan borrows its rule set's */
-      g_ptr_array_add (day->items, item);
+      limber_day_add_item (day, item);
     }
   g_ptr_array_add (plan->days, day);
 }
@@ -57,7 +57,7 @@ add_focus (LimberPlan *plan, const char *measure, const char *covered_by)
   /* borrowed, as a plan borrows its rule set's ids */
   f->measure = limber_plan_intern (plan, measure);
   f->covered_by = covered_by ? limber_plan_intern (plan, covered_by) : NULL;
-  g_ptr_array_add (plan->focus, f);
+  limber_plan_list_add (plan, plan->focus, f);
 }
 
 #define WHY "Moves your hips gently."

@@ -109,3 +109,51 @@ LIMBER_TEST (json_out, plans_are_byte_identical_to_their_tree_rewrite)
         }
     }
 }
+
+/* The escaper the word-at-a-time one must equal: one byte at a time. */
+static void
+quote_bytewise (GString *out, const char *s)
+{
+  g_string_append_c (out, '"');
+  for (const unsigned char *p = (const unsigned char *) s; *p; p++)
+    switch (*p)
+      {
+      case '"': g_string_append (out, "\\\""); break;
+      case '\\': g_string_append (out, "\\\\"); break;
+      case '\n': g_string_append (out, "\\n"); break;
+      case '\r': g_string_append (out, "\\r"); break;
+      case '\t': g_string_append (out, "\\t"); break;
+      default:
+        if (*p < 0x20)
+          g_string_append_printf (out, "\\u%04x", *p);
+        else
+          g_string_append_c (out, (char) *p);
+      }
+  g_string_append_c (out, '"');
+}
+
+LIMBER_TEST (json_out, every_byte_that_needs_an_escape_is_escaped_wherever_it_falls_in_a_word)
+{
+  /* each special byte (and bytes next to the tests' limits: 0x1f/0x20,
+   * 0x7f/0x80, 0xff, '!' and '#' around the quote, '[' and ']' around the
+   * backslash) at every offset of strings of every length up to 40, on a
+   * background of plain and of UTF-8 text */
+  static const unsigned char probes[] = { 0x01, 0x07, '\t', '\n', '\r', 0x1f, 0x20, '!', '"', '#', '[', '\\', ']',
+                                          0x7f, 0x80, 0xc3, 0xe9, 0xff };
+  static const char *backgrounds[] = { "abcdefghijklmnopqrstuvwxyz0123456789ABCD", "\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9" };
+  for (guint b = 0; b < G_N_ELEMENTS (backgrounds); b++)
+    for (guint len = 1; len <= 40; len++)
+      for (guint at = 0; at < len; at++)
+        for (guint k = 0; k < G_N_ELEMENTS (probes); k++)
+          {
+            char text[48];
+            memcpy (text, backgrounds[b], len);
+            text[len] = '\0';
+            text[at] = (char) probes[k];
+            g_autoptr (GString) got = g_string_new (NULL);
+            g_autoptr (GString) want = g_string_new (NULL);
+            limber_json_out_quote (got, text);
+            quote_bytewise (want, text);
+            cr_assert_str_eq (got->str, want->str, "byte 0x%02x at %u of %u", probes[k], at, len);
+          }
+}

@@ -50,14 +50,14 @@ add_item (LimberDay *day, const LimberRuleset *rs, const char *exercise, LimberD
 {
   LimberItem *item = limber_item_alloc (limber_ruleset_lookup_exercise (rs, exercise), "mobility");
   item->dose = dose;
-  g_ptr_array_add (day->items, item);
+  limber_day_add_item (day, item);
   return item;
 }
 
 static void
 add_facts (LimberPlan *plan)
 {
-  g_ptr_array_add (plan->flags, (gpointer) "sciatica");
+  limber_plan_list_add (plan, plan->flags, (gpointer) "sciatica");
 
   /* records live in the plan's arena, as generate.c puts them */
   LimberDeficitOut *d = limber_arena_new0 (&plan->arena, LimberDeficitOut, 1);
@@ -66,13 +66,13 @@ add_facts (LimberPlan *plan)
   d->right = 118;
   d->deficit_left = 20;
   d->deficit_right = -0.0; /* must print as 0 */
-  g_ptr_array_add (plan->deficits, d);
+  limber_plan_list_add (plan, plan->deficits, d);
 
   LimberAsymmetryOut *a = limber_arena_new0 (&plan->arena, LimberAsymmetryOut, 1);
   a->measure = "hip.flexion";
   a->difference = 18;
   a->tighter = LIMBER_SIDE_LEFT;
-  g_ptr_array_add (plan->asymmetries, a);
+  limber_plan_list_add (plan, plan->asymmetries, a);
 
   static const char *const ids[] = { "mini", "unfinished" };
   for (unsigned i = 0; i < G_N_ELEMENTS (ids); i++)
@@ -87,7 +87,7 @@ add_facts (LimberPlan *plan)
       s->subscale_ids[0] = "distress";
       s->subscale_values[0] = 1;
       s->category = s->complete ? "high" : NULL;
-      g_ptr_array_add (plan->scores, s);
+      limber_plan_list_add (plan, plan->scores, s);
     }
 }
 
@@ -103,7 +103,7 @@ build_plan (const LimberRuleset *rs)
   plan->minutes_per_day = 15;
   plan->days_per_week = 5;
   limber_plan_add_advisory (plan, "Skip rotations.");
-  g_ptr_array_add (plan->fired_rules, (gpointer) "tight-hip");
+  limber_plan_list_add (plan, plan->fired_rules, (gpointer) "tight-hip");
   add_facts (plan);
 
   LimberDay *tue = add_day (plan, 0, FALSE, 14.54);
@@ -137,8 +137,8 @@ build_referral (const LimberRuleset *rs)
   plan->status = LIMBER_PLAN_REFERRAL;
   plan->outcome = LIMBER_OUTCOME_EMERGENCY;
   plan->referral_message = g_strdup ("Seek urgent care now.");
-  g_ptr_array_add (plan->referral_flags, (gpointer) "cauda-equina");
-  g_ptr_array_add (plan->flags, (gpointer) "cauda-equina");
+  limber_plan_list_add (plan, plan->referral_flags, (gpointer) "cauda-equina");
+  limber_plan_list_add (plan, plan->flags, (gpointer) "cauda-equina");
   g_strlcpy (plan->start, "2026-11-24", sizeof plan->start);
   plan->minutes_per_day = 15;
   plan->days_per_week = 5;
@@ -591,11 +591,11 @@ LIMBER_TEST (plan_output, a_plan_with_nothing_to_do_and_unanswered_questions_say
   g_autoptr (LimberPlan) plan = build_referral (rs);
   plan->status = LIMBER_PLAN_NO_EXERCISES;
   plan->outcome = LIMBER_OUTCOME_NONE;
-  g_ptr_array_set_size (plan->referral_flags, 0);
+  plan->referral_flags->len = 0;
   plan->no_exercises_reason = g_strdup ("minutes");
   plan->no_exercises_message = g_strdup ("5 minutes a day is too short for any exercise in this plan.");
-  g_ptr_array_add (plan->unanswered, (gpointer) "night-pain");
-  g_ptr_array_add (plan->unanswered, (gpointer) "trauma-fall");
+  limber_plan_list_add (plan, plan->unanswered, (gpointer) "night-pain");
+  limber_plan_list_add (plan, plan->unanswered, (gpointer) "trauma-fall");
   cr_assert_null (limber_plan_get_referral_message (plan));
   cr_assert_str_eq (limber_plan_get_no_exercises_message (plan), plan->no_exercises_message);
   cr_assert_not (limber_plan_get_screening_complete (plan));
@@ -634,7 +634,7 @@ LIMBER_TEST (plan_output, a_plan_with_nothing_to_do_and_unanswered_questions_say
   cr_assert_null (strstr (text, "  1. "), "an exercise in a plan without any:\n%s", text);
 
   /* a complete screening is written too, as complete */
-  g_ptr_array_set_size (plan->unanswered, 0);
+  plan->unanswered->len = 0;
   g_autofree char *json2 = limber_plan_to_json (plan, FALSE);
   assert_contains (json2, "\"screening\":{\"complete\":true,\"unanswered\":[]}");
   g_autofree char *text2 = limber_plan_to_text (plan);

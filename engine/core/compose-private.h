@@ -97,4 +97,5 @@ void limber_session_order (Composer *C, Session *s);
 /* compose.c: the core, the accessories, a day */
 void limber_compose_core (Composer *C, Session *s, double budget, gboolean *pinned);
 GArray *limber_compose_accessories (Composer *C, const Session *core, double allowance);
+/* day->picks: an array of the caller's, emptied and filled (reused day to day) */
 void limber_compose_day (Composer *C, const Session *core, GArray *pool, guint offset, Session *day);

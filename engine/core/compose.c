@@ -30,7 +30,7 @@ leave_out (Composer *C, guint i, const char *fmt, ...)
   va_start (ap, fmt);
   l->why = limber_plan_internv (C->plan, fmt, ap);
   va_end (ap);
-  g_ptr_array_add (C->plan->left_out, l);
+  limber_plan_list_add (C->plan, C->plan->left_out, l);
 }
 
 /* The first reason an exercise was excluded, as the trace says it. */
@@ -82,7 +82,7 @@ best (Composer *C, const Session *s, double budget, Want want, gpointer data)
 static gboolean
 want_measure (const Composer *C, guint i, gpointer data)
 {
-  return limber_exercise_targets (exercise_at (C, i), GPOINTER_TO_INT (data), FALSE);
+  return limber_exercise_targets_primary (exercise_at (C, i), GPOINTER_TO_INT (data));
 }
 
 static gboolean
@@ -372,12 +372,12 @@ limber_compose_core (Composer *C, Session *s, double budget, gboolean *pinned)
       const LimberMeasure *measure = g_ptr_array_index (C->rs->measures, m);
       LimberFocusOut *out = limber_arena_new0 (&C->plan->arena, LimberFocusOut, 1);
       out->measure = measure->id;
-      g_ptr_array_add (C->plan->focus, out);
+      limber_plan_list_add (C->plan, C->plan->focus, out);
       int found = -1;
       for (guint k = 0; k < s->picks->len && found < 0; k++)
         {
           guint i = g_array_index (s->picks, Pick, k).exercise;
-          if (limber_exercise_targets (exercise_at (C, i), m, FALSE))
+          if (limber_exercise_targets_primary (exercise_at (C, i), m))
             found = (int) i;
         }
       if (found < 0)
@@ -385,7 +385,7 @@ limber_compose_core (Composer *C, Session *s, double budget, gboolean *pinned)
           double best_value = 0;
           for (guint i = 0; i < sel->n; i++)
             {
-              if (!limber_exercise_targets (exercise_at (C, i), m, FALSE) || !limber_session_takes (C, s, i, budget))
+              if (!limber_exercise_targets_primary (exercise_at (C, i), m) || !limber_session_takes (C, s, i, budget))
                 continue;
               double value = limber_session_score (C, s, i);
               if (C->routine_pos[i] >= 0)
@@ -411,7 +411,7 @@ limber_compose_core (Composer *C, Session *s, double budget, gboolean *pinned)
         }
       gboolean any = FALSE;
       for (guint i = 0; i < sel->n && !any; i++)
-        any = allowed (C, i) && limber_exercise_targets (exercise_at (C, i), m, FALSE);
+        any = allowed (C, i) && limber_exercise_targets_primary (exercise_at (C, i), m);
       const char *what = measure->name ? measure->name : measure->id;
       limber_plan_add_advisory (
         C->plan, any ? limber_plan_internf (C->plan, "An exercise for your %s does not fit in %g minutes a day; allow "
@@ -570,8 +570,11 @@ limber_compose_accessories (Composer *C, const Session *core, double allowance)
 void
 limber_compose_day (Composer *C, const Session *core, GArray *pool, guint offset, Session *day)
 {
+  /* the day's picks go to the caller's array, reused from day to day */
+  GArray *picks = day->picks;
   *day = *core;
-  day->picks = g_array_sized_new (FALSE, FALSE, sizeof (Pick), core->picks->len + ACCESSORY_MAX_ITEMS + DAY_EXTRA_ITEMS + 2);
+  day->picks = picks;
+  g_array_set_size (picks, 0);
   g_array_append_vals (day->picks, core->picks->data, core->picks->len);
   unsigned added = 0;
   for (guint k = 0; k < pool->len && added < ACCESSORY_MAX_ITEMS && day->seconds < C->budget * 0.97; k++)

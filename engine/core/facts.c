@@ -8,14 +8,31 @@
 #include <math.h>
 #include <string.h>
 
+/* Whether the profile's ids were resolved and its dates parsed against
+ * this rule set when it was loaded (limber_profile_mark_checked()); an
+ * API-built or edited profile is looked up here instead. */
+static gboolean
+resolved_for (const LimberFacts *f)
+{
+  return f->profile->checked_for == f->rs->serial;
+}
+
+static guint32
+julian_of (const char *date)
+{
+  GDate d;
+  return limber_parse_date (date, &d) ? g_date_get_julian (&d) : 0;
+}
+
 static void
 resolve_answers (LimberFacts *f)
 {
   const LimberRuleset *rs = f->rs;
+  gboolean resolved = resolved_for (f);
   for (guint i = 0; i < f->profile->answers->len; i++)
     {
       const LimberAnswer *a = g_ptr_array_index (f->profile->answers, i);
-      int q = limber_ruleset_index_of (rs->question_index, a->question);
+      int q = resolved ? a->question_index : limber_ruleset_index_of (rs->question_index, a->question);
       if (q < 0)
         continue; /* validation refuses unknown ids; nothing to resolve */
       const LimberQuestion *question = g_ptr_array_index (rs->questions, q);
@@ -30,9 +47,12 @@ resolve_answers (LimberFacts *f)
           break;
         case ANSWER_CHOICE:
           fact->value = -1;
-          for (int c = 0; question->choices[c]; c++)
-            if (g_strcmp0 (question->choices[c], a->choice) == 0)
-              fact->value = c;
+          if (resolved)
+            fact->value = a->choice_index;
+          else
+            for (int c = 0; question->choices[c]; c++)
+              if (g_strcmp0 (question->choices[c], a->choice) == 0)
+                fact->value = c;
           break;
         }
       fact->present = TRUE;
@@ -92,22 +112,24 @@ derive_measures (LimberFacts *f)
   int *rescan_measure = limber_arena_new0 (&f->arena, int, n_rescans);
   guint32 *rescan_day = limber_arena_new0 (&f->arena, guint32, n_rescans);
   guint *capacity = limber_arena_new0 (&f->arena, guint, rs->measures->len);
+  gboolean resolved = resolved_for (f);
   for (guint i = 0; i < n_scans; i++)
     {
       const LimberScan *scan = g_ptr_array_index (f->profile->scans, i);
-      int mi = scan_measure[i] = limber_ruleset_index_of (rs->measure_index, scan->measure);
+      int mi = scan_measure[i] = resolved ? scan->measure_index
+                                          : limber_ruleset_index_of (rs->measure_index, scan->measure);
       if (mi >= 0)
         capacity[mi]++;
     }
   for (guint i = 0; i < n_rescans; i++)
     {
       const LimberRescan *r = g_ptr_array_index (f->profile->rescans, i);
-      int mi = limber_ruleset_index_of (rs->measure_index, r->measure);
-      GDate d;
-      if (mi < 0 || !limber_parse_date (r->date, &d) || g_date_get_julian (&d) >= start)
+      int mi = resolved ? r->measure_index : limber_ruleset_index_of (rs->measure_index, r->measure);
+      guint32 day = resolved ? r->day : julian_of (r->date);
+      if (mi < 0 || day == 0 || day >= start)
         mi = -1;
       else
-        rescan_day[i] = g_date_get_julian (&d);
+        rescan_day[i] = day;
       rescan_measure[i] = mi;
       if (mi >= 0)
         capacity[mi]++;
@@ -343,20 +365,24 @@ derive_history (LimberFacts *f)
   /* every session's date is parsed here, once, for every stage after */
   f->session_day = limber_arena_new0 (&f->arena, guint32, f->profile->sessions->len);
   f->session_exercise = limber_arena_new0 (&f->arena, int, f->profile->sessions->len);
+  gboolean resolved = resolved_for (f);
   for (guint i = 0; i < f->profile->sessions->len; i++)
     {
       const LimberLogged *s = g_ptr_array_index (f->profile->sessions, i);
-      f->session_exercise[i] = limber_ruleset_index_of (f->rs->exercise_index, s->exercise);
-      GDate d;
-      if (!limber_parse_date (s->date, &d))
+      f->session_exercise[i] = resolved ? s->exercise_index
+                                        : limber_ruleset_index_of (f->rs->exercise_index, s->exercise);
+      guint32 j = f->session_day[i] = resolved ? s->day : julian_of (s->date);
+      if (j == 0)
         continue;
-      guint32 j = f->session_day[i] = g_date_get_julian (&d);
       if (j >= start)
         continue; /* a log from the future of the plan says nothing about its past */
       last = MAX (last, j);
       if (s->completed)
         {
           h->sessions_completed++;
+          GDate d;
+          g_date_clear (&d, 1);
+          g_date_set_julian (&d, j);
           weeks[n_weeks++] = g_date_get_iso8601_week_of_year (&d) + 100u * g_date_get_year (&d);
         }
       if (j + 7 >= start)

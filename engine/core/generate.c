@@ -99,7 +99,7 @@ record_screening (LimberPlan *plan, const LimberFacts *f)
                   && flag->outcome >= LIMBER_OUTCOME_SEE_CLINICIAN;
         }
       if (stops)
-        g_ptr_array_add (plan->unanswered, ((LimberQuestion *) g_ptr_array_index (rs->questions, q))->id);
+        limber_plan_list_add (plan, plan->unanswered, ((LimberQuestion *) g_ptr_array_index (rs->questions, q))->id);
     }
 }
 
@@ -109,8 +109,8 @@ advise_screening (LimberPlan *plan)
 {
   if (plan->unanswered->len == 0)
     return;
-  g_ptr_array_insert (plan->advisories, 0,
-                      (gpointer) limber_plan_internf (plan, "Safety screening is incomplete: %u of the safety questions %s not answered, so "
+  limber_plan_list_insert (plan, plan->advisories, 0,
+                           (gpointer) limber_plan_internf (plan, "Safety screening is incomplete: %u of the safety questions %s not answered, so "
                                        "this plan cannot rule out a reason to see a doctor before exercising. Please "
                                        "answer them before you start.",
                                        plan->unanswered->len, plan->unanswered->len == 1 ? "was" : "were"));
@@ -170,7 +170,7 @@ record_facts (LimberPlan *plan, const LimberFacts *f)
   const LimberRuleset *rs = f->rs;
   for (guint i = 0; i < rs->red_flags->len; i++)
     if (f->flags[i])
-      g_ptr_array_add (plan->flags, ((LimberRedFlag *) g_ptr_array_index (rs->red_flags, i))->id);
+      limber_plan_list_add (plan, plan->flags, ((LimberRedFlag *) g_ptr_array_index (rs->red_flags, i))->id);
   for (guint i = 0; i < rs->measures->len; i++)
     {
       const LimberMeasure *m = g_ptr_array_index (rs->measures, i);
@@ -185,7 +185,7 @@ record_facts (LimberPlan *plan, const LimberFacts *f)
           d->right = mf->right;
           d->deficit_left = mf->deficit_left;
           d->deficit_right = mf->deficit_right;
-          g_ptr_array_add (plan->deficits, d);
+          limber_plan_list_add (plan, plan->deficits, d);
         }
       if (mf->asymmetric)
         {
@@ -193,7 +193,7 @@ record_facts (LimberPlan *plan, const LimberFacts *f)
           a->measure = m->id;
           a->difference = mf->asymmetry;
           a->tighter = mf->tighter;
-          g_ptr_array_add (plan->asymmetries, a);
+          limber_plan_list_add (plan, plan->asymmetries, a);
         }
     }
   for (guint i = 0; i < rs->scores->len; i++)
@@ -214,7 +214,7 @@ record_facts (LimberPlan *plan, const LimberFacts *f)
         }
       if (sf->category >= 0)
         out->category = ((LimberCategory *) g_ptr_array_index (s->categories, sf->category))->id;
-      g_ptr_array_add (plan->scores, out);
+      limber_plan_list_add (plan, plan->scores, out);
     }
 }
 
@@ -229,7 +229,7 @@ add_flag_messages (LimberPlan *plan, const LimberFacts *f, LimberOutcome outcome
         continue;
       if (message != NULL)
         {
-          g_ptr_array_add (plan->referral_flags, flag->id);
+          limber_plan_list_add (plan, plan->referral_flags, flag->id);
           if (strstr (message->str, flag->message) == NULL)
             g_string_append_printf (message, "%s%s", message->len ? " " : "", flag->message);
         }
@@ -311,7 +311,7 @@ limber_generate (const LimberRuleset *rs, const LimberProfile *profile, const Li
   LimberSelection *sel = limber_selection_new (facts);
   limber_evaluate (sel);
   for (guint i = 0; i < sel->n_fired; i++)
-    g_ptr_array_add (plan->fired_rules, (gpointer) sel->fired[i]);
+    limber_plan_list_add (plan, plan->fired_rules, (gpointer) sel->fired[i]);
   add_flag_messages (plan, facts, LIMBER_OUTCOME_CAUTION, NULL);
   for (guint i = 0; i < sel->advice->len; i++)
     limber_plan_add_advisory (plan, g_ptr_array_index (sel->advice, i));
@@ -322,7 +322,7 @@ limber_generate (const LimberRuleset *rs, const LimberProfile *profile, const Li
     {
       /* advice about exercises there are none of would confuse: keep only
        * what the caution flags say, which stands on its own */
-      g_ptr_array_set_size (plan->advisories, 0);
+      plan->advisories->len = 0;
       add_flag_messages (plan, facts, LIMBER_OUTCOME_CAUTION, NULL);
     }
   /* the safety text goes with exercises; a plan without any does not need it */

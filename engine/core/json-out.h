@@ -37,7 +37,8 @@ void limber_json_out_uint (LimberJsonOut *j, const char *member, guint64 value);
  * NaN and infinities as null */
 void limber_json_out_number (LimberJsonOut *j, const char *member, double value, int decimals);
 /* an array of strings (NULL: null) */
-void limber_json_out_strings (LimberJsonOut *j, const char *member, const GPtrArray *strings);
+/* An array of n strings (from a GPtrArray's or a plan list's pdata). */
+void limber_json_out_strings (LimberJsonOut *j, const char *member, gpointer const *strings, guint n);
 
 /* Appends text written earlier by this writer at the same depth (one or
  * more values of the open container, separators included) as it is. */

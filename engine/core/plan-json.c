@@ -19,7 +19,7 @@ add_referral (LimberJsonOut *j, const LimberPlan *plan)
     }
   limber_json_out_begin_object (j, "referral");
   limber_json_out_string (j, "outcome", limber_outcome_to_string (plan->outcome));
-  limber_json_out_strings (j, "flags", plan->referral_flags);
+  limber_json_out_strings (j, "flags", plan->referral_flags->pdata, plan->referral_flags->len);
   limber_json_out_string (j, "message", plan->referral_message);
   limber_json_out_end_object (j);
 }
@@ -46,7 +46,7 @@ add_screening (LimberJsonOut *j, const LimberPlan *plan)
 {
   limber_json_out_begin_object (j, "screening");
   limber_json_out_bool (j, "complete", plan->unanswered->len == 0);
-  limber_json_out_strings (j, "unanswered", plan->unanswered);
+  limber_json_out_strings (j, "unanswered", plan->unanswered->pdata, plan->unanswered->len);
   limber_json_out_end_object (j);
 }
 
@@ -61,7 +61,7 @@ add_ruleset (LimberJsonOut *j, const LimberRuleset *rs)
 }
 
 static void
-add_deficits (LimberJsonOut *j, const GPtrArray *deficits)
+add_deficits (LimberJsonOut *j, const LimberPlanList *deficits)
 {
   limber_json_out_begin_array (j, "deficits");
   for (guint i = 0; i < deficits->len; i++)
@@ -79,7 +79,7 @@ add_deficits (LimberJsonOut *j, const GPtrArray *deficits)
 }
 
 static void
-add_asymmetries (LimberJsonOut *j, const GPtrArray *asymmetries)
+add_asymmetries (LimberJsonOut *j, const LimberPlanList *asymmetries)
 {
   limber_json_out_begin_array (j, "asymmetries");
   for (guint i = 0; i < asymmetries->len; i++)
@@ -96,7 +96,7 @@ add_asymmetries (LimberJsonOut *j, const GPtrArray *asymmetries)
 
 /* Scores are an object keyed by score id, written in the plan's order. */
 static void
-add_scores (LimberJsonOut *j, const GPtrArray *scores)
+add_scores (LimberJsonOut *j, const LimberPlanList *scores)
 {
   limber_json_out_begin_object (j, "scores");
   for (guint i = 0; i < scores->len; i++)
@@ -119,7 +119,7 @@ static void
 add_facts (LimberJsonOut *j, const LimberPlan *plan)
 {
   limber_json_out_begin_object (j, "facts");
-  limber_json_out_strings (j, "flags", plan->flags);
+  limber_json_out_strings (j, "flags", plan->flags->pdata, plan->flags->len);
   add_deficits (j, plan->deficits);
   add_asymmetries (j, plan->asymmetries);
   add_scores (j, plan->scores);
@@ -272,8 +272,8 @@ add_composition (LimberJsonOut *j, const LimberPlan *plan)
     }
   limber_json_out_begin_object (j, "composition");
   limber_json_out_bool (j, "routine", plan->routine != NULL);
-  limber_json_out_strings (j, "core", plan->core);
-  limber_json_out_strings (j, "accessories", plan->accessories);
+  limber_json_out_strings (j, "core", plan->core->pdata, plan->core->len);
+  limber_json_out_strings (j, "accessories", plan->accessories->pdata, plan->accessories->len);
   limber_json_out_begin_array (j, "focus");
   for (guint i = 0; i < plan->focus->len; i++)
     {
@@ -332,7 +332,7 @@ limber_plan_to_json (const LimberPlan *plan, gboolean pretty)
   add_referral (j, plan);
   add_no_exercises (j, plan);
   add_screening (j, plan);
-  limber_json_out_strings (j, "advisories", plan->advisories);
+  limber_json_out_strings (j, "advisories", plan->advisories->pdata, plan->advisories->len);
   add_ruleset (j, plan->rs);
   limber_json_out_uint (j, "seed", plan->seed);
   limber_json_out_string (j, "start", plan->start);
@@ -343,7 +343,7 @@ limber_plan_to_json (const LimberPlan *plan, gboolean pretty)
                                                                          : plan->minutes_per_day, -1);
   limber_json_out_int (j, "days_per_week", plan->days_per_week);
   add_facts (j, plan);
-  limber_json_out_strings (j, "rules_fired", plan->fired_rules);
+  limber_json_out_strings (j, "rules_fired", plan->fired_rules->pdata, plan->fired_rules->len);
   add_composition (j, plan);
   Writing W = {
     .scratch = g_string_sized_new (128),

@@ -42,11 +42,35 @@ struct _LimberItem {
   gboolean in_block;        /* part of its plan's item block: freed with the plan */
 };
 
+/* A day's items.  A generated day's list is a window on the plan's item
+ * pointers, sized by the schedule before it fills it, so a week of items
+ * costs no allocation per day; a day built by hand (tests, readers) owns a
+ * growing array.  Shaped like a GPtrArray (pdata, len) so that
+ * g_ptr_array_index() reads either. */
+typedef struct {
+  gpointer *pdata;          /* LimberItem* */
+  guint len;
+  guint room;               /* slots at pdata */
+  gboolean owned;           /* pdata is the day's own (g_free), not a window */
+} LimberItemList;
+
+/* A plan's list of ids or records: a GPtrArray's shape (pdata, len: read
+ * with g_ptr_array_index() and limber_list_at()) without its allocations,
+ * the list and its array in the plan's arena, freed with the plan.  A
+ * plan fills a dozen of these; as GPtrArrays they were a fifth of its
+ * allocations. */
+typedef struct {
+  gpointer *pdata;
+  guint len;
+  guint room;
+} LimberPlanList;
+
 struct _LimberDay {
   char date[11];
   gboolean rest;
   double minutes;
-  GPtrArray *items;         /* LimberItem* */
+  LimberItemList *items;    /* always &item_list: day->items->len reads as it did */
+  LimberItemList item_list;
   gboolean in_block;        /* part of its plan's day block: freed with the plan */
 };
 
@@ -93,12 +117,12 @@ struct _LimberPlan {
   LimberRuleset *rs;        /* a reference */
   LimberPlanStatus status;
   LimberOutcome outcome;
-  GPtrArray *referral_flags;   /* char*: ids of the flags behind a referral */
+  LimberPlanList *referral_flags; /* char*: ids of the flags behind a referral */
   char *referral_message;
   char *no_exercises_reason;   /* LIMBER_PLAN_NO_EXERCISES: "excluded" or "minutes", else NULL */
   char *no_exercises_message;  /* LIMBER_PLAN_NO_EXERCISES: why, in plain words, else NULL */
-  GPtrArray *unanswered;       /* char*: ids of unanswered questions a stopping red flag hangs on */
-  GPtrArray *advisories;    /* char*, in order, no duplicates */
+  LimberPlanList *unanswered;   /* char*: ids of unanswered questions a stopping red flag hangs on */
+  LimberPlanList *advisories; /* char*, in order, no duplicates */
   guint64 seed;
   char start[11];
   char *name;               /* the person's, or NULL */
@@ -107,17 +131,17 @@ struct _LimberPlan {
   double session_minutes;   /* what sessions are planned to last: minutes_per_day, or a rule's shorter limit */
   unsigned days_per_week;
   GPtrArray *days;          /* LimberDay* */
-  GPtrArray *flags;         /* char*: every triggered red flag id */
-  GPtrArray *deficits;      /* LimberDeficitOut*, measures with any deficit */
-  GPtrArray *asymmetries;   /* LimberAsymmetryOut*, meaningful ones only */
-  GPtrArray *scores;        /* LimberScoreOut* */
-  GPtrArray *fired_rules;   /* char*: ids of the rules whose conditions held */
+  LimberPlanList *flags;     /* char*: every triggered red flag id */
+  LimberPlanList *deficits;  /* LimberDeficitOut*, measures with any deficit */
+  LimberPlanList *asymmetries; /* LimberAsymmetryOut*, meaningful ones only */
+  LimberPlanList *scores;    /* LimberScoreOut* */
+  LimberPlanList *fired_rules; /* char*: ids of the rules whose conditions held */
   /* the composer's trace */
   const char *routine;      /* "routine" (static) when the template's routine shaped the core, else NULL */
-  GPtrArray *core;          /* char*: exercise ids done every training day, in session order */
-  GPtrArray *accessories;   /* char*: the rotating exercises of the week */
-  GPtrArray *focus;         /* LimberFocusOut* */
-  GPtrArray *left_out;      /* LimberLeftOut* */
+  LimberPlanList *core;      /* char*: exercise ids done every training day, in session order */
+  LimberPlanList *accessories; /* char*: the rotating exercises of the week */
+  LimberPlanList *focus;     /* LimberFocusOut* */
+  LimberPlanList *left_out;  /* LimberLeftOut* */
   GArray *why;              /* LimberWhy: each planned exercise's reasons, one run per exercise */
   LimberItem *items;        /* the generated items, in one block (days point into it), or NULL */
   LimberDay *day_block;     /* the generated days, in one block (plan->days points into it), or NULL */
@@ -130,6 +154,9 @@ struct _LimberPlan {
 /* plan.c */
 LimberPlan *limber_plan_alloc (const LimberRuleset *rs);
 LimberDay *limber_day_alloc (const GDate *date);
+/* Appends item (owned by the day from now on) to day's items: a day built
+ * by hand grows as needed; a generated day has the room it was given. */
+void limber_day_add_item (LimberDay *day, LimberItem *item);
 /* date as YYYY-MM-DD (years 1 to 9999), without printf or the locale. */
 void limber_date_format (const GDate *date, char out[11]);
 /* The plan's n days from start, in one block (plan->day_block), added to
@@ -144,6 +171,12 @@ void limber_item_add_reason (LimberItem *item, const char *rule, const char *fmt
 guint limber_item_n_why (const LimberItem *item);
 const LimberWhy *limber_item_why (const LimberItem *item, guint k);
 void limber_plan_add_advisory (LimberPlan *plan, const char *text);
+/* Appends data to one of plan's lists (growing it in the plan's arena). */
+void limber_plan_list_add (LimberPlan *plan, LimberPlanList *list, gpointer data);
+/* Inserts data before the index'th element (index <= len). */
+void limber_plan_list_insert (LimberPlan *plan, LimberPlanList *list, guint index, gpointer data);
+/* Removes the index'th element, keeping the order of the others. */
+void limber_plan_list_remove_index (LimberPlanList *list, guint index);
 /* A copy of text (or of the formatted text) that lives as long as the
  * plan, in its string chunk: generated texts without an allocation each. */
 const char *limber_plan_intern (LimberPlan *plan, const char *text);

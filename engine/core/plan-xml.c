@@ -60,7 +60,7 @@ text_element (xmlTextWriterPtr w, const char *element, const char *text)
 
 /* <list><element>s</element>...</list> */
 static void
-string_list (xmlTextWriterPtr w, const char *list, const char *element, const GPtrArray *strings)
+string_list (xmlTextWriterPtr w, const char *list, const char *element, const LimberPlanList *strings)
 {
   start (w, list);
   for (guint i = 0; i < strings->len; i++)
@@ -104,7 +104,7 @@ write_ruleset (xmlTextWriterPtr w, const LimberRuleset *rs)
 }
 
 static void
-write_deficits (xmlTextWriterPtr w, const GPtrArray *deficits)
+write_deficits (xmlTextWriterPtr w, const LimberPlanList *deficits)
 {
   start (w, "deficits");
   for (guint i = 0; i < deficits->len; i++)
@@ -122,7 +122,7 @@ write_deficits (xmlTextWriterPtr w, const GPtrArray *deficits)
 }
 
 static void
-write_asymmetries (xmlTextWriterPtr w, const GPtrArray *asymmetries)
+write_asymmetries (xmlTextWriterPtr w, const LimberPlanList *asymmetries)
 {
   start (w, "asymmetries");
   for (guint i = 0; i < asymmetries->len; i++)
@@ -138,7 +138,7 @@ write_asymmetries (xmlTextWriterPtr w, const GPtrArray *asymmetries)
 }
 
 static void
-write_scores (xmlTextWriterPtr w, const GPtrArray *scores)
+write_scores (xmlTextWriterPtr w, const LimberPlanList *scores)
 {
   start (w, "scores");
   for (guint i = 0; i < scores->len; i++)

@@ -2,6 +2,8 @@
 #include "plan-private.h"
 #include "lists.h"
 
+#include <string.h>
+
 void
 limber_item_free (LimberItem *item)
 {
@@ -17,7 +19,10 @@ limber_item_free (LimberItem *item)
 static void
 day_free (LimberDay *day)
 {
-  g_clear_pointer (&day->items, g_ptr_array_unref);
+  for (guint i = 0; i < day->items->len; i++)
+    limber_item_free (day->items->pdata[i]);
+  if (day->items->owned)
+    g_free (day->items->pdata);
   /* days of a generated plan live in its day block (plan->day_block) */
   if (!day->in_block)
     g_free (day);
@@ -38,22 +43,22 @@ limber_plan_alloc (const LimberRuleset *rs)
   plan->status = LIMBER_PLAN_OK;
   plan->outcome = LIMBER_OUTCOME_NONE;
   /* ids borrowed from the rule set the plan holds */
-  plan->referral_flags = g_ptr_array_new ();
-  plan->unanswered = g_ptr_array_new ();
+  plan->referral_flags = limber_arena_new0 (&plan->arena, LimberPlanList, 1);
+  plan->unanswered = limber_arena_new0 (&plan->arena, LimberPlanList, 1);
   /* texts in plan->strings */
-  plan->advisories = g_ptr_array_new ();
+  plan->advisories = limber_arena_new0 (&plan->arena, LimberPlanList, 1);
   plan->days = g_ptr_array_new_with_free_func ((GDestroyNotify) day_free);
-  plan->flags = g_ptr_array_new ();
+  plan->flags = limber_arena_new0 (&plan->arena, LimberPlanList, 1);
   /* records in plan->arena */
-  plan->deficits = g_ptr_array_new ();
-  plan->asymmetries = g_ptr_array_new ();
-  plan->scores = g_ptr_array_new ();
-  plan->fired_rules = g_ptr_array_new ();
+  plan->deficits = limber_arena_new0 (&plan->arena, LimberPlanList, 1);
+  plan->asymmetries = limber_arena_new0 (&plan->arena, LimberPlanList, 1);
+  plan->scores = limber_arena_new0 (&plan->arena, LimberPlanList, 1);
+  plan->fired_rules = limber_arena_new0 (&plan->arena, LimberPlanList, 1);
   /* exercise ids, borrowed from the rule set the plan holds */
-  plan->core = g_ptr_array_new ();
-  plan->accessories = g_ptr_array_new ();
-  plan->focus = g_ptr_array_new ();
-  plan->left_out = g_ptr_array_new ();
+  plan->core = limber_arena_new0 (&plan->arena, LimberPlanList, 1);
+  plan->accessories = limber_arena_new0 (&plan->arena, LimberPlanList, 1);
+  plan->focus = limber_arena_new0 (&plan->arena, LimberPlanList, 1);
+  plan->left_out = limber_arena_new0 (&plan->arena, LimberPlanList, 1);
   return plan;
 }
 
@@ -104,11 +109,30 @@ limber_plan_internv (LimberPlan *plan, const char *format, va_list ap)
   return text;
 }
 
+/* A day whose items go to the room at slots (a window on the plan's item
+ * pointers), or, with slots NULL, to an array of its own. */
 static void
-day_init (LimberDay *day, const GDate *date, guint reserve)
+day_init (LimberDay *day, const GDate *date, gpointer *slots, guint room)
 {
   limber_date_format (date, day->date);
-  day->items = g_ptr_array_new_full (reserve, (GDestroyNotify) limber_item_free);
+  day->items = &day->item_list;
+  day->item_list = (LimberItemList) { slots, 0, slots ? room : 0, slots == NULL };
+}
+
+void
+limber_day_add_item (LimberDay *day, LimberItem *item)
+{
+  g_return_if_fail (day != NULL && item != NULL);
+
+  LimberItemList *list = day->items;
+  if (list->len == list->room)
+    {
+      /* a window was sized by the schedule that fills it */
+      g_return_if_fail (list->owned);
+      list->room = MAX (8, 2 * list->room);
+      list->pdata = g_renew (gpointer, list->pdata, list->room);
+    }
+  list->pdata[list->len++] = item;
 }
 
 void
@@ -137,7 +161,7 @@ limber_day_alloc (const GDate *date)
   g_return_val_if_fail (date != NULL && g_date_valid (date), NULL);
 
   LimberDay *day = g_new0 (LimberDay, 1);
-  day_init (day, date, 16);
+  day_init (day, date, NULL, 0);
   return day;
 }
 
@@ -148,12 +172,18 @@ limber_plan_add_days (LimberPlan *plan, const GDate *start, unsigned n, const gu
   g_return_if_fail (start != NULL && g_date_valid (start));
 
   plan->day_block = g_new0 (LimberDay, MAX (n, 1));
+  guint total = 0;
+  for (unsigned d = 0; reserve && d < n; d++)
+    total += reserve[d];
+  gpointer *slots = limber_arena_new0 (&plan->arena, gpointer, MAX (total, 1));
   for (unsigned d = 0; d < n; d++)
     {
       GDate date = *start;
       g_date_add_days (&date, d);
       LimberDay *day = &plan->day_block[d];
-      day_init (day, &date, reserve ? reserve[d] : 0);
+      guint room = reserve ? reserve[d] : 0;
+      day_init (day, &date, slots, room);
+      slots += room;
       day->in_block = TRUE;
       g_ptr_array_add (plan->days, day);
     }
@@ -196,9 +226,44 @@ limber_plan_add_advisory (LimberPlan *plan, const char *text)
   g_return_if_fail (text != NULL);
 
   /* several rules and flags may give the same advice; the person reads it once */
-  if (g_ptr_array_find_with_equal_func (plan->advisories, text, g_str_equal, NULL))
-    return;
-  g_ptr_array_add (plan->advisories, (gpointer) limber_plan_intern (plan, text));
+  for (guint i = 0; i < plan->advisories->len; i++)
+    if (strcmp (plan->advisories->pdata[i], text) == 0)
+      return;
+  limber_plan_list_add (plan, plan->advisories, (gpointer) limber_plan_intern (plan, text));
+}
+
+void
+limber_plan_list_add (LimberPlan *plan, LimberPlanList *list, gpointer data)
+{
+  if (list->len == list->room)
+    {
+      /* the old array stays in the arena until the plan goes: lists are
+       * short, so doubling from 8 wastes a few hundred bytes at most */
+      guint room = MAX (8, 2 * list->room);
+      gpointer *pdata = limber_arena_new0 (&plan->arena, gpointer, room);
+      if (list->len > 0)
+        memcpy (pdata, list->pdata, sizeof (gpointer) * list->len);
+      list->pdata = pdata;
+      list->room = room;
+    }
+  list->pdata[list->len++] = data;
+}
+
+void
+limber_plan_list_insert (LimberPlan *plan, LimberPlanList *list, guint index, gpointer data)
+{
+  g_return_if_fail (index <= list->len);
+  limber_plan_list_add (plan, list, data);
+  memmove (&list->pdata[index + 1], &list->pdata[index], sizeof (gpointer) * (list->len - 1 - index));
+  list->pdata[index] = data;
+}
+
+void
+limber_plan_list_remove_index (LimberPlanList *list, guint index)
+{
+  g_return_if_fail (index < list->len);
+  memmove (&list->pdata[index], &list->pdata[index + 1], sizeof (gpointer) * (list->len - index - 1));
+  list->len--;
 }
 
 
@@ -211,18 +276,6 @@ limber_plan_free (LimberPlan *plan)
   g_clear_pointer (&plan->days, g_ptr_array_unref);
   g_free (plan->day_block);
   g_free (plan->items);
-  g_clear_pointer (&plan->referral_flags, g_ptr_array_unref);
-  g_clear_pointer (&plan->unanswered, g_ptr_array_unref);
-  g_clear_pointer (&plan->advisories, g_ptr_array_unref);
-  g_clear_pointer (&plan->flags, g_ptr_array_unref);
-  g_clear_pointer (&plan->deficits, g_ptr_array_unref);
-  g_clear_pointer (&plan->asymmetries, g_ptr_array_unref);
-  g_clear_pointer (&plan->scores, g_ptr_array_unref);
-  g_clear_pointer (&plan->fired_rules, g_ptr_array_unref);
-  g_clear_pointer (&plan->core, g_ptr_array_unref);
-  g_clear_pointer (&plan->accessories, g_ptr_array_unref);
-  g_clear_pointer (&plan->focus, g_ptr_array_unref);
-  g_clear_pointer (&plan->left_out, g_ptr_array_unref);
   if (plan->why != NULL)
     {
       for (guint k = 0; k < plan->why->len; k++)
@@ -368,7 +421,7 @@ const LimberItem *
 limber_day_get_item (const LimberDay *day, unsigned index)
 {
   g_return_val_if_fail (day != NULL, NULL);
-  return limber_list_at (day->items, index);
+  return index < day->items->len ? day->items->pdata[index] : NULL;
 }
 
 const LimberExercise *

@@ -19,12 +19,18 @@ typedef struct {
   gboolean yes;
   double number;
   char *choice;
+  /* Resolved by limber_profile_mark_checked() and valid only while the
+   * profile's checked_for is the rule set's serial (see resolved_for()
+   * in facts.c): planning then reads indices, not ids. */
+  int question_index;  /* into the rule set's questions */
+  int choice_index;    /* into the question's choices, -1 if none */
 } LimberAnswer;
 
 typedef struct {
   char *measure;
   gboolean sided;
   double left, right;  /* unsided: both hold the value */
+  int measure_index;   /* resolved at mark_checked, as LimberAnswer's */
 } LimberScan;
 
 typedef struct {
@@ -34,12 +40,16 @@ typedef struct {
   unsigned sets, reps;
   double hold_s, duration_s;
   double discomfort, discomfort_next_day; /* -1: not reported */
+  int exercise_index;  /* resolved at mark_checked, as LimberAnswer's */
+  guint32 day;         /* the date's Julian day, 0 if not a date */
 } LimberLogged;
 
 typedef struct {
   char *date;
   char *measure;
   double left, right;
+  int measure_index;   /* resolved at mark_checked, as LimberAnswer's */
+  guint32 day;         /* the date's Julian day, 0 if not a date */
 } LimberRescan;
 
 struct _LimberProfile {
@@ -87,6 +97,7 @@ const LimberScan *limber_profile_find_scan (const LimberProfile *profile, const 
  * field in front of it. */
 
 typedef struct {
+  const char *code;  /* a LIMBER_PROBLEM_* (limber/error.h) */
   char *field;
   gboolean at_key;   /* the member's name is wrong (an unknown id), not its value */
   char *message;
@@ -97,7 +108,6 @@ typedef struct {
  * array element or an XML element, both are the same place). */
 typedef struct {
   int key_line, key_column;
-  const char *code;  /* a LIMBER_PROBLEM_* (limber/error.h) */
   int line, column;
 } LimberProfilePos;
 

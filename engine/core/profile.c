@@ -1159,9 +1159,49 @@ limber_profile_validate (const LimberProfile *profile, const LimberRuleset *rule
   return FALSE;
 }
 
+static guint32
+julian_or_zero (const char *date)
+{
+  GDate d;
+  return limber_parse_date (date, &d) ? g_date_get_julian (&d) : 0;
+}
+
+/* A checked profile is planned many times (a population, a simulation, an
+ * app re-planning a person): its ids are resolved against the rule set and
+ * its dates parsed here, once, so that deriving facts looks nothing up. */
 void
 limber_profile_mark_checked (LimberProfile *profile, const LimberRuleset *ruleset)
 {
+  for (guint i = 0; i < profile->answers->len; i++)
+    {
+      LimberAnswer *a = g_ptr_array_index (profile->answers, i);
+      a->question_index = limber_ruleset_index_of (ruleset->question_index, a->question);
+      a->choice_index = -1;
+      if (a->question_index >= 0 && a->kind == ANSWER_CHOICE)
+        {
+          const LimberQuestion *q = g_ptr_array_index (ruleset->questions, a->question_index);
+          for (int c = 0; q->choices[c]; c++)
+            if (g_strcmp0 (q->choices[c], a->choice) == 0)
+              a->choice_index = c;
+        }
+    }
+  for (guint i = 0; i < profile->scans->len; i++)
+    {
+      LimberScan *s = g_ptr_array_index (profile->scans, i);
+      s->measure_index = limber_ruleset_index_of (ruleset->measure_index, s->measure);
+    }
+  for (guint i = 0; i < profile->sessions->len; i++)
+    {
+      LimberLogged *l = g_ptr_array_index (profile->sessions, i);
+      l->exercise_index = limber_ruleset_index_of (ruleset->exercise_index, l->exercise);
+      l->day = julian_or_zero (l->date);
+    }
+  for (guint i = 0; i < profile->rescans->len; i++)
+    {
+      LimberRescan *r = g_ptr_array_index (profile->rescans, i);
+      r->measure_index = limber_ruleset_index_of (ruleset->measure_index, r->measure);
+      r->day = julian_or_zero (r->date);
+    }
   profile->checked_for = ruleset->serial;
 }
 

@@ -57,6 +57,13 @@ compile_jobs (LimberRuleset *rs)
   for (guint i = 0; i < rs->exercises->len; i++)
     {
       LimberExercise *e = g_ptr_array_index (rs->exercises, i);
+      e->primary_bits = 0;
+      for (guint k = 0; k < e->targets->len; k++)
+        {
+          const LimberExerciseTarget *t = &g_array_index (e->targets, LimberExerciseTarget, k);
+          if (t->primary && t->measure_index >= 0)
+            e->primary_bits |= G_GUINT64_CONSTANT (1) << ((guint) t->measure_index % 64);
+        }
       char *key = job_key (e);
       e->job = -1;
       if (key == NULL)

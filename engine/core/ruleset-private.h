@@ -284,6 +284,8 @@ struct _LimberExercise {
   gboolean to_floor;        /* goes down to the floor from its posture (a lunge's back knee) */
   GArray *targets;          /* LimberExerciseTarget */
   int job;                  /* the same number for the same primary targets, -1 for none (ruleset-compile.c) */
+  guint64 primary_bits;     /* bit m % 64 for each primary target's measure m: a quick "no" for
+                             * limber_exercise_targets_primary() (ruleset-compile.c) */
   GArray *acted_on_by;      /* guint32 (rule index << 8 | action index), in rule then action order: the actions
                              * that target it (ruleset-compile.c) */
   GArray *weighted_by;      /* LimberWeightRef: the rules whose weight reaches it, in rule order (ruleset-compile.c) */
@@ -388,6 +390,14 @@ gboolean limber_posture_from_string(const char *s, LimberPosture *posture);
 /* the primary target of e that names measure, or any target when any_role */
 gboolean limber_exercise_targets(const LimberExercise *e, int measure, gboolean any_role);
 int limber_ruleset_index_of(GHashTable *index, const char *id);
+/* limber_exercise_targets (e, measure, FALSE) for a compiled rule set: the
+ * composer asks it of every exercise for every measure in focus, and most
+ * answers are "no", which the bits give without reading the targets. */
+static inline gboolean
+limber_exercise_targets_primary (const LimberExercise *e, int measure)
+{
+  return ((e->primary_bits >> ((guint) measure % 64)) & 1) && limber_exercise_targets (e, measure, FALSE);
+}
 void limber_cond_free(LimberCond *cond);
 
 /* ruleset-check.c: resolve ids and check the whole; adds each problem to

@@ -93,6 +93,15 @@ typedef struct {
   GString *scratch;
 } Shared;
 
+/* One day of the week as composed, its picks in order (in the schedule's
+ * arena). */
+typedef struct {
+  gboolean training;
+  Pick *picks;
+  guint n_picks;
+  double seconds;
+} DayPicks;
+
 static void
 shared_init (Shared *S, const Composer *C, LimberArena *arena)
 {
@@ -238,67 +247,76 @@ limber_schedule (LimberSelection *sel, LimberPlan *plan, const GDate *start, uns
   C.max_items = day_cap;
   g_autoptr (GArray) pool = allowance > 0 ? limber_compose_accessories (&C, &core, allowance) : g_array_new (FALSE, FALSE, sizeof (guint));
   for (guint k = 0; k < pool->len; k++)
-    g_ptr_array_add (plan->accessories, exercise_at (&C, g_array_index (pool, guint, k))->id);
+    limber_plan_list_add (plan, plan->accessories, exercise_at (&C, g_array_index (pool, guint, k))->id);
 
   Shared S;
   shared_init (&S, &C, &arena);
   /* the selection's strings are the reasons' too: the plan keeps them */
   g_assert (plan->selection_strings == NULL);
   plan->selection_strings = g_steal_pointer (&sel->strings);
-  /* every training day composed first, so the week's items take one block */
-  Session *sessions = limber_arena_new0 (&arena, Session, n_days);
+  /* every training day composed first, so the week's items take one block;
+   * each day is composed in one reused array and its ordered picks kept in
+   * the schedule's arena */
+  DayPicks *days = limber_arena_new0 (&arena, DayPicks, n_days);
+  g_autoptr (GArray) scratch
+    = g_array_sized_new (FALSE, FALSE, sizeof (Pick), core.picks->len + ACCESSORY_MAX_ITEMS + DAY_EXTRA_ITEMS + 2);
   guint training = 0, n_picks = 0;
   for (unsigned d = 0; d < n_days; d++)
     {
       if (!is_training_offset (d % 7, profile->days_per_week))
         continue;
-      limber_compose_day (&C, &core, pool, training * ACCESSORY_MAX_ITEMS / 2, &sessions[d]);
+      Session session = { .picks = scratch };
+      limber_compose_day (&C, &core, pool, training * ACCESSORY_MAX_ITEMS / 2, &session);
       training++;
-      limber_session_order (&C, &sessions[d]);
-      n_picks += sessions[d].picks->len;
+      limber_session_order (&C, &session);
+      days[d].training = TRUE;
+      days[d].n_picks = scratch->len;
+      days[d].seconds = session.seconds;
+      days[d].picks = limber_arena_new0 (&arena, Pick, MAX (scratch->len, 1));
+      memcpy (days[d].picks, scratch->data, sizeof (Pick) * scratch->len);
+      n_picks += scratch->len;
     }
   plan->max_items = n_picks;
   plan->items = g_new0 (LimberItem, MAX (n_picks, 1));
 
   guint *reserve = limber_arena_new0 (&arena, guint, n_days);
   for (unsigned d = 0; d < n_days; d++)
-    reserve[d] = sessions[d].picks ? sessions[d].picks->len : 0;
+    reserve[d] = days[d].n_picks;
   limber_plan_add_days (plan, start, n_days, reserve);
   gboolean warned_short = FALSE;
   gboolean *planned = limber_arena_new0 (&arena, gboolean, n);  /* per exercise: in some day's session */
   for (unsigned d = 0; d < n_days; d++)
     {
       LimberDay *out = g_ptr_array_index (plan->days, d);
-      out->rest = sessions[d].picks == NULL;
+      const DayPicks *day = &days[d];
+      out->rest = !day->training;
       if (out->rest)
         continue;
-      Session day = sessions[d];
-      for (guint k = 0; k < day.picks->len; k++)
+      for (guint k = 0; k < day->n_picks; k++)
         {
-          const Pick *pick = &g_array_index (day.picks, Pick, k);
-          g_ptr_array_add (out->items, make_item (&C, &S, pick, limber_session_has (&core, pick->exercise)));
+          const Pick *pick = &day->picks[k];
+          limber_day_add_item (out, make_item (&C, &S, pick, limber_session_has (&core, pick->exercise)));
           planned[pick->exercise] = TRUE;
         }
-      out->minutes = round (day.seconds / 6.0) / 10.0;
-      if (day.seconds < C.budget * UNDERRUN && day.picks->len > 0 && !warned_short)
+      out->minutes = round (day->seconds / 6.0) / 10.0;
+      if (day->seconds < C.budget * UNDERRUN && day->n_picks > 0 && !warned_short)
         {
           char minutes_text[32];
-          g_ascii_formatd (minutes_text, sizeof minutes_text, "%.0f", MAX (1.0, round (day.seconds / 60.0)));
+          g_ascii_formatd (minutes_text, sizeof minutes_text, "%.0f", MAX (1.0, round (day->seconds / 60.0)));
           limber_plan_add_advisory (plan, limber_plan_internf (plan, "Your sessions take about %s of your %g minutes: no "
                                                                "more exercises suit your answers and constraints in "
                                                                "this rule set.", minutes_text, plan->session_minutes));
           warned_short = TRUE;
         }
-      g_array_unref (day.picks);
     }
   /* what was left out at one point but came back (a swap, a stand-in, a
    * later day) is not left out */
   for (guint k = plan->left_out->len; k-- > 0;)
     if (planned[((const LimberLeftOut *) g_ptr_array_index (plan->left_out, k))->index])
-      g_ptr_array_remove_index (plan->left_out, k);
+      limber_plan_list_remove_index (plan->left_out, k);
   limber_session_order (&C, &core);
   for (guint k = 0; k < core.picks->len; k++)
-    g_ptr_array_add (plan->core, exercise_at (&C, g_array_index (core.picks, Pick, k).exercise)->id);
+    limber_plan_list_add (plan, plan->core, exercise_at (&C, g_array_index (core.picks, Pick, k).exercise)->id);
   g_array_unref (core.picks);
   shared_clear (&S);
   limber_arena_clear (&arena);

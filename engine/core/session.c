@@ -175,8 +175,66 @@ flow_compare (gconstpointer a, gconstpointer b, gpointer data)
   return x->exercise < y->exercise ? -1 : x->exercise > y->exercise;
 }
 
+/* flow_compare()'s order as a key per pick, worked out once: a session
+ * of n picks is sorted with n keys, not n log n comparisons that each
+ * look both exercises up again. */
+typedef struct {
+  int part[5];              /* closing, level from the floor, still, rank, routine place */
+  guint slot, exercise;
+  Pick pick;
+} FlowKey;
+
+static void
+flow_key (const Composer *C, const Pick *p, FlowKey *k)
+{
+  guint last = C->template->slots->len - 1;
+  const LimberExercise *e = exercise_at (C, p->exercise);
+  int closing = p->slot == last;
+  k->part[0] = closing;
+  k->part[1] = closing ? 2 - limber_exercise_level (e) : 0;
+  k->part[2] = closing ? still (C, p->exercise) : 0;
+  k->part[3] = closing ? closing_rank (e) : main_rank (e);
+  k->part[4] = routine_place (C, p->exercise);
+  k->slot = p->slot;
+  k->exercise = p->exercise;
+  k->pick = *p;
+}
+
+static gboolean
+flow_key_before (const FlowKey *x, const FlowKey *y)
+{
+  for (int i = 0; i < 5; i++)
+    if (x->part[i] != y->part[i])
+      return x->part[i] < y->part[i];
+  if (x->slot != y->slot)
+    return x->slot < y->slot;
+  return x->exercise < y->exercise;
+}
+
 void
 limber_session_order (Composer *C, Session *s)
 {
-  g_array_sort_with_data (s->picks, flow_compare, C);
+  guint n = s->picks->len;
+  if (n > 64)
+    {
+      /* more than a day ever holds: the plain sort */
+      g_array_sort_with_data (s->picks, flow_compare, C);
+      return;
+    }
+  FlowKey keys[64];
+  for (guint k = 0; k < n; k++)
+    {
+      FlowKey key;
+      flow_key (C, &g_array_index (s->picks, Pick, k), &key);
+      /* insertion: the key is total, so this is flow_compare()'s order */
+      guint at = k;
+      while (at > 0 && flow_key_before (&key, &keys[at - 1]))
+        {
+          keys[at] = keys[at - 1];
+          at--;
+        }
+      keys[at] = key;
+    }
+  for (guint k = 0; k < n; k++)
+    g_array_index (s->picks, Pick, k) = keys[k].pick;
 }

@@ -427,25 +427,28 @@ bounds_text (const LimberExpect *x)
   return x->has_at_least ? g_strdup_printf ("at least %g", x->at_least) : g_strdup_printf ("at most %g", x->at_most);
 }
 
+/* plan_has() and join() take a GPtrArray or a plan's list (pdata, len) */
 static gboolean
-plan_has (GPtrArray *list, const char *id)
+strings_have (gpointer const *strings, guint n, const char *id)
 {
-  for (guint i = 0; i < list->len; i++)
-    if (g_strcmp0 (g_ptr_array_index (list, i), id) == 0)
+  for (guint i = 0; i < n; i++)
+    if (g_strcmp0 (strings[i], id) == 0)
       return TRUE;
   return FALSE;
 }
+#define plan_has(list, id) strings_have ((list)->pdata, (list)->len, (id))
 
 static char *
-join (GPtrArray *list, const char *none)
+strings_join (gpointer const *strings, guint n, const char *none)
 {
-  if (list->len == 0)
+  if (n == 0)
     return g_strdup (none);
   GString *out = g_string_new (NULL);
-  for (guint i = 0; i < list->len; i++)
-    g_string_append_printf (out, "%s%s", i ? ", " : "", (const char *) g_ptr_array_index (list, i));
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (out, "%s%s", i ? ", " : "", (const char *) strings[i]);
   return g_string_free (out, FALSE);
 }
+#define join(list, none) strings_join ((list)->pdata, (list)->len, (none))
 
 /* The red flags a profile triggered, with their outcomes, and the referral. */
 static GPtrArray *
@@ -577,7 +580,7 @@ check_status (Run *R, const LimberExpect *x)
 static void
 check_screening (Run *R, const LimberExpect *x)
 {
-  const GPtrArray *missing = R->plan->unanswered;
+  const LimberPlanList *missing = R->plan->unanswered;
   g_autofree char *list = join ((GPtrArray *) missing, "none");
   GPtrArray *trace = strings ();
   g_ptr_array_add (trace, g_strdup_printf ("unanswered red-flag questions: %s", list));
