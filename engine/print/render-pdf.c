@@ -1263,7 +1263,8 @@ rescan_block (Pager *P)
   const LimberPrint *p = P->print;
   if (p->measures->len == 0)
     return;
-  g_autoptr (Block) b = block_new (FALSE);
+  /* whole, on the log's last page when it fits there, else on a page of its own */
+  g_autoptr (Block) b = block_new (TRUE);
   double w = column_width (P), y = heading_with (P, b, 0, LIMBER_PRINT_RESCAN_HEADING, NULL, &ACCENT);
   g_autoptr (PangoLayout) intro = text_layout (P, F_BODY, LIMBER_PRINT_RESCAN_INTRO " Date: ____________", w,
                                                PANGO_ALIGN_LEFT);
