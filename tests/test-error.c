@@ -256,3 +256,28 @@ LIMBER_TEST (error, a_copied_error_keeps_codes_and_suggestions)
   cr_assert_str_eq (limber_problem_get_code (limber_error_get_problem (copy, 0)), LIMBER_PROBLEM_UNKNOWN_REFERENCE);
   cr_assert_str_eq (limber_problem_get_suggestion (limber_error_get_problem (copy, 0)), "sciatica");
 }
+
+LIMBER_TEST (error, a_refused_doctype_and_an_oversized_document_carry_their_codes)
+{
+  g_autofree char *path = limber_test_data ("invalid/external-entity.xml");
+  g_autoptr (GError) unsafe = NULL;
+  g_autoptr (LimberRuleset) rs = limber_ruleset_new_from_file (path, &unsafe);
+  cr_assert_null (rs);
+  cr_assert_eq (limber_error_get_n_problems (unsafe), 1, "%s", unsafe->message);
+  const LimberProblem *p = limber_error_get_problem (unsafe, 0);
+  cr_assert_str_eq (limber_problem_get_code (p), LIMBER_PROBLEM_UNSAFE);
+  cr_assert_str_eq (limber_problem_get_field (p), "DOCTYPE");
+  cr_assert_eq (limber_problem_get_line (p), 2);
+  cr_assert_str_eq (limber_problem_get_expected (p), "the document to start at <ruleset>");
+
+  g_autoptr (LimberRuleset) rules = limber_test_default_rules ();
+  g_autoptr (GError) large = NULL;
+  g_autofree char *full = limber_test_data ("profiles/full.json");
+  g_autoptr (LimberProfile) profile = limber_profile_new_from_file_bounded (rules, full, 64, &large);
+  cr_assert_null (profile);
+  cr_assert_eq (limber_error_get_n_problems (large), 1, "%s", large->message);
+  p = limber_error_get_problem (large, 0);
+  cr_assert_str_eq (limber_problem_get_code (p), LIMBER_PROBLEM_TOO_LARGE, "%s", large->message);
+  cr_assert_str_eq (limber_problem_get_file (p), full);
+  cr_assert (strstr (limber_problem_get_what (p), "too large") != NULL, "%s", limber_problem_get_what (p));
+}

@@ -945,3 +945,54 @@ LIMBER_TEST (profile, every_field_reads_back_through_the_api)
   cr_assert_eq (limber_profile_get_n_avoid_regions (p), 1);
   cr_assert_str_eq (limber_profile_get_avoid_region (p, 0), "hip");
 }
+
+/* ---- structs the caller allocates carry their size (docs/embedding.md) ---- */
+
+LIMBER_TEST (profile, a_session_reads_the_same_zeroed_positional_or_with_its_size)
+{
+  g_autoptr (LimberProfile) p = limber_profile_new ();
+  /* zeroed and filled by name, in order, and from LIMBER_SESSION_INIT: all the first layout */
+  LimberSession zeroed = { 0 };
+  zeroed.date = "2026-11-17";
+  zeroed.exercise = "pelvic-tilts";
+  zeroed.sets = 2;
+  limber_profile_add_session (p, &zeroed);
+  limber_profile_add_session (p, &(LimberSession) { "2026-11-18", "pelvic-tilts", TRUE, 2, 0, 0, 0, -1, -1 });
+  LimberSession sized = LIMBER_SESSION_INIT;
+  cr_assert_eq (sized.struct_size, sizeof (LimberSession));
+  cr_assert_eq (sized.discomfort, -1);
+  sized.date = "2026-11-19";
+  sized.exercise = "pelvic-tilts";
+  sized.sets = 2;
+  limber_profile_add_session (p, &sized);
+  cr_assert_eq (limber_profile_get_n_sessions (p), 3);
+  for (unsigned i = 0; i < 3; i++)
+    {
+      LimberSession s; /* left uninitialised, as callers always could */
+      cr_assert (limber_profile_get_session (p, i, &s));
+      cr_assert_eq (s.sets, 2);
+      cr_assert_eq (s.struct_size, sizeof (LimberSession), "the library says the size it filled");
+    }
+}
+
+LIMBER_TEST (profile, a_later_larger_session_keeps_what_this_library_does_not_know)
+{
+  /* an app built against a later header whose LimberSession grew a field */
+  typedef struct {
+    LimberSession first;
+    double later_field;
+  } LaterSession;
+  g_autoptr (LimberProfile) p = limber_profile_new ();
+  LaterSession in = { .first = LIMBER_SESSION_INIT, .later_field = 7 };
+  in.first.struct_size = sizeof in;
+  in.first.date = "2026-11-17";
+  in.first.exercise = "pelvic-tilts";
+  in.first.sets = 3;
+  limber_profile_add_session (p, &in.first);
+  LaterSession out = { .later_field = 42 };
+  out.first.struct_size = sizeof out;
+  cr_assert (limber_profile_get_session (p, 0, &out.first));
+  cr_assert_eq (out.first.sets, 3);
+  cr_assert_eq (out.first.struct_size, sizeof (LimberSession), "only this layout was filled");
+  cr_assert_eq (out.later_field, 42, "and nothing was written past it");
+}

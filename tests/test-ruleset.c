@@ -407,3 +407,23 @@ LIMBER_TEST (ruleset, a_parse_error_names_the_first_mistake)
   cr_assert_eq (limber_problem_get_line (p), 3);
   cr_assert_str_eq (limber_problem_get_expected (p), "a limber rule set (see rules/limber-ruleset.xsd)");
 }
+
+/* A dose is filled the same whatever the caller put in it, and says the
+ * size filled (docs/embedding.md, "Structs the caller allocates"). */
+LIMBER_TEST (ruleset, a_dose_is_filled_with_its_size_however_it_was_declared)
+{
+  g_autofree char *path = limber_test_data ("minimal.xml");
+  g_autoptr (LimberRuleset) rs = limber_ruleset_new_from_file (path, NULL);
+  const LimberExercise *e = limber_ruleset_lookup_exercise (rs, "pelvic-tilts");
+  LimberDose sized = LIMBER_DOSE_INIT, zeroed = { 0 }, garbage;
+  memset (&garbage, 0xA5, sizeof garbage);
+  cr_assert_eq (sized.struct_size, sizeof (LimberDose));
+  LimberDose *all[] = { &sized, &zeroed, &garbage };
+  for (gsize i = 0; i < G_N_ELEMENTS (all); i++)
+    {
+      cr_assert (limber_exercise_get_step (e, 1, all[i]));
+      cr_assert_eq (all[i]->sets, 1);
+      cr_assert_eq (all[i]->reps, 5);
+      cr_assert_eq (all[i]->struct_size, sizeof (LimberDose));
+    }
+}

@@ -1,6 +1,7 @@
 /* The LimberPlan object: construction for generate.c, teardown and accessors. */
 #include "plan-private.h"
 #include "lists.h"
+#include "struct-size.h"
 
 #include <string.h>
 
@@ -443,7 +444,7 @@ limber_item_get_dose (const LimberItem *item, LimberDose *dose)
 {
   g_return_if_fail (item != NULL);
   g_return_if_fail (dose != NULL);
-  *dose = item->dose;
+  LIMBER_STRUCT_COPY_OUT (dose, item->dose, LimberDose);
 }
 
 unsigned

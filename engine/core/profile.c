@@ -12,6 +12,7 @@
 #include "lists.h"
 
 #include "error-private.h"
+#include "struct-size.h"
 #include "suggest.h"
 #include "ruleset-private.h"
 
@@ -375,6 +376,7 @@ limber_profile_add_session (LimberProfile *profile, const LimberSession *session
 {
   g_return_if_fail (profile != NULL);
   g_return_if_fail (session != NULL);
+  g_return_if_fail (LIMBER_STRUCT_SIZE_OK (session, LimberSession));
   g_return_if_fail (session->date != NULL);
   g_return_if_fail (session->exercise != NULL);
   profile->checked_for = 0;
@@ -1426,8 +1428,10 @@ limber_profile_get_session (const LimberProfile *profile, unsigned index, Limber
   const LimberLogged *l = limber_list_at (profile->sessions, index);
   if (l == NULL)
     return FALSE;
-  *session = (LimberSession) { l->date, l->exercise, l->completed, l->sets, l->reps, l->hold_s, l->duration_s,
-                               l->discomfort, l->discomfort_next_day };
+  LIMBER_STRUCT_COPY_OUT (session,
+                          ((LimberSession) { l->date, l->exercise, l->completed, l->sets, l->reps, l->hold_s,
+                                             l->duration_s, l->discomfort, l->discomfort_next_day }),
+                          LimberSession);
   return TRUE;
 }
 

@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "limber/error.h"
+#include "error-private.h"
 
 /* "1 MiB", "16 MiB", "64 KiB", "300 bytes": a size as people read it. */
 static char *
@@ -34,6 +35,10 @@ too_large (int code, const char *name, const char *size, const char *how, gsize 
   g_set_error (error, LIMBER_ERROR, code,
                "%s: %s: too large%s; expected %s of at most %" G_GSIZE_FORMAT " bytes%s%s%s", name, size, how,
                expected, max_bytes, in_words, hint ? "; " : "", hint ? hint : "");
+  /* and as a record (limber/error.h): the message after "NAME: " */
+  if (error != NULL)
+    limber_error_add_problem (*error, LIMBER_PROBLEM_TOO_LARGE, name, 0, 0, NULL,
+                              (*error)->message + strlen (name) + strlen (": "), (*error)->message);
 }
 
 void

@@ -1,6 +1,7 @@
 /* The LimberRuleset object: reference counting, teardown and accessors. */
 #include "ruleset-private.h"
 #include "lists.h"
+#include "struct-size.h"
 
 #include "limber/error.h"
 #include "pose.h"
@@ -368,6 +369,6 @@ limber_exercise_get_step (const LimberExercise *exercise, unsigned index, Limber
   g_return_val_if_fail (dose != NULL, FALSE);
   if (index >= exercise->ladder->len)
     return FALSE;
-  *dose = g_array_index (exercise->ladder, LimberDose, index);
+  LIMBER_STRUCT_COPY_OUT (dose, g_array_index (exercise->ladder, LimberDose, index), LimberDose);
   return TRUE;
 }

@@ -218,6 +218,13 @@ limber_xml_refuse_doctype (const char *name, const char *source, gsize length, c
                        "(entities are never expanded and external resources never fetched); expected the "
                        "document to start at <%s>",
                        name, line, column, kinds, root);
+          if (error != NULL)
+            {
+              g_autofree char *place = g_strdup_printf ("%s:%d:%d: DOCTYPE: ", name, line, column);
+              const char *message = (*error)->message + strlen (place);
+              limber_error_add_problem (*error, LIMBER_PROBLEM_UNSAFE, name, (unsigned) line, (unsigned) column,
+                                        "DOCTYPE", message, (*error)->message);
+            }
           return FALSE;
         }
       else

@@ -35,6 +35,12 @@ typedef struct _LimberProfile LimberProfile;
  *
  * Strings are copied by limber_profile_add_session(); a discomfort of -1 means
  * "not reported".
+ *
+ * The caller allocates it; @c struct_size says which layout it has, so that
+ * a later library can add fields after it and still read (and fill) an
+ * older caller's struct (docs/embedding.md, "Structs the caller allocates").
+ * Declare it with #LIMBER_SESSION_INIT, or zeroed, or with the fields
+ * before @c struct_size in order: a @c struct_size of 0 means this layout.
  */
 typedef struct {
   const char *date;            /**< The day, as YYYY-MM-DD. */
@@ -46,7 +52,14 @@ typedef struct {
   double duration_s;           /**< Seconds of continuous work per set. */
   double discomfort;           /**< Discomfort during, 0 to 10, or -1. */
   double discomfort_next_day;  /**< Discomfort the next morning, 0 to 10, or -1. */
+  unsigned struct_size;        /**< sizeof (LimberSession) as the caller compiled it, or 0 for this layout;
+                                    limber_profile_get_session() sets it to the size it filled. Always after
+                                    the fields above, never moved. */
 } LimberSession;
+
+/** A #LimberSession ready to be filled: zero, discomforts "not reported", its @c struct_size set. */
+#define LIMBER_SESSION_INIT \
+  { .discomfort = -1, .discomfort_next_day = -1, .struct_size = sizeof (LimberSession) }
 
 /**
  * @brief A new profile with every field at its default.

@@ -89,13 +89,25 @@ typedef enum {
  *
  * A step is either sets of repetitions (each held @c hold_s seconds when
  * @c hold_s is above zero) or sets of one continuous @c duration_s.
+ *
+ * The caller allocates it; @c struct_size says which layout it has, so that
+ * a later library can add fields after it without writing past an older
+ * caller's struct (docs/embedding.md, "Structs the caller allocates").
+ * Declare it with #LIMBER_DOSE_INIT, or zeroed: a @c struct_size of 0 means
+ * this layout.
  */
 typedef struct {
-  unsigned sets;      /**< Sets (at least 1). */
-  unsigned reps;      /**< Repetitions per set; 0 when the step is a duration. */
-  double hold_s;      /**< Seconds each repetition is held; 0 for none. */
-  double duration_s;  /**< Seconds of continuous work per set; 0 when the step is repetitions. */
+  unsigned sets;        /**< Sets (at least 1). */
+  unsigned reps;        /**< Repetitions per set; 0 when the step is a duration. */
+  double hold_s;        /**< Seconds each repetition is held; 0 for none. */
+  double duration_s;    /**< Seconds of continuous work per set; 0 when the step is repetitions. */
+  unsigned struct_size; /**< sizeof (LimberDose) as the caller compiled it, or 0 for this layout; a function
+                             that fills a dose sets it to the size it filled. Always after the fields above,
+                             never moved. */
 } LimberDose;
+
+/** A #LimberDose ready to be filled: zero, with its @c struct_size set. */
+#define LIMBER_DOSE_INIT { .struct_size = sizeof (LimberDose) }
 
 /**
  * @brief Loads and validates a rule set from a file.

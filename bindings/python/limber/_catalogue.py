@@ -16,12 +16,14 @@ from ._reflect import brief, getters, snapshot
 
 def _struct_tuple(name, ctype):
     """A namedtuple with the fields of a C struct, documented from its header."""
-    fields = [f for f, _ in ffi.typeof(ctype).fields]
+    # struct_size says the C layout (limber/ruleset.h), not the dose
+    fields = [f for f, _ in ffi.typeof(ctype).fields if f != "struct_size"]
     cls = collections.namedtuple(name, fields)
     entry = _docs.ENTRIES.get(ctype, {})
     cls.__doc__ = _docs.DOCSTRINGS.get(ctype, name)
     for field, text in entry.get("members", {}).items():
-        getattr(cls, field).__doc__ = text
+        if field in fields:
+            getattr(cls, field).__doc__ = text
     return cls
 
 
