@@ -6,9 +6,10 @@ set -eu
 PACKAGES="build-essential cmake ninja-build pkg-config libglib2.0-dev libglib2.0-bin libxml2-dev libxml2-utils
 libjson-glib-dev libcriterion-dev doxygen python3-venv python3-dev libcairo2-dev libpango1.0-dev fonts-dejavu-core
 poppler-utils"
-# The tests also fuzz (tests/fuzz): clang and its libFuzzer runtime; the main
-# job (--no-python) does not need them.
-[ "${1:-}" = "--no-python" ] || PACKAGES="$PACKAGES clang libclang-rt-14-dev"
+# The tests also fuzz (tests/fuzz): clang and its libFuzzer runtime; and they
+# check the printed week's HTML in a real browser (tests/browser): Chromium,
+# headless.  The main job (--no-python) needs neither.
+[ "${1:-}" = "--no-python" ] || PACKAGES="$PACKAGES clang libclang-rt-14-dev chromium"
 missing=""
 for p in $PACKAGES; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"

@@ -450,17 +450,24 @@ append_safety (GString *out, const LimberPrint *p)
 
 /* A number input of the log form, its value the plan's when given. */
 static void
-number_input (GString *out, const char *field, const char *label, double value, double max, gboolean fill)
+ranged_input (GString *out, const char *field, const char *label, double value, double min, double max,
+              gboolean fill)
 {
-  char buf[LIMBER_NUMBER_BUF_SIZE];
-  g_string_append_printf (out, "<input type=\"number\" inputmode=\"decimal\" min=\"0\" max=\"%s\" step=\"any\" "
+  char lo[LIMBER_NUMBER_BUF_SIZE], hi[LIMBER_NUMBER_BUF_SIZE], buf[LIMBER_NUMBER_BUF_SIZE];
+  g_string_append_printf (out, "<input type=\"number\" inputmode=\"decimal\" min=\"%s\" max=\"%s\" step=\"any\" "
                                "data-field=\"%s\" aria-label=\"",
-                          limber_number_format (buf, max, 0), field);
+                          limber_number_format (lo, min, 1), limber_number_format (hi, max, 1), field);
   esc (out, label);
   g_string_append_c (out, '"');
   if (fill)
     g_string_append_printf (out, " value=\"%s\"", limber_number_format (buf, value, 1));
   g_string_append (out, "/>");
+}
+
+static void
+number_input (GString *out, const char *field, const char *label, double value, double max, gboolean fill)
+{
+  ranged_input (out, field, label, value, 0, max, fill);
 }
 
 /* The log sheet, as a form: a line per exercise per training day, its
@@ -551,7 +558,7 @@ append_rescan (GString *out, const LimberPrint *p)
         if (sides[k])
           {
             g_string_append_printf (out, "<label>%s ", sides[k]);
-            number_input (out, fields[k], sides[k], 0, 400, FALSE);
+            ranged_input (out, fields[k], sides[k], 0, m->min, m->max, FALSE);
             g_string_append (out, "</label>");
           }
       g_string_append (out, "</div></div>");
@@ -563,7 +570,7 @@ append_rescan (GString *out, const LimberPrint *p)
  * (docs/profile-format.md): a line goes in when anything on it was filled
  * in, done or not; numbers are read as the reader expects them (whole sets
  * and reps, seconds and discomfort as numbers, an empty discomfort as
- * null).  Plain script, no network: it works from a file. */
+ * null); re-scans are of sided measures only, as the reader takes them.  Plain script, no network: it works from a file. */
 static const char export_script[] =
   "function limberLog(){\n"
   "var num=function(i){if(!i||i.value==='')return null;var v=Number(i.value);return isFinite(v)?v:null;};\n"
@@ -581,7 +588,7 @@ static const char export_script[] =
   "var date=document.getElementById('rescan-date');\n"
   "document.querySelectorAll('#rescan .measure').forEach(function(m){\n"
   " var l=num(m.querySelector('[data-field=\"left\"]')),r=num(m.querySelector('[data-field=\"right\"]'));\n"
-  " if(m.dataset.sided!=='true')r=l;\n"
+  " if(m.dataset.sided!=='true')return;\n"
   " if(l===null||r===null||!date||!date.value)return;\n"
   " rescans.push({date:date.value,measure:m.dataset.measure,left:l,right:r});});\n"
   "var out={history:history};if(rescans.length)out.rescans=rescans;\n"

@@ -559,6 +559,8 @@ fill_measures (LimberPrint *p, const LimberPlan *plan)
                           : g_strcmp0 (measure->unit, "cm") == 0 ? "cm"
                                                                  : measure->unit);
       m->sided = measure->sided;
+      m->min = measure->min;
+      m->max = measure->max;
       for (unsigned k = 0; k < limber_plan_get_n_deficits (plan); k++)
         {
           double left, right;

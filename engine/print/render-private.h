@@ -83,6 +83,7 @@ typedef struct {
   const char *how;          /* how to measure it: the rule set's label (borrowed) */
   char *unit;               /* "degrees" */
   gboolean sided;
+  double min, max;          /* the range the profile reader accepts */
   char *last;               /* the last scan's values in words, or NULL when the plan did not see them */
 } LimberPrintMeasure;
 

@@ -53,8 +53,8 @@ for width in 390 1200; do
   [ -s "$out/week-$width.png" ] || fail "no screenshot at $width px"
   png_width=$(od -An -tu1 -j16 -N4 "$out/week-$width.png" | awk '{ print $1 * 16777216 + $2 * 65536 + $3 * 256 + $4 }')
   [ "$png_width" -eq "$width" ] || fail "the screenshot at $width px is $png_width px wide"
-  found=$(browse --window-size=$width,2000 --dump-dom "file://$out/overflow.html" | result)
-  [ "$found" = "fits" ] || fail "at $width px: $found"
+  found=$(browse --window-size=$width,2000 --dump-dom "file://$out/overflow.html#$width" | result)
+  [ "$found" = "fits at $width px" ] || fail "at $width px: $found"
   echo "ok: $width px wide, screenshot $out/week-$width.png, nothing overflows"
 done
 
