@@ -151,7 +151,7 @@ LIMBER_TEST (cli, unknown_options_and_commands_exit_2_with_a_message)
   cr_assert_eq (RUN (NULL, &e3, "describe", "--colour"), 2);
   cr_assert (strstr (e3, "--colour") != NULL, "%s", e3);
   cr_assert_eq (RUN (NULL, &e4, "describe", "--format", "yaml"), 2);
-  cr_assert (strstr (e4, "expected json or text") != NULL, "%s", e4);
+  cr_assert (strstr (e4, "expected json, json-schema or text") != NULL, "%s", e4);
 }
 
 LIMBER_TEST (cli, plan_refuses_bad_options)
