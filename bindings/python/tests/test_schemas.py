@@ -296,6 +296,40 @@ def test_plans_of_a_varied_population_validate(rules, plan_schema):
         assert problems(plan_schema, json.loads(plan.to_json())) == [], k
 
 
+TEST_RULESETS = [REPO / "tests" / "data" / f"{name}.xml" for name in ("minimal", "profile-rules", "audit-rules",
+                                                                        "render-long")]
+
+
+@pytest.mark.parametrize("path", TEST_RULESETS, ids=lambda p: p.stem)
+def test_plans_under_the_test_suites_rule_sets_validate(path, plan_schema):
+    rules = limber.Ruleset.load(path)
+    profiles = [{}] + [limber.Audit.population_profile(rules, k, seed=5) for k in range(1, 16)]
+    for k, plan in enumerate(rules.plan_many(profiles, start=START, seed=1, threads=2)):
+        assert problems(plan_schema, json.loads(plan.to_json())) == [], (path.name, k)
+
+
+@pytest.mark.parametrize("path", TEST_RULESETS, ids=lambda p: p.stem)
+def test_every_test_rule_set_writes_a_valid_profile_schema_its_population_meets(path):
+    rules = limber.Ruleset.load(path)
+    v = validator(rules.profile_schema())
+    for k in range(1, 16):
+        document = limber.Audit.population_profile(rules, k, seed=5).to_dict()
+        assert problems(v, document) == [], (path.name, k)
+
+
+def test_profile_schema_is_a_dict_named_after_its_rule_set_and_the_same_every_time(rules):
+    schema = rules.profile_schema()
+    assert isinstance(schema, dict)
+    assert rules.id in schema["title"] and rules.sha256 in schema["description"]
+    assert schema == rules.profile_schema()
+    # the C function's pretty output holds the same schema
+    text = limber.lowlevel.limber_ruleset_to_profile_schema(rules._live(), True)
+    try:
+        assert json.loads(limber.lowlevel.ffi.string(text).decode()) == schema
+    finally:
+        limber.lowlevel.lib.g_free(text)
+
+
 @pytest.mark.parametrize("path", [None, PROFILE_RULES, REPO / "tests" / "data" / "minimal.xml"],
                          ids=["default", "profile-rules", "minimal"])
 def test_describe_validates(path):
