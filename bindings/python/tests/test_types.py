@@ -62,8 +62,11 @@ def test_correct_use_passes_and_misuse_is_reported(tmp_path):
 def test_the_notebook_code_passes_mypy_strict(tmp_path):
     cells = json.loads(NOTEBOOK.read_text())["cells"]
     code = "\n\n".join("".join(c["source"]) for c in cells if c["cell_type"] == "code")
+    # IPython's magics are not Python; pandas ships no types (pandas-stubs is another package), so its
+    # objects are Any: everything limber, numpy and matplotlib return is checked
+    code = "\n".join(line for line in code.splitlines() if not line.startswith("%"))
     (tmp_path / "notebook.py").write_text(code + "\n")
-    proc, errors = mypy("notebook.py", cwd=tmp_path)
+    proc, errors = mypy("--disable-error-code", "import-untyped", "notebook.py", cwd=tmp_path)
     assert proc.returncode == 0 and not errors, proc.stdout + proc.stderr
 
 
