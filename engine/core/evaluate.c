@@ -54,16 +54,21 @@ limber_selection_new (const LimberFacts *facts)
   const LimberRuleset *rs = facts->rs;
   /* one block for the selection and its fixed-size arrays (48: an arena's
    * rounding and sanitizer gap per array) */
-  LimberArena arena = LIMBER_ARENA_INIT (sizeof (LimberSelection) + sizeof (LimberChoice) * rs->exercises->len
-                                         + (sizeof (char *) + 1) * rs->rules->len + 4 * 48);
+  LimberArena arena = LIMBER_ARENA_INIT (sizeof (LimberSelection)
+                                         + (sizeof (LimberChoice) + 3 * sizeof (double) + 1) * rs->exercises->len
+                                         + (sizeof (char *) + 1) * rs->rules->len + 8 * 48);
   LimberSelection *sel = limber_arena_new0 (&arena, LimberSelection, 1);
   sel->arena = arena;
   sel->facts = facts;
   sel->n = rs->exercises->len;
   sel->choices = limber_arena_new0 (&sel->arena, LimberChoice, sel->n);
+  sel->add = limber_arena_new0 (&sel->arena, double, sel->n);
+  sel->multiply = limber_arena_new0 (&sel->arena, double, sel->n);
+  sel->reason_rule = limber_arena_new0 (&sel->arena, const LimberRule *, sel->n);
+  sel->reason_rank = limber_arena_new0 (&sel->arena, guint8, sel->n);
   for (guint i = 0; i < sel->n; i++)
     {
-      sel->choices[i].multiply = 1;
+      sel->multiply[i] = 1;
       sel->choices[i].owner = sel;
       sel->choices[i].index = i;
     }
@@ -140,12 +145,12 @@ apply_constraints (LimberSelection *sel)
 /* The most specific rule with a reason speaks for the exercise; among
  * equals, the first in document order. */
 static void
-offer_reason (LimberChoice *c, const LimberRule *rule, int rank)
+offer_reason (LimberSelection *sel, guint i, const LimberRule *rule, int rank)
 {
-  if (rule->reason != NULL && rank > c->reason_rank)
+  if (rule->reason != NULL && rank > sel->reason_rank[i])
     {
-      c->reason_rule = rule;
-      c->reason_rank = rank;
+      sel->reason_rule[i] = rule;
+      sel->reason_rank[i] = (guint8) rank;
     }
 }
 
@@ -174,18 +179,18 @@ apply_emphasis (LimberSelection *sel, const LimberRule *rule, const LimberAction
                              measure->id, limber_side_to_string (m->tighter), limber_side_to_string (c->emphasis_side));
       c->emphasis_side = LIMBER_SIDE_NONE;
       c->extra_sets = 0;
-      if (c->reason_rank == LIMBER_RANK_EMPHASIS)
+      if (sel->reason_rank[c->index] == LIMBER_RANK_EMPHASIS)
         {
-          c->reason_rule = NULL;
-          c->reason_rank = LIMBER_RANK_NONE;
+          sel->reason_rule[c->index] = NULL;
+          sel->reason_rank[c->index] = LIMBER_RANK_NONE;
         }
       return;
     }
   /* the rule giving the most extra sets speaks for them */
-  if (rule->reason != NULL && a->extra_sets >= c->extra_sets && c->reason_rank <= LIMBER_RANK_EMPHASIS)
+  if (rule->reason != NULL && a->extra_sets >= c->extra_sets && sel->reason_rank[c->index] <= LIMBER_RANK_EMPHASIS)
     {
-      c->reason_rule = rule;
-      c->reason_rank = LIMBER_RANK_EMPHASIS;
+      sel->reason_rule[c->index] = rule;
+      sel->reason_rank[c->index] = LIMBER_RANK_EMPHASIS;
     }
   c->emphasis_side = m->tighter;
   c->extra_sets = MAX (c->extra_sets, a->extra_sets);
@@ -211,14 +216,24 @@ weight_reasons (GArray *out, guint exercise, const LimberRule *rule, const Limbe
  * largest addition once: two tags of one exercise do not multiply it
  * twice, but a boost and a damping of one rule both apply. */
 static void
-apply_weight (LimberChoice *c, const LimberRule *rule, const LimberRuleWeight *w)
+apply_weights (LimberSelection *sel, const LimberRule *rule)
 {
-  if (w->has_add)
-    c->add += w->add;
-  if (w->has_multiply)
-    c->multiply *= w->multiply;
-  if ((w->has_multiply && w->multiply > 1) || (w->has_add && w->add > 0))
-    offer_reason (c, rule, w->by_measure ? LIMBER_RANK_MEASURE : LIMBER_RANK_WEIGHT);
+  double *add = sel->add, *multiply = sel->multiply;
+  for (guint g = 0; g < rule->weight_groups->len; g++)
+    {
+      const LimberWeightGroup *group = &g_array_index (rule->weight_groups, LimberWeightGroup, g);
+      const LimberRuleWeight *w = &group->value;
+      const guint32 *members = group->exercises;
+      if (w->has_add)
+        for (guint k = 0; k < group->n; k++)
+          add[members[k]] += w->add;
+      if (w->has_multiply)
+        for (guint k = 0; k < group->n; k++)
+          multiply[members[k]] *= w->multiply;
+      if (rule->reason != NULL && w->raises)
+        for (guint k = 0; k < group->n; k++)
+          offer_reason (sel, members[k], rule, w->by_measure ? LIMBER_RANK_MEASURE : LIMBER_RANK_WEIGHT);
+    }
 }
 
 /* A rule's actions other than its weights (limber_evaluate applies those,
@@ -244,41 +259,44 @@ apply_action (LimberSelection *sel, const LimberRule *rule, const LimberAction *
                            || (a->has_add && a->add > 0)))
         add_focus (sel, measure);
     }
-  if (a->kind == ACTION_WEIGHT)
-    return;
-  for (guint t = 0; t < a->targets->len; t++)
+  /* one loop per kind, over the action's interned targets (a selector's
+   * list, shared with the other actions that use it: it stays in cache) */
+  const guint32 *targets = a->target_list;
+  guint n = a->targets->len;
+  LimberChoice *choices = sel->choices;
+  switch (a->kind)
     {
-      guint i = g_array_index (a->targets, guint, t);
-      const LimberExercise *e = g_ptr_array_index (sel->facts->rs->exercises, i);
-      LimberChoice *c = &sel->choices[i];
-      switch (a->kind)
+    case ACTION_EXCLUDE:
+      for (guint t = 0; t < n; t++)
+        choices[targets[t]].excluded = TRUE;
+      break;
+    case ACTION_REQUIRE:
+      for (guint t = 0; t < n; t++)
         {
-        case ACTION_EXCLUDE:
-          c->excluded = TRUE;
-          break;
-        case ACTION_REQUIRE:
-          c->required = TRUE;
-          offer_reason (c, rule, LIMBER_RANK_REQUIRE);
-          break;
-        case ACTION_EMPHASISE:
-          apply_emphasis (sel, rule, a, e, c);
-          break;
-        case ACTION_LOWEST_STEP:
-          c->lowest_step = TRUE;
-          break;
-        case ACTION_MIN_HOLD:
-          if (a->seconds > c->min_hold)
-            c->min_hold = a->seconds;
-          break;
-        case ACTION_MIN_REPS:
-          if (a->reps > c->min_reps)
-            c->min_reps = a->reps;
-          break;
-        case ACTION_WEIGHT:
-        case ACTION_ADVISE:
-        case ACTION_LIMIT_MINUTES:
-          break;
+          choices[targets[t]].required = TRUE;
+          offer_reason (sel, targets[t], rule, LIMBER_RANK_REQUIRE);
         }
+      break;
+    case ACTION_EMPHASISE:
+      for (guint t = 0; t < n; t++)
+        apply_emphasis (sel, rule, a, g_ptr_array_index (sel->facts->rs->exercises, targets[t]), &choices[targets[t]]);
+      break;
+    case ACTION_LOWEST_STEP:
+      for (guint t = 0; t < n; t++)
+        choices[targets[t]].lowest_step = TRUE;
+      break;
+    case ACTION_MIN_HOLD:
+      for (guint t = 0; t < n; t++)
+        choices[targets[t]].min_hold = MAX (choices[targets[t]].min_hold, a->seconds);
+      break;
+    case ACTION_MIN_REPS:
+      for (guint t = 0; t < n; t++)
+        choices[targets[t]].min_reps = MAX (choices[targets[t]].min_reps, a->reps);
+      break;
+    case ACTION_WEIGHT:
+    case ACTION_ADVISE:
+    case ACTION_LIMIT_MINUTES:
+      break;
     }
 }
 
@@ -306,11 +324,7 @@ limber_evaluate (LimberSelection *sel)
       /* each exercise takes the rule's weight once; in which order the
        * exercises take it does not matter (their reasons are worked out
        * later, limber_selection_reasons) */
-      for (guint k = 0; k < rule->weights->len; k++)
-        {
-          const LimberRuleWeight *w = &g_array_index (rule->weights, LimberRuleWeight, k);
-          apply_weight (&sel->choices[w->exercise], rule, w);
-        }
+      apply_weights (sel, rule);
     }
   /* what is recorded from here on comes after the rules */
   sel->phase = 2;
@@ -318,6 +332,8 @@ limber_evaluate (LimberSelection *sel)
     {
       const LimberExercise *e = g_ptr_array_index (rs->exercises, i);
       LimberChoice *c = &sel->choices[i];
+      c->reason_rule = sel->reason_rule[i];
+      c->reason_rank = sel->reason_rank[i];
       if (c->excluded)
         {
           /* exclusion wins over everything, requirements included */
@@ -325,7 +341,7 @@ limber_evaluate (LimberSelection *sel)
           c->weight = 0;
           continue;
         }
-      c->weight = MAX (0.0, (e->base_weight + c->add) * c->multiply);
+      c->weight = MAX (0.0, (e->base_weight + sel->add[i]) * sel->multiply[i]);
     }
 }
 
@@ -392,9 +408,7 @@ limber_selection_reasons (const LimberSelection *sel, guint exercise, GArray *ou
       while (wk < e->weighted_by->len && g_array_index (e->weighted_by, LimberWeightRef, wk).rule < r)
         wk++;
       if (wk < e->weighted_by->len && g_array_index (e->weighted_by, LimberWeightRef, wk).rule == r)
-        weight_reasons (out, exercise, rule,
-                        &g_array_index (rule->weights, LimberRuleWeight,
-                                        g_array_index (e->weighted_by, LimberWeightRef, wk).weight));
+        weight_reasons (out, exercise, rule, &g_array_index (e->weighted_by, LimberWeightRef, wk).value);
     }
   copy_records (sel, exercise, 2, -1, -1, out);
 }

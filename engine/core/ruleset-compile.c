@@ -152,9 +152,22 @@ compile_slots (LimberRuleset *rs)
     }
 }
 
+static const guint32 *intern_indices (LimberRuleset *rs, const guint32 *indices, guint n);
+
 static void
 compile_actions (LimberRuleset *rs)
 {
+  G_STATIC_ASSERT (sizeof (guint) == sizeof (guint32));
+  for (guint r = 0; r < rs->rules->len; r++)
+    {
+      const LimberRule *rule = g_ptr_array_index (rs->rules, r);
+      for (guint a = 0; a < rule->actions->len; a++)
+        {
+          LimberAction *action = g_ptr_array_index (rule->actions, a);
+          action->target_list
+            = intern_indices (rs, (const guint32 *) (gconstpointer) action->targets->data, action->targets->len);
+        }
+    }
   for (guint i = 0; i < rs->exercises->len; i++)
     {
       LimberExercise *e = g_ptr_array_index (rs->exercises, i);
@@ -237,9 +250,86 @@ compile_weights (LimberRuleset *rs)
         {
           LimberRuleWeight *w = &g_array_index (rule->weights, LimberRuleWeight, k);
           w->multiply = up[w->exercise] * down[w->exercise];
+          w->raises = (w->has_multiply && w->multiply > 1) || (w->has_add && w->add > 0);
           at[w->exercise] = -1;
-          LimberWeightRef ref = { r, k };
+          LimberWeightRef ref = { r, k, *w };
           g_array_append_val (((LimberExercise *) g_ptr_array_index (rs->exercises, w->exercise))->weighted_by, ref);
+        }
+    }
+}
+
+static gboolean
+same_weight (const LimberRuleWeight *a, const LimberRuleWeight *b)
+{
+  /* bit for bit: a weight is applied as it is stored, so exercises that
+   * share a group take exactly what each would have taken alone */
+  return a->has_multiply == b->has_multiply && a->has_add == b->has_add && a->by_measure == b->by_measure
+         && a->raises == b->raises && memcmp (&a->multiply, &b->multiply, sizeof (double)) == 0
+         && memcmp (&a->add, &b->add, sizeof (double)) == 0;
+}
+
+static gint
+compare_guint32 (gconstpointer a, gconstpointer b)
+{
+  guint32 x = *(const guint32 *) a, y = *(const guint32 *) b;
+  return x < y ? -1 : x > y;
+}
+
+/* One copy of each list of exercise indices the rule set's rules use:
+ * rules that name the same tag or region share it. */
+static const guint32 *
+intern_indices (LimberRuleset *rs, const guint32 *indices, guint n)
+{
+  if (rs->index_lists == NULL)
+    rs->index_lists = g_hash_table_new_full (g_bytes_hash, g_bytes_equal, (GDestroyNotify) g_bytes_unref, NULL);
+  GBytes *key = g_bytes_new (indices, sizeof (guint32) * n);
+  GBytes *interned = g_hash_table_lookup (rs->index_lists, key);
+  if (interned == NULL)
+    {
+      interned = key;
+      g_hash_table_add (rs->index_lists, key);
+    }
+  else
+    g_bytes_unref (key);
+  return g_bytes_get_data (interned, NULL);
+}
+
+/* Runs after compile_weights(): each rule's weights grouped by value, each
+ * group's exercises in one interned list (LimberWeightGroup). */
+static void
+compile_weight_groups (LimberRuleset *rs)
+{
+  g_autoptr (GArray) lists = g_array_new (FALSE, FALSE, sizeof (GArray *));
+  for (guint r = 0; r < rs->rules->len; r++)
+    {
+      LimberRule *rule = g_ptr_array_index (rs->rules, r);
+      rule->weight_groups = g_array_new (FALSE, FALSE, sizeof (LimberWeightGroup));
+      g_array_set_size (lists, 0);
+      for (guint k = 0; k < rule->weights->len; k++)
+        {
+          const LimberRuleWeight *w = &g_array_index (rule->weights, LimberRuleWeight, k);
+          guint g = 0;
+          while (g < rule->weight_groups->len
+                 && !same_weight (&g_array_index (rule->weight_groups, LimberWeightGroup, g).value, w))
+            g++;
+          if (g == rule->weight_groups->len)
+            {
+              LimberWeightGroup group = { .value = *w };
+              g_array_append_val (rule->weight_groups, group);
+              GArray *members = g_array_new (FALSE, FALSE, sizeof (guint32));
+              g_array_append_val (lists, members);
+            }
+          guint32 exercise = w->exercise;
+          g_array_append_val (g_array_index (lists, GArray *, g), exercise);
+        }
+      for (guint g = 0; g < rule->weight_groups->len; g++)
+        {
+          GArray *members = g_array_index (lists, GArray *, g);
+          g_array_sort (members, compare_guint32);
+          LimberWeightGroup *group = &g_array_index (rule->weight_groups, LimberWeightGroup, g);
+          group->n = members->len;
+          group->exercises = intern_indices (rs, (const guint32 *) (gconstpointer) members->data, members->len);
+          g_array_unref (members);
         }
     }
 }
@@ -285,6 +375,7 @@ limber_ruleset_compile (LimberRuleset *rs)
   compile_target_measures (rs);
   compile_contraindication_texts (rs);
   compile_weights (rs);
+  compile_weight_groups (rs);
   compile_regions (rs);
   compile_jobs (rs);
   compile_redundancy (rs);

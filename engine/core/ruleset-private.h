@@ -99,6 +99,8 @@ typedef struct {
   char *target;             /* as written, for explanations */
   gboolean any_role;        /* measure=: secondary targets count too (role="any") */
   GArray *targets;          /* guint exercise indexes, resolved */
+  const guint32 *target_list; /* the same, interned in the rule set's index_lists (ruleset-compile.c):
+                               * what evaluation reads, shared by the actions with the same selector */
   gboolean has_multiply, has_add;
   double multiply, add;
   char *measure;            /* emphasise */
@@ -117,14 +119,30 @@ typedef struct {
  * at load (ruleset-compile.c) and a fired rule only applies it. */
 typedef struct {
   guint exercise;
-  gboolean has_multiply, has_add, by_measure;
+  guint8 has_multiply, has_add, by_measure;
+  guint8 raises;            /* it raises the weight (a multiplier above 1 or an addition above 0) */
   double multiply;          /* the largest raise times the smallest lowering */
   double add;
 } LimberRuleWeight;
 
-/* Where an exercise's weight from one rule is: rule's weights[weight]. */
+/* A rule's weights as evaluation applies them: the exercises that take the
+ * same weight from the rule, listed together.  The lists are interned in
+ * the rule set (rules that weigh the same tag share one), so the exercise
+ * indices a plan reads stay in cache however many rules fire: a plan of
+ * a 2,000-rule set reads a few dozen kilobytes of lists instead of
+ * megabytes of per-exercise weights (ruleset-compile.c). */
+typedef struct {
+  LimberRuleWeight value;   /* its exercise field unused */
+  const guint32 *exercises; /* ascending; interned in the rule set's index_lists */
+  guint n;
+} LimberWeightGroup;
+
+/* An exercise's weight from one rule: the rule, and a copy of the weight
+ * (rule's weights[weight]) so that an exercise's reasons read its own
+ * array, not one entry of every rule's. */
 typedef struct {
   guint rule, weight;
+  LimberRuleWeight value;
 } LimberWeightRef;
 
 typedef struct {
@@ -138,6 +156,7 @@ typedef struct {
   LimberCond *when;
   GPtrArray *actions;       /* LimberAction* */
   GArray *weights;          /* LimberRuleWeight, one per exercise its weight actions reach (ruleset-compile.c) */
+  GArray *weight_groups;    /* LimberWeightGroup: the same weights, grouped by value (ruleset-compile.c) */
 } LimberRule;
 
 struct _LimberMeasure {
@@ -361,6 +380,8 @@ struct _LimberRuleset {
   guint64 *redundant;
   guint redundant_words;
   GHashTable *regions;      /* set of the region ids some exercise works (borrowed keys; ruleset-compile.c) */
+  GHashTable *index_lists;  /* GBytes of guint32 exercise indices -> itself: the weight groups' and
+                             * actions' interned lists (ruleset-compile.c) */
 };
 
 /* Standing (0), a chair (1) or the floor (2): getting up or down between

@@ -81,6 +81,7 @@ rule_free (LimberRule *r)
   limber_cond_free (r->when);
   g_clear_pointer (&r->actions, g_ptr_array_unref);
   g_clear_pointer (&r->weights, g_array_unref);
+  g_clear_pointer (&r->weight_groups, g_array_unref);
   g_free (r);
 }
 
@@ -288,6 +289,7 @@ limber_ruleset_unref (LimberRuleset *rs)
   g_strfreev (rs->progression.cite);
   g_strfreev (rs->authors);
   g_free (rs->redundant);
+  g_clear_pointer (&rs->index_lists, g_hash_table_unref);
   g_clear_pointer (&rs->regions, g_hash_table_unref);
   g_free (rs->safety);
   g_strfreev (rs->safety_cite);

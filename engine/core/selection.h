@@ -19,7 +19,6 @@ enum { LIMBER_RANK_NONE, LIMBER_RANK_WEIGHT, LIMBER_RANK_REQUIRE, LIMBER_RANK_ME
 typedef struct {
   gboolean excluded;
   gboolean required;
-  double add, multiply;     /* the sums and products of the rules' weight actions */
   double weight;            /* (base + add) x multiply, at least 0; 0 when excluded */
   LimberSide emphasis_side;
   unsigned extra_sets;
@@ -33,7 +32,8 @@ typedef struct {
   double seconds;
   /* the rule whose reason the person reads, and how specific it is: an
    * emphasis beats a measure target, which beats a requirement, which beats
-   * any other rule that raised the weight */
+   * any other rule that raised the weight (set when the rules have run; the
+   * selection's arrays below hold them while they run) */
   const LimberRule *reason_rule;
   int reason_rank;
   LimberSelection *owner;   /* the selection it belongs to, whose why holds its reasons */
@@ -56,6 +56,15 @@ struct _LimberSelection {
   GPtrArray *advice;        /* const char*: advise texts of fired rules, in rule order */
   GArray *focus;            /* int: measures a fired rule aimed at through measure=, in first-seen order */
   double minutes_cap;       /* the shortest limit-minutes of the fired rules; 0: none */
+  /* While the rules run, per exercise: the sum and product of the fired
+   * rules' weights and the reason offered so far.  Arrays rather than
+   * fields of the choices because a large rule set applies a hundred
+   * thousand weights a plan, each to a scattered exercise: these fit in
+   * the first-level cache, the choices do not.  limber_evaluate() writes
+   * the outcome into the choices. */
+  double *add, *multiply;
+  const LimberRule **reason_rule;
+  guint8 *reason_rank;
   GArray *why;              /* LimberWhy: every reason of every choice, in the order decided */
   GArray *why_next;         /* guint per record: the next record of the same choice, as index + 1 (0: none) */
   GStringChunk *strings;    /* texts the reasons borrow that are made during generation */
