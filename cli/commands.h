@@ -17,6 +17,25 @@ int limber_cmd_audit (int argc, char **argv);
 int limber_cmd_lint (int argc, char **argv);
 int limber_cmd_simulate (int argc, char **argv);
 
+/* One of the tool's commands, as main.c lists them. */
+typedef struct {
+  const char *name;
+  int (*run) (int argc, char **argv);
+  const char *summary;
+} LimberCliCommand;
+
+/* While set, limber_cli_parse() hands a command's options to func instead
+ * of parsing them and returns FALSE, so the command stops there: how the
+ * completions and manual pages read the option tables (generate.c). */
+typedef void (*LimberCliDescribeFunc) (const char *command, const char *params, const char *summary,
+                                       const GOptionEntry *entries, gpointer data);
+void limber_cli_set_describe (LimberCliDescribeFunc func, gpointer data);
+
+/* limber --generate-completions bash|zsh [FILE] (default: standard output) and
+ * limber --generate-man DIR (limber.1 and limber-COMMAND.1 in DIR), from
+ * commands' option tables; argv[1] is the option.  Returns the exit status. */
+int limber_cli_generate (const LimberCliCommand *commands, guint n_commands, int argc, char **argv);
+
 /* Parses argv with entries; on an unknown option or a stray argument prints
  * a clear message with the usage hint and returns FALSE. */
 gboolean limber_cli_parse (const char *command, const char *params, const char *summary,

@@ -7,11 +7,7 @@
 
 #include "commands.h"
 
-static const struct {
-  const char *name;
-  int (*run) (int argc, char **argv);
-  const char *summary;
-} commands[] = {
+static const LimberCliCommand commands[] = {
   { "check", limber_cmd_check, "validate a rule set and print a summary" },
   { "describe", limber_cmd_describe, "describe a rule set (JSON or text)" },
   { "plan", limber_cmd_plan, "make a week's plan for a profile" },
@@ -58,6 +54,9 @@ main (int argc, char **argv)
   for (unsigned i = 0; i < G_N_ELEMENTS (commands); i++)
     if (strcmp (argv[1], commands[i].name) == 0)
       return commands[i].run (argc - 1, argv + 1);
+  /* for the build, which installs what they write; not in the usage */
+  if (strcmp (argv[1], "--generate-completions") == 0 || strcmp (argv[1], "--generate-man") == 0)
+    return limber_cli_generate (commands, G_N_ELEMENTS (commands), argc, argv);
   if (argv[1][0] == '-')
     {
       fprintf (stderr, "limber: unknown option '%s'; expected a command first (try 'limber --help')\n", argv[1]);

@@ -8,10 +8,25 @@
 
 #include "commands.h"
 
+static LimberCliDescribeFunc describe_func;
+static gpointer describe_data;
+
+void
+limber_cli_set_describe (LimberCliDescribeFunc func, gpointer data)
+{
+  describe_func = func;
+  describe_data = data;
+}
+
 gboolean
 limber_cli_parse (const char *command, const char *params, const char *summary, GOptionEntry *entries,
                   int *argc, char ***argv, int max_positional)
 {
+  if (describe_func != NULL)
+    {
+      describe_func (command, params, summary, entries, describe_data);
+      return FALSE;
+    }
   /* "limber check [OPTION…] FILE.xml": the program name carries the
    * command, the parameter string only what follows the options */
   g_autoptr (GOptionContext) ctx = g_option_context_new (params);

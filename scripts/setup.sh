@@ -8,8 +8,9 @@ libjson-glib-dev libcriterion-dev doxygen python3-venv python3-dev libcairo2-dev
 poppler-utils"
 # The tests also fuzz (tests/fuzz): clang and its libFuzzer runtime; and they
 # check the printed week's HTML in a real browser (tests/browser): Chromium,
-# headless.  The main job (--no-python) needs neither.
-[ "${1:-}" = "--no-python" ] || PACKAGES="$PACKAGES clang libclang-rt-14-dev chromium"
+# headless; and they render the manual pages with groff (tests/cli-docs.sh).
+# The main job (--no-python) needs none of them.
+[ "${1:-}" = "--no-python" ] || PACKAGES="$PACKAGES clang libclang-rt-14-dev chromium groff-base"
 missing=""
 for p in $PACKAGES; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"

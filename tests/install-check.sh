@@ -3,7 +3,8 @@
 #  - builds tests/consumer (the core alone) and consumer-print (printing)
 #    with CMake's find_package(Limber) and with pkg-config, and runs them;
 #  - checks the core consumer loads no print library;
-#  - runs the installed `limber` from its prefix, with no library path set.
+#  - runs the installed `limber` from its prefix, with no library path set;
+#  - finds its shell completions and manual pages installed.
 # With "static" as the second argument the build is a static one
 # (BUILD_SHARED_LIBS=OFF) and pkg-config is asked for --static flags.
 set -eu
@@ -35,6 +36,13 @@ for app in "$tmp/consumer/consumer" "$tmp/pc-consumer"; do
     echo "$app loads the print stack" >&2
     exit 1
   fi
+done
+
+# the tool's shell completions and manual pages are installed with it, where
+# bash-completion, zsh and man look under a prefix
+for f in share/bash-completion/completions/limber share/zsh/site-functions/_limber share/man/man1/limber.1 \
+  share/man/man1/limber-plan.1; do
+  [ -s "$tmp/prefix/$f" ] || { echo "$f is not installed" >&2; exit 1; }
 done
 
 # the installed tool finds its libraries from its own place

@@ -13,7 +13,10 @@
  * form field it is about without reading the message:
  * limber_error_get_n_problems() and limber_error_get_problem(), then
  * limber_problem_get_field() ("history[2].date"), limber_problem_get_line()
- * and the others.  The records belong to the error and go with it.
+ * and the others.  Each has a stable code saying its kind
+ * (limber_problem_get_code(), the @ref problem_codes) and, for a mistyped
+ * id, the id most likely meant (limber_problem_get_suggestion()).  The
+ * records belong to the error and go with it.
  *
  * Thread safety: errors are ordinary GErrors, owned by whoever receives
  * them.
@@ -186,8 +189,9 @@ const char *limber_problem_get_code(const LimberProblem *problem);
  *
  * Offered for an unknown id or key when a known one is within a small edit
  * distance (a third of its length, at most two edits; a difference of case
- * alone always counts).  The message says it too, at the end of what was
- * expected: `(did you mean "hip.flex"?)`.
+ * alone always counts), or else when it is the only known id the unknown one
+ * is the beginning of ("hip.flex" for "hip.flexion").  The message says it
+ * too, at the end of what was expected: `(did you mean "hip.flexion"?)`.
  * @param problem a problem.
  * @return the suggested id (borrowed from @p problem), or NULL when there is none.
  */
