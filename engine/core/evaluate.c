@@ -101,45 +101,76 @@ limber_selection_free (LimberSelection *sel)
 }
 
 /* The person's constraints are absolute and need no rule: what cannot be
- * done at home, on the floor, or without hurting an avoided region is out. */
+ * done at home, on the floor, or without hurting an avoided region is out,
+ * as is what a contraindication rules out.  One exercise, with its reasons. */
+static void
+constrain (LimberSelection *sel, guint i)
+{
+  const LimberFacts *f = sel->facts;
+  const LimberExercise *e = g_ptr_array_index (f->rs->exercises, i);
+  LimberChoice *c = &sel->choices[i];
+  if (f->profile->no_floor && limber_exercise_uses_floor (e))
+    {
+      c->excluded = TRUE;
+      limber_choice_explain (c, "constraint", "excluded: no floor work (%s%s)",
+                             limber_posture_to_string (e->posture), e->to_floor ? ", goes down to the floor" : "");
+    }
+  for (char **eq = e->equipment; *eq; eq++)
+    if (!limber_facts_has (f->equipment, *eq))
+      {
+        c->excluded = TRUE;
+        limber_choice_explain (c, "constraint", "excluded: needs %s", *eq);
+      }
+  for (char **r = e->regions; *r; r++)
+    if (limber_facts_has (f->avoid, *r))
+      {
+        c->excluded = TRUE;
+        limber_choice_explain (c, "constraint", "excluded: works the avoided region %s", *r);
+      }
+  if (e->contraindications == NULL)
+    return;
+  for (guint k = 0; k < e->contraindications->children->len; k++)
+    {
+      const LimberCond *cond = g_ptr_array_index (e->contraindications->children, k);
+      if (limber_cond_eval (cond, f))
+        {
+          c->excluded = TRUE;
+          limber_choice_explain (c, "contraindication", "excluded: %s", e->contraindication_text[k]);
+        }
+    }
+}
+
+/* The bits of the ids of list that are among ids (the rule set's). */
+static guint64
+bits_of (const GPtrArray *ids, const GPtrArray *list)
+{
+  guint64 bits = 0;
+  for (guint k = 0; k < ids->len; k++)
+    if (limber_facts_has (list, g_ptr_array_index (ids, k)))
+      bits |= G_GUINT64_CONSTANT (1) << k;
+  return bits;
+}
+
 static void
 apply_constraints (LimberSelection *sel)
 {
   const LimberFacts *f = sel->facts;
-  for (guint i = 0; i < sel->n; i++)
+  const LimberRuleset *rs = f->rs;
+  if (rs->equipment_bits == NULL)
     {
-      const LimberExercise *e = g_ptr_array_index (f->rs->exercises, i);
-      LimberChoice *c = &sel->choices[i];
-      if (f->profile->no_floor && limber_exercise_uses_floor (e))
-        {
-          c->excluded = TRUE;
-          limber_choice_explain (c, "constraint", "excluded: no floor work (%s%s)",
-                                 limber_posture_to_string (e->posture), e->to_floor ? ", goes down to the floor" : "");
-        }
-      for (char **eq = e->equipment; *eq; eq++)
-        if (!limber_facts_has (f->equipment, *eq))
-          {
-            c->excluded = TRUE;
-            limber_choice_explain (c, "constraint", "excluded: needs %s", *eq);
-          }
-      for (char **r = e->regions; *r; r++)
-        if (limber_facts_has (f->avoid, *r))
-          {
-            c->excluded = TRUE;
-            limber_choice_explain (c, "constraint", "excluded: works the avoided region %s", *r);
-          }
-      if (e->contraindications == NULL)
-        continue;
-      for (guint k = 0; k < e->contraindications->children->len; k++)
-        {
-          const LimberCond *cond = g_ptr_array_index (e->contraindications->children, k);
-          if (limber_cond_eval (cond, f))
-            {
-              c->excluded = TRUE;
-              limber_choice_explain (c, "contraindication", "excluded: %s", e->contraindication_text[k]);
-            }
-        }
+      for (guint i = 0; i < sel->n; i++)
+        constrain (sel, i);
+      return;
     }
+  /* most exercises pass every constraint: the bits tell which cannot,
+   * and only those (and those with contraindications) are looked at */
+  guint64 have = bits_of (rs->equipment_ids, f->equipment);
+  guint64 avoid = bits_of (rs->region_ids, f->avoid);
+  gboolean no_floor = f->profile->no_floor;
+  for (guint i = 0; i < sel->n; i++)
+    if ((no_floor && rs->floor_work[i]) || (rs->equipment_bits[i] & ~have) || (rs->region_bits[i] & avoid)
+        || rs->contraindicated[i])
+      constrain (sel, i);
 }
 
 /* The most specific rule with a reason speaks for the exercise; among

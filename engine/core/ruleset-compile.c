@@ -334,6 +334,59 @@ compile_weight_groups (LimberRuleset *rs)
     }
 }
 
+/* The bit of id among ids (added when new), or -1 past 64 ids. */
+static int
+id_bit (GPtrArray *ids, const char *id)
+{
+  for (guint k = 0; k < ids->len; k++)
+    if (strcmp (g_ptr_array_index (ids, k), id) == 0)
+      return (int) k;
+  if (ids->len == 64)
+    return -1;
+  g_ptr_array_add (ids, (gpointer) id);
+  return (int) ids->len - 1;
+}
+
+static gboolean
+ids_to_bits (GPtrArray *ids, char **list, guint64 *bits)
+{
+  *bits = 0;
+  for (char **p = list; p && *p; p++)
+    {
+      int bit = id_bit (ids, *p);
+      if (bit < 0)
+        return FALSE;
+      *bits |= G_GUINT64_CONSTANT (1) << bit;
+    }
+  return TRUE;
+}
+
+static void
+compile_constraints (LimberRuleset *rs)
+{
+  guint n = rs->exercises->len;
+  rs->equipment_ids = g_ptr_array_new ();
+  rs->region_ids = g_ptr_array_new ();
+  rs->equipment_bits = g_new0 (guint64, MAX (n, 1));
+  rs->region_bits = g_new0 (guint64, MAX (n, 1));
+  rs->floor_work = g_new0 (guint8, MAX (n, 1));
+  rs->contraindicated = g_new0 (guint8, MAX (n, 1));
+  for (guint i = 0; i < n; i++)
+    {
+      const LimberExercise *e = g_ptr_array_index (rs->exercises, i);
+      if (!ids_to_bits (rs->equipment_ids, e->equipment, &rs->equipment_bits[i])
+          || !ids_to_bits (rs->region_ids, e->regions, &rs->region_bits[i]))
+        {
+          /* more ids than bits: every plan checks them by name */
+          g_clear_pointer (&rs->equipment_bits, g_free);
+          g_clear_pointer (&rs->region_bits, g_free);
+          return;
+        }
+      rs->floor_work[i] = limber_exercise_uses_floor (e);
+      rs->contraindicated[i] = e->contraindications != NULL && e->contraindications->children->len > 0;
+    }
+}
+
 /* Each contraindication's description, once: a plan that an exercise's
  * contraindication excluded names it in the exercise's reasons. */
 static void
@@ -377,6 +430,7 @@ limber_ruleset_compile (LimberRuleset *rs)
   compile_weights (rs);
   compile_weight_groups (rs);
   compile_regions (rs);
+  compile_constraints (rs);
   compile_jobs (rs);
   compile_redundancy (rs);
   compile_slots (rs);

@@ -380,6 +380,14 @@ struct _LimberRuleset {
   guint64 *redundant;
   guint redundant_words;
   GHashTable *regions;      /* set of the region ids some exercise works (borrowed keys; ruleset-compile.c) */
+  /* The constraints every plan checks against every exercise, as bits
+   * (ruleset-compile.c): each exercise's equipment and regions over the
+   * rule set's ids of each (bit k: equipment_ids[k]), whether it works on
+   * the floor, whether it has contraindications.  NULL when there are more
+   * than 64 equipment or region ids: then they are checked by name. */
+  guint64 *equipment_bits, *region_bits;
+  guint8 *floor_work, *contraindicated;
+  GPtrArray *equipment_ids, *region_ids;  /* borrowed from the exercises */
   GHashTable *index_lists;  /* GBytes of guint32 exercise indices -> itself: the weight groups' and
                              * actions' interned lists (ruleset-compile.c) */
 };

@@ -290,6 +290,12 @@ limber_ruleset_unref (LimberRuleset *rs)
   g_strfreev (rs->authors);
   g_free (rs->redundant);
   g_clear_pointer (&rs->index_lists, g_hash_table_unref);
+  g_free (rs->equipment_bits);
+  g_free (rs->region_bits);
+  g_free (rs->floor_work);
+  g_free (rs->contraindicated);
+  g_clear_pointer (&rs->equipment_ids, g_ptr_array_unref);
+  g_clear_pointer (&rs->region_ids, g_ptr_array_unref);
   g_clear_pointer (&rs->regions, g_hash_table_unref);
   g_free (rs->safety);
   g_strfreev (rs->safety_cite);
