@@ -24,10 +24,15 @@ else
   echo "fuzz: skipped: clang is not installed (scripts/setup.sh installs it)"
 fi
 scripts/tsan.sh || status=1
-# The Python bindings, installed into .venv the way users install them
-# (incremental: the build directory is kept), then their pytest suite.
+# The Python bindings, installed into .venv the way users install them,
+# built in build/python-pip (kept, so the install is incremental; the package's
+# own default is a temporary directory, nothing written into the sources),
+# then their pytest suite (which also makes an sdist from a read-only copy and
+# installs it in a fresh venv; scripts/python-dist.sh checks the manylinux
+# wheel too, in minutes more).
 rm -f build/pip-install.log build/pytest.log
-if .venv/bin/pip install -q --no-build-isolation ./bindings/python >build/pip-install.log 2>&1 &&
+if .venv/bin/pip install -q --no-build-isolation "--config-settings=build-dir=$PWD/build/python-pip/{wheel_tag}" \
+     ./bindings/python >build/pip-install.log 2>&1 &&
    .venv/bin/python -m pytest -q -p no:cacheprovider bindings/python/tests >build/pytest.log 2>&1; then
   tail -n 1 build/pytest.log
 else

@@ -61,6 +61,8 @@ class Problem(NamedTuple):
     what: str
     expected: Optional[str]
     text: str
+    code: Optional[str] = ...
+    suggestion: Optional[str] = ...
 
 class Error(Exception):
     message: str

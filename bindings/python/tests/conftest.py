@@ -1,6 +1,7 @@
 """Shared fixtures: the repository, the default rule set, example profiles."""
 
 import json
+import os
 import pathlib
 
 import pytest
@@ -65,3 +66,10 @@ def inverted_rules(tmp_path_factory):
     path = tmp_path_factory.mktemp("rules") / "inverted.xml"
     path.write_text(xml.replace(old, '<when><answer question="pain-today" at-most="6"/></when>'))
     return path
+
+
+# scripts/python-dist.sh runs these tests against a repaired wheel installed
+# in a fresh venv: make sure that is the limber they test.
+if os.environ.get("LIMBER_EXPECT_PREFIX"):
+    assert pathlib.Path(limber.__file__).resolve().is_relative_to(
+        pathlib.Path(os.environ["LIMBER_EXPECT_PREFIX"]).resolve()), limber.__file__
