@@ -496,7 +496,7 @@ append_log (GString *out, const LimberPrint *p)
                               l->date);
       esc (out, l->exercise);
       g_string_append (out, "\"><th scope=\"row\">");
-      esc (out, l->first_of_day ? l->day : "");
+      esc (out, l->day);
       g_string_append (out, "</th>");
       element (out, "td", NULL, l->name);
       g_autofree char *done = g_strdup_printf ("%s %s: done", l->day, l->name);

@@ -8,10 +8,10 @@
 #include "dose-words.h"
 
 const char *const limber_print_log_columns[LIMBER_PRINT_LOG_COLUMNS] = {
-  "Date", "Exercise", "Done", "Sets \xc3\x97 reps or hold", "Discomfort during", "Next morning",
+  "Date", "Exercise", "Done", "Sets \xc3\x97 reps or hold", "During", "Next morning",
 };
 const char *const limber_print_log_hints[LIMBER_PRINT_LOG_COLUMNS] = {
-  "", "", "tick", "as planned, or what you did", "0\xe2\x80\x93" "10", "0\xe2\x80\x93" "10",
+  "", "", "tick", "as planned, or what you did", "discomfort 0\xe2\x80\x93" "10", "discomfort 0\xe2\x80\x93" "10",
 };
 
 /* English names by hand: the C library's would follow the locale, and the

@@ -909,7 +909,7 @@ week_columns (Pager *P, unsigned n_days)
 }
 
 #define CELL_PAD 1.6
-#define LOG_ROW_H 19.0
+#define LOG_ROW_H 17.0
 
 /* The table's header row, at y in items. */
 static double
@@ -1214,7 +1214,7 @@ log_block (Pager *P)
   g_autoptr (PangoLayout) intro = text_layout (P, F_BODY, LIMBER_PRINT_LOG_INTRO " " LIMBER_PRINT_LOG_HOW, w,
                                                PANGO_ALIGN_LEFT);
   y += block_text (b, intro, 0, y, &MUTED, FALSE) + 6;
-  static const double shares[LIMBER_PRINT_LOG_COLUMNS] = { 0.14, 0.25, 0.07, 0.28, 0.13, 0.13 };
+  static const double shares[LIMBER_PRINT_LOG_COLUMNS] = { 0.135, 0.275, 0.07, 0.27, 0.125, 0.125 };
   double xs[LIMBER_PRINT_LOG_COLUMNS], ws[LIMBER_PRINT_LOG_COLUMNS], x = 0;
   for (unsigned c = 0; c < LIMBER_PRINT_LOG_COLUMNS; c++)
     {
@@ -1228,8 +1228,10 @@ log_block (Pager *P)
     {
       const LimberPrintLogLine *l = g_ptr_array_index (p->log, i);
       block_break (b, y);
-      g_autoptr (PangoLayout) day = text_layout (P, F_TABLE_BOLD, l->first_of_day ? l->day : "", ws[0] - 2 * CELL_PAD,
-                                                 PANGO_ALIGN_LEFT);
+      /* the date on every line, so that each reads as one entry wherever
+       * the sheet is cut; bold where a day starts */
+      g_autoptr (PangoLayout) day = text_layout (P, l->first_of_day ? F_TABLE_BOLD : F_TABLE, l->day,
+                                                 ws[0] - 2 * CELL_PAD, PANGO_ALIGN_LEFT);
       g_autoptr (PangoLayout) name = text_layout (P, F_TABLE, l->name, ws[1] - 2 * CELL_PAD, PANGO_ALIGN_LEFT);
       g_autoptr (PangoLayout) box = text_layout (P, F_BOX, LIMBER_PRINT_BOX, ws[2], PANGO_ALIGN_CENTER);
       g_autoptr (PangoLayout) planned = text_layout (P, F_TABLE, l->planned, ws[3] - 2 * CELL_PAD, PANGO_ALIGN_LEFT);
@@ -1244,7 +1246,7 @@ log_block (Pager *P)
                      .width = 0.6 };
           g_array_append_val (b->items, v);
         }
-      block_text (b, day, CELL_PAD, y + CELL_PAD, &INK, FALSE);
+      block_text (b, day, CELL_PAD, y + CELL_PAD, l->first_of_day ? &INK : &MUTED, FALSE);
       block_text (b, name, xs[1] + CELL_PAD, y + CELL_PAD, &INK, FALSE);
       block_text (b, box, xs[2], y + (h - layout_height (box)) / 2, &INK, FALSE);
       block_text (b, planned, xs[3] + CELL_PAD, y + CELL_PAD, &MUTED, FALSE);
