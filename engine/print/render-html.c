@@ -1,8 +1,10 @@
 /*
  * The printed week as one self-contained HTML file.
  *
- * No external assets: the CSS is inline and the pictures are inline SVG, so
- * the file can be mailed, opened offline and printed.  The markup is
+ * No external assets: the CSS is inline, the pictures are inline SVG and
+ * the one script (the log's export to profile history JSON) is inline and
+ * makes no network request, so the file can be mailed, opened offline,
+ * filled in and printed.  The markup is
  * XHTML-compatible HTML5 (every element closed, attributes quoted, no named
  * entities), so XML tools can read it as well as browsers.  On a phone the
  * week shows as one list per day; on a wider screen and on paper as the

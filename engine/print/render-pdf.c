@@ -4,17 +4,21 @@
  * Every piece of the handout is first built as a block: text lines, boxes,
  * rules and pictures at positions measured with pango, and the places where
  * the block may be split.  A pager then puts blocks on the page (one column,
- * two for short lists side by side, or three for the exercise guide), moves
+ * or two for short lists side by side and for the exercise guide), moves
  * a block that does not fit to the next column or page, and splits one that
  * is too tall between lines or table rows, repeating a table's header (an
  * exercise runs on into the next column under its name).  Nothing is drawn
  * outside the page's margins and nothing is clipped.
  *
- * The handout is set to make a usual week two A4 pages: the week, what
- * changed, the safety box and the log on the first, the exercises (a tinted
- * band with the name and the picture, the steps under it, three columns)
- * on the second.  Instructions are 7.5 pt, set a little tight; a longer
- * week flows onto more pages.
+ * The handout is set for readers over 65 following it alone: every word a
+ * person reads is 10 pt or more (labels and the footer aside).  The week,
+ * what changed and the safety box come first; then the exercises, two
+ * columns of cards (a tinted band with the name, where it is done, how much
+ * with any side emphasis, and the picture with its motion arrow; the steps
+ * and why under it); then, from a page of their own, the log sheet (a line
+ * per exercise per training day, the fields of a history entry) and the
+ * re-scan sheet.  The stiff-back week takes three A4 pages and its sheets
+ * two; a longer week flows onto more.
  *
  * The layout runs twice, identically: once to count the pages, once to draw
  * them with "page N of M".  Text is real text (selectable, searchable) in
