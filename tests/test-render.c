@@ -798,6 +798,26 @@ LIMBER_TEST (render, a_small_tilt_is_seen_as_a_turn_and_a_lift_as_travel)
   cr_assert_eq (m.tip, LIMBER_JOINT_BACK);
   cr_assert_float_eq (m.turn, 24.2, 0.1, "the lower back turns %.2f degrees", m.turn);
   cr_assert (limber_pose_moves_visibly (&tilt));
+  /* both figures mark the pelvis: a bar across the hip, square to the lower
+   * back, so that its tilt can be compared */
+  for (unsigned f = 0; f < LIMBER_POSE_N_FIGURES; f++)
+    {
+      const LimberPoint *hip = &tilt.figures[f].joints[LIMBER_JOINT_HIP];
+      const LimberPoint *back = &tilt.figures[f].joints[LIMBER_JOINT_BACK];
+      g_autoptr (GArray) shapes = limber_pose_shapes (&tilt, (LimberPoseFigure) f);
+      unsigned marks = 0;
+      for (guint k = 0; k < shapes->len; k++)
+        {
+          const LimberShape *sh = &g_array_index (shapes, LimberShape, k);
+          if (sh->kind != LIMBER_SHAPE_LINE || fabs ((sh->x1 + sh->x2) / 2 - hip->x) > 1e-9
+              || fabs ((sh->y1 + sh->y2) / 2 - hip->y) > 1e-9)
+            continue;
+          double dot = (sh->x2 - sh->x1) * (back->x - hip->x) + (sh->y2 - sh->y1) * (back->y - hip->y);
+          cr_assert_float_eq (dot, 0, 1e-9, "the mark is square to the lower back");
+          marks++;
+        }
+      cr_assert_eq (marks, 1, "figure %u marks the pelvis once", f);
+    }
 
   LimberPose lift = tilt;
   lift.figures[LIMBER_POSE_START].joints[LIMBER_JOINT_ANKLE_R] = (LimberPoint) { 72, 2.5, TRUE };

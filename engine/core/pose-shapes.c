@@ -195,7 +195,7 @@ add_motion (GArray *shapes, const LimberPose *pose)
     return;
   const LimberPoint *pivot = &b->joints[m.pivot], *tip = &b->joints[m.tip];
   double length = hypot (tip->x - pivot->x, tip->y - pivot->y);
-  double r = CLAMP (length * 0.6, 7.0, 14.0);
+  double r = CLAMP (length * 0.9, 10.0, 16.0);
   double sweep = MAX (fabs (m.turn), 60.0) * (m.turn > 0 ? 1 : -1);
   double mid = (bone_angle (a, m.pivot, m.tip) + bone_angle (b, m.pivot, m.tip)) / 2 * G_PI / 180;
   double t0 = mid - sweep / 2 * G_PI / 180, t1 = mid + sweep / 2 * G_PI / 180;
@@ -204,7 +204,26 @@ add_motion (GArray *shapes, const LimberPose *pose)
    * which lies r·cos(half the sweep) from the pivot */
   double half = fabs (t1 - t0) / 2, rc = r * (2 - cos (half));
   add_arrow (shapes, pivot->x + r * cos (t0), pivot->y + r * sin (t0), pivot->x + rc * cos (mid),
-             pivot->y + rc * sin (mid), pivot->x + r * cos (t1), pivot->y + r * sin (t1), 3.5);
+             pivot->y + rc * sin (mid), pivot->x + r * cos (t1), pivot->y + r * sin (t1), 4.5);
+}
+
+/* A pelvis tilted rather than moved (a pelvic tilt, seen from the side):
+ * a short bar across the hip, square to the lower back, marks the pelvis
+ * in both figures so that its tilt can be compared. */
+static void
+add_pelvis_mark (GArray *shapes, const LimberPose *pose, const LimberFigure *f)
+{
+  LimberPoseMotion m;
+  limber_pose_motion (pose, &m);
+  if (pose->view != LIMBER_VIEW_SIDE || m.still || m.distance >= LIMBER_POSE_VISIBLE_MOVE
+      || m.pivot != LIMBER_JOINT_HIP || m.tip != LIMBER_JOINT_BACK)
+    return;
+  const LimberPoint *hip = &f->joints[LIMBER_JOINT_HIP], *back = &f->joints[LIMBER_JOINT_BACK];
+  double dx = back->x - hip->x, dy = back->y - hip->y, length = hypot (dx, dy);
+  if (length <= 0)
+    return;
+  double half = 5.0 / length;
+  add_line (shapes, LIMBER_INK_BODY, hip->x - dy * half, hip->y + dx * half, hip->x + dy * half, hip->y - dx * half);
 }
 
 GArray *
@@ -223,6 +242,7 @@ limber_pose_shapes (const LimberPose *pose, LimberPoseFigure figure)
   gboolean side = pose->view == LIMBER_VIEW_SIDE;
   add_limbs (shapes, side ? LIMBER_INK_FAR : LIMBER_INK_BODY, f, TRUE);
   add_torso (shapes, f);
+  add_pelvis_mark (shapes, pose, f);
   add_bone (shapes, LIMBER_INK_BODY, f, LIMBER_JOINT_NECK, LIMBER_JOINT_HEAD);
   const LimberPoint *head = &f->joints[LIMBER_JOINT_HEAD];
   LimberShape h = { .kind = LIMBER_SHAPE_HEAD, .ink = LIMBER_INK_BODY, .x1 = head->x, .y1 = head->y,

@@ -91,7 +91,9 @@ typedef struct {
  * limbs, body, near limbs), in the pose's units with y up.  The end figure
  * ends with its motion arrow: the path of the joint that travels farthest,
  * from where it started, or for a turn too small to travel far (a pelvic
- * tilt) a curved arrow around the bone's pivot; a still pose has none. */
+ * tilt) a curved arrow around the bone's pivot; a still pose has none.
+ * A pelvis that tilts rather than moves (seen from the side) is marked in
+ * both figures by a short bar across the hip, square to the lower back. */
 GArray *limber_pose_shapes (const LimberPose *pose, LimberPoseFigure figure);
 
 /* How a pose moves from start to end: the joint that travels farthest
