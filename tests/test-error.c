@@ -182,20 +182,22 @@ LIMBER_TEST (error, schema_problems_read_what_then_expected)
     }
 }
 
-LIMBER_TEST (error, a_schema_enumeration_names_the_allowed_values)
+LIMBER_TEST (error, a_schema_enumeration_names_the_allowed_values_and_the_one_meant)
 {
   g_autofree char *minimal = limber_test_read ("minimal.xml", NULL);
   g_autoptr (GString) doc = g_string_new (minimal);
   /* kind="yes-no" is one of an enumeration; a value outside it breaks the schema */
-  cr_assert (g_string_replace (doc, "kind=\"yes-no\"", "kind=\"yes-or-no\"", 1) == 1);
+  cr_assert (g_string_replace (doc, "kind=\"yes-no\"", "kind=\"yesno\"", 1) == 1);
   g_autoptr (GError) error = NULL;
   g_autoptr (LimberRuleset) rs = limber_ruleset_new_from_data (doc->str, (gssize) doc->len, "enum.xml", &error);
   cr_assert_null (rs);
   const LimberProblem *p = limber_error_get_problem (error, 0);
   cr_assert_str_eq (limber_problem_get_code (p), LIMBER_PROBLEM_SCHEMA);
-  cr_assert (strstr (limber_problem_get_what (p), "'yes-or-no'") != NULL, "%s", limber_problem_get_text (p));
+  cr_assert (strstr (limber_problem_get_what (p), "'yesno'") != NULL, "%s", limber_problem_get_text (p));
   cr_assert (g_str_has_prefix (limber_problem_get_expected (p), "one of "), "%s", limber_problem_get_text (p));
   cr_assert (strstr (limber_problem_get_expected (p), "'yes-no'") != NULL, "%s", limber_problem_get_text (p));
+  /* and the allowed value it is most likely a typo of */
+  cr_assert_str_eq (limber_problem_get_suggestion (p), "yes-no");
 }
 
 LIMBER_TEST (error, the_first_xml_error_is_reported_not_the_last)
@@ -280,4 +282,23 @@ LIMBER_TEST (error, a_refused_doctype_and_an_oversized_document_carry_their_code
   cr_assert_str_eq (limber_problem_get_code (p), LIMBER_PROBLEM_TOO_LARGE, "%s", large->message);
   cr_assert_str_eq (limber_problem_get_file (p), full);
   cr_assert (strstr (limber_problem_get_what (p), "too large") != NULL, "%s", limber_problem_get_what (p));
+}
+
+LIMBER_TEST (error, an_xml_profile_names_the_attribute_and_element_meant)
+{
+  g_autoptr (LimberRuleset) rs = limber_test_default_rules ();
+  static const char xml[] = "<profile agee=\"3\" goal=\"recovery\">\n"
+                            "  <constraints><equipmnt>strap</equipmnt></constraints>\n"
+                            "</profile>\n";
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LimberProfile) p = limber_profile_new_from_xml (rs, xml, -1, "form.xml", &error);
+  cr_assert_null (p);
+  cr_assert_eq (limber_error_get_n_problems (error), 2, "%s", error->message);
+  const LimberProblem *attribute = limber_error_get_problem (error, 0);
+  cr_assert_str_eq (limber_problem_get_code (attribute), LIMBER_PROBLEM_UNKNOWN_KEY);
+  cr_assert_str_eq (limber_problem_get_suggestion (attribute), "age");
+  const LimberProblem *element = limber_error_get_problem (error, 1);
+  cr_assert_str_eq (limber_problem_get_code (element), LIMBER_PROBLEM_UNKNOWN_KEY);
+  cr_assert_str_eq (limber_problem_get_suggestion (element), "equipment");
+  cr_assert_eq (limber_problem_get_line (element), 2);
 }

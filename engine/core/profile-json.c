@@ -195,7 +195,8 @@ scan_object (Scanner *S, const char *path, int depth)
       if (first != NULL)
         {
           LimberProfileProblem *p = limber_profile_problem_add (
-            S->problems, LIMBER_PROBLEM_DUPLICATE, child, TRUE, "given twice (first on line %d); expected each key once", GPOINTER_TO_INT (first));
+            S->problems, LIMBER_PROBLEM_DUPLICATE, child, TRUE, "given twice (first on line %d); expected each key once",
+            GPOINTER_TO_INT (first));
           p->line = key_line;
           p->column = key_column;
         }
@@ -347,7 +348,8 @@ wrong_type (Reader *R, const char *field, JsonNode *node, const char *expected)
 static void
 missing (Reader *R, const char *field, const char *expected)
 {
-  limber_profile_problem_add (R->problems, LIMBER_PROBLEM_MISSING_FIELD, field, FALSE, "missing; expected %s", expected);
+  limber_profile_problem_add (R->problems, LIMBER_PROBLEM_MISSING_FIELD, field, FALSE,
+                              "missing; expected %s", expected);
 }
 
 static gboolean
@@ -425,7 +427,8 @@ read_object (Reader *R, const char *path, JsonNode *node, const char *const *kno
         g_autofree char *field = *path ? join_path (path, m->data) : g_strdup (m->data);
         g_autofree char *keys = g_strjoinv (", ", (char **) known);
         g_autofree char *hint = limber_suggest_hint (limber_suggest_among (m->data, (const char *const *) known, -1));
-        limber_profile_problem_add (R->problems, LIMBER_PROBLEM_UNKNOWN_KEY, field, TRUE, "unknown key; expected one of %s%s",
+        limber_profile_problem_add (R->problems, LIMBER_PROBLEM_UNKNOWN_KEY, field, TRUE,
+                                    "unknown key; expected one of %s%s",
                                     keys, hint);
       }
   g_list_free (members);

@@ -21,6 +21,7 @@
 #include "limber/autocleanups.h"
 #include "limber/error.h"
 #include "read-limit.h"
+#include "suggest.h"
 #include "xml-safe.h"
 
 typedef struct {
@@ -193,11 +194,17 @@ check_attributes (Reader *R, xmlNode *node, const char *field, const AttrName *n
       if (!known)
         {
           GString *expected = g_string_new (NULL);
+          LimberSuggest near;
+          limber_suggest_init (&near, (const char *) a->name);
           for (const AttrName *n = names; n->xml; n++)
-            g_string_append_printf (expected, "%s%s", expected->len ? ", " : "", n->xml);
-          problem_at (R, LIMBER_PROBLEM_UNKNOWN_KEY, node, field, "unknown attribute %s%s%s; expected %s%s", a->ns ? (const char *) a->ns->prefix : "",
-                      a->ns ? ":" : "", (const char *) a->name, expected->len ? "one of " : "no attributes",
-                      expected->str);
+            {
+              g_string_append_printf (expected, "%s%s", expected->len ? ", " : "", n->xml);
+              limber_suggest_offer (&near, n->xml);
+            }
+          g_autofree char *hint = limber_suggest_hint (a->ns == NULL ? limber_suggest_best (&near) : NULL);
+          problem_at (R, LIMBER_PROBLEM_UNKNOWN_KEY, node, field, "unknown attribute %s%s%s; expected %s%s%s",
+                      a->ns ? (const char *) a->ns->prefix : "", a->ns ? ":" : "", (const char *) a->name,
+                      expected->len ? "one of " : "no attributes", expected->str, hint);
           g_string_free (expected, TRUE);
         }
     }
@@ -300,7 +307,8 @@ text_content (Reader *R, xmlNode *node, const char *field)
     if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE)
       g_string_append (out, (const char *) c->content);
     else if (c->type == XML_ELEMENT_NODE)
-      problem_at (R, LIMBER_PROBLEM_UNKNOWN_KEY, c, field, "unknown element <%s>; expected only text", (const char *) c->name);
+      problem_at (R, LIMBER_PROBLEM_UNKNOWN_KEY, c, field,
+                  "unknown element <%s>; expected only text", (const char *) c->name);
   return g_strstrip (g_string_free (out, FALSE));
 }
 
@@ -315,7 +323,8 @@ check_no_text (Reader *R, xmlNode *node, const char *field)
         if (*text != '\0')
           {
             g_autofree char *quoted = limber_profile_quote (text);
-            problem_at (R, LIMBER_PROBLEM_UNKNOWN_KEY, node, field, "unexpected text %s; expected only elements", quoted);
+            problem_at (R, LIMBER_PROBLEM_UNKNOWN_KEY, node, field,
+                        "unexpected text %s; expected only elements", quoted);
             return;
           }
       }
@@ -331,10 +340,18 @@ static void
 unknown_element (Reader *R, xmlNode *node, const char *field, const char *expected)
 {
   if (node->ns != NULL && node->ns->href != NULL)
-    problem_at (R, LIMBER_PROBLEM_UNKNOWN_KEY, node, field, "unknown element <%s> in namespace %s; expected one of %s (in no namespace)",
+    problem_at (R, LIMBER_PROBLEM_UNKNOWN_KEY, node, field,
+                "unknown element <%s> in namespace %s; expected one of %s (in no namespace)",
                 (const char *) node->name, (const char *) node->ns->href, expected);
   else
-    problem_at (R, LIMBER_PROBLEM_UNKNOWN_KEY, node, field, "unknown element <%s>; expected one of %s", (const char *) node->name, expected);
+    {
+      /* expected lists the element names ("equipment, avoid-region") */
+      g_auto (GStrv) names = g_strsplit (expected, ", ", -1);
+      g_autofree char *hint
+          = limber_suggest_hint (limber_suggest_among ((const char *) node->name, (const char *const *) names, -1));
+      problem_at (R, LIMBER_PROBLEM_UNKNOWN_KEY, node, field, "unknown element <%s>; expected one of %s%s",
+                  (const char *) node->name, expected, hint);
+    }
 }
 
 /* ---- elements ---------------------------------------------------------------- */
@@ -415,7 +432,8 @@ read_answer (Reader *R, xmlNode *node, GHashTable *seen)
   g_autofree char *question = limber_xml_attr (node, "question");
   if (question == NULL)
     {
-      problem_at (R, LIMBER_PROBLEM_MISSING_FIELD, node, "answers", "<answer> without question=; expected the id of the question it answers");
+      problem_at (R, LIMBER_PROBLEM_MISSING_FIELD, node, "answers",
+                  "<answer> without question=; expected the id of the question it answers");
       return;
     }
   g_autofree char *field = g_strconcat ("answers.", question, NULL);
@@ -423,7 +441,8 @@ read_answer (Reader *R, xmlNode *node, GHashTable *seen)
   const Place *first = g_hash_table_lookup (seen, question);
   if (first != NULL)
     {
-      problem_at (R, LIMBER_PROBLEM_DUPLICATE, node, field, "given twice (first on line %d); expected each question answered once",
+      problem_at (R, LIMBER_PROBLEM_DUPLICATE, node, field,
+                  "given twice (first on line %d); expected each question answered once",
                   first->line);
       return;
     }
@@ -475,7 +494,8 @@ read_scan (Reader *R, xmlNode *node, guint index, GHashTable *seen)
     ok = number_attribute (R, node, path, scan_attrs, "value", &value) && ok;
   else if (!has_left || !has_right)
     {
-      problem_at (R, LIMBER_PROBLEM_MISSING_FIELD, node, path, "missing %s; expected left and right (a sided measure) or value (an unsided one)",
+      problem_at (R, LIMBER_PROBLEM_MISSING_FIELD, node, path,
+                  "missing %s; expected left and right (a sided measure) or value (an unsided one)",
                   has_left ? "right" : has_right ? "left" : "left and right");
       ok = FALSE;
     }
@@ -492,7 +512,8 @@ read_scan (Reader *R, xmlNode *node, guint index, GHashTable *seen)
         {
           g_autofree char *field = g_strconcat (path, ".measure", NULL);
           g_autofree char *quoted = limber_profile_quote (measure);
-          problem_at (R, LIMBER_PROBLEM_DUPLICATE, node, field, "%s is given twice (first in scan[%d]); expected each measure once", quoted,
+          problem_at (R, LIMBER_PROBLEM_DUPLICATE, node, field,
+                      "%s is given twice (first in scan[%d]); expected each measure once", quoted,
                       GPOINTER_TO_INT (first) - 1);
           ok = FALSE;
         }
@@ -528,7 +549,8 @@ read_session (Reader *R, xmlNode *node, guint index)
   if (xmlHasProp (node, (const xmlChar *) "completed") == NULL)
     {
       g_autofree char *field = g_strconcat (path, ".completed", NULL);
-      problem_at (R, LIMBER_PROBLEM_MISSING_FIELD, node, field, "missing (attribute completed); expected true or false");
+      problem_at (R, LIMBER_PROBLEM_MISSING_FIELD, node, field,
+                  "missing (attribute completed); expected true or false");
       ok = FALSE;
     }
   else
@@ -617,7 +639,8 @@ read_profile (Reader *R, xmlNode *root)
       if (is_element (c, "constraints"))
         {
           if (constraints != NULL)
-            problem_at (R, LIMBER_PROBLEM_DUPLICATE, c, "constraints", "given twice (first on line %d); expected one <constraints>",
+            problem_at (R, LIMBER_PROBLEM_DUPLICATE, c, "constraints",
+                        "given twice (first on line %d); expected one <constraints>",
                         place (R, constraints).line);
           else
             read_constraints (R, c);
@@ -667,10 +690,12 @@ limber_profile_new_from_xml (const LimberRuleset *ruleset, const char *data, gss
   if (is_element (root, "profile"))
     read_profile (&R, root);
   else if (root->ns != NULL && root->ns->href != NULL)
-    problem_at (&R, LIMBER_PROBLEM_UNKNOWN_KEY, root, "profile", "<%s> is in namespace %s; expected <profile> in no namespace",
+    problem_at (&R, LIMBER_PROBLEM_UNKNOWN_KEY, root, "profile",
+                "<%s> is in namespace %s; expected <profile> in no namespace",
                 (const char *) root->name, (const char *) root->ns->href);
   else
-    problem_at (&R, LIMBER_PROBLEM_UNKNOWN_KEY, root, "profile", "<%s> is not a profile; expected <profile> as the document element",
+    problem_at (&R, LIMBER_PROBLEM_UNKNOWN_KEY, root, "profile",
+                "<%s> is not a profile; expected <profile> as the document element",
                 (const char *) root->name);
   xmlFreeDoc (doc);
 

@@ -642,8 +642,8 @@ limber_profile_problems_to_error (GPtrArray *problems, const char *name, GHashTa
       const LimberProfileProblem *p = g_ptr_array_index (problems, order[i]);
       g_autofree char *line = g_strndup (text->str + starts[i], starts[i + 1] - 1 - starts[i]);
       gboolean placed = name != NULL && p->line > 0;
-      limber_error_add_problem (*error, p->code, name, placed ? (unsigned) p->line : 0, placed ? (unsigned) MAX (p->column, 1) : 0,
-                                p->field, p->message, line);
+      limber_error_add_problem (*error, p->code, name, placed ? (unsigned) p->line : 0,
+                                placed ? (unsigned) MAX (p->column, 1) : 0, p->field, p->message, line);
     }
   g_string_free (text, TRUE);
 }
@@ -697,7 +697,8 @@ limber_profile_check_number (const char *field, double value, GPtrArray *problem
     return TRUE;
   /* formatted only here: valid numbers, by far the most, cost no printf */
   g_autofree char *text = limber_profile_number_text (value);
-  limber_profile_problem_add (problems, LIMBER_PROBLEM_OUT_OF_RANGE, field, FALSE, "%s %s; expected %s", text, wrong, spec->expected);
+  limber_profile_problem_add (problems, LIMBER_PROBLEM_OUT_OF_RANGE, field, FALSE,
+                              "%s %s; expected %s", text, wrong, spec->expected);
   return FALSE;
 }
 
@@ -725,7 +726,8 @@ limber_profile_check_goal_name (const LimberRuleset *ruleset, const char *name, 
     if (ruleset->goal_declared[g])
       limber_suggest_offer (&near, limber_goal_to_string ((LimberGoal) g));
   g_autofree char *hint = limber_suggest_hint (limber_suggest_best (&near));
-  limber_profile_problem_add (problems, LIMBER_PROBLEM_UNKNOWN_GOAL, "goal", FALSE, "%s is not a goal; expected one of %s%s",
+  limber_profile_problem_add (problems, LIMBER_PROBLEM_UNKNOWN_GOAL, "goal", FALSE,
+                              "%s is not a goal; expected one of %s%s",
                               quoted, goals, hint);
   return FALSE;
 }
@@ -846,7 +848,8 @@ check_name (const char *name, GPtrArray *problems)
   if (!g_utf8_validate (name, -1, NULL))
     limber_profile_problem_add (problems, LIMBER_PROBLEM_BAD_VALUE, "name", FALSE, "is not valid UTF-8; expected text");
   else if (*name == '\0')
-    limber_profile_problem_add (problems, LIMBER_PROBLEM_BAD_VALUE, "name", FALSE, "is empty; expected the person's name, or no name at all");
+    limber_profile_problem_add (problems, LIMBER_PROBLEM_BAD_VALUE, "name", FALSE,
+                                "is empty; expected the person's name, or no name at all");
   else
     for (const char *p = name; *p; p = g_utf8_next_char (p))
       if (g_unichar_iscntrl (g_utf8_get_char (p)))
@@ -928,7 +931,8 @@ check_answer (const LimberRuleset *rs, const LimberAnswer *a, GPtrArray *problem
   switch (problem)
     {
     case ANSWER_NOT_YES_NO:
-      limber_profile_problem_add (problems, LIMBER_PROBLEM_WRONG_TYPE, field, FALSE, "%s is not a yes-no answer; expected true or false", given);
+      limber_profile_problem_add (problems, LIMBER_PROBLEM_WRONG_TYPE, field, FALSE,
+                                  "%s is not a yes-no answer; expected true or false", given);
       break;
     case ANSWER_NOT_NUMBER:
       limber_profile_problem_add (problems, LIMBER_PROBLEM_WRONG_TYPE, field, FALSE,
@@ -936,11 +940,13 @@ check_answer (const LimberRuleset *rs, const LimberAnswer *a, GPtrArray *problem
                                   min, max);
       break;
     case ANSWER_NOT_FINITE:
-      limber_profile_problem_add (problems, LIMBER_PROBLEM_WRONG_TYPE, field, FALSE, "%s is not a finite number; expected a number from %s to %s",
+      limber_profile_problem_add (problems, LIMBER_PROBLEM_WRONG_TYPE, field, FALSE,
+                                  "%s is not a finite number; expected a number from %s to %s",
                                   given, min, max);
       break;
     case ANSWER_OUT_OF_RANGE:
-      limber_profile_problem_add (problems, LIMBER_PROBLEM_OUT_OF_RANGE, field, FALSE, "%s is out of range; expected a number from %s to %s",
+      limber_profile_problem_add (problems, LIMBER_PROBLEM_OUT_OF_RANGE, field, FALSE,
+                                  "%s is out of range; expected a number from %s to %s",
                                   given, min, max);
       break;
     case ANSWER_NOT_A_CHOICE:
@@ -980,7 +986,8 @@ check_measure_value (const LimberMeasure *m, const char *field, double value, GP
   g_autofree char *text = limber_profile_number_text (value);
   g_autofree char *min = limber_profile_number_text (m->min);
   g_autofree char *max = limber_profile_number_text (m->max);
-  limber_profile_problem_add (problems, LIMBER_PROBLEM_OUT_OF_RANGE, field, FALSE, "%s is %s; expected a number from %s to %s (%s, the range of %s)",
+  limber_profile_problem_add (problems, LIMBER_PROBLEM_OUT_OF_RANGE, field, FALSE,
+                              "%s is %s; expected a number from %s to %s (%s, the range of %s)",
                               text, isfinite (value) ? "out of range" : "not a finite number", min, max, m->unit,
                               m->id);
 }
@@ -991,7 +998,8 @@ check_date (const char *date, const char *field, GPtrArray *problems)
   if (limber_parse_date (date, NULL))
     return;
   g_autofree char *quoted = limber_profile_quote (date);
-  limber_profile_problem_add (problems, LIMBER_PROBLEM_BAD_DATE, field, FALSE, "%s is not a date; expected a real calendar date as YYYY-MM-DD",
+  limber_profile_problem_add (problems, LIMBER_PROBLEM_BAD_DATE, field, FALSE,
+                              "%s is not a date; expected a real calendar date as YYYY-MM-DD",
                               quoted);
 }
 

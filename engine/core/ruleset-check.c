@@ -39,8 +39,8 @@ problem (Checker *C, const char *code, int line, const char *element, const char
   g_autofree char *text = g_strdup_vprintf (fmt, ap);
   va_end (ap);
   int column = limber_source_column (C->source, C->length, line, element);
-  limber_report_add_element (C->report, code, C->rs->name, (unsigned) MAX (line, 0), (unsigned) MAX (column, 0), element,
-                             text);
+  limber_report_add_element (C->report, code, C->rs->name, (unsigned) MAX (line, 0), (unsigned) MAX (column, 0),
+                             element, text);
 }
 
 int
@@ -72,7 +72,8 @@ index_id (Checker *C, GHashTable *table, const char *id, guint index, int line,
 {
   if (g_hash_table_contains (table, id))
     {
-      problem (C, LIMBER_PROBLEM_DUPLICATE, line, element, "id=\"%s\": duplicate %s id; expected each %s id once", id, kind, kind);
+      problem (C, LIMBER_PROBLEM_DUPLICATE, line, element,
+               "id=\"%s\": duplicate %s id; expected each %s id once", id, kind, kind);
       return;
     }
   g_hash_table_insert (table, (gpointer) id, GUINT_TO_POINTER (index + 1));
@@ -95,7 +96,8 @@ check_bounds (Checker *C, gboolean has_lo, double lo, gboolean has_hi, double hi
               const char *element, const char *lo_name, const char *hi_name)
 {
   if (has_lo && has_hi && lo > hi)
-    problem (C, LIMBER_PROBLEM_OUT_OF_RANGE, line, element, "%s=\"%g\" is above %s=\"%g\"; expected %s <= %s", lo_name, lo, hi_name, hi,
+    problem (C, LIMBER_PROBLEM_OUT_OF_RANGE, line, element,
+             "%s=\"%g\" is above %s=\"%g\"; expected %s <= %s", lo_name, lo, hi_name, hi,
              lo_name, hi_name);
 }
 
@@ -124,12 +126,14 @@ resolve_answer (Checker *C, const LimberQuestion *q, const char *is, gboolean ha
     {
     case LIMBER_QUESTION_YES_NO:
       if (has_at_least || has_at_most)
-        problem (C, LIMBER_PROBLEM_CONFLICT, line, element, "question=\"%s\" is yes-no; expected is=\"yes\" or is=\"no\", not bounds", q->id);
+        problem (C, LIMBER_PROBLEM_CONFLICT, line, element,
+                 "question=\"%s\" is yes-no; expected is=\"yes\" or is=\"no\", not bounds", q->id);
       if (g_strcmp0 (is, "yes") == 0)
         return 1;
       if (g_strcmp0 (is, "no") == 0)
         return 0;
-      problem (C, LIMBER_PROBLEM_UNKNOWN_CHOICE, line, element, "is=\"%s\": not an answer to yes-no question \"%s\"; expected yes or no",
+      problem (C, LIMBER_PROBLEM_UNKNOWN_CHOICE, line, element,
+               "is=\"%s\": not an answer to yes-no question \"%s\"; expected yes or no",
                is ? is : "", q->id);
       return -1;
     case LIMBER_QUESTION_CHOICE:
@@ -138,23 +142,29 @@ resolve_answer (Checker *C, const LimberQuestion *q, const char *is, gboolean ha
         if (i < 0)
           {
             g_autofree char *choices = join_choices (q);
-            g_autofree char *hint = limber_suggest_hint (limber_suggest_among (is, (const char *const *) q->choices, -1));
+            g_autofree char *hint
+                = limber_suggest_hint (limber_suggest_among (is, (const char *const *) q->choices, -1));
             problem (C, LIMBER_PROBLEM_UNKNOWN_CHOICE, line, element,
-                     "is=\"%s\": not a choice of question \"%s\"; expected one of: %s%s", is ? is : "", q->id, choices, hint);
+                     "is=\"%s\": not a choice of question \"%s\"; expected one of: %s%s", is ? is : "", q->id, choices,
+                     hint);
           }
         if (has_at_least || has_at_most)
-          problem (C, LIMBER_PROBLEM_CONFLICT, line, element, "question=\"%s\" is a choice question; expected is=, not bounds", q->id);
+          problem (C, LIMBER_PROBLEM_CONFLICT, line, element,
+                   "question=\"%s\" is a choice question; expected is=, not bounds", q->id);
         return i;
       }
     case LIMBER_QUESTION_SCALE:
       if (is != NULL)
-        problem (C, LIMBER_PROBLEM_CONFLICT, line, element, "is=\"%s\": question \"%s\" is a scale; expected at-least= or at-most=", is,
+        problem (C, LIMBER_PROBLEM_CONFLICT, line, element,
+                 "is=\"%s\": question \"%s\" is a scale; expected at-least= or at-most=", is,
                  q->id);
       else if (!has_at_least && !has_at_most)
-        problem (C, LIMBER_PROBLEM_CONFLICT, line, element, "question \"%s\" is a scale; expected at-least= or at-most=", q->id);
+        problem (C, LIMBER_PROBLEM_CONFLICT, line, element,
+                 "question \"%s\" is a scale; expected at-least= or at-most=", q->id);
       if ((has_at_least && (at_least < q->min || at_least > q->max))
           || (has_at_most && (at_most < q->min || at_most > q->max)))
-        problem (C, LIMBER_PROBLEM_OUT_OF_RANGE, line, element, "threshold outside the range of question \"%s\"; expected %g to %g", q->id,
+        problem (C, LIMBER_PROBLEM_OUT_OF_RANGE, line, element,
+                 "threshold outside the range of question \"%s\"; expected %g to %g", q->id,
                  q->min, q->max);
       return -1;
     }
@@ -197,7 +207,8 @@ check_cond (Checker *C, LimberCond *c)
       break;
     case COND_GOAL:
       if (!rs->goal_declared[c->goal])
-        problem (C, LIMBER_PROBLEM_UNKNOWN_GOAL, c->line, el, "is=\"%s\": goal not declared; expected a goal listed in <goals>",
+        problem (C, LIMBER_PROBLEM_UNKNOWN_GOAL, c->line, el,
+                 "is=\"%s\": goal not declared; expected a goal listed in <goals>",
                  limber_goal_to_string (c->goal));
       break;
     case COND_AGE:
@@ -215,7 +226,8 @@ check_cond (Checker *C, LimberCond *c)
           break;
         double range = m->max - m->min;
         if (c->kind == COND_ASYMMETRY && !m->sided)
-          problem (C, LIMBER_PROBLEM_CONFLICT, c->line, el, "measure=\"%s\" is not sided; expected a measure with sided=\"true\"", m->id);
+          problem (C, LIMBER_PROBLEM_CONFLICT, c->line, el,
+                   "measure=\"%s\" is not sided; expected a measure with sided=\"true\"", m->id);
         if (c->kind == COND_ASYMMETRY && !c->has_at_least && m->asymmetry <= 0)
           problem (C, LIMBER_PROBLEM_MISSING_FIELD, c->line, el,
                    "measure=\"%s\" declares no asymmetry threshold; expected at-least= here or asymmetry= on "
@@ -284,7 +296,8 @@ check_cond (Checker *C, LimberCond *c)
       }
     case COND_CONSTRAINT:
       if (c->value == NULL)
-        problem (C, LIMBER_PROBLEM_MISSING_FIELD, c->line, el, "no attribute; expected one of no-floor=, has-equipment=, avoids-region=");
+        problem (C, LIMBER_PROBLEM_MISSING_FIELD, c->line, el,
+                 "no attribute; expected one of no-floor=, has-equipment=, avoids-region=");
       else if (c->constraint == CONSTRAINT_AVOIDS_REGION && !g_hash_table_contains (C->regions, c->value))
         {
           g_autofree char *hint = limber_suggest_hint (limber_suggest_among_keys (c->value, C->regions));
@@ -295,14 +308,16 @@ check_cond (Checker *C, LimberCond *c)
       break;
     case COND_TREND:
       if (!c->has_at_least && !c->has_at_most)
-        problem (C, LIMBER_PROBLEM_MISSING_FIELD, c->line, el, "no bound; expected at-least= or at-most= (the change, in the measure's unit)");
+        problem (C, LIMBER_PROBLEM_MISSING_FIELD, c->line, el,
+                 "no bound; expected at-least= or at-most= (the change, in the measure's unit)");
       check_bounds (C, c->has_at_least, c->at_least, c->has_at_most, c->at_most, c->line, el, "at-least",
                     "at-most");
       if (g_strcmp0 (c->ref, "any") != 0)
         {
           const LimberMeasure *m = resolve_measure (C, c->ref, &c->index, c->line, el);
           if (m != NULL && c->trend_asymmetry && !m->sided)
-            problem (C, LIMBER_PROBLEM_CONFLICT, c->line, el, "of=\"asymmetry\" on unsided measure \"%s\"; expected a sided measure", m->id);
+            problem (C, LIMBER_PROBLEM_CONFLICT, c->line, el,
+                     "of=\"asymmetry\" on unsided measure \"%s\"; expected a sided measure", m->id);
         }
       break;
     case COND_HISTORY:
@@ -329,13 +344,15 @@ resolve_targets (Checker *C, LimberAction *a)
   const char *el = action_elements[a->kind];
   if (a->target_kind == (LimberTargetKind) -1)
     {
-      problem (C, LIMBER_PROBLEM_CONFLICT, a->line, el, "more than one target; expected exactly one of exercise=, tag=, region=, position=, "
+      problem (C, LIMBER_PROBLEM_CONFLICT, a->line, el,
+               "more than one target; expected exactly one of exercise=, tag=, region=, position=, "
                "measure=");
       return;
     }
   if (a->target == NULL)
     {
-      problem (C, LIMBER_PROBLEM_MISSING_FIELD, a->line, el, "no target; expected exactly one of exercise=, tag=, region=, position=, measure=");
+      problem (C, LIMBER_PROBLEM_MISSING_FIELD, a->line, el,
+               "no target; expected exactly one of exercise=, tag=, region=, position=, measure=");
       return;
     }
   int measure = -1;
@@ -395,7 +412,8 @@ check_action (Checker *C, LimberAction *a)
   if (a->kind == ACTION_LIMIT_MINUTES)
     {
       if (a->minutes <= 0)
-        problem (C, LIMBER_PROBLEM_OUT_OF_RANGE, a->line, el, "minutes=\"%g\"; expected a session length above 0", a->minutes);
+        problem (C, LIMBER_PROBLEM_OUT_OF_RANGE, a->line, el,
+                 "minutes=\"%g\"; expected a session length above 0", a->minutes);
       return;
     }
   resolve_targets (C, a);
@@ -413,7 +431,8 @@ check_action (Checker *C, LimberAction *a)
       {
         const LimberMeasure *m = resolve_measure (C, a->measure, &a->measure_index, a->line, el);
         if (m != NULL && !m->sided)
-          problem (C, LIMBER_PROBLEM_CONFLICT, a->line, el, "measure=\"%s\" is not sided, so it has no tighter side; expected a sided measure",
+          problem (C, LIMBER_PROBLEM_CONFLICT, a->line, el,
+                   "measure=\"%s\" is not sided, so it has no tighter side; expected a sided measure",
                    m->id);
         gboolean any_per_side = FALSE;
         for (guint i = 0; i < a->targets->len; i++)
@@ -422,7 +441,8 @@ check_action (Checker *C, LimberAction *a)
             any_per_side |= e->per_side;
           }
         if (a->targets->len > 0 && !any_per_side)
-          problem (C, LIMBER_PROBLEM_NO_EFFECT, a->line, el, "%s targets no per-side exercise, so there is no side to emphasise; expected "
+          problem (C, LIMBER_PROBLEM_NO_EFFECT, a->line, el,
+                   "%s targets no per-side exercise, so there is no side to emphasise; expected "
                    "per-side=\"true\" exercises", a->target);
         break;
       }
@@ -450,16 +470,20 @@ check_measures (Checker *C)
       index_id (C, C->rs->measure_index, m->id, i, m->line, "measure", "measure");
       check_cite (C, m->cite, m->line, "measure");
       if (m->min > m->max)
-        problem (C, LIMBER_PROBLEM_OUT_OF_RANGE, m->line, "measure", "id=\"%s\": min=\"%g\" is above max=\"%g\"; expected min <= max", m->id,
+        problem (C, LIMBER_PROBLEM_OUT_OF_RANGE, m->line, "measure",
+                 "id=\"%s\": min=\"%g\" is above max=\"%g\"; expected min <= max", m->id,
                  m->min, m->max);
       else if (m->normal < m->min || m->normal > m->max)
-        problem (C, LIMBER_PROBLEM_OUT_OF_RANGE, m->line, "measure", "id=\"%s\": normal=\"%g\" outside the valid range; expected %g to %g",
+        problem (C, LIMBER_PROBLEM_OUT_OF_RANGE, m->line, "measure",
+                 "id=\"%s\": normal=\"%g\" outside the valid range; expected %g to %g",
                  m->id, m->normal, m->min, m->max);
       if (m->asymmetry > 0 && !m->sided)
-        problem (C, LIMBER_PROBLEM_CONFLICT, m->line, "measure", "id=\"%s\": asymmetry= on an unsided measure; expected sided=\"true\"",
+        problem (C, LIMBER_PROBLEM_CONFLICT, m->line, "measure",
+                 "id=\"%s\": asymmetry= on an unsided measure; expected sided=\"true\"",
                  m->id);
       if (m->min <= m->max && m->asymmetry > m->max - m->min)
-        problem (C, LIMBER_PROBLEM_OUT_OF_RANGE, m->line, "measure", "id=\"%s\": asymmetry=\"%g\" wider than the valid range; expected at most %g",
+        problem (C, LIMBER_PROBLEM_OUT_OF_RANGE, m->line, "measure",
+                 "id=\"%s\": asymmetry=\"%g\" wider than the valid range; expected at most %g",
                  m->id, m->asymmetry, m->max - m->min);
     }
 }
@@ -473,10 +497,12 @@ check_questions (Checker *C)
       index_id (C, C->rs->question_index, q->id, i, q->line, "question", "question");
       guint n = g_strv_length (q->choices);
       if (q->kind == LIMBER_QUESTION_CHOICE && n < 2)
-        problem (C, LIMBER_PROBLEM_MISSING_FIELD, q->line, "question", "id=\"%s\": a choice question with %u choice(s); expected at least 2",
+        problem (C, LIMBER_PROBLEM_MISSING_FIELD, q->line, "question",
+                 "id=\"%s\": a choice question with %u choice(s); expected at least 2",
                  q->id, n);
       if (q->kind != LIMBER_QUESTION_CHOICE && n > 0)
-        problem (C, LIMBER_PROBLEM_CONFLICT, q->line, "question", "id=\"%s\": <choice> on a %s question; expected kind=\"choice\"", q->id,
+        problem (C, LIMBER_PROBLEM_CONFLICT, q->line, "question",
+                 "id=\"%s\": <choice> on a %s question; expected kind=\"choice\"", q->id,
                  q->kind == LIMBER_QUESTION_SCALE ? "scale" : "yes-no");
       if (q->kind == LIMBER_QUESTION_CHOICE)
         {
@@ -485,11 +511,13 @@ check_questions (Checker *C)
           for (guint a = 0; a < n; a++)
             for (guint b = a + 1; b < n; b++)
               if (g_str_equal (q->choices[a], q->choices[b]))
-                problem (C, LIMBER_PROBLEM_DUPLICATE, q->line, "question", "id=\"%s\": choice \"%s\" twice; expected each choice once", q->id,
+                problem (C, LIMBER_PROBLEM_DUPLICATE, q->line, "question",
+                         "id=\"%s\": choice \"%s\" twice; expected each choice once", q->id,
                          q->choices[a]);
         }
       if (q->min > q->max)
-        problem (C, LIMBER_PROBLEM_OUT_OF_RANGE, q->line, "question", "id=\"%s\": min=\"%g\" is above max=\"%g\"; expected min <= max", q->id,
+        problem (C, LIMBER_PROBLEM_OUT_OF_RANGE, q->line, "question",
+                 "id=\"%s\": min=\"%g\" is above max=\"%g\"; expected min <= max", q->id,
                  q->min, q->max);
     }
 }
@@ -506,7 +534,8 @@ check_red_flags (Checker *C)
         {
           /* a flag on the logged history: a threshold, no answer */
           if (f->on_history == (f->question != NULL))
-            problem (C, LIMBER_PROBLEM_CONFLICT, f->line, "red-flag", "%s; expected exactly one of question= and history=",
+            problem (C, LIMBER_PROBLEM_CONFLICT, f->line, "red-flag",
+                     "%s; expected exactly one of question= and history=",
                      f->on_history ? "both question= and history=" : "neither question= nor history=");
           else if (!f->has_at_least || f->is != NULL)
             problem (C, LIMBER_PROBLEM_CONFLICT, f->line, "red-flag", "history= with %s; expected at-least= alone",
@@ -542,18 +571,22 @@ check_scores (Checker *C)
           item->question_index = limber_ruleset_index_of (rs->question_index, item->question);
           if (item->question_index < 0)
             {
-              g_autofree char *hint = limber_suggest_hint (limber_suggest_among_keys (item->question, rs->question_index));
+              g_autofree char *hint
+                  = limber_suggest_hint (limber_suggest_among_keys (item->question, rs->question_index));
               problem (C, LIMBER_PROBLEM_UNKNOWN_QUESTION, item->line, "item",
-                       "question=\"%s\": unknown question; expected an id declared in <questions>%s", item->question, hint);
+                       "question=\"%s\": unknown question; expected an id declared in <questions>%s", item->question,
+                       hint);
               continue;
             }
           for (guint j = 0; j < k; j++)
             if (g_str_equal (((LimberScoreItem *) g_ptr_array_index (s->items, j))->question, item->question))
-              problem (C, LIMBER_PROBLEM_DUPLICATE, item->line, "item", "question=\"%s\" counted twice in score \"%s\"; expected each item once",
+              problem (C, LIMBER_PROBLEM_DUPLICATE, item->line, "item",
+                       "question=\"%s\" counted twice in score \"%s\"; expected each item once",
                        item->question, s->id);
           LimberQuestion *q = g_ptr_array_index (rs->questions, item->question_index);
           if (q->kind != LIMBER_QUESTION_CHOICE && item->n_points > 0)
-            problem (C, LIMBER_PROBLEM_CONFLICT, item->line, "item", "<points> on question \"%s\", which is not a choice question; expected "
+            problem (C, LIMBER_PROBLEM_CONFLICT, item->line, "item",
+                     "<points> on question \"%s\", which is not a choice question; expected "
                      "none (yes scores 1, a scale scores its value)", q->id);
           guint n = g_strv_length (q->choices);
           item->points = g_array_sized_new (FALSE, TRUE, sizeof (double), n);
@@ -579,7 +612,8 @@ check_scores (Checker *C)
           LimberSubscale *sub = g_ptr_array_index (s->subscales, k);
           for (guint j = 0; j < k; j++)
             if (g_str_equal (((LimberSubscale *) g_ptr_array_index (s->subscales, j))->id, sub->id))
-              problem (C, LIMBER_PROBLEM_DUPLICATE, sub->line, "subscale", "id=\"%s\": duplicate subscale id; expected each once", sub->id);
+              problem (C, LIMBER_PROBLEM_DUPLICATE, sub->line, "subscale",
+                       "id=\"%s\": duplicate subscale id; expected each once", sub->id);
           for (char **qid = sub->item_questions; *qid; qid++)
             {
               guint found = G_MAXUINT;
@@ -587,7 +621,8 @@ check_scores (Checker *C)
                 if (g_str_equal (((LimberScoreItem *) g_ptr_array_index (s->items, j))->question, *qid))
                   found = j;
               if (found == G_MAXUINT)
-                problem (C, LIMBER_PROBLEM_UNKNOWN_REFERENCE, sub->line, "subscale", "item-ref question=\"%s\" is not an item of score \"%s\"; expected "
+                problem (C, LIMBER_PROBLEM_UNKNOWN_REFERENCE, sub->line, "subscale",
+                         "item-ref question=\"%s\" is not an item of score \"%s\"; expected "
                          "one of its <item> questions", *qid, s->id);
               else
                 g_array_append_val (sub->items, found);
@@ -598,7 +633,8 @@ check_scores (Checker *C)
           LimberCategory *cat = g_ptr_array_index (s->categories, k);
           for (guint j = 0; j < k; j++)
             if (g_str_equal (((LimberCategory *) g_ptr_array_index (s->categories, j))->id, cat->id))
-              problem (C, LIMBER_PROBLEM_DUPLICATE, cat->line, "category", "id=\"%s\": duplicate category id; expected each once", cat->id);
+              problem (C, LIMBER_PROBLEM_DUPLICATE, cat->line, "category",
+                       "id=\"%s\": duplicate category id; expected each once", cat->id);
           check_bounds (C, cat->has_total_at_least, cat->total_at_least, cat->has_total_at_most,
                         cat->total_at_most, cat->line, "category", "total-at-least", "total-at-most");
           for (guint b = 0; b < cat->bounds->len; b++)
@@ -612,17 +648,19 @@ check_scores (Checker *C)
                   g_autofree char *hint = limber_suggest_hint (
                       limber_suggest_among_ids (bound->ref, s->subscales, G_STRUCT_OFFSET (LimberSubscale, id)));
                   problem (C, LIMBER_PROBLEM_UNKNOWN_REFERENCE, bound->line, "subscale-bound",
-                           "ref=\"%s\": not a subscale of score \"%s\"; expected one of its <subscale> ids%s", bound->ref,
-                           s->id, hint);
+                           "ref=\"%s\": not a subscale of score \"%s\"; expected one of its <subscale> ids%s",
+                           bound->ref, s->id, hint);
                 }
               if (!bound->has_at_least && !bound->has_at_most)
-                problem (C, LIMBER_PROBLEM_MISSING_FIELD, bound->line, "subscale-bound", "no bound; expected at-least= or at-most=");
+                problem (C, LIMBER_PROBLEM_MISSING_FIELD, bound->line, "subscale-bound",
+                         "no bound; expected at-least= or at-most=");
               check_bounds (C, bound->has_at_least, bound->at_least, bound->has_at_most, bound->at_most,
                             bound->line, "subscale-bound", "at-least", "at-most");
             }
           gboolean bounded = cat->has_total_at_least || cat->has_total_at_most || cat->bounds->len > 0;
           if (k == s->categories->len - 1 && bounded)
-            problem (C, LIMBER_PROBLEM_CONFLICT, cat->line, "category", "id=\"%s\": the last category of score \"%s\" has bounds, so some "
+            problem (C, LIMBER_PROBLEM_CONFLICT, cat->line, "category",
+                     "id=\"%s\": the last category of score \"%s\" has bounds, so some "
                      "answers would fall in no category; expected the last category without bounds (the fallback)",
                      cat->id, s->id);
         }
@@ -638,14 +676,17 @@ check_templates (Checker *C)
       LimberTemplate *t = &rs->templates[g];
       const char *goal = limber_goal_to_string ((LimberGoal) g);
       if (t->line < 0)
-        problem (C, LIMBER_PROBLEM_DUPLICATE, -t->line, "template", "goal=\"%s\": a second template for this goal; expected one per goal", goal);
+        problem (C, LIMBER_PROBLEM_DUPLICATE, -t->line, "template",
+                 "goal=\"%s\": a second template for this goal; expected one per goal", goal);
       if (rs->goal_declared[g] && !t->present)
-        problem (C, LIMBER_PROBLEM_NO_EFFECT, 1, "templates", "goal \"%s\" is declared but has no <template>; expected one template per goal",
+        problem (C, LIMBER_PROBLEM_NO_EFFECT, 1, "templates",
+                 "goal \"%s\" is declared but has no <template>; expected one template per goal",
                  goal);
       if (!t->present)
         continue;
       if (!rs->goal_declared[g])
-        problem (C, LIMBER_PROBLEM_UNKNOWN_GOAL, ABS (t->line), "template", "goal=\"%s\" is not declared in <goals>; expected a declared goal",
+        problem (C, LIMBER_PROBLEM_UNKNOWN_GOAL, ABS (t->line), "template",
+                 "goal=\"%s\" is not declared in <goals>; expected a declared goal",
                  goal);
       if (t->routine != NULL)
         {
@@ -665,7 +706,8 @@ check_templates (Checker *C)
                   guint u = (guint) index;
                   for (guint k = 0; k < t->routine_index->len; k++)
                     if (g_array_index (t->routine_index, guint, k) == u)
-                      problem (C, LIMBER_PROBLEM_DUPLICATE, t->routine_line, "routine", "exercises: \"%s\" twice; expected each move once",
+                      problem (C, LIMBER_PROBLEM_DUPLICATE, t->routine_line, "routine",
+                               "exercises: \"%s\" twice; expected each move once",
                                *id);
                   g_array_append_val (t->routine_index, u);
                 }
@@ -678,17 +720,20 @@ check_templates (Checker *C)
           total += slot->share;
           for (guint j = 0; j < i; j++)
             if (g_str_equal (((LimberSlot *) g_ptr_array_index (t->slots, j))->id, slot->id))
-              problem (C, LIMBER_PROBLEM_DUPLICATE, slot->line, "slot", "id=\"%s\": twice in the %s template; expected each slot once", slot->id,
+              problem (C, LIMBER_PROBLEM_DUPLICATE, slot->line, "slot",
+                       "id=\"%s\": twice in the %s template; expected each slot once", slot->id,
                        goal);
           gboolean filled = FALSE;
           for (char **tag = slot->tags; *tag; tag++)
             filled |= g_hash_table_contains (C->tags, *tag);
           if (!filled)
-            problem (C, LIMBER_PROBLEM_NO_EFFECT, slot->line, "slot", "id=\"%s\": no exercise carries any of its tags, so it can never be "
+            problem (C, LIMBER_PROBLEM_NO_EFFECT, slot->line, "slot",
+                     "id=\"%s\": no exercise carries any of its tags, so it can never be "
                      "filled; expected tags used by the catalogue", slot->id);
         }
       if (fabs (total - 1.0) > 0.001)
-        problem (C, LIMBER_PROBLEM_OUT_OF_RANGE, ABS (t->line), "template", "goal=\"%s\": slot shares add up to %g; expected 1", goal, total);
+        problem (C, LIMBER_PROBLEM_OUT_OF_RANGE, ABS (t->line), "template",
+                 "goal=\"%s\": slot shares add up to %g; expected 1", goal, total);
     }
 }
 
@@ -726,19 +771,24 @@ check_exercises (Checker *C)
       LimberExercise *e = g_ptr_array_index (rs->exercises, i);
       check_cite (C, e->ladder_cite, e->ladder_line, "ladder");
       if (e->ladder->len == 0)
-        problem (C, LIMBER_PROBLEM_MISSING_FIELD, e->ladder_line, "ladder", "exercise \"%s\" has an empty ladder; expected at least one <step>",
+        problem (C, LIMBER_PROBLEM_MISSING_FIELD, e->ladder_line, "ladder",
+                 "exercise \"%s\" has an empty ladder; expected at least one <step>",
                  e->id);
       if (e->fill_up_to > e->ladder->len)
-        problem (C, LIMBER_PROBLEM_OUT_OF_RANGE, e->ladder_line, "ladder", "exercise \"%s\": fill-up-to=\"%u\" is past its %u steps; expected at most "
+        problem (C, LIMBER_PROBLEM_OUT_OF_RANGE, e->ladder_line, "ladder",
+                 "exercise \"%s\": fill-up-to=\"%u\" is past its %u steps; expected at most "
                  "%u", e->id, e->fill_up_to, e->ladder->len, e->ladder->len);
       for (guint s = 0; s < e->ladder->len; s++)
         {
           LimberDose *d = &g_array_index (e->ladder, LimberDose, s);
           if ((d->reps > 0) == (d->duration_s > 0))
-            problem (C, LIMBER_PROBLEM_CONFLICT, e->ladder_line, "ladder", "exercise \"%s\" step %u: %s; expected reps= (with or without "
-                     "hold=) or duration=", e->id, s + 1, d->reps > 0 ? "both reps= and duration=" : "no reps= and no duration=");
+            problem (C, LIMBER_PROBLEM_CONFLICT, e->ladder_line, "ladder",
+                     "exercise \"%s\" step %u: %s; expected reps= (with or without "
+                     "hold=) or duration=",
+                     e->id, s + 1, d->reps > 0 ? "both reps= and duration=" : "no reps= and no duration=");
           if (d->hold_s > 0 && d->duration_s > 0)
-            problem (C, LIMBER_PROBLEM_CONFLICT, e->ladder_line, "ladder", "exercise \"%s\" step %u: hold= with duration=; expected hold= "
+            problem (C, LIMBER_PROBLEM_CONFLICT, e->ladder_line, "ladder",
+                     "exercise \"%s\" step %u: hold= with duration=; expected hold= "
                      "only with reps=", e->id, s + 1);
         }
       for (guint k = 0; k < e->targets->len; k++)
@@ -749,7 +799,8 @@ check_exercises (Checker *C)
             continue;
           for (guint j = 0; j < k; j++)
             if (g_array_index (e->targets, LimberExerciseTarget, j).measure_index == t->measure_index)
-              problem (C, LIMBER_PROBLEM_DUPLICATE, t->line, el, "measure=\"%s\" named twice for exercise \"%s\"; expected each measure once",
+              problem (C, LIMBER_PROBLEM_DUPLICATE, t->line, el,
+                       "measure=\"%s\" named twice for exercise \"%s\"; expected each measure once",
                        t->measure, e->id);
         }
       if (e->contraindications != NULL)
@@ -765,7 +816,8 @@ check_exercises (Checker *C)
                        "ref=\"%s\": unknown exercise; expected an id declared in <exercises>%s", var->ref, hint);
             }
           else if (var->index == (int) i)
-            problem (C, LIMBER_PROBLEM_CONFLICT, var->line, "variant", "ref=\"%s\": an exercise cannot be its own variant; expected another "
+            problem (C, LIMBER_PROBLEM_CONFLICT, var->line, "variant",
+                     "ref=\"%s\": an exercise cannot be its own variant; expected another "
                      "exercise", var->ref);
         }
     }
@@ -800,17 +852,20 @@ check_reason (Checker *C, LimberRule *r)
       const char *end = strchr (p, '}');
       if (end == NULL)
         {
-          problem (C, LIMBER_PROBLEM_MISSING_FIELD, r->reason_line, "reason", "rule \"%s\": a '{' without its '}'; expected {name} placeholders",
+          problem (C, LIMBER_PROBLEM_MISSING_FIELD, r->reason_line, "reason",
+                   "rule \"%s\": a '{' without its '}'; expected {name} placeholders",
                    r->id);
           return;
         }
       g_autofree char *name = g_strndup (p + 1, (gsize) (end - p - 1));
       int kind = limber_reason_placeholder (name);
       if (kind < 0)
-        problem (C, LIMBER_PROBLEM_UNKNOWN_REFERENCE, r->reason_line, "reason", "rule \"%s\": unknown placeholder {%s}; expected one of %s", r->id, name,
+        problem (C, LIMBER_PROBLEM_UNKNOWN_REFERENCE, r->reason_line, "reason",
+                 "rule \"%s\": unknown placeholder {%s}; expected one of %s", r->id, name,
                  LIMBER_REASON_PLACEHOLDERS);
       else if (kind == 1 && r->reason_measure < 0)
-        problem (C, LIMBER_PROBLEM_NO_EFFECT, r->reason_line, "reason", "rule \"%s\": {%s} reads a measure, but <when> has no deficit or "
+        problem (C, LIMBER_PROBLEM_NO_EFFECT, r->reason_line, "reason",
+                 "rule \"%s\": {%s} reads a measure, but <when> has no deficit or "
                  "asymmetry condition; expected one, or no measure placeholder", r->id, name);
     }
 }
@@ -858,7 +913,8 @@ limber_ruleset_check (LimberRuleset *rs, const char *source, gsize length, Limbe
   check_cite (&C, rs->progression.cite, rs->progression.line, "progression");
   check_cite (&C, rs->safety_cite, rs->safety_line, "safety");
   if (rs->progression.safe_max > rs->progression.acceptable_max || rs->progression.acceptable_max > 10)
-    problem (&C, LIMBER_PROBLEM_OUT_OF_RANGE, rs->progression.line, "progression", "safe-max=\"%g\", acceptable-max=\"%g\"; expected safe-max <= acceptable-max <= 10",
+    problem (&C, LIMBER_PROBLEM_OUT_OF_RANGE, rs->progression.line, "progression",
+             "safe-max=\"%g\", acceptable-max=\"%g\"; expected safe-max <= acceptable-max <= 10",
              rs->progression.safe_max, rs->progression.acceptable_max);
 
   check_measures (&C);

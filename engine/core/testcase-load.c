@@ -199,7 +199,8 @@ read_profile_xml (Loader *L, xmlNode *node)
         alone &= c->type != XML_ELEMENT_NODE;
       if (!alone)
         {
-          problem (L, LIMBER_PROBLEM_CONFLICT, node, "file=\"%s\" with other attributes or elements; expected either file= alone or an "
+          problem (L, LIMBER_PROBLEM_CONFLICT, node,
+                   "file=\"%s\" with other attributes or elements; expected either file= alone or an "
                    "inline profile", file);
           return;
         }
@@ -212,7 +213,8 @@ read_profile_xml (Loader *L, xmlNode *node)
         up |= g_str_equal (*part, "..");
       if (g_path_is_absolute (file) || up || file[0] == '\0')
         {
-          problem (L, LIMBER_PROBLEM_BAD_VALUE, node, "file=\"%s\" %s; expected a path relative to the case file's folder, to a file in it or "
+          problem (L, LIMBER_PROBLEM_BAD_VALUE, node,
+                   "file=\"%s\" %s; expected a path relative to the case file's folder, to a file in it or "
                    "below it", file, file[0] == '\0' ? "is empty" : up ? "leaves the case file's folder"
                    : "is an absolute path");
           return;
@@ -288,7 +290,8 @@ read_target (Loader *L, xmlNode *node, LimberExpect *x)
       x->target = kinds[k].kind;
     }
   if (n != 1)
-    problem (L, LIMBER_PROBLEM_CONFLICT, node, "%s; expected exactly one of exercise=, tag=, region=, position=, measure=",
+    problem (L, LIMBER_PROBLEM_CONFLICT, node,
+             "%s; expected exactly one of exercise=, tag=, region=, position=, measure=",
              n == 0 ? "no target" : "more than one target");
 }
 
@@ -299,11 +302,14 @@ read_bounds (Loader *L, xmlNode *node, LimberExpect *x, gboolean with_is)
   x->has_at_least = limber_xml_attr_double (node, "at-least", &x->at_least);
   x->has_at_most = limber_xml_attr_double (node, "at-most", &x->at_most);
   if (!x->has_is && !x->has_at_least && !x->has_at_most)
-    problem (L, LIMBER_PROBLEM_MISSING_FIELD, node, "no bound; expected %sat-least= or at-most=", with_is ? "is=, " : "");
+    problem (L, LIMBER_PROBLEM_MISSING_FIELD, node,
+             "no bound; expected %sat-least= or at-most=", with_is ? "is=, " : "");
   else if (x->has_is && (x->has_at_least || x->has_at_most))
-    problem (L, LIMBER_PROBLEM_CONFLICT, node, "is= with at-least= or at-most=; expected either an exact value or bounds");
+    problem (L, LIMBER_PROBLEM_CONFLICT, node,
+             "is= with at-least= or at-most=; expected either an exact value or bounds");
   else if (x->has_at_least && x->has_at_most && x->at_least > x->at_most)
-    problem (L, LIMBER_PROBLEM_OUT_OF_RANGE, node, "at-least=\"%g\" is above at-most=\"%g\"; expected at-least <= at-most", x->at_least,
+    problem (L, LIMBER_PROBLEM_OUT_OF_RANGE, node,
+             "at-least=\"%g\" is above at-most=\"%g\"; expected at-least <= at-most", x->at_least,
              x->at_most);
 }
 
@@ -422,11 +428,13 @@ read_options (Loader *L, xmlNode *node)
           L->tc->start = g_steal_pointer (&start);
         }
       else
-        problem (L, LIMBER_PROBLEM_BAD_DATE, node, "start=\"%s\" is not a calendar date; expected a real date as YYYY-MM-DD", start);
+        problem (L, LIMBER_PROBLEM_BAD_DATE, node,
+                 "start=\"%s\" is not a calendar date; expected a real date as YYYY-MM-DD", start);
     }
   g_autofree char *seed = limber_xml_attr (node, "seed");
   if (seed != NULL && !g_ascii_string_to_unsigned (g_strstrip (seed), 10, 0, G_MAXUINT64, &L->tc->seed, NULL))
-    problem (L, LIMBER_PROBLEM_OUT_OF_RANGE, node, "seed=\"%s\" is too large; expected a whole number from 0 to %" G_GUINT64_FORMAT, seed,
+    problem (L, LIMBER_PROBLEM_OUT_OF_RANGE, node,
+             "seed=\"%s\" is too large; expected a whole number from 0 to %" G_GUINT64_FORMAT, seed,
              G_MAXUINT64);
   double days;
   if (limber_xml_attr_double (node, "days", &days))

@@ -323,7 +323,8 @@ resolve (const LimberTestCase *tc, const LimberRuleset *rs, GError **error)
               }
             const LimberScore *score = g_ptr_array_index (rs->scores, s);
             if (x->value != NULL && index_by_id (score->categories, G_STRUCT_OFFSET (LimberCategory, id), x->value) < 0)
-              unknown (errors, LIMBER_PROBLEM_UNKNOWN_REFERENCE, tc, x, "\"%s\" is not a category of score %s; expected one of its <category> ids",
+              unknown (errors, LIMBER_PROBLEM_UNKNOWN_REFERENCE, tc, x,
+                       "\"%s\" is not a category of score %s; expected one of its <category> ids",
                        x->value, score->id);
             break;
           }
@@ -343,13 +344,15 @@ resolve (const LimberTestCase *tc, const LimberRuleset *rs, GError **error)
           {
             g_autoptr (GArray) m = members (rs, x->target, x->id);
             if (m->len == 0)
-              unknown (errors, LIMBER_PROBLEM_NO_EFFECT, tc, x, "%s \"%s\" matches no exercise; expected %s of rule set %s", targets[x->target],
+              unknown (errors, LIMBER_PROBLEM_NO_EFFECT, tc, x,
+                       "%s \"%s\" matches no exercise; expected %s of rule set %s", targets[x->target],
                        x->id, x->target == TARGET_EXERCISE   ? "an exercise id"
                        : x->target == TARGET_MEASURE ? "a measure some exercise has as its primary target"
                                                      : "a value some exercise has", rs->id);
             if (x->kind == EXPECT_EXCLUDED && x->value != NULL && rule_index (rs, x->value) < 0
                 && g_strcmp0 (x->value, "contraindication") != 0 && g_strcmp0 (x->value, "constraint") != 0)
-              unknown (errors, LIMBER_PROBLEM_UNKNOWN_REFERENCE, tc, x, "by=\"%s\": unknown rule; expected a rule id, contraindication or constraint",
+              unknown (errors, LIMBER_PROBLEM_UNKNOWN_REFERENCE, tc, x,
+                       "by=\"%s\": unknown rule; expected a rule id, contraindication or constraint",
                        x->value);
             break;
           }
@@ -365,7 +368,8 @@ resolve (const LimberTestCase *tc, const LimberRuleset *rs, GError **error)
             }
           if (x->kind == EXPECT_WHY && x->value != NULL && rule_index (rs, x->value) < 0
               && !g_strv_contains (engine_steps, x->value))
-            unknown (errors, LIMBER_PROBLEM_UNKNOWN_REFERENCE, tc, x, "rule=\"%s\": unknown rule; expected a rule id or an engine step (catalogue, "
+            unknown (errors, LIMBER_PROBLEM_UNKNOWN_REFERENCE, tc, x,
+                     "rule=\"%s\": unknown rule; expected a rule id or an engine step (catalogue, "
                      "constraint, contraindication, ladder, progression, dose, selection)", x->value);
           break;
         default:

@@ -13,6 +13,7 @@
 
 #include "limber/error.h"
 #include "error-private.h"
+#include "suggest.h"
 #include "resources.h"
 #include "ruleset-private.h"
 
@@ -92,7 +93,19 @@ schema_phrase (const char *message)
       if (end != NULL)
         *end = '\0';
       g_autofree char *head = g_strndup (what, (gsize) (mark - what));
-      return g_strdup_printf ("%s is not allowed; expected one of %s", head, set);
+      /* "the value 'x'" and "'a', 'b'": the value and the allowed ones, for a suggestion */
+      const char *open = strchr (head, '\'');
+      const char *close = open ? strchr (open + 1, '\'') : NULL;
+      g_autofree char *value = close ? g_strndup (open + 1, (gsize) (close - open - 1)) : NULL;
+      g_auto (GStrv) allowed = g_strsplit (set, ", ", -1);
+      for (char **a = allowed; *a; a++)
+        if (**a == '\'' && g_str_has_suffix (*a, "'") && strlen (*a) >= 2)
+          {
+            memmove (*a, *a + 1, strlen (*a) - 2);
+            (*a)[strlen (*a) - 2] = '\0';
+          }
+      g_autofree char *hint = limber_suggest_hint (limber_suggest_among (value, (const char *const *) allowed, -1));
+      return g_strdup_printf ("%s is not allowed; expected one of %s%s", head, set, hint);
     }
   if ((mark = strstr (what, " is not accepted by the pattern '")) != NULL)
     {
