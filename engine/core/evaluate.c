@@ -250,9 +250,10 @@ static void
 apply_weights (LimberSelection *sel, const LimberRule *rule)
 {
   double *add = sel->add, *multiply = sel->multiply;
-  for (guint g = 0; g < rule->weight_groups->len; g++)
+  const LimberWeightGroup *groups = &g_array_index (sel->facts->rs->weight_groups, LimberWeightGroup, rule->first_group);
+  for (guint g = 0; g < rule->n_groups; g++)
     {
-      const LimberWeightGroup *group = &g_array_index (rule->weight_groups, LimberWeightGroup, g);
+      const LimberWeightGroup *group = &groups[g];
       const LimberRuleWeight *w = &group->value;
       const guint32 *members = group->exercises;
       if (w->has_add)
@@ -400,16 +401,21 @@ limber_selection_reasons (const LimberSelection *sel, guint exercise, GArray *ou
   const LimberRuleset *rs = sel->facts->rs;
   const LimberExercise *e = g_ptr_array_index (rs->exercises, exercise);
   copy_records (sel, exercise, 0, -1, -1, out);
-  /* the actions that target it, rule by rule, of the rules that fired;
-   * weights as compiled, found by walking weighted_by alongside */
+  /* what the rules that fired did to it, rule by rule: their other
+   * actions (acted_on_by), then their weight (weighted_by, as compiled),
+   * the two lists merged by rule */
   const GArray *by = e->acted_on_by;
-  guint wk = 0;
-  for (guint k = 0; by != NULL && k < by->len;)
+  const GArray *weighted = e->weighted_by;
+  guint nb = by != NULL ? by->len : 0, nw = weighted != NULL ? weighted->len : 0;
+  for (guint k = 0, wk = 0; k < nb || wk < nw;)
     {
-      guint r = g_array_index (by, guint32, k) >> 8;
+      guint rb = k < nb ? g_array_index (by, guint32, k) >> 8 : G_MAXUINT;
+      guint rw = wk < nw ? g_array_index (weighted, LimberWeightRef, wk).rule : G_MAXUINT;
+      guint r = MIN (rb, rw);
       guint end = k;
-      while (end < by->len && g_array_index (by, guint32, end) >> 8 == r)
+      while (end < nb && g_array_index (by, guint32, end) >> 8 == r)
         end++;
+      const LimberWeightRef *weight = rw == r ? &g_array_index (weighted, LimberWeightRef, wk++) : NULL;
       if (!sel->fired_mask[r])
         {
           k = end;
@@ -436,10 +442,8 @@ limber_selection_reasons (const LimberSelection *sel, guint exercise, GArray *ou
               break;
             }
         }
-      while (wk < e->weighted_by->len && g_array_index (e->weighted_by, LimberWeightRef, wk).rule < r)
-        wk++;
-      if (wk < e->weighted_by->len && g_array_index (e->weighted_by, LimberWeightRef, wk).rule == r)
-        weight_reasons (out, exercise, rule, &g_array_index (e->weighted_by, LimberWeightRef, wk).value);
+      if (weight != NULL)
+        weight_reasons (out, exercise, rule, &weight->value);
     }
   copy_records (sel, exercise, 2, -1, -1, out);
 }

@@ -181,6 +181,10 @@ compile_actions (LimberRuleset *rs)
       for (guint a = 0; a < rule->actions->len && a < 256; a++)
         {
           const LimberAction *action = g_ptr_array_index (rule->actions, a);
+          /* weights reach an exercise's reasons through weighted_by; advice
+           * and minute limits target no exercise */
+          if (action->kind == ACTION_WEIGHT || action->kind == ACTION_ADVISE || action->kind == ACTION_LIMIT_MINUTES)
+            continue;
           guint32 code = (guint32) r << 8 | a;
           for (guint t = 0; t < action->targets->len; t++)
             {
@@ -300,33 +304,35 @@ static void
 compile_weight_groups (LimberRuleset *rs)
 {
   g_autoptr (GArray) lists = g_array_new (FALSE, FALSE, sizeof (GArray *));
+  rs->weight_groups = g_array_new (FALSE, FALSE, sizeof (LimberWeightGroup));
   for (guint r = 0; r < rs->rules->len; r++)
     {
       LimberRule *rule = g_ptr_array_index (rs->rules, r);
-      rule->weight_groups = g_array_new (FALSE, FALSE, sizeof (LimberWeightGroup));
+      rule->first_group = rs->weight_groups->len;
       g_array_set_size (lists, 0);
       for (guint k = 0; k < rule->weights->len; k++)
         {
           const LimberRuleWeight *w = &g_array_index (rule->weights, LimberRuleWeight, k);
           guint g = 0;
-          while (g < rule->weight_groups->len
-                 && !same_weight (&g_array_index (rule->weight_groups, LimberWeightGroup, g).value, w))
+          while (g < rule->n_groups
+                 && !same_weight (&g_array_index (rs->weight_groups, LimberWeightGroup, rule->first_group + g).value, w))
             g++;
-          if (g == rule->weight_groups->len)
+          if (g == rule->n_groups)
             {
               LimberWeightGroup group = { .value = *w };
-              g_array_append_val (rule->weight_groups, group);
+              g_array_append_val (rs->weight_groups, group);
+              rule->n_groups++;
               GArray *members = g_array_new (FALSE, FALSE, sizeof (guint32));
               g_array_append_val (lists, members);
             }
           guint32 exercise = w->exercise;
           g_array_append_val (g_array_index (lists, GArray *, g), exercise);
         }
-      for (guint g = 0; g < rule->weight_groups->len; g++)
+      for (guint g = 0; g < rule->n_groups; g++)
         {
           GArray *members = g_array_index (lists, GArray *, g);
           g_array_sort (members, compare_guint32);
-          LimberWeightGroup *group = &g_array_index (rule->weight_groups, LimberWeightGroup, g);
+          LimberWeightGroup *group = &g_array_index (rs->weight_groups, LimberWeightGroup, rule->first_group + g);
           group->n = members->len;
           group->exercises = intern_indices (rs, (const guint32 *) (gconstpointer) members->data, members->len);
           g_array_unref (members);

@@ -10,6 +10,7 @@
 #pragma once
 
 #include "limber/ruleset.h"
+#include "i18n.h"
 
 #define LIMBER_N_GOALS 3
 
@@ -156,7 +157,9 @@ typedef struct {
   LimberCond *when;
   GPtrArray *actions;       /* LimberAction* */
   GArray *weights;          /* LimberRuleWeight, one per exercise its weight actions reach (ruleset-compile.c) */
-  GArray *weight_groups;    /* LimberWeightGroup: the same weights, grouped by value (ruleset-compile.c) */
+  /* the same weights grouped by value: n_groups of the rule set's
+   * weight_groups from first_group, in rule order (ruleset-compile.c) */
+  guint first_group, n_groups;
 } LimberRule;
 
 struct _LimberMeasure {
@@ -306,7 +309,7 @@ struct _LimberExercise {
   guint64 primary_bits;     /* bit m % 64 for each primary target's measure m: a quick "no" for
                              * limber_exercise_targets_primary() (ruleset-compile.c) */
   GArray *acted_on_by;      /* guint32 (rule index << 8 | action index), in rule then action order: the actions
-                             * that target it (ruleset-compile.c) */
+                             * other than weights that target it (ruleset-compile.c) */
   GArray *weighted_by;      /* LimberWeightRef: the rules whose weight reaches it, in rule order (ruleset-compile.c) */
   unsigned level;
   gboolean per_side;
@@ -388,8 +391,11 @@ struct _LimberRuleset {
   guint64 *equipment_bits, *region_bits;
   guint8 *floor_work, *contraindicated;
   GPtrArray *equipment_ids, *region_ids;  /* borrowed from the exercises */
+  GArray *weight_groups;    /* LimberWeightGroup: every rule's, one rule after another, so the fired
+                             * rules' groups are read in one forward sweep */
   GHashTable *index_lists;  /* GBytes of guint32 exercise indices -> itself: the weight groups' and
                              * actions' interned lists (ruleset-compile.c) */
+  GPtrArray *translations;  /* LimberTranslation*: the overlays loaded with it (i18n.c), or NULL */
 };
 
 /* Standing (0), a chair (1) or the floor (2): getting up or down between
@@ -431,6 +437,15 @@ void limber_cond_free(LimberCond *cond);
 
 /* ruleset-check.c: resolve ids and check the whole; adds each problem to
  * report (error-private.h) and returns FALSE when there was any */
+/* i18n.c: the rule set's translations (i18n.h, docs/i18n.md) */
+void limber_ruleset_foreach_text (const LimberRuleset *rs, void (*fn) (const char *key, const char *text, gpointer data),
+                                  gpointer data);
+char *limber_translation_fingerprint (const char *english);
+void limber_translation_free (LimberTranslation *t);
+gboolean limber_translation_add (LimberRuleset *rs, const char *data, gsize length, const char *name, GError **error);
+const LimberTranslation *limber_ruleset_translation (const LimberRuleset *rs, LimberLang lang);
+gboolean limber_translations_load_beside (LimberRuleset *rs, const char *path, gboolean resource, GError **error);
+
 typedef struct _LimberReport LimberReport;
 gboolean limber_ruleset_check(LimberRuleset *rs, const char *source, gsize length, LimberReport *report);
 

@@ -81,7 +81,6 @@ rule_free (LimberRule *r)
   limber_cond_free (r->when);
   g_clear_pointer (&r->actions, g_ptr_array_unref);
   g_clear_pointer (&r->weights, g_array_unref);
-  g_clear_pointer (&r->weight_groups, g_array_unref);
   g_free (r);
 }
 
@@ -266,6 +265,7 @@ limber_ruleset_unref (LimberRuleset *rs)
 {
   if (rs == NULL || !g_atomic_int_dec_and_test (&rs->ref_count))
     return;
+  g_clear_pointer (&rs->translations, g_ptr_array_unref);
   g_hash_table_unref (rs->exercise_index);
   g_hash_table_unref (rs->question_index);
   g_hash_table_unref (rs->measure_index);
@@ -290,6 +290,7 @@ limber_ruleset_unref (LimberRuleset *rs)
   g_strfreev (rs->authors);
   g_free (rs->redundant);
   g_clear_pointer (&rs->index_lists, g_hash_table_unref);
+  g_clear_pointer (&rs->weight_groups, g_array_unref);
   g_free (rs->equipment_bits);
   g_free (rs->region_bits);
   g_free (rs->floor_work);
