@@ -199,6 +199,18 @@ def test_tables_in_pandas_and_arrow_agree(rules, stiff_back, emergency):
         limber.items_frame(plans, library="excel")
 
 
+def test_polars_tables_hold_the_arrow_rows(rules, stiff_back, emergency):
+    import polars
+    plans = rules.plan_many([FLEX, stiff_back, emergency], start=START, seed=3)
+    for make in (limber.items_frame, limber.plans_frame, limber.facts_frame):
+        frame = make(plans, library="polars")
+        assert isinstance(frame, polars.DataFrame)
+        assert frame.to_dicts() == make(plans, library="arrow").to_pylist()
+    items = limber.items_frame(plans, library="polars")
+    assert items.schema["date"] == polars.Date and items["date"][0] == START
+    assert plans[0].to_dataframe("polars").height == sum(len(d.items) for d in plans[0].days)
+
+
 def test_empty_tables_have_their_columns_and_types():
     assert limber.items_frame([], library="arrow").schema.field("date").type == "date32[day]"
     assert list(limber.items_frame([]).columns)[:3] == ["plan", "day", "date"]
