@@ -93,12 +93,6 @@ class Profile:
         """Pickled as its JSON (to_json()) and the rule set it was read against (by content)."""
         return _profile_from_json, (self.to_json(), self._rules)
 
-    def __eq__(self, other):
-        if not isinstance(other, Profile):
-            return NotImplemented
-        return self.to_json() == other.to_json()
-
-    __hash__ = None  # mutable: its setters change it
 
     # -- loading ---------------------------------------------------------
     @classmethod

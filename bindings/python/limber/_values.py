@@ -81,6 +81,8 @@ def date_text(value: DateLike, what: str) -> str:
         return value.strftime("%Y-%m-%d")
     if isinstance(value, str):
         return value
+    if type(value).__name__ == "datetime64":  # numpy's: its str() is the ISO date (or datetime, which C refuses)
+        return str(value)
     raise TypeError("%s: %r is not a date; expected a datetime.date or a YYYY-MM-DD string" % (what, value))
 
 

@@ -123,7 +123,7 @@ def test_a_bad_rule_file_is_not_an_os_error(tmp_path):
 def test_profile_from_a_dict_or_json(rules, stiff_back):
     p = limber.Profile(stiff_back)
     assert p.age == stiff_back["age"] and p.goal == stiff_back["goal"]
-    assert limber.Profile(json.dumps(stiff_back)) == p
+    assert limber.Profile(json.dumps(stiff_back)).to_json() == p.to_json()
     assert rules.plan(p, start=START).to_json() == rules.plan(stiff_back, start=START).to_json()
     with pytest.raises(limber.ProfileError) as e:
         limber.Profile({"goal": "flexibility", "minutes_per_day": -5})
@@ -171,6 +171,9 @@ def test_plans_round_trip_through_pickle(rules, plan, emergency):
 def test_profiles_pickle_as_their_json(stiff_back):
     p = limber.Profile(stiff_back)
     assert pickle.loads(pickle.dumps(p)).to_json() == p.to_json()
+    # read back against the rule set it was read against
+    rules = limber.Ruleset.from_string((REPO / "rules" / "default.xml").read_text(), "mine.xml")
+    assert pickle.loads(pickle.dumps(limber.Profile(stiff_back, rules)))._rules.sha256 == rules.sha256
 
 
 # -- notebooks and tables ---------------------------------------------------------
