@@ -265,7 +265,6 @@ limber_ruleset_unref (LimberRuleset *rs)
 {
   if (rs == NULL || !g_atomic_int_dec_and_test (&rs->ref_count))
     return;
-  g_clear_pointer (&rs->translations, g_ptr_array_unref);
   g_hash_table_unref (rs->exercise_index);
   g_hash_table_unref (rs->question_index);
   g_hash_table_unref (rs->measure_index);
