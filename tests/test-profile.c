@@ -3,6 +3,7 @@
  * line, column and field.  Most tests use tests/data/profile-rules.xml,
  * minimal.xml with one question and one measure of every kind. */
 #include <math.h>
+#include <signal.h>
 #include <string.h>
 
 #include <limber.h>
@@ -995,4 +996,14 @@ LIMBER_TEST (profile, a_later_larger_session_keeps_what_this_library_does_not_kn
   cr_assert_eq (out.first.sets, 3);
   cr_assert_eq (out.first.struct_size, sizeof (LimberSession), "only this layout was filled");
   cr_assert_eq (out.later_field, 42, "and nothing was written past it");
+}
+
+/* A struct_size too small to reach the field itself is no layout at all:
+ * refused as a programming error (a critical, fatal under the tests'
+ * G_DEBUG=fatal-criticals), never read past. */
+Test (profile, a_session_whose_size_cannot_hold_its_own_fields_is_refused, .signal = SIGTRAP)
+{
+  g_autoptr (LimberProfile) p = limber_profile_new ();
+  LimberSession s = { .date = "2026-11-17", .exercise = "pelvic-tilts", .struct_size = 4 };
+  limber_profile_add_session (p, &s);
 }
