@@ -67,5 +67,15 @@ gboolean limber_cli_parse_unsigned (const char *command, const char *option, con
 struct _LimberOptions *limber_cli_options (const char *command, const char *start, const char *days,
                                            const char *seed);
 
+/* The language of the output: --lang when given, else the locale's
+ * (LC_ALL, LC_MESSAGES, LANG) when limber speaks it, else English.  Sets it
+ * on options; FALSE after printing the error (an unknown --lang, listing the
+ * languages limber has). */
+gboolean limber_cli_set_language (const char *command, struct _LimberOptions *options, const char *lang);
+
+/* The paper a printed plan defaults to: Letter where the locale (LC_ALL,
+ * LC_PAPER, LANG) names a country that uses it, else A4. */
+int limber_cli_default_paper (void);
+
 /* Writes text to path ("-" or NULL: standard output). */
 gboolean limber_cli_write (const char *path, const char *text, gsize length);

@@ -1,5 +1,6 @@
 /* limber plan --profile FILE [--rules FILE] [--start DATE] [--days N] [--seed N]
- *             [--format text|json|xml|pdf|html] [--paper a4|letter] [-o FILE] [--max-profile-bytes N] */
+ *             [--format text|json|xml|pdf|html] [--paper a4|letter] [--lang en|de|es] [-o FILE]
+ *             [--max-profile-bytes N] */
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -13,7 +14,7 @@ limber_cmd_plan (int argc, char **argv)
 {
   g_autofree char *profile_path = NULL, *rules = NULL, *start = NULL, *days = NULL, *seed = NULL;
   g_autofree char *format = NULL, *output = NULL, *paper = NULL;
-  g_autofree char *max_profile_bytes = NULL;
+  g_autofree char *max_profile_bytes = NULL, *lang = NULL;
   GOptionEntry entries[] = {
     { "profile", 'p', 0, G_OPTION_ARG_FILENAME, &profile_path, "The person's profile, JSON or XML ('-': standard input)",
       "FILE" },
@@ -24,7 +25,11 @@ limber_cmd_plan (int argc, char **argv)
     { "days", 'd', 0, G_OPTION_ARG_STRING, &days, "Number of days (default 7, at most 28)", "N" },
     { "seed", 0, 0, G_OPTION_ARG_STRING, &seed, "Seed of the weighted choices (default 0)", "N" },
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format, "Output: text, json, xml, pdf or html (default text)", "FORMAT" },
-    { "paper", 0, 0, G_OPTION_ARG_STRING, &paper, "Paper of a pdf or html plan: a4 or letter (default a4)", "PAPER" },
+    { "paper", 0, 0, G_OPTION_ARG_STRING, &paper,
+      "Paper of a pdf or html plan: a4 or letter (default: letter where the locale's country uses it, else a4)",
+      "PAPER" },
+    { "lang", 0, 0, G_OPTION_ARG_STRING, &lang,
+      "Language of the plan's text: en, de or es (default: the locale's when limber speaks it, else en)", "LANG" },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "Write to FILE instead of standard output", "FILE" },
     { NULL },
   };
@@ -47,7 +52,7 @@ limber_cmd_plan (int argc, char **argv)
       fprintf (stderr, "limber plan: --format %s: unknown format; expected text, json, xml, pdf or html\n", fmt);
       return LIMBER_EXIT_USAGE;
     }
-  LimberPaper paper_size = LIMBER_PAPER_A4;
+  LimberPaper paper_size = paper ? LIMBER_PAPER_A4 : (LimberPaper) limber_cli_default_paper ();
   if (paper && g_ascii_strcasecmp (paper, "letter") == 0)
     paper_size = LIMBER_PAPER_LETTER;
   else if (paper && g_ascii_strcasecmp (paper, "a4") != 0)
@@ -64,7 +69,7 @@ limber_cmd_plan (int argc, char **argv)
     }
 
   g_autoptr (LimberOptions) options = limber_cli_options ("plan", start, days, seed);
-  if (options == NULL)
+  if (options == NULL || !limber_cli_set_language ("plan", options, lang))
     return LIMBER_EXIT_USAGE;
 
   g_autoptr (LimberRuleset) rs = limber_cli_load_rules (rules);

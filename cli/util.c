@@ -105,6 +105,54 @@ limber_cli_options (const char *command, const char *start, const char *days, co
   return g_steal_pointer (&options);
 }
 
+/* The first of the variables that is set and not empty, as the C library
+ * reads them for one category. */
+static const char *
+locale_variable (const char *category)
+{
+  const char *names[] = { "LC_ALL", category, "LANG" };
+  for (gsize i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      const char *value = g_getenv (names[i]);
+      if (value != NULL && value[0] != '\0')
+        return value;
+    }
+  return NULL;
+}
+
+gboolean
+limber_cli_set_language (const char *command, LimberOptions *options, const char *lang)
+{
+  g_autoptr (GError) error = NULL;
+  if (lang != NULL)
+    {
+      if (limber_options_set_language (options, lang, &error))
+        return TRUE;
+      fprintf (stderr, "limber %s: --lang %s: %s\n", command, lang, error->message);
+      return FALSE;
+    }
+  /* from the locale only when limber speaks its language: "C", "POSIX" and
+   * any other language write English, as before there were languages */
+  const char *locale = locale_variable ("LC_MESSAGES");
+  if (locale != NULL && !limber_options_set_language (options, locale, NULL))
+    limber_options_set_language (options, "en", NULL);
+  return TRUE;
+}
+
+int
+limber_cli_default_paper (void)
+{
+  /* the countries that print on Letter (the rest of the world uses A4) */
+  static const char *const letter[] = { "US", "CA", "MX", "PH", "PR", "CL", "CO", "VE", "GT", "CR", "SV", "NI",
+                                        "HN", "PA", "DO" };
+  const char *locale = locale_variable ("LC_PAPER");
+  const char *sep = locale ? strchr (locale, '_') : NULL;
+  for (gsize i = 0; sep != NULL && i < G_N_ELEMENTS (letter); i++)
+    if (strncmp (sep + 1, letter[i], 2) == 0 && !g_ascii_isalpha (sep[3]))
+      return LIMBER_PAPER_LETTER;
+  return LIMBER_PAPER_A4;
+}
+
 LimberProfile *
 limber_cli_load_profile (const LimberRuleset *rs, const char *path)
 {

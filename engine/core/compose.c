@@ -357,8 +357,8 @@ limber_compose_core (Composer *C, Session *s, double budget, gboolean *pinned)
         else
           {
             limber_plan_add_advisory (C->plan, limber_plan_internf (
-              C->plan, "%s is recommended every training day but does not fit in %g minutes; allow more minutes a "
-              "day to include it.", exercise_at (C, i)->name, C->plan->session_minutes));
+              C->plan, limber_msg (C->plan->lang, "%s is recommended every training day but does not fit in %g minutes; allow more minutes a "
+              "day to include it."), limber_tr (C->plan->tr, exercise_at (C, i)->name), C->plan->session_minutes));
             leave_out (C, i, "required, but does not fit in the day's minutes");
           }
       }
@@ -412,12 +412,13 @@ limber_compose_core (Composer *C, Session *s, double budget, gboolean *pinned)
       gboolean any = FALSE;
       for (guint i = 0; i < sel->n && !any; i++)
         any = allowed (C, i) && limber_exercise_targets_primary (exercise_at (C, i), m);
-      const char *what = measure->name ? measure->name : measure->id;
+      const char *what = measure->name ? limber_tr (C->plan->tr, measure->name) : measure->id;
+      LimberLang lang = C->plan->lang;
       limber_plan_add_advisory (
-        C->plan, any ? limber_plan_internf (C->plan, "An exercise for your %s does not fit in %g minutes a day; allow "
-                                            "a few more minutes to include one.", what, C->plan->session_minutes)
-                     : limber_plan_internf (C->plan, "Your answers and constraints leave no exercise for your %s in "
-                                            "this plan; ask a physiotherapist for one you can do.", what));
+        C->plan, any ? limber_plan_internf (C->plan, limber_msg (lang, "An exercise for your %s does not fit in %g minutes a day; allow "
+                                            "a few more minutes to include one."), what, C->plan->session_minutes)
+                     : limber_plan_internf (C->plan, limber_msg (lang, "Your answers and constraints leave no exercise for your %s in "
+                                            "this plan; ask a physiotherapist for one you can do."), what));
     }
 
   /* the routine: first the moves the person may do, its closing moves

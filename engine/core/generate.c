@@ -110,10 +110,10 @@ advise_screening (LimberPlan *plan)
   if (plan->unanswered->len == 0)
     return;
   limber_plan_list_insert (plan, plan->advisories, 0,
-                           (gpointer) limber_plan_internf (plan, "Safety screening is incomplete: %u of the safety questions %s not answered, so "
+                           (gpointer) limber_plan_internf (plan, limber_msg (plan->lang, "Safety screening is incomplete: %u of the safety questions %s not answered, so "
                                        "this plan cannot rule out a reason to see a doctor before exercising. Please "
-                                       "answer them before you start.",
-                                       plan->unanswered->len, plan->unanswered->len == 1 ? "was" : "were"));
+                                       "answer them before you start."),
+                                       plan->unanswered->len, limber_msg (plan->lang, plan->unanswered->len == 1 ? "was" : "were")));
 }
 
 /* Constraints that leave nothing to do give a plan that says so, never an
@@ -141,18 +141,18 @@ check_something_to_do (LimberPlan *plan, const LimberSelection *sel)
   if (shortest < 0)
     {
       plan->no_exercises_reason = g_strdup ("excluded");
-      plan->no_exercises_message = g_strdup (
+      plan->no_exercises_message = g_strdup (limber_msg (plan->lang,
         "Your answers and constraints leave no exercise in this plan that is safe and possible for you: every one "
         "is left out (by not using the floor, the equipment you have, the parts of the body you want to spare, or "
         "the cautions your answers raised). Allow a little more if you can, for example fewer parts of the body "
-        "to spare, or ask a physiotherapist for a plan made for you.");
+        "to spare, or ask a physiotherapist for a plan made for you."));
     }
   else
     {
       plan->no_exercises_reason = g_strdup ("minutes");
-      plan->no_exercises_message = g_strdup_printf (
+      plan->no_exercises_message = g_strdup_printf (limber_msg (plan->lang,
         "%g minutes a day is too short for any exercise in this plan: the shortest takes about %g minutes. Choose "
-        "at least %g minutes a day.",
+        "at least %g minutes a day."),
         plan->minutes_per_day, ceil (shortest / 60.0), ceil (shortest / 60.0));
     }
   for (guint d = 0; d < plan->days->len; d++)
@@ -230,8 +230,9 @@ add_flag_messages (LimberPlan *plan, const LimberFacts *f, LimberOutcome outcome
       if (message != NULL)
         {
           limber_plan_list_add (plan, plan->referral_flags, flag->id);
-          if (strstr (message->str, flag->message) == NULL)
-            g_string_append_printf (message, "%s%s", message->len ? " " : "", flag->message);
+          const char *text = limber_tr (plan->tr, flag->message);
+          if (strstr (message->str, text) == NULL)
+            g_string_append_printf (message, "%s%s", message->len ? " " : "", text);
         }
       else
         limber_plan_add_advisory (plan, flag->message);
@@ -275,6 +276,11 @@ limber_generate (const LimberRuleset *rs, const LimberProfile *profile, const Li
     }
 
   LimberPlan *plan = limber_plan_alloc (rs);
+  if (!limber_plan_set_language (plan, o->lang, error))
+    {
+      limber_plan_free (plan);
+      return NULL;
+    }
   plan->seed = o->seed;
   limber_date_format (&o->start, plan->start);
   plan->name = g_strdup (limber_profile_get_name (profile));

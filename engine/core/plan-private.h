@@ -16,6 +16,7 @@ struct _LimberOptions {
   unsigned days;
   guint64 seed;
   gboolean require_screening; /* refuse to plan when a stopping red-flag question is unanswered */
+  LimberLang lang;           /* the language of the plan's text (i18n.h) */
 };
 
 /* the reasons an item keeps for itself (limber_item_add_reason) */
@@ -149,10 +150,13 @@ struct _LimberPlan {
   GStringChunk *strings;    /* texts the plan made: explanations, advisories (limber_plan_intern()) */
   LimberArena arena;        /* the plan's records (deficits, asymmetries, scores, focus, left out): freed at once */
   GStringChunk *selection_strings;  /* texts the reasons borrow, kept from the selection */
+  LimberLang lang;          /* the language of its text (i18n.h) */
+  const LimberTranslation *tr; /* the rule set's translation into it, NULL for English */
 };
 
 /* plan.c */
 LimberPlan *limber_plan_alloc (const LimberRuleset *rs);
+gboolean limber_plan_set_language (LimberPlan *plan, LimberLang lang, GError **error); /* i18n.c */
 LimberDay *limber_day_alloc (const GDate *date);
 /* Appends item (owned by the day from now on) to day's items: a day built
  * by hand grows as needed; a generated day has the room it was given. */

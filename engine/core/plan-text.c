@@ -4,16 +4,18 @@
 #include <stdio.h>
 
 #include "dose-words.h"
+#include "i18n.h"
 
-/* English names by hand: the C library's would follow the locale, and the
- * output must not change with it. */
-static const char *const weekday_names[] = { "", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun" };
-static const char *const month_names[] = { "",    "Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                           "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
+/* Every text in the plan's language (i18n.h): the engine's words through
+ * M(), the rule set's through T(). */
+#define M(english) limber_msg (plan->lang, english)
+#define T(text) limber_tr (plan->tr, text)
 
-/* "2026-11-24" as "Tue 24 Nov 2026"; anything else as it is. */
+/* "2026-11-24" as "Tue 24 Nov 2026" (in the plan's language: the names are
+ * by hand, since the C library's follow the process's locale, not the
+ * plan's); anything else as it is. */
 static void
-append_date (GString *out, const char *iso)
+append_date (GString *out, const LimberPlan *plan, const char *iso)
 {
   unsigned y, m, d;
   char rest;
@@ -23,19 +25,20 @@ append_date (GString *out, const char *iso)
       return;
     }
   g_autoptr (GDate) date = g_date_new_dmy (d, m, y);
-  g_string_append_printf (out, "%s %u %s %u", weekday_names[g_date_get_weekday (date)], d, month_names[m], y);
+  limber_lang_append_date (out, plan->lang, date);
 }
 
 static void
 append_header (GString *out, const LimberPlan *plan)
 {
   char minutes[LIMBER_NUMBER_BUF_SIZE];
-  g_string_append_printf (out, "Stretching plan — rule set %s %s\n", plan->rs->id, plan->rs->version);
-  g_string_append (out, "Starts ");
-  append_date (out, plan->start);
-  g_string_append_printf (out, " · goal: %s · %s min a day, %u days a week · seed %" G_GUINT64_FORMAT "\n",
-                          limber_goal_to_string (plan->goal),
-                          limber_number_format (minutes, plan->minutes_per_day, 1), plan->days_per_week, plan->seed);
+  g_string_append_printf (out, M ("Stretching plan — rule set %s %s\n"), plan->rs->id, plan->rs->version);
+  g_string_append (out, M ("Starts "));
+  append_date (out, plan, plan->start);
+  limber_number_format (minutes, plan->minutes_per_day, 1);
+  g_string_append_printf (out, M (" · goal: %s · %s min a day, %u days a week · seed %" G_GUINT64_FORMAT "\n"),
+                          M (limber_goal_to_string (plan->goal)), limber_lang_decimal (plan->lang, minutes),
+                          plan->days_per_week, plan->seed);
 }
 
 static void
@@ -43,7 +46,7 @@ append_advisories (GString *out, const LimberPlan *plan)
 {
   if (plan->advisories->len == 0)
     return;
-  g_string_append (out, "\nPlease note:\n");
+  g_string_append (out, M ("\nPlease note:\n"));
   for (guint i = 0; i < plan->advisories->len; i++)
     g_string_append_printf (out, "  • %s\n", (const char *) g_ptr_array_index (plan->advisories, i));
 }
@@ -53,32 +56,32 @@ append_referral (GString *out, const LimberPlan *plan)
 {
   g_autofree char *outcome = g_ascii_strup (limber_outcome_to_string (plan->outcome), -1);
   g_strdelimit (outcome, "-", ' ');
-  g_string_append_printf (out, "\n%s\n", outcome);
+  g_string_append_printf (out, "\n%s\n", M (outcome));
   if (plan->referral_message)
     g_string_append_printf (out, "%s\n", plan->referral_message);
   if (plan->referral_flags->len > 0)
     {
-      g_string_append (out, "Because of:");
+      g_string_append (out, M ("Because of:"));
       for (guint i = 0; i < plan->referral_flags->len; i++)
         g_string_append_printf (out, "%s %s", i ? "," : "", (const char *) g_ptr_array_index (plan->referral_flags, i));
       g_string_append_c (out, '\n');
     }
-  g_string_append (out, "No exercises are planned.\n");
+  g_string_append (out, M ("No exercises are planned.\n"));
 }
 
 /* Why the item is there, in the person's words, and any change of dose
  * since the log; rule ids stay in the JSON trace. */
 static void
-append_why (GString *out, const LimberItem *item)
+append_why (GString *out, const LimberPlan *plan, const LimberItem *item)
 {
   if (item->explanation != NULL && item->explanation[0] != '\0')
-    g_string_append_printf (out, "     why: %s\n", item->explanation);
+    g_string_append_printf (out, M ("     why: %s\n"), item->explanation);
   for (guint i = 0; i < limber_item_n_why (item); i++)
     {
       const LimberWhy *w = limber_item_why (item, i);
       if (g_str_equal (w->rule, "progression"))
         {
-          g_string_append (out, "     dose: ");
+          g_string_append (out, M ("     dose: "));
           limber_why_format (w, out);
           g_string_append_c (out, '\n');
         }
@@ -86,26 +89,29 @@ append_why (GString *out, const LimberItem *item)
 }
 
 static void
-append_item (GString *out, guint number, const LimberItem *item)
+append_item (GString *out, const LimberPlan *plan, guint number, const LimberItem *item)
 {
-  g_autofree char *dose = limber_dose_words (&item->dose, item->exercise->per_side, item->emphasis_side,
-                                             limber_item_get_emphasis_extra_sets (item));
-  g_string_append_printf (out, "  %u. %s — %s [%s]\n", number, item->exercise->name, dose, item->slot);
-  append_why (out, item);
+  g_autofree char *dose = limber_dose_words_lang (&item->dose, item->exercise->per_side, item->emphasis_side,
+                                                  limber_item_get_emphasis_extra_sets (item), plan->lang);
+  g_string_append_printf (out, "  %u. %s — %s [%s]\n", number, T (item->exercise->name), dose, M (item->slot));
+  append_why (out, plan, item);
 }
 
 static void
-append_day (GString *out, const LimberDay *day)
+append_day (GString *out, const LimberPlan *plan, const LimberDay *day)
 {
   char minutes[LIMBER_NUMBER_BUF_SIZE];
   g_string_append_c (out, '\n');
-  append_date (out, day->date);
+  append_date (out, plan, day->date);
   if (day->rest)
-    g_string_append (out, " — rest day\n");
+    g_string_append (out, M (" — rest day\n"));
   else
-    g_string_append_printf (out, " — %s min\n", limber_number_format (minutes, day->minutes, 1));
+    {
+      limber_number_format (minutes, day->minutes, 1);
+      g_string_append_printf (out, " — %s min\n", limber_lang_decimal (plan->lang, minutes));
+    }
   for (guint i = 0; i < day->items->len; i++)
-    append_item (out, i + 1, g_ptr_array_index (day->items, i));
+    append_item (out, plan, i + 1, g_ptr_array_index (day->items, i));
 }
 
 char *
@@ -117,14 +123,14 @@ limber_plan_to_text (const LimberPlan *plan)
   append_header (out, plan);
   /* the banner; the question ids are in the JSON, for the app to ask */
   if (plan->unanswered->len > 0 && plan->status != LIMBER_PLAN_REFERRAL)
-    g_string_append (out, "\n!! SAFETY SCREENING INCOMPLETE: see the first note below.\n");
+    g_string_append (out, M ("\n!! SAFETY SCREENING INCOMPLETE: see the first note below.\n"));
   if (plan->status == LIMBER_PLAN_REFERRAL)
     append_referral (out, plan);
   if (plan->status == LIMBER_PLAN_NO_EXERCISES)
-    g_string_append_printf (out, "\nNO EXERCISES\n%s\nNo exercises are planned.\n", plan->no_exercises_message);
+    g_string_append_printf (out, M ("\nNO EXERCISES\n%s\nNo exercises are planned.\n"), plan->no_exercises_message);
   append_advisories (out, plan);
   /* a referral is not a week of exercises: it lists no days at all */
   for (guint i = 0; plan->status == LIMBER_PLAN_OK && i < plan->days->len; i++)
-    append_day (out, g_ptr_array_index (plan->days, i));
+    append_day (out, plan, g_ptr_array_index (plan->days, i));
   return g_string_free (out, FALSE);
 }

@@ -226,6 +226,8 @@ limber_plan_add_advisory (LimberPlan *plan, const char *text)
   g_return_if_fail (plan != NULL);
   g_return_if_fail (text != NULL);
 
+  /* the rule set's own texts (flags, advice, safety) in the plan's language */
+  text = limber_tr (plan->tr, text);
   /* several rules and flags may give the same advice; the person reads it once */
   for (guint i = 0; i < plan->advisories->len; i++)
     if (strcmp (plan->advisories->pdata[i], text) == 0)

@@ -4,6 +4,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "number-format.h"
 #include "plan-private.h"
 
@@ -25,15 +26,17 @@ limber_reason_placeholder (const char *name)
 }
 
 static void
-append_number (GString *out, double value)
+append_number_lang (GString *out, double value, LimberLang lang)
 {
   char buf[LIMBER_NUMBER_BUF_SIZE];
-  g_string_append (out, limber_number_format (buf, value, 0));
+  limber_number_format (buf, value, 0);
+  g_string_append (out, limber_lang_decimal (lang, buf));
 }
 
 static void
-append_value (GString *out, const char *name, const LimberFacts *f, int measure)
+append_value (GString *out, const char *name, const LimberFacts *f, int measure, LimberLang lang)
 {
+#define append_number(out, value) append_number_lang (out, value, lang)
   if (g_str_equal (name, "age"))
     {
       append_number (out, f->profile->age);
@@ -44,9 +47,9 @@ append_value (GString *out, const char *name, const LimberFacts *f, int measure)
   /* the tighter side; when both are equal, the left stands for both */
   gboolean right_tighter = mf->tighter == LIMBER_SIDE_RIGHT;
   if (g_str_equal (name, "side"))
-    g_string_append (out, right_tighter ? "right" : "left");
+    g_string_append (out, limber_msg (lang, right_tighter ? "right" : "left"));
   else if (g_str_equal (name, "other-side"))
-    g_string_append (out, right_tighter ? "left" : "right");
+    g_string_append (out, limber_msg (lang, right_tighter ? "left" : "right"));
   else if (g_str_equal (name, "tighter"))
     append_number (out, right_tighter ? mf->right : mf->left);
   else if (g_str_equal (name, "looser"))
@@ -63,14 +66,24 @@ append_value (GString *out, const char *name, const LimberFacts *f, int measure)
     append_number (out, MAX (mf->deficit_left, mf->deficit_right));
   else if (g_str_equal (name, "unit"))
     g_string_append (out, g_strcmp0 (m->unit, "deg") == 0 ? "\u00b0" : m->unit ? m->unit : "");
+#undef append_number
 }
 
 void
 limber_reason_render_into (const LimberRule *rule, const LimberFacts *f, GString *out)
 {
+  limber_reason_render_lang (rule, f, NULL, LIMBER_LANG_EN, out);
+}
+
+void
+limber_reason_render_lang (const LimberRule *rule, const LimberFacts *f, const LimberTranslation *tr, LimberLang lang,
+                           GString *out)
+{
   if (rule->reason == NULL)
     return;
-  const char *p = rule->reason;
+  /* the translated template, its placeholders checked against the English
+   * when the translation was loaded (i18n.c) */
+  const char *p = limber_tr (tr, rule->reason);
   for (const char *open; (open = strchr (p, '{')) != NULL;)
     {
       const char *close = strchr (open, '}');
@@ -83,7 +96,7 @@ limber_reason_render_into (const LimberRule *rule, const LimberFacts *f, GString
       name[n] = '\0';
       int kind = limber_reason_placeholder (name);
       if (kind == 0 || (kind == 1 && rule->reason_measure >= 0 && f->measures[rule->reason_measure].present))
-        append_value (out, name, f, rule->reason_measure);
+        append_value (out, name, f, rule->reason_measure, lang);
       p = close + 1;
     }
   g_string_append (out, p);

@@ -21,3 +21,8 @@ int limber_reason_placeholder (const char *name);
 /* The rule's reason (it has one) with its placeholders filled from the
  * facts, appended to out.  Measure values are rounded to whole units. */
 void limber_reason_render_into (const LimberRule *rule, const LimberFacts *facts, GString *out);
+
+/* The same in a language: the rule's reason as tr translates it (NULL: the
+ * English), with side words and numbers written as lang writes them. */
+void limber_reason_render_lang (const LimberRule *rule, const LimberFacts *facts, const LimberTranslation *tr,
+                                LimberLang lang, GString *out);

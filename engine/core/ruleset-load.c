@@ -417,6 +417,7 @@ read_measures (LimberRuleset *rs, xmlNode *section)
       m->asymmetry = attr_double_or (n, "asymmetry", 0);
       m->cite = attr_ids (n, "cite");
       m->line = xmlGetLineNo (n);
+      m->protocol = limber_scan_protocol_read (n, &m->no_scan);
       g_ptr_array_add (rs->measures, m);
     }
 }
@@ -875,8 +876,12 @@ limber_ruleset_new_from_file (const char *path, GError **error)
   if (!limber_read_bounded (path, LIMBER_RULESET_MAX_BYTES, "a readable limber rule set", NULL, &contents, &length,
                             error))
     return NULL;
-  return limber_ruleset_new_from_data (contents, (gssize) length, g_str_equal (path, "-") ? "<stdin>" : path,
-                                       error);
+  LimberRuleset *rs = limber_ruleset_new_from_data (contents, (gssize) length,
+                                                    g_str_equal (path, "-") ? "<stdin>" : path, error);
+  /* its translations beside it (docs/i18n.md): FILE.de.xml, FILE.es.xml */
+  if (rs != NULL && !g_str_equal (path, "-") && !limber_translations_load_beside (rs, path, FALSE, error))
+    g_clear_pointer (&rs, limber_ruleset_unref);
+  return rs;
 }
 
 LimberRuleset *
@@ -897,6 +902,8 @@ limber_ruleset_new_default (GError **error)
           gsize size;
           const char *data = g_bytes_get_data (bytes, &size);
           shared = limber_ruleset_new_from_data (data, (gssize) size, "rules/default.xml", &shared_error);
+          if (shared != NULL && !limber_translations_load_beside (shared, "rules/default.xml", TRUE, &shared_error))
+            g_clear_pointer (&shared, limber_ruleset_unref);
         }
       g_once_init_leave (&once, 1);
     }

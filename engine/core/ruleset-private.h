@@ -10,6 +10,8 @@
 #pragma once
 
 #include "limber/ruleset.h"
+#include "i18n.h"
+#include "scan-private.h"
 
 #define LIMBER_N_GOALS 3
 
@@ -170,6 +172,8 @@ struct _LimberMeasure {
   double normal, min, max, asymmetry;
   char **cite;
   int line;
+  LimberScanProtocol *protocol; /* how a camera scan takes it (scan.c), or NULL */
+  char *no_scan;                /* why it cannot be camera-measured, or NULL */
 };
 
 struct _LimberQuestion {
@@ -394,6 +398,7 @@ struct _LimberRuleset {
                              * rules' groups are read in one forward sweep */
   GHashTable *index_lists;  /* GBytes of guint32 exercise indices -> itself: the weight groups' and
                              * actions' interned lists (ruleset-compile.c) */
+  GPtrArray *translations;  /* LimberTranslation*: the overlays loaded with it (i18n.c), or NULL */
 };
 
 /* Standing (0), a chair (1) or the floor (2): getting up or down between
@@ -435,6 +440,14 @@ void limber_cond_free(LimberCond *cond);
 
 /* ruleset-check.c: resolve ids and check the whole; adds each problem to
  * report (error-private.h) and returns FALSE when there was any */
+/* i18n.c: the rule set's translations (i18n.h, docs/i18n.md) */
+void limber_ruleset_foreach_text (const LimberRuleset *rs, void (*fn) (const char *key, const char *text, gpointer data),
+                                  gpointer data);
+char *limber_translation_fingerprint (const char *english);
+void limber_translation_free (LimberTranslation *t);
+gboolean limber_translation_add (LimberRuleset *rs, const char *data, gsize length, const char *name, GError **error);
+const LimberTranslation *limber_ruleset_translation (const LimberRuleset *rs, LimberLang lang);
+gboolean limber_translations_load_beside (LimberRuleset *rs, const char *path, gboolean resource, GError **error);
 
 typedef struct _LimberReport LimberReport;
 gboolean limber_ruleset_check(LimberRuleset *rs, const char *source, gsize length, LimberReport *report);

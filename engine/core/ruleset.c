@@ -92,6 +92,8 @@ measure_free (LimberMeasure *m)
   g_free (m->name);
   g_free (m->unit);
   g_strfreev (m->cite);
+  limber_scan_protocol_free (m->protocol);
+  g_free (m->no_scan);
   g_free (m);
 }
 
@@ -265,6 +267,7 @@ limber_ruleset_unref (LimberRuleset *rs)
 {
   if (rs == NULL || !g_atomic_int_dec_and_test (&rs->ref_count))
     return;
+  g_clear_pointer (&rs->translations, g_ptr_array_unref);
   g_hash_table_unref (rs->exercise_index);
   g_hash_table_unref (rs->question_index);
   g_hash_table_unref (rs->measure_index);

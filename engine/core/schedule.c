@@ -64,22 +64,23 @@ explain (const Composer *C, guint i, guint slot, GString *scratch)
   LimberPlan *plan = C->plan;
   g_string_truncate (scratch, 0);
   if (c->reason_rule != NULL && c->reason_rank >= LIMBER_RANK_REQUIRE)
-    limber_reason_render_into (c->reason_rule, C->sel->facts, scratch);
+    limber_reason_render_lang (c->reason_rule, C->sel->facts, plan->tr, plan->lang, scratch);
   else if ((C->routine_pos[i] >= 0 || C->substitutes[i] >= 0) && t->routine_reason != NULL)
     {
       if (C->substitutes[i] < 0)
-        return t->routine_reason;
-      g_string_append_printf (scratch, "%s Done in place of %s.", t->routine_reason,
-                              exercise_at (C, (guint) C->substitutes[i])->name);
+        return limber_tr (plan->tr, t->routine_reason);
+      g_string_append_printf (scratch, limber_msg (plan->lang, "%s Done in place of %s."),
+                              limber_tr (plan->tr, t->routine_reason),
+                              limber_tr (plan->tr, exercise_at (C, (guint) C->substitutes[i])->name));
     }
   /* what the exercise does says more than a rule that only made it a
    * little more likely */
   else if (exercise_at (C, i)->reason != NULL)
-    return exercise_at (C, i)->reason;
+    return limber_tr (plan->tr, exercise_at (C, i)->reason);
   else if (c->reason_rule != NULL)
-    limber_reason_render_into (c->reason_rule, C->sel->facts, scratch);
+    limber_reason_render_lang (c->reason_rule, C->sel->facts, plan->tr, plan->lang, scratch);
   else
-    return ((const LimberSlot *) g_ptr_array_index (t->slots, slot))->reason;
+    return limber_tr (plan->tr, ((const LimberSlot *) g_ptr_array_index (t->slots, slot))->reason);
   return limber_plan_intern (plan, scratch->str);
 }
 
@@ -303,9 +304,9 @@ limber_schedule (LimberSelection *sel, LimberPlan *plan, const GDate *start, uns
         {
           char minutes_text[32];
           g_ascii_formatd (minutes_text, sizeof minutes_text, "%.0f", MAX (1.0, round (day->seconds / 60.0)));
-          limber_plan_add_advisory (plan, limber_plan_internf (plan, "Your sessions take about %s of your %g minutes: no "
+          limber_plan_add_advisory (plan, limber_plan_internf (plan, limber_msg (plan->lang, "Your sessions take about %s of your %g minutes: no "
                                                                "more exercises suit your answers and constraints in "
-                                                               "this rule set.", minutes_text, plan->session_minutes));
+                                                               "this rule set."), minutes_text, plan->session_minutes));
           warned_short = TRUE;
         }
     }

@@ -110,6 +110,27 @@ void limber_options_set_seed(LimberOptions *options, guint64 seed);
 void limber_options_set_require_screening(LimberOptions *options, gboolean require);
 
 /**
+ * @brief The language the plan's text is written in: its exercises, reasons, doses, dates and headings.
+ *
+ * English ("en", the default) is the rule set itself; "de" (German) and "es" (Spanish) are built in. A code
+ * may carry a region or encoding ("de_DE.UTF-8", "es-MX"): only the language counts. Ids and numbers in the
+ * JSON plan never change with the language; only its text fields do. limber_generate() refuses a language the
+ * rule set has no translation for (limber_ruleset_get_languages()). See docs/i18n.md.
+ * @param options options.
+ * @param language a language code, or NULL for English.
+ * @param error return location for a #LIMBER_ERROR_OPTIONS error naming the languages limber has.
+ * @return TRUE on success.
+ */
+gboolean limber_options_set_language(LimberOptions *options, const char *language, GError **error);
+
+/**
+ * @brief The language a plan's text is written in.
+ * @param plan a plan.
+ * @return its language code ("en", "de", "es"), owned by the library.
+ */
+const char *limber_plan_get_language(const LimberPlan *plan);
+
+/**
  * @brief Generates a plan.
  * @param ruleset the rules.
  * @param profile the person; checked with limber_profile_validate() first.

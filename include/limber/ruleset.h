@@ -136,6 +136,17 @@ LimberRuleset *limber_ruleset_new_from_data(const char *data, gssize length, con
 LimberRuleset *limber_ruleset_new_default(GError **error);
 
 /**
+ * @brief The languages a plan from this rule set can be written in.
+ *
+ * English first (the rule set itself), then each language it has a translation for and limber speaks: the
+ * built-in rule set carries German and Spanish; a rule set loaded from FILE.xml takes FILE.de.xml and
+ * FILE.es.xml beside it (docs/i18n.md).
+ * @param ruleset a rule set.
+ * @return a NULL-terminated array of language codes (free with g_strfreev()).
+ */
+char **limber_ruleset_get_languages(const LimberRuleset *ruleset);
+
+/**
  * @brief Takes a reference.
  * @param ruleset a rule set.
  * @return @p ruleset.

@@ -1,0 +1,236 @@
+/* The engine's own words in every language it speaks (i18n.h): one table,
+ * keyed by the English text, so the code keeps its English literals where
+ * they are used and English output never goes through the table.  Shared by
+ * the core and the print library (limber-common): constant data only.
+ *
+ * Each row is a translation of the English format with the same printf
+ * conversions in the same order (tests/test-i18n.c holds every row to it,
+ * and every language to having every row).  German addresses the person as
+ * "Sie", Spanish as "usted". */
+#include "i18n.h"
+
+#include <string.h>
+
+static const char *const lang_codes[LIMBER_N_LANGS] = { "en", "de", "es" };
+
+typedef struct {
+  const char *text[LIMBER_N_LANGS];
+} Row;
+
+static const Row rows[] = {
+  /* ---- the text plan (plan-text.c) ---- */
+  { { "Stretching plan — rule set %s %s\n", "Dehnplan — Regelwerk %s %s\n",
+      "Plan de estiramientos — conjunto de reglas %s %s\n" } },
+  { { "Starts ", "Beginn: ", "Comienza: " } },
+  { { " · goal: %s · %s min a day, %u days a week · seed %" G_GUINT64_FORMAT "\n",
+      " · Ziel: %s · %s min pro Tag, %u Tage pro Woche · Startwert %" G_GUINT64_FORMAT "\n",
+      " · objetivo: %s · %s min al día, %u días a la semana · semilla %" G_GUINT64_FORMAT "\n" } },
+  { { "\nPlease note:\n", "\nBitte beachten Sie:\n", "\nTenga en cuenta:\n" } },
+  { { "Because of:", "Grund:", "Motivo:" } },
+  { { "No exercises are planned.\n", "Es sind keine Übungen geplant.\n", "No se ha planificado ningún ejercicio.\n" } },
+  { { "     why: %s\n", "     warum: %s\n", "     por qué: %s\n" } },
+  { { "     dose: ", "     Dosis: ", "     dosis: " } },
+  { { " — rest day\n", " — Ruhetag\n", " — día de descanso\n" } },
+  { { "\n!! SAFETY SCREENING INCOMPLETE: see the first note below.\n",
+      "\n!! SICHERHEITSFRAGEN UNVOLLSTÄNDIG: siehe den ersten Hinweis unten.\n",
+      "\n!! CUESTIONARIO DE SEGURIDAD INCOMPLETO: vea la primera nota más abajo.\n" } },
+  { { "\nNO EXERCISES\n%s\nNo exercises are planned.\n", "\nKEINE ÜBUNGEN\n%s\nEs sind keine Übungen geplant.\n",
+      "\nNINGÚN EJERCICIO\n%s\nNo se ha planificado ningún ejercicio.\n" } },
+  { { "EMERGENCY", "NOTFALL", "URGENCIA" } },
+  { { "SEE CLINICIAN", "ÄRZTLICHE ABKLÄRUNG", "CONSULTE A UN PROFESIONAL SANITARIO" } },
+  { { "CAUTION", "VORSICHT", "PRECAUCIÓN" } },
+  /* goals, as a person reads them */
+  { { "recovery", "Erholung", "recuperación" } },
+  { { "flexibility", "Beweglichkeit", "flexibilidad" } },
+  { { "performance", "Leistung", "rendimiento" } },
+
+  /* the default rule set's slot ids, as a person reads them (other ids are
+   * printed as they are) */
+  { { "warm-up", "Aufwärmen", "calentamiento" } },
+  { { "mobility", "Mobilisation", "movilidad" } },
+  { { "core", "Rumpf", "tronco" } },
+  { { "relax", "Entspannung", "relajación" } },
+  { { "stretch", "Dehnen", "estiramiento" } },
+  { { "activation", "Aktivierung", "activación" } },
+  { { "cool-down", "Abwärmen", "vuelta a la calma" } },
+  { { "%s Done in place of %s.", "%s Anstelle von „%s“.", "%s En lugar de «%s»." } },
+
+  /* ---- doses in words (dose-words.c) ---- */
+  { { "%s hold", "%s halten", "mantener %s" } },
+  { { "%s holds", "%s halten", "mantener %s" } },
+  { { "%u rep", "%u Wdh.", "%u rep." } },
+  { { "%u reps", "%u Wdh.", "%u rep." } },
+  { { ", %s holds", ", je %s halten", ", mantener %s" } },
+  { { "%u set", "%u Satz", "%u serie" } },
+  { { "%u sets", "%u Sätze", "%u series" } },
+  { { " each side", " pro Seite", " por lado" } },
+  { { ", +%u set on the left", ", +%u Satz links", ", +%u serie en el lado izquierdo" } },
+  { { ", +%u sets on the left", ", +%u Sätze links", ", +%u series en el lado izquierdo" } },
+  { { ", +%u set on the right", ", +%u Satz rechts", ", +%u serie en el lado derecho" } },
+  { { ", +%u sets on the right", ", +%u Sätze rechts", ", +%u series en el lado derecho" } },
+
+  /* ---- reason placeholders (reason.c) ---- */
+  { { "left", "links", "izquierdo" } },
+  { { "right", "rechts", "derecho" } },
+
+  /* ---- advisories the engine writes (generate.c, compose.c, schedule.c) ---- */
+  { { "Safety screening is incomplete: %u of the safety questions %s not answered, so this plan cannot rule out a "
+      "reason to see a doctor before exercising. Please answer them before you start.",
+      "Die Sicherheitsfragen sind unvollständig: %u der Sicherheitsfragen %s nicht beantwortet. Daher kann dieser "
+      "Plan nicht ausschließen, dass Sie vor dem Training ärztlichen Rat brauchen. Bitte beantworten Sie sie, bevor "
+      "Sie beginnen.",
+      "El cuestionario de seguridad está incompleto: %u de las preguntas de seguridad %s sin responder, así que este "
+      "plan no puede descartar un motivo para consultar a un médico antes de hacer ejercicio. Respóndalas antes de "
+      "empezar." } },
+  { { "was", "wurde", "quedó" } },
+  { { "were", "wurden", "quedaron" } },
+  { { "Your answers and constraints leave no exercise in this plan that is safe and possible for you: every one is "
+      "left out (by not using the floor, the equipment you have, the parts of the body you want to spare, or the "
+      "cautions your answers raised). Allow a little more if you can, for example fewer parts of the body to spare, "
+      "or ask a physiotherapist for a plan made for you.",
+      "Nach Ihren Antworten und Einschränkungen bleibt in diesem Plan keine Übung, die für Sie sicher und machbar "
+      "ist: Jede fällt weg (weil Sie nicht auf den Boden gehen, wegen Ihrer Hilfsmittel, der Körperteile, die Sie "
+      "schonen möchten, oder der Vorsichtshinweise aus Ihren Antworten). Lassen Sie, wenn möglich, etwas mehr zu, "
+      "zum Beispiel weniger zu schonende Körperteile, oder bitten Sie eine Physiotherapeutin oder einen "
+      "Physiotherapeuten um einen Plan, der auf Sie zugeschnitten ist.",
+      "Sus respuestas y limitaciones no dejan en este plan ningún ejercicio que sea seguro y posible para usted: "
+      "todos quedan fuera (por no usar el suelo, por el material que tiene, por las partes del cuerpo que quiere "
+      "proteger o por las precauciones que surgieron de sus respuestas). Si puede, permita un poco más, por ejemplo "
+      "menos partes del cuerpo que proteger, o pida a un fisioterapeuta un plan hecho para usted." } },
+  { { "%g minutes a day is too short for any exercise in this plan: the shortest takes about %g minutes. Choose at "
+      "least %g minutes a day.",
+      "%g Minuten pro Tag sind für jede Übung dieses Plans zu kurz: Die kürzeste dauert etwa %g Minuten. Wählen Sie "
+      "mindestens %g Minuten pro Tag.",
+      "%g minutos al día es demasiado poco para cualquier ejercicio de este plan: el más corto dura unos %g minutos. "
+      "Elija al menos %g minutos al día." } },
+  { { "%s is recommended every training day but does not fit in %g minutes; allow more minutes a day to include it.",
+      "%s wird für jeden Trainingstag empfohlen, passt aber nicht in %g Minuten; planen Sie mehr Minuten pro Tag ein, "
+      "um diese Übung aufzunehmen.",
+      "Se recomienda «%s» cada día de entrenamiento, pero no cabe en %g minutos; dedique más minutos al día para "
+      "incluirlo." } },
+  { { "An exercise for your %s does not fit in %g minutes a day; allow a few more minutes to include one.",
+      "Eine Übung für Ihre %s passt nicht in %g Minuten pro Tag; planen Sie ein paar Minuten mehr ein, um eine "
+      "aufzunehmen.",
+      "Un ejercicio para su zona «%s» no cabe en %g minutos al día; dedique unos minutos más para incluir uno." } },
+  { { "Your answers and constraints leave no exercise for your %s in this plan; ask a physiotherapist for one you can "
+      "do.",
+      "Nach Ihren Antworten und Einschränkungen bleibt in diesem Plan keine Übung für Ihre %s; bitten Sie eine "
+      "Physiotherapeutin oder einen Physiotherapeuten um eine, die Sie machen können.",
+      "Sus respuestas y limitaciones no dejan en este plan ningún ejercicio para su zona «%s»; pida a un "
+      "fisioterapeuta uno que pueda hacer." } },
+  { { "Your sessions take about %s of your %g minutes: no more exercises suit your answers and constraints in this "
+      "rule set.",
+      "Ihre Einheiten dauern etwa %s Ihrer %g Minuten: Zu Ihren Antworten und Einschränkungen passen in diesem "
+      "Regelwerk keine weiteren Übungen.",
+      "Sus sesiones duran unos %s de sus %g minutos: ningún otro ejercicio de este conjunto de reglas se ajusta a sus "
+      "respuestas y limitaciones." } },
+};
+
+const char *
+limber_lang_code (LimberLang lang)
+{
+  g_return_val_if_fail ((unsigned) lang < LIMBER_N_LANGS, NULL);
+  return lang_codes[lang];
+}
+
+gboolean
+limber_lang_from_code (const char *code, LimberLang *lang)
+{
+  if (code == NULL)
+    return FALSE;
+  /* "de", "de-AT", "de_DE.UTF-8", "de_DE@euro": the language is what comes
+   * before the first separator */
+  gsize n = strcspn (code, "-_.@");
+  for (unsigned i = 0; i < LIMBER_N_LANGS; i++)
+    if (n == strlen (lang_codes[i]) && g_ascii_strncasecmp (code, lang_codes[i], n) == 0)
+      {
+        *lang = (LimberLang) i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+const char *
+limber_msg (LimberLang lang, const char *english)
+{
+  /* English is the base: never looked up.  Otherwise a linear search: the
+   * table is small, lookups are a few dozen per plan, and a search needs no
+   * index built at run time (no state, no lock). */
+  if (lang == LIMBER_LANG_EN || (unsigned) lang >= LIMBER_N_LANGS || english == NULL)
+    return english;
+  for (gsize i = 0; i < G_N_ELEMENTS (rows); i++)
+    if (strcmp (rows[i].text[LIMBER_LANG_EN], english) == 0)
+      return rows[i].text[lang] != NULL ? rows[i].text[lang] : english;
+  return english;
+}
+
+gboolean
+limber_msg_row (guint i, LimberLang lang, const char **english, const char **translated)
+{
+  if (i >= G_N_ELEMENTS (rows) || (unsigned) lang >= LIMBER_N_LANGS)
+    return FALSE;
+  *english = rows[i].text[LIMBER_LANG_EN];
+  *translated = rows[i].text[lang];
+  return TRUE;
+}
+
+/* ---- dates and numbers -------------------------------------------------- */
+
+/* By hand, not from the C library: its names follow the process locale, and
+ * a plan's language is the plan's, not the process's. */
+static const char *const weekdays[LIMBER_N_LANGS][8] = {
+  { "", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun" },
+  { "", "Mo.", "Di.", "Mi.", "Do.", "Fr.", "Sa.", "So." },
+  { "", "lun", "mar", "mié", "jue", "vie", "sáb", "dom" },
+};
+static const char *const months[LIMBER_N_LANGS][13] = {
+  { "", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" },
+  /* Duden's abbreviations: the short months are written out */
+  { "", "Jan.", "Feb.", "März", "Apr.", "Mai", "Juni", "Juli", "Aug.", "Sept.", "Okt.", "Nov.", "Dez." },
+  { "", "ene", "feb", "mar", "abr", "may", "jun", "jul", "ago", "sept", "oct", "nov", "dic" },
+};
+
+const char *
+limber_lang_weekday (LimberLang lang, GDateWeekday weekday)
+{
+  if ((unsigned) lang >= LIMBER_N_LANGS || weekday < G_DATE_MONDAY || weekday > G_DATE_SUNDAY)
+    return "";
+  return weekdays[lang][weekday];
+}
+
+const char *
+limber_lang_month (LimberLang lang, unsigned month)
+{
+  if ((unsigned) lang >= LIMBER_N_LANGS || month < 1 || month > 12)
+    return "";
+  return months[lang][month];
+}
+
+void
+limber_lang_append_day_month (GString *out, LimberLang lang, const GDate *date)
+{
+  unsigned d = g_date_get_day (date), m = g_date_get_month (date);
+  if (lang == LIMBER_LANG_DE)
+    g_string_append_printf (out, "%u. %s", d, limber_lang_month (lang, m));
+  else
+    g_string_append_printf (out, "%u %s", d, limber_lang_month (lang, m));
+}
+
+void
+limber_lang_append_date (GString *out, LimberLang lang, const GDate *date)
+{
+  g_string_append (out, limber_lang_weekday (lang, g_date_get_weekday (date)));
+  g_string_append (out, lang == LIMBER_LANG_DE ? ", " : " ");
+  limber_lang_append_day_month (out, lang, date);
+  g_string_append_printf (out, " %u", g_date_get_year (date));
+}
+
+char *
+limber_lang_decimal (LimberLang lang, char *buf)
+{
+  if (lang == LIMBER_LANG_DE || lang == LIMBER_LANG_ES)
+    for (char *p = buf; *p; p++)
+      if (*p == '.')
+        *p = ',';
+  return buf;
+}
