@@ -38,6 +38,15 @@ def strv(ptr):
     return tuple(out)
 
 
+def take_strv(ptr):
+    """An owned NULL-terminated string array (free with g_strfreev()) as a tuple of str; frees it."""
+    try:
+        return strv(ptr)
+    finally:
+        if ptr != ffi.NULL:
+            lib.g_strfreev(ptr)
+
+
 @functools.lru_cache(maxsize=None)
 def enum_names(ctype):
     """{value: name} for a C enum, named as the JSON formats name them.
@@ -103,6 +112,8 @@ def converter(fname):
         return lambda v: names.get(v, v)
     if spelled in ("const char * const *", "char * const *", "const char * *"):
         return strv
+    if spelled in ("char * *", "gchar * *"):
+        return take_strv  # owned: "free with g_strfreev()"
     if spelled == "const char *":
         return text
     if spelled in ("char *", "gchar *"):

@@ -36,6 +36,23 @@
 
 static const LimberPyProfileApi *api;
 
+/* Lists and tuples, and floats, by the full API's macros; an abi3 build
+ * (Py_LIMITED_API, one wheel for every CPython from 3.10: the CMake file
+ * sets it) has only the functions, which check their argument again. */
+#ifdef Py_LIMITED_API
+#define SEQ_SIZE(o) (PyList_Check (o) ? PyList_Size (o) : PyTuple_Size (o))
+#define SEQ_ITEM(o, i) (PyList_Check (o) ? PyList_GetItem ((o), (i)) : PyTuple_GetItem ((o), (i)))
+#define LIST_SIZE(o) PyList_Size (o)
+#define LIST_ITEM(o, i) PyList_GetItem ((o), (i))
+#define FLOAT_VALUE(o) PyFloat_AsDouble (o)
+#else
+#define SEQ_SIZE(o) PySequence_Fast_GET_SIZE (o)
+#define SEQ_ITEM(o, i) PySequence_Fast_GET_ITEM ((o), (i))
+#define LIST_SIZE(o) PyList_GET_SIZE (o)
+#define LIST_ITEM(o, i) PyList_GET_ITEM ((o), (i))
+#define FLOAT_VALUE(o) PyFloat_AS_DOUBLE (o)
+#endif
+
 /* A str as UTF-8 without NUL inside, or NULL (no Python error left set). */
 static const char *
 text (PyObject *o)
@@ -61,7 +78,7 @@ number (PyObject *o, double *out)
     return 0;
   double v;
   if (PyFloat_Check (o))
-    v = PyFloat_AS_DOUBLE (o);
+    v = FLOAT_VALUE (o);
   else if (PyLong_Check (o))
     {
       v = PyLong_AsDouble (o);
@@ -106,12 +123,11 @@ strings (PyObject *o, const char **out)
 {
   if (!PyList_Check (o) && !PyTuple_Check (o))
     return 0;
-  Py_ssize_t n = PySequence_Fast_GET_SIZE (o);
+  Py_ssize_t n = SEQ_SIZE (o);
   if (n > MAX_STRINGS)
     return 0;
-  PyObject **items = PySequence_Fast_ITEMS (o);
   for (Py_ssize_t i = 0; i < n; i++)
-    if ((out[i] = text (items[i])) == NULL)
+    if ((out[i] = text (SEQ_ITEM (o, i))) == NULL)
       return 0;
   out[n] = NULL;
   return 1;
@@ -131,12 +147,11 @@ key_index (PyObject *key, const char *const *known)
 }
 
 static int
-sequence (PyObject *o, Py_ssize_t *n, PyObject ***items)
+sequence (PyObject *o, Py_ssize_t *n)
 {
   if (!PyList_Check (o) && !PyTuple_Check (o))
     return 0;
-  *n = PySequence_Fast_GET_SIZE (o);
-  *items = PySequence_Fast_ITEMS (o);
+  *n = SEQ_SIZE (o);
   return 1;
 }
 
@@ -222,18 +237,18 @@ records (LimberProfile *p, PyObject *o, const char *const *known, const void *bl
   } record;
   g_assert (size <= sizeof record.bytes);
   Py_ssize_t n;
-  PyObject **items;
-  if (!sequence (o, &n, &items))
+  if (!sequence (o, &n))
     return 0;
   for (Py_ssize_t i = 0; i < n; i++)
     {
-      if (!PyDict_Check (items[i]))
+      PyObject *entry = SEQ_ITEM (o, i);
+      if (!PyDict_Check (entry))
         return 0;
       memcpy (record.bytes, blank, size);
       PyObject *key, *value;
       Py_ssize_t pos = 0;
       unsigned seen = 0;
-      while (PyDict_Next (items[i], &pos, &key, &value))
+      while (PyDict_Next (entry, &pos, &key, &value))
         {
           int k = key_index (key, known);
           if (k < 0 || !field (record.bytes, k, value))
@@ -448,9 +463,9 @@ profiles (PyObject *self, PyObject *args)
   const LimberRuleset *rs = (const LimberRuleset *) (uintptr_t) rs_address;
   LimberProfile **out = (LimberProfile **) (uintptr_t) out_address;
   Py_ssize_t built = 0;
-  for (Py_ssize_t i = 0; i < PyList_GET_SIZE (list); i++)
+  for (Py_ssize_t i = 0; i < LIST_SIZE (list); i++)
     {
-      PyObject *d = PyList_GET_ITEM (list, i);
+      PyObject *d = LIST_ITEM (list, i);
       out[i] = NULL;
       if (!PyDict_Check (d))
         continue;
