@@ -6,7 +6,7 @@
 # point are another implementation, and the C library's internals differ;
 # both are little-endian and LP64, so byte order and type sizes are not tested).
 #
-#   scripts/cross-arm64.sh [BUILD_DIR]      (default: build-arm64)
+#   scripts/cross-arm64.sh [BUILD_DIR]      (default: build-arm64; relative to the repository)
 #
 # As root on Debian 12.  Adds the arm64 architecture to dpkg and installs,
 # only when missing, Debian's cross compiler, qemu-user and the arm64
