@@ -274,3 +274,13 @@ LIMBER_TEST (lint, L014_a_deficit_rule_that_reaches_no_exercise_for_its_measure)
   cr_assert (message_has (r, "rule tight-hip acts on hip.flexion but none of the exercises it favours has hip.flexion as "
                              "a primary target"));
 }
+
+LIMBER_TEST (lint, L015_a_measure_without_a_scan_protocol_in_a_rule_set_that_scans)
+{
+  /* hip.flexion has neither; shoulder.flexion has a protocol and
+   * grip.strength says why a camera cannot take it, so neither is found */
+  g_autoptr (LimberLintReport) r = expect_findings ("scan-protocol.xml", "L015", LIMBER_LINT_WARNING,
+                                                    (const int[]) { 17, 0 });
+  cr_assert_eq (limber_lint_report_get_n_findings (r), 1);
+  cr_assert (message_has (r, "measure \"hip.flexion\" has no scan protocol"));
+}

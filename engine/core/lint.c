@@ -22,6 +22,9 @@
  *   L013 warning  a score category no profile can reach
  *   L014 warning  a deficit or asymmetry rule that reaches no exercise
  *                 working on its measure
+ *   L015 warning  in a rule set that scans some measures, a measure with
+ *                 neither a scan protocol nor a reason why it cannot be
+ *                 camera-measured
  */
 #include "limber/lint.h"
 
@@ -686,10 +689,22 @@ static void
 check_citations (Linter *L)
 {
   const LimberRuleset *rs = L->rs;
+  /* A rule set with no protocol at all is not meant for camera scans (its
+   * numbers are typed in), so only one that scans some measures is held to
+   * scanning them all. */
+  gboolean scans = FALSE;
+  for (guint i = 0; i < rs->measures->len; i++)
+    scans |= ((const LimberMeasure *) g_ptr_array_index (rs->measures, i))->protocol != NULL;
   for (guint i = 0; i < rs->measures->len; i++)
     {
       const LimberMeasure *m = g_ptr_array_index (rs->measures, i);
       check_cite (L, m->cite, m->line, "measure", m->id);
+      /* an app with a camera cannot measure it, so its people must type the
+       * number in; saying why (<no-scan>) is as good as a protocol */
+      if (scans && m->protocol == NULL && m->no_scan == NULL)
+        add (L, "L015", LIMBER_LINT_WARNING, m->line, m->id,
+             "add a <protocol> saying how a camera scan takes it (docs/scan.md), or a <no-scan> saying why it cannot",
+             "measure \"%s\" has no scan protocol", m->id);
     }
   for (guint i = 0; i < rs->red_flags->len; i++)
     {

@@ -485,6 +485,14 @@ check_measures (Checker *C)
         problem (C, LIMBER_PROBLEM_OUT_OF_RANGE, m->line, "measure",
                  "id=\"%s\": asymmetry=\"%g\" wider than the valid range; expected at most %g",
                  m->id, m->asymmetry, m->max - m->min);
+      if (m->protocol != NULL)
+        {
+          int line;
+          g_autofree char *wrong = limber_scan_protocol_problem (m->protocol, &line);
+          if (wrong != NULL)
+            problem (C, LIMBER_PROBLEM_CONFLICT, line, "protocol", "measure \"%s\": %s", m->id, wrong);
+          check_cite (C, m->protocol->cite, m->protocol->line, "protocol");
+        }
     }
 }
 
