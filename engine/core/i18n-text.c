@@ -55,6 +55,162 @@ static const Row rows[] = {
   { { "cool-down", "Abwärmen", "vuelta a la calma" } },
   { { "%s Done in place of %s.", "%s Anstelle von „%s“.", "%s En lugar de «%s»." } },
 
+  /* ---- the printed week (engine/print) ---- */
+  { { "Your stretching week", "Ihre Dehnwoche", "Su semana de estiramientos" } },
+  { { "On each training day, do the exercises in the order of the numbers in that day's column. Move slowly, "
+      "breathe, and stretch only to mild tension, never to pain.",
+      "Machen Sie an jedem Trainingstag die Übungen in der Reihenfolge der Nummern in der Spalte dieses Tages. "
+      "Bewegen Sie sich langsam, atmen Sie, und dehnen Sie nur bis zu einer leichten Spannung, nie bis zum Schmerz.",
+      "Cada día de entrenamiento, haga los ejercicios en el orden de los números de la columna de ese día. Muévase "
+      "despacio, respire y estire solo hasta una tensión leve, nunca hasta el dolor." } },
+  { { "For %s", "Für %s", "Para %s" } },
+  { { "%s min a day, %u day a week", "%s min pro Tag, %u Tag pro Woche", "%s min al día, %u día a la semana" } },
+  { { "%s min a day, %u days a week", "%s min pro Tag, %u Tage pro Woche", "%s min al día, %u días a la semana" } },
+  { { "rule set %s", "Regelwerk %s", "conjunto de reglas %s" } },
+  { { "Standing", "Im Stehen", "De pie" } },
+  { { "On a chair", "Auf einem Stuhl", "En una silla" } },
+  { { "Kneeling or on hands and knees", "Im Knien oder im Vierfüßlerstand", "De rodillas o a cuatro patas" } },
+  { { "On the floor", "Auf dem Boden", "En el suelo" } },
+  { { "At a wall", "An der Wand", "En la pared" } },
+  { { "each side", "pro Seite", "por lado" } },
+  { { "Week %u: %s", "Woche %u: %s", "Semana %u: %s" } },
+  { { "one", "ein", "una" } },
+  { { "two", "zwei", "dos" } },
+  { { "three", "drei", "tres" } },
+  { { "four", "vier", "cuatro" } },
+  { { "%s, %s extra set on the left", "%s, %s zusätzlicher Satz links", "%s, %s serie extra en el lado izquierdo" } },
+  { { "%s, %s extra set on the right", "%s, %s zusätzlicher Satz rechts", "%s, %s serie extra en el lado derecho" } },
+  { { "%s, %s extra sets on the left", "%s, %s zusätzliche Sätze links", "%s, %s series extra en el lado izquierdo" } },
+  { { "%s, %s extra sets on the right", "%s, %s zusätzliche Sätze rechts", "%s, %s series extra en el lado derecho" } },
+  { { "%s%s on %s", "%s%s am %s", "%s%s (%s)" } },
+  { { "degrees", "Grad", "grados" } },
+  { { "last time: left %s, right %s", "letztes Mal: links %s, rechts %s", "la última vez: izquierdo %s, derecho %s" } },
+  { { "last time: %s", "letztes Mal: %s", "la última vez: %s" } },
+  { { "%s: up from step %u to step %u, now %s", "%s: von Stufe %u auf Stufe %u gesteigert, jetzt %s",
+      "%s: sube del nivel %u al nivel %u, ahora %s" } },
+  { { "%s: eased back from step %u to step %u, now %s", "%s: von Stufe %u auf Stufe %u zurückgenommen, jetzt %s",
+      "%s: baja del nivel %u al nivel %u, ahora %s" } },
+  { { "No exercises fit yet", "Noch passen keine Übungen", "Todavía no encaja ningún ejercicio" } },
+  { { "No exercises", "Keine Übungen", "Ningún ejercicio" } },
+  { { "Your answers and choices leave no exercise this plan can offer you, so this week has none.",
+      "Nach Ihren Antworten und Ihrer Auswahl bleibt keine Übung, die dieser Plan Ihnen anbieten kann; diese Woche "
+      "hat daher keine.",
+      "Sus respuestas y elecciones no dejan ningún ejercicio que este plan pueda ofrecerle, así que esta semana no "
+      "tiene ninguno." } },
+  { { "Get medical help now", "Holen Sie jetzt ärztliche Hilfe", "Busque ayuda médica ahora" } },
+  { { "Please see a doctor or physiotherapist first",
+      "Bitte gehen Sie zuerst zu einer Ärztin, einem Arzt oder in die Physiotherapie",
+      "Consulte primero a un médico o a un fisioterapeuta" } },
+  { { "Emergency", "Notfall", "Urgencia" } },
+  { { "See a clinician", "Ärztliche Abklärung", "Consulte a un profesional sanitario" } },
+  { { "Your answers show a warning sign that needs urgent care. Do not start an exercise programme.",
+      "Ihre Antworten zeigen ein Warnzeichen, das dringend behandelt werden muss. Beginnen Sie kein Übungsprogramm.",
+      "Sus respuestas muestran un signo de alarma que necesita atención urgente. No empiece un programa de "
+      "ejercicio." } },
+  { { "Your answers or your exercise log show that your back should be assessed before you go on, so this plan has "
+      "no exercises.",
+      "Ihre Antworten oder Ihr Übungsprotokoll zeigen, dass Ihr Rücken untersucht werden sollte, bevor Sie "
+      "weitermachen; dieser Plan enthält daher keine Übungen.",
+      "Sus respuestas o su registro de ejercicios muestran que deben valorarle la espalda antes de continuar, así "
+      "que este plan no tiene ejercicios." } },
+  { { "Your answers show that your back should be assessed before you start a new exercise programme, so this plan "
+      "has no exercises.",
+      "Ihre Antworten zeigen, dass Ihr Rücken untersucht werden sollte, bevor Sie ein neues Übungsprogramm beginnen; "
+      "dieser Plan enthält daher keine Übungen.",
+      "Sus respuestas muestran que deben valorarle la espalda antes de empezar un programa de ejercicio nuevo, así "
+      "que este plan no tiene ejercicios." } },
+  { { "Your exercise log: discomfort has stayed above %s out of 10 for %s days or more, although the exercises were "
+      "made easier.",
+      "Ihr Übungsprotokoll: Die Beschwerden lagen über %s von 10, und zwar %s Tage oder länger, obwohl die Übungen "
+      "leichter gemacht wurden.",
+      "Su registro de ejercicios: las molestias han estado por encima de %s sobre 10 durante %s días o más, aunque "
+      "los ejercicios se hicieron más fáciles." } },
+  { { "Your exercise log and scans: %s weeks or more of regular practice without a measurable improvement.",
+      "Ihr Übungsprotokoll und Ihre Messungen: %s Wochen oder mehr regelmäßiges Üben ohne messbare Besserung.",
+      "Su registro de ejercicios y sus mediciones: %s semanas o más de práctica regular sin una mejoría medible." } },
+  { { "Your exercise log shows a warning sign.", "Ihr Übungsprotokoll zeigt ein Warnzeichen.",
+      "Su registro de ejercicios muestra un signo de alarma." } },
+  { { "you answered %s", "Ihre Antwort: %s", "usted respondió «%s»" } },
+  { { "yes", "ja", "sí" } },
+  { { "no", "nein", "no" } },
+  { { "your answer was %s or more", "Ihre Antwort war %s oder mehr", "su respuesta fue %s o más" } },
+  { { "Safety screening is incomplete: %u of the safety questions %s not answered. Answer them before you start: "
+      "this plan cannot rule out a reason to see a doctor first.",
+      "Die Sicherheitsfragen sind unvollständig: %u der Sicherheitsfragen %s nicht beantwortet. Beantworten Sie sie, "
+      "bevor Sie beginnen: Dieser Plan kann nicht ausschließen, dass Sie zuerst ärztlichen Rat brauchen.",
+      "El cuestionario de seguridad está incompleto: %u de las preguntas de seguridad %s sin responder. Respóndalas "
+      "antes de empezar: este plan no puede descartar un motivo para consultar antes a un médico." } },
+  { { "The week at a glance", "Die Woche auf einen Blick", "La semana de un vistazo" } },
+  { { "What changed since last week", "Was sich seit letzter Woche geändert hat", "Qué ha cambiado desde la semana pasada" } },
+  { { "Please note", "Bitte beachten Sie", "Tenga en cuenta" } },
+  { { "Stay safe", "Sicher üben", "Haga ejercicio con seguridad" } },
+  { { "Stop and get urgent help if any of these happens",
+      "Hören Sie auf und holen Sie dringend Hilfe, wenn eines davon eintritt",
+      "Pare y busque ayuda urgente si ocurre cualquiera de estas cosas" } },
+  { { "Your log", "Ihr Protokoll", "Su registro" } },
+  { { "Fill in a line for each exercise after each session: it is what next week's plan is made from.",
+      "Füllen Sie nach jeder Einheit eine Zeile pro Übung aus: Daraus wird der Plan der nächsten Woche gemacht.",
+      "Rellene una línea por ejercicio después de cada sesión: con ella se hace el plan de la semana siguiente." } },
+  { { "Tick Done when you did the exercise as written. If you did more or less, cross out the amount and write what "
+      "you did. Discomfort: 0 is none, 10 the worst imaginable; write it for during the exercise, and again the next "
+      "morning.",
+      "Kreuzen Sie Erledigt an, wenn Sie die Übung wie beschrieben gemacht haben. Wenn Sie mehr oder weniger gemacht "
+      "haben, streichen Sie die Menge durch und schreiben Sie auf, was Sie gemacht haben. Beschwerden: 0 heißt keine, "
+      "10 die schlimmsten vorstellbaren; tragen Sie sie für die Zeit während der Übung ein und noch einmal am "
+      "nächsten Morgen.",
+      "Marque Hecho cuando haya hecho el ejercicio tal como está escrito. Si hizo más o menos, tache la cantidad y "
+      "escriba lo que hizo. Molestias: 0 es ninguna, 10 la peor imaginable; anótelas para durante el ejercicio y otra "
+      "vez a la mañana siguiente." } },
+  { { "How to do each exercise", "So machen Sie jede Übung", "Cómo hacer cada ejercicio" } },
+  { { "Why", "Warum", "Por qué" } },
+  { { "What to do now", "Was Sie jetzt tun sollten", "Qué hacer ahora" } },
+  { { "Exercise", "Übung", "Ejercicio" } },
+  { { "How much", "Wie viel", "Cuánto" } },
+  /* a column of the week's table: as short as the English */
+  { { "Rest", "Ruhe", "Libre" } },
+  { { "Date", "Datum", "Fecha" } },
+  { { "Done", "Erledigt", "Hecho" } },
+  { { "Sets \u00d7 reps or hold", "Sätze \u00d7 Wdh. oder Halten", "Series \u00d7 rep. o mantener" } },
+  { { "During", "Während", "Durante" } },
+  { { "Next morning", "Nächster Morgen", "Mañana siguiente" } },
+  { { "tick", "ankreuzen", "marcar" } },
+  { { "as planned, or what you did", "wie geplant, oder was Sie gemacht haben", "lo previsto, o lo que hizo" } },
+  { { "discomfort 0\u2013" "10", "Beschwerden 0\u2013" "10", "molestias 0\u2013" "10" } },
+  { { "Re-scan: measure again", "Neu messen: noch einmal messen", "Nueva medición: vuelva a medir" } },
+  { { "Every two to four weeks, measure each movement as you did the first time, on both sides, and write the date "
+      "and the numbers. The next plan reads them.",
+      "Messen Sie alle zwei bis vier Wochen jede Bewegung so wie beim ersten Mal, auf beiden Seiten, und schreiben "
+      "Sie das Datum und die Werte auf. Der nächste Plan liest sie.",
+      "Cada dos a cuatro semanas, mida cada movimiento como la primera vez, en los dos lados, y anote la fecha y los "
+      "números. El próximo plan los lee." } },
+  { { "%s: the position", "%s: die Haltung", "%s: la postura" } },
+  { { "%s: start and end position", "%s: Anfangs- und Endhaltung", "%s: postura inicial y final" } },
+  { { "Goal", "Ziel", "Objetivo" } },
+  { { "Time", "Zeit", "Tiempo" } },
+  { { "Rule set", "Regelwerk", "Conjunto de reglas" } },
+  { { "%s %s: done", "%s %s: erledigt", "%s %s: hecho" } },
+  { { " reps", " Wdh.", " rep." } },
+  { { "seconds held", "Sekunden gehalten", "segundos mantenidos" } },
+  { { "seconds", "Sekunden", "segundos" } },
+  { { "discomfort during, 0 to 10", "Beschwerden während, 0 bis 10", "molestias durante, de 0 a 10" } },
+  { { "discomfort next morning, 0 to 10", "Beschwerden am nächsten Morgen, 0 bis 10",
+      "molestias a la mañana siguiente, de 0 a 10" } },
+  { { "Left", "Links", "Izquierdo" } },
+  { { "Right", "Rechts", "Derecho" } },
+  { { "Value", "Wert", "Valor" } },
+  { { "Save the log as profile history (JSON)", "Protokoll als Profilverlauf speichern (JSON)",
+      "Guardar el registro como historial del perfil (JSON)" } },
+  { { "It saves a file, history.json, with the lines you filled in and the re-scan: add its \"history\" and "
+      "\"rescans\" to the profile and plan the next week.",
+      "Es speichert eine Datei, history.json, mit den ausgefüllten Zeilen und der neuen Messung: Übernehmen Sie deren "
+      "\"history\" und \"rescans\" in das Profil und planen Sie die nächste Woche.",
+      "Guarda un archivo, history.json, con las líneas que rellenó y la nueva medición: añada su \"history\" y sus "
+      "\"rescans\" al perfil y planifique la semana siguiente." } },
+  { { "the saved history", "der gespeicherte Verlauf", "el historial guardado" } },
+  { { "Page %u of %u", "Seite %u von %u", "Página %u de %u" } },
+  { { "<b>%s</b>, in %s%s%s", "<b>%s</b>, in %s%s%s", "<b>%s</b>, en %s%s%s" } },
+  { { "%s (continued)", "%s (Fortsetzung)", "%s (continuación)" } },
+
   /* ---- doses in words (dose-words.c) ---- */
   { { "%s hold", "%s halten", "mantener %s" } },
   { { "%s holds", "%s halten", "mantener %s" } },

@@ -139,6 +139,7 @@ typedef struct {
   guint n;                  /* exercises in the rule set */
   WrittenItem *why;         /* per exercise: its shared reasons as written (item NULL: not yet) */
   WrittenItem *items;       /* per exercise: its first item as written: a week repeats its items */
+  const LimberTranslation *tr; /* the plan's language's texts of the rule set (i18n.h), NULL for English */
 } Writing;
 
 /* Whether two items of one exercise write the same JSON. */
@@ -239,7 +240,7 @@ write_item (LimberJsonOut *j, Writing *W, const LimberItem *item)
 {
   limber_json_out_begin_object (j, NULL);
   limber_json_out_string (j, "exercise", item->exercise->id);
-  limber_json_out_string (j, "name", item->exercise->name);
+  limber_json_out_string (j, "name", limber_tr (W->tr, item->exercise->name));
   limber_json_out_string (j, "slot", item->slot);
   limber_json_out_int (j, "sets", item->dose.sets);
   limber_json_out_int (j, "reps", item->dose.reps);
@@ -349,6 +350,7 @@ limber_plan_to_json (const LimberPlan *plan, gboolean pretty)
     .scratch = g_string_sized_new (128),
     .cache = g_string_sized_new (4096),
     .n = plan->rs->exercises->len,
+    .tr = plan->tr,
   };
   W.why = g_new0 (WrittenItem, 2 * MAX (W.n, 1));
   W.items = W.why + MAX (W.n, 1);

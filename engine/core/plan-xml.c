@@ -173,11 +173,11 @@ write_facts (xmlTextWriterPtr w, const LimberPlan *plan)
 }
 
 static void
-write_item (xmlTextWriterPtr w, const LimberItem *item)
+write_item (xmlTextWriterPtr w, const LimberPlan *plan, const LimberItem *item)
 {
   start (w, "item");
   attr (w, "exercise", item->exercise->id);
-  attr (w, "name", item->exercise->name);
+  attr (w, "name", limber_tr (plan->tr, item->exercise->name));
   attr (w, "slot", item->slot);
   attr_uint (w, "sets", item->dose.sets);
   attr_uint (w, "reps", item->dose.reps);
@@ -254,7 +254,7 @@ write_days (xmlTextWriterPtr w, const LimberPlan *plan)
       attr_number (w, "minutes", day->minutes, 1);
       /* a referral holds no exercises, whatever a day was given */
       for (guint k = 0; plan->status == LIMBER_PLAN_OK && k < day->items->len; k++)
-        write_item (w, g_ptr_array_index (day->items, k));
+        write_item (w, plan, g_ptr_array_index (day->items, k));
       end (w);
     }
   end (w);

@@ -11,6 +11,10 @@
  * table the PDF prints.
  */
 #include "render-private.h"
+#include "i18n.h"
+
+/* The handout's own words in the plan's language (i18n.h). */
+#define L(english) limber_msg (p->lang, english)
 
 #include "dose-words.h"
 
@@ -241,7 +245,7 @@ append_figure (GString *out, const LimberPose *pose, LimberPoseFigure figure, do
 /* Start, an arrow, end: both figures at one scale in one picture; a still
  * pose (a rest position) is one figure. */
 static void
-append_pose (GString *out, const LimberPose *pose, const char *name)
+append_pose (GString *out, const LimberPrint *p, const LimberPose *pose, const char *name)
 {
   double x0, y0, x1, y1;
   limber_pose_bounds (pose, &x0, &y0, &x1, &y1);
@@ -255,7 +259,7 @@ append_pose (GString *out, const LimberPose *pose, const char *name)
   g_string_append_c (out, ' ');
   num (out, h);
   g_string_append (out, "\" role=\"img\" aria-label=\"");
-  g_autofree char *label = g_strdup_printf (m.still ? "%s: the position" : "%s: start and end position", name);
+  g_autofree char *label = g_strdup_printf (m.still ? L ("%s: the position") : L ("%s: start and end position"), name);
   esc (out, label);
   g_string_append (out, "\">");
   append_figure (out, pose, LIMBER_POSE_START, 0, x0, y1);
@@ -307,7 +311,7 @@ append_header (GString *out, const LimberPrint *p)
   g_string_append (out, "<dl class=\"facts\">");
   if (!p->referral)
     {
-      g_string_append (out, "<div><dt>Goal</dt><dd><strong>");
+      g_string_append_printf (out, "<div><dt>%s</dt><dd><strong>", L ("Goal"));
       esc (out, p->goal);
       g_string_append (out, "</strong>");
       if (p->goal_text)
@@ -315,11 +319,11 @@ append_header (GString *out, const LimberPrint *p)
           g_string_append (out, ": ");
           esc (out, p->goal_text);
         }
-      g_string_append (out, "</dd></div><div><dt>Time</dt>");
+      g_string_append_printf (out, "</dd></div><div><dt>%s</dt>", L ("Time"));
       element (out, "dd", NULL, p->schedule);
       g_string_append (out, "</div>");
     }
-  g_string_append (out, "<div><dt>Rule set</dt>");
+  g_string_append_printf (out, "<div><dt>%s</dt>", L ("Rule set"));
   element (out, "dd", NULL, p->ruleset);
   g_string_append (out, "</div></dl></header>");
 }
@@ -328,14 +332,15 @@ static void
 append_week_table (GString *out, const LimberPrint *p, const LimberPrintWeek *w)
 {
   g_string_append (out, "<div class=\"table-scroll\"><table class=\"glance\"><thead><tr>");
-  g_string_append (out, "<th scope=\"col\">" LIMBER_PRINT_EXERCISE "</th><th scope=\"col\">" LIMBER_PRINT_DOSE "</th>");
+  g_string_append_printf (out, "<th scope=\"col\">%s</th><th scope=\"col\">%s</th>", L (LIMBER_PRINT_EXERCISE),
+                          L (LIMBER_PRINT_DOSE));
   for (unsigned d = 0; d < w->n_days; d++)
     {
       const LimberPrintDay *day = g_ptr_array_index (p->days, w->first_day + d);
       g_string_append_printf (out, "<th scope=\"col\" class=\"day%s\">", day->rest ? " rest" : "");
       element (out, "span", NULL, day->weekday);
       element (out, "span", NULL, day->day_month);
-      element (out, "span", NULL, day->rest ? LIMBER_PRINT_REST : day->minutes);
+      element (out, "span", NULL, day->rest ? L (LIMBER_PRINT_REST) : day->minutes);
       g_string_append (out, "</th>");
     }
   g_string_append (out, "</tr></thead><tbody>");
@@ -373,7 +378,7 @@ append_day_lists (GString *out, const LimberPrint *p)
       const LimberPrintDay *day = g_ptr_array_index (p->days, d);
       g_string_append_printf (out, "<section class=\"day%s\"><h3>", day->rest ? " rest" : "");
       esc (out, day->long_date);
-      element (out, "span", NULL, day->rest ? LIMBER_PRINT_REST : day->minutes);
+      element (out, "span", NULL, day->rest ? L (LIMBER_PRINT_REST) : day->minutes);
       g_string_append (out, "</h3>");
       if (day->entries->len > 0)
         {
@@ -413,7 +418,7 @@ append_changes (GString *out, const LimberPrint *p)
   if (p->changes->len == 0)
     return;
   g_string_append (out, "<section class=\"changes\">");
-  element (out, "h2", NULL, LIMBER_PRINT_CHANGES_HEADING);
+  element (out, "h2", NULL, L (LIMBER_PRINT_CHANGES_HEADING));
   g_string_append (out, "<ul>");
   for (guint i = 0; i < p->changes->len; i++)
     {
@@ -436,12 +441,12 @@ append_safety (GString *out, const LimberPrint *p)
   if (p->safety == NULL && p->warning_signs->len == 0)
     return;
   g_string_append (out, "<section class=\"safety\">");
-  element (out, "h2", NULL, LIMBER_PRINT_SAFETY_HEADING);
+  element (out, "h2", NULL, L (LIMBER_PRINT_SAFETY_HEADING));
   if (p->safety)
     element (out, "p", NULL, p->safety);
   if (p->warning_signs->len > 0)
     {
-      element (out, "h3", NULL, LIMBER_PRINT_SIGNS_HEADING);
+      element (out, "h3", NULL, L (LIMBER_PRINT_SIGNS_HEADING));
       g_string_append (out, "<ul>");
       for (guint i = 0; i < p->warning_signs->len; i++)
         element (out, "li", NULL, g_ptr_array_index (p->warning_signs, i));
@@ -479,15 +484,16 @@ static void
 append_log (GString *out, const LimberPrint *p)
 {
   g_string_append (out, "<section class=\"log\" id=\"log\">");
-  element (out, "h2", NULL, LIMBER_PRINT_LOG_HEADING);
-  element (out, "p", "how-to", LIMBER_PRINT_LOG_INTRO " " LIMBER_PRINT_LOG_HOW);
+  element (out, "h2", NULL, L (LIMBER_PRINT_LOG_HEADING));
+  g_autofree char *how_to = g_strdup_printf ("%s %s", L (LIMBER_PRINT_LOG_INTRO), L (LIMBER_PRINT_LOG_HOW));
+  element (out, "p", "how-to", how_to);
   g_string_append (out, "<div class=\"table-scroll\"><table><thead><tr>");
   for (unsigned c = 0; c < LIMBER_PRINT_LOG_COLUMNS; c++)
     {
       g_string_append (out, "<th scope=\"col\">");
-      esc (out, limber_print_log_columns[c]);
+      esc (out, L (limber_print_log_columns[c]));
       if (limber_print_log_hints[c][0])
-        element (out, "small", NULL, limber_print_log_hints[c]);
+        element (out, "small", NULL, L (limber_print_log_hints[c]));
       g_string_append (out, "</th>");
     }
   g_string_append (out, "</tr></thead><tbody>");
@@ -501,7 +507,7 @@ append_log (GString *out, const LimberPrint *p)
       esc (out, l->day);
       g_string_append (out, "</th>");
       element (out, "td", NULL, l->name);
-      g_autofree char *done = g_strdup_printf ("%s %s: done", l->day, l->name);
+      g_autofree char *done = g_strdup_printf (L ("%s %s: done"), l->day, l->name);
       g_string_append (out, "<td class=\"box\"><input type=\"checkbox\" data-field=\"completed\" aria-label=\"");
       esc (out, done);
       g_string_append (out, "\"/></td><td class=\"amount\">");
@@ -510,23 +516,23 @@ append_log (GString *out, const LimberPrint *p)
       if (l->dose.reps > 0)
         {
           number_input (out, "reps", "reps", l->dose.reps, 100, TRUE);
-          g_string_append (out, " reps");
+          g_string_append (out, L (" reps"));
           if (l->dose.hold_s > 0)
             {
               g_string_append (out, ", ");
-              number_input (out, "hold_s", "seconds held", l->dose.hold_s, 600, TRUE);
+              number_input (out, "hold_s", L ("seconds held"), l->dose.hold_s, 600, TRUE);
               g_string_append (out, " s");
             }
         }
       else
         {
-          number_input (out, "duration_s", "seconds", l->dose.duration_s, 3600, TRUE);
+          number_input (out, "duration_s", L ("seconds"), l->dose.duration_s, 3600, TRUE);
           g_string_append (out, " s");
         }
       g_string_append (out, "</td><td>");
-      number_input (out, "discomfort", "discomfort during, 0 to 10", 0, 10, FALSE);
+      number_input (out, "discomfort", L ("discomfort during, 0 to 10"), 0, 10, FALSE);
       g_string_append (out, "</td><td>");
-      number_input (out, "discomfort_next_day", "discomfort next morning, 0 to 10", 0, 10, FALSE);
+      number_input (out, "discomfort_next_day", L ("discomfort next morning, 0 to 10"), 0, 10, FALSE);
       g_string_append (out, "</td></tr>");
     }
   g_string_append (out, "</tbody></table></div></section>\n");
@@ -539,9 +545,9 @@ append_rescan (GString *out, const LimberPrint *p)
   if (p->measures->len == 0)
     return;
   g_string_append (out, "<section class=\"rescan\" id=\"rescan\">");
-  element (out, "h2", NULL, LIMBER_PRINT_RESCAN_HEADING);
-  element (out, "p", "how-to", LIMBER_PRINT_RESCAN_INTRO);
-  g_string_append (out, "<p><label>Date <input type=\"date\" id=\"rescan-date\"/></label></p>");
+  element (out, "h2", NULL, L (LIMBER_PRINT_RESCAN_HEADING));
+  element (out, "p", "how-to", L (LIMBER_PRINT_RESCAN_INTRO));
+  g_string_append_printf (out, "<p><label>%s <input type=\"date\" id=\"rescan-date\"/></label></p>", L ("Date"));
   for (guint i = 0; i < p->measures->len; i++)
     {
       const LimberPrintMeasure *m = g_ptr_array_index (p->measures, i);
@@ -554,7 +560,7 @@ append_rescan (GString *out, const LimberPrint *p)
       if (m->last)
         element (out, "p", "how", m->last);
       g_string_append (out, "</div><div class=\"sides\">");
-      const char *sides[2] = { m->sided ? "Left" : "Value", m->sided ? "Right" : NULL };
+      const char *sides[2] = { m->sided ? L ("Left") : L ("Value"), m->sided ? L ("Right") : NULL };
       const char *fields[2] = { "left", "right" };
       for (unsigned k = 0; k < 2; k++)
         if (sides[k])
@@ -601,14 +607,18 @@ static const char export_script[] =
   "a.download='history.json';document.body.appendChild(a);a.click();a.remove();}\n";
 
 static void
-append_export (GString *out)
+append_export (GString *out, const LimberPrint *p)
 {
-  g_string_append (out, "<section class=\"export\"><p><button type=\"button\" onclick=\"limberExport()\">"
-                        "Save the log as profile history (JSON)</button></p>"
-                        "<p class=\"how-to\">It saves a file, history.json, with the lines you filled in and the "
-                        "re-scan: add its \"history\" and \"rescans\" to the profile and plan the next week.</p>"
-                        "<textarea id=\"export-text\" rows=\"8\" readonly=\"readonly\" hidden=\"hidden\" "
-                        "aria-label=\"the saved history\"></textarea></section>\n");
+  g_string_append (out, "<section class=\"export\"><p><button type=\"button\" onclick=\"limberExport()\">");
+  esc (out, L ("Save the log as profile history (JSON)"));
+  g_string_append (out, "</button></p><p class=\"how-to\">");
+  /* element text: quotes need no escaping, and the table's texts hold no markup */
+  g_string_append (out, L ("It saves a file, history.json, with the lines you filled in and the re-scan: add its "
+                           "\"history\" and \"rescans\" to the profile and plan the next week."));
+  g_string_append (out, "</p><textarea id=\"export-text\" rows=\"8\" readonly=\"readonly\" hidden=\"hidden\" "
+                        "aria-label=\"");
+  esc (out, L ("the saved history"));
+  g_string_append (out, "\"></textarea></section>\n");
   /* in a CDATA section behind comments: the page stays well-formed XML
    * (its && and <) and the browser reads plain script */
   g_string_append (out, "<script>//<![CDATA[\n");
@@ -620,7 +630,7 @@ static void
 append_guide (GString *out, const LimberPrint *p)
 {
   g_string_append (out, "<section class=\"guide-section\">");
-  element (out, "h2", NULL, LIMBER_PRINT_GUIDE_HEADING);
+  element (out, "h2", NULL, L (LIMBER_PRINT_GUIDE_HEADING));
   g_string_append (out, "<div class=\"guide\">");
   for (guint i = 0; i < p->guide->len; i++)
     {
@@ -631,7 +641,7 @@ append_guide (GString *out, const LimberPrint *p)
       element (out, "p", "how", g->how);
       element (out, "p", "dose", g->dose);
       if (g->pose)
-        append_pose (out, g->pose, g->name);
+        append_pose (out, p, g->pose, g->name);
       g_string_append (out, "</div><ol>");
       for (const char *const *s = g->steps; s && *s; s++)
         element (out, "li", NULL, *s);
@@ -651,7 +661,7 @@ append_referral (GString *out, const LimberPrint *p)
   element (out, "p", NULL, p->outcome_text);
   if (p->reasons->len > 0)
     {
-      element (out, "h2", NULL, LIMBER_PRINT_WHY_HEADING);
+      element (out, "h2", NULL, L (LIMBER_PRINT_WHY_HEADING));
       g_string_append (out, "<ul>");
       for (guint i = 0; i < p->reasons->len; i++)
         element (out, "li", NULL, g_ptr_array_index (p->reasons, i));
@@ -659,7 +669,7 @@ append_referral (GString *out, const LimberPrint *p)
     }
   if (p->message)
     {
-      element (out, "h2", NULL, LIMBER_PRINT_NOW_HEADING);
+      element (out, "h2", NULL, L (LIMBER_PRINT_NOW_HEADING));
       element (out, "p", "message", p->message);
     }
   g_string_append (out, "</section>");
@@ -668,9 +678,11 @@ append_referral (GString *out, const LimberPrint *p)
 unsigned char *
 limber_render_html (const LimberPrint *p, LimberPaper paper, gsize *length)
 {
-  GString *out = g_string_new ("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n"
-                               "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n"
-                               "<meta name=\"generator\" content=\"limber\"/>\n<title>");
+  GString *out = g_string_new ("<!DOCTYPE html>\n<html lang=\"");
+  g_string_append (out, limber_lang_code (p->lang));
+  g_string_append (out, "\">\n<head>\n<meta charset=\"utf-8\"/>\n"
+                        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n"
+                        "<meta name=\"generator\" content=\"limber\"/>\n<title>");
   esc (out, p->title);
   g_string_append (out, " \xc2\xb7 ");
   esc (out, p->dates);
@@ -685,13 +697,13 @@ limber_render_html (const LimberPrint *p, LimberPaper paper, gsize *length)
   if (p->referral)
     {
       append_referral (out, p);
-      append_list (out, LIMBER_PRINT_NOTES_HEADING, "notes", p->notes);
+      append_list (out, L (LIMBER_PRINT_NOTES_HEADING), "notes", p->notes);
       append_safety (out, p);
     }
   else
     {
       g_string_append (out, "<section class=\"week\">");
-      element (out, "h2", NULL, LIMBER_PRINT_WEEK_HEADING);
+      element (out, "h2", NULL, L (LIMBER_PRINT_WEEK_HEADING));
       element (out, "p", "how-to", p->how_to);
       g_string_append (out, "<div class=\"glance-wrap\">");
       for (guint i = 0; i < p->weeks->len; i++)
@@ -709,7 +721,7 @@ limber_render_html (const LimberPrint *p, LimberPaper paper, gsize *length)
       if (pair)
         g_string_append (out, "<div class=\"pair\">");
       append_changes (out, p);
-      append_list (out, LIMBER_PRINT_NOTES_HEADING, "notes", p->notes);
+      append_list (out, L (LIMBER_PRINT_NOTES_HEADING), "notes", p->notes);
       if (pair)
         g_string_append (out, "</div>");
       append_safety (out, p);
@@ -718,7 +730,7 @@ limber_render_html (const LimberPrint *p, LimberPaper paper, gsize *length)
       g_string_append_c (out, '\n');
       append_log (out, p);
       append_rescan (out, p);
-      append_export (out);
+      append_export (out, p);
     }
   g_string_append (out, "\n<footer>");
   esc (out, p->footer);

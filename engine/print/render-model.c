@@ -6,6 +6,12 @@
 #include <string.h>
 
 #include "dose-words.h"
+#include "i18n.h"
+
+/* Every word in the plan's language (i18n.h): the engine's through M(),
+ * the rule set's through T(). */
+#define M(english) limber_msg (p->lang, english)
+#define T(text) limber_tr (plan->tr, text)
 
 const char *const limber_print_log_columns[LIMBER_PRINT_LOG_COLUMNS] = {
   "Date", "Exercise", "Done", "Sets \xc3\x97 reps or hold", "During", "Next morning",
@@ -13,12 +19,6 @@ const char *const limber_print_log_columns[LIMBER_PRINT_LOG_COLUMNS] = {
 const char *const limber_print_log_hints[LIMBER_PRINT_LOG_COLUMNS] = {
   "", "", "tick", "as planned, or what you did", "discomfort 0\xe2\x80\x93" "10", "discomfort 0\xe2\x80\x93" "10",
 };
-
-/* English names by hand: the C library's would follow the locale, and the
- * output must not change with it. */
-static const char *const weekday_names[] = { "", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun" };
-static const char *const month_names[] = { "",    "Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                           "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
 
 /* The en dash between two dates. */
 #define DASH " \xe2\x80\x93 "
@@ -35,31 +35,44 @@ parse_date (const char *iso)
   return g_date_new_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y);
 }
 
-/* "Mon 23 Nov", with " 2026" when with_year. */
+/* "Mon 23 Nov", with " 2026" when with_year, in the language (the names by
+ * hand: the C library's follow the process's locale, not the plan's). */
 static char *
-date_words (const GDate *date, gboolean with_year)
+date_words (LimberLang lang, const GDate *date, gboolean with_year)
 {
   GString *out = g_string_new (NULL);
-  g_string_append_printf (out, "%s %u %s", weekday_names[g_date_get_weekday (date)], g_date_get_day (date),
-                          month_names[g_date_get_month (date)]);
   if (with_year)
-    g_string_append_printf (out, " %u", g_date_get_year (date));
+    limber_lang_append_date (out, lang, date);
+  else
+    {
+      g_string_append (out, limber_lang_weekday (lang, g_date_get_weekday (date)));
+      g_string_append (out, lang == LIMBER_LANG_DE ? ", " : " ");
+      limber_lang_append_day_month (out, lang, date);
+    }
   return g_string_free (out, FALSE);
+}
+
+/* A number a person reads: a decimal comma where the language writes one. */
+static const char *
+number_words (LimberLang lang, char *buf, double value, int decimals)
+{
+  limber_number_format (buf, value, decimals);
+  return limber_lang_decimal (lang, buf);
 }
 
 /* "Mon 23 Nov – Sun 29 Nov 2026": the year once when both days share it. */
 static char *
-date_range (const char *first_iso, const char *last_iso)
+date_range (LimberLang lang, const char *first_iso, const char *last_iso)
 {
   g_autoptr (GDate) first = parse_date (first_iso);
   g_autoptr (GDate) last = parse_date (last_iso);
   if (first == NULL || last == NULL)
     return g_strdup_printf ("%s" DASH "%s", first_iso ? first_iso : "", last_iso ? last_iso : "");
   if (g_date_compare (first, last) == 0)
-    return date_words (first, TRUE);
+    return date_words (lang, first, TRUE);
   gboolean same_year = g_date_get_year (first) == g_date_get_year (last);
-  g_autofree char *a = date_words (first, !same_year);
-  g_autofree char *b = date_words (last, TRUE);
+  g_autofree char *a = date_words (lang, first, !same_year);
+  g_autofree char *b = date_words (lang, last, TRUE);
   return g_strconcat (a, DASH, b, NULL);
 }
 
@@ -103,6 +116,7 @@ guide_free (LimberPrintGuide *g)
 {
   g_free (g->how);
   g_free (g->dose);
+  g_free ((gpointer) g->steps);
   g_free (g);
 }
 
@@ -190,26 +204,28 @@ fill_header (LimberPrint *p, const LimberPlan *plan)
 {
   char minutes[LIMBER_NUMBER_BUF_SIZE];
   const LimberRuleset *rs = plan->rs;
-  p->name = plan->name && plan->name[0] ? g_strdup_printf ("For %s", plan->name) : NULL;
+  p->name = plan->name && plan->name[0] ? g_strdup_printf (M ("For %s"), plan->name) : NULL;
   const char *first = plan->days->len ? ((LimberDay *) g_ptr_array_index (plan->days, 0))->date : plan->start;
   const char *last = plan->days->len ? ((LimberDay *) g_ptr_array_index (plan->days, plan->days->len - 1))->date
                                      : plan->start;
-  p->dates = date_range (first, last);
+  p->dates = date_range (p->lang, first, last);
   p->start = g_strdup (first);
-  p->goal = g_strdup (limber_goal_to_string (plan->goal));
+  p->goal = g_strdup (M (limber_goal_to_string (plan->goal)));
   p->goal[0] = g_ascii_toupper (p->goal[0]);
-  p->goal_text = rs->goal_text[plan->goal] ? g_strdup (rs->goal_text[plan->goal]) : NULL;
-  p->schedule = g_strdup_printf ("%s min a day, %u day%s a week", limber_number_format (minutes, plan->minutes_per_day, 1),
-                                 plan->days_per_week, plan->days_per_week == 1 ? "" : "s");
+  p->goal_text = rs->goal_text[plan->goal] ? g_strdup (T (rs->goal_text[plan->goal])) : NULL;
+  p->schedule = g_strdup_printf (plan->days_per_week == 1 ? M ("%s min a day, %u day a week")
+                                                          : M ("%s min a day, %u days a week"),
+                                 number_words (p->lang, minutes, plan->minutes_per_day, 1), plan->days_per_week);
   p->ruleset = g_strdup_printf ("%s %s", rs->id, rs->version);
-  p->footer = g_strdup_printf ("limber" DOT "rule set %s" DOT "%s%s%s", p->ruleset, p->dates,
+  g_autofree char *ruleset = g_strdup_printf (M ("rule set %s"), p->ruleset);
+  p->footer = g_strdup_printf ("limber" DOT "%s" DOT "%s%s%s", ruleset, p->dates,
                                plan->name && plan->name[0] ? DOT : "", plan->name && plan->name[0] ? plan->name : "");
 }
 
 /* ---- days and the week at a glance ---------------------------------------- */
 
 static unsigned
-guide_index (LimberPrint *p, const LimberItem *item)
+guide_index (LimberPrint *p, const LimberPlan *plan, const LimberItem *item)
 {
   const LimberExercise *e = item->exercise;
   for (guint i = 0; i < p->guide->len; i++)
@@ -217,9 +233,14 @@ guide_index (LimberPrint *p, const LimberItem *item)
       return i;
   LimberPrintGuide *g = g_new0 (LimberPrintGuide, 1);
   g->exercise = e;
-  g->name = e->name;
-  g->how = g_strconcat (position_words (e->position), e->per_side ? DOT "each side" : "", NULL);
-  g->steps = (const char *const *) e->instructions;
+  g->name = T (e->name);
+  g->how = g_strconcat (M (position_words (e->position)), e->per_side ? DOT : "", e->per_side ? M ("each side") : "",
+                        NULL);
+  guint n_steps = e->instructions ? g_strv_length (e->instructions) : 0;
+  const char **steps = g_new0 (const char *, n_steps + 1);
+  for (guint k = 0; k < n_steps; k++)
+    steps[k] = T (e->instructions[k]);
+  g->steps = steps;
   g->why = item->explanation;
   g->pose = e->pose;
   g_ptr_array_add (p->guide, g);
@@ -227,10 +248,10 @@ guide_index (LimberPrint *p, const LimberItem *item)
 }
 
 static char *
-item_dose (const LimberItem *item)
+item_dose (LimberLang lang, const LimberItem *item)
 {
-  return limber_dose_words (&item->dose, item->exercise->per_side, item->emphasis_side,
-                            limber_item_get_emphasis_extra_sets (item));
+  return limber_dose_words_lang (&item->dose, item->exercise->per_side, item->emphasis_side,
+                                 limber_item_get_emphasis_extra_sets (item), lang);
 }
 
 static void
@@ -242,21 +263,23 @@ fill_days (LimberPrint *p, const LimberPlan *plan)
       const LimberDay *day = g_ptr_array_index (plan->days, i);
       LimberPrintDay *d = g_new0 (LimberPrintDay, 1);
       g_autoptr (GDate) date = parse_date (day->date);
-      d->weekday = g_strdup (date ? weekday_names[g_date_get_weekday (date)] : day->date);
-      d->day_month = date ? g_strdup_printf ("%u %s", g_date_get_day (date), month_names[g_date_get_month (date)])
-                          : g_strdup ("");
-      d->long_date = date ? date_words (date, TRUE) : g_strdup (day->date);
+      d->weekday = g_strdup (date ? limber_lang_weekday (p->lang, g_date_get_weekday (date)) : day->date);
+      GString *day_month = g_string_new (NULL);
+      if (date)
+        limber_lang_append_day_month (day_month, p->lang, date);
+      d->day_month = g_string_free (day_month, FALSE);
+      d->long_date = date ? date_words (p->lang, date, TRUE) : g_strdup (day->date);
       d->rest = day->rest || day->items->len == 0;
-      d->minutes = d->rest ? NULL : g_strdup_printf ("%s min", limber_number_format (minutes, day->minutes, 1));
+      d->minutes = d->rest ? NULL : g_strdup_printf ("%s min", number_words (p->lang, minutes, day->minutes, 1));
       d->entries = g_ptr_array_new_with_free_func ((GDestroyNotify) entry_free);
       for (guint j = 0; j < day->items->len; j++)
         {
           const LimberItem *item = g_ptr_array_index (day->items, j);
           LimberPrintEntry *e = g_new0 (LimberPrintEntry, 1);
           e->number = j + 1;
-          e->name = item->exercise->name;
-          e->dose = item_dose (item);
-          e->guide = guide_index (p, item);
+          e->name = T (item->exercise->name);
+          e->dose = item_dose (p->lang, item);
+          e->guide = guide_index (p, plan, item);
           g_ptr_array_add (d->entries, e);
         }
       g_ptr_array_add (p->days, d);
@@ -275,11 +298,12 @@ slot_rank (GPtrArray *slots, const char *slot)
   return index;
 }
 
-/* "warm-up" as "Warm-up": slot ids are lowercase-hyphen ids. */
+/* "warm-up" as "Warm-up": slot ids are lowercase-hyphen ids (the default
+ * rule set's in the language's words). */
 static char *
-slot_label (const char *slot)
+slot_label (LimberLang lang, const char *slot)
 {
-  char *label = g_strdup (slot);
+  char *label = g_strdup (limber_msg (lang, slot));
   label[0] = g_ascii_toupper (label[0]);
   return label;
 }
@@ -362,7 +386,7 @@ make_week (const LimberPlan *plan, LimberPrint *p, unsigned first, unsigned n, G
     {
       const RankedRow *rr = &g_array_index (ranked, RankedRow, r);
       if (grouped && (r == 0 || strcmp (g_array_index (ranked, RankedRow, r - 1).slot, rr->slot) != 0))
-        rr->row->slot_label = slot_label (rr->slot);
+        rr->row->slot_label = slot_label (p->lang, rr->slot);
       g_ptr_array_add (w->rows, rr->row);
     }
   return w;
@@ -381,8 +405,8 @@ fill_weeks (LimberPrint *p, const LimberPlan *plan)
         {
           const LimberDay *a = g_ptr_array_index (plan->days, first);
           const LimberDay *b = g_ptr_array_index (plan->days, first + n - 1);
-          g_autofree char *range = date_range (a->date, b->date);
-          w->title = g_strdup_printf ("Week %u: %s", first / 7 + 1, range);
+          g_autofree char *range = date_range (p->lang, a->date, b->date);
+          w->title = g_strdup_printf (M ("Week %u: %s"), first / 7 + 1, range);
         }
       g_ptr_array_add (p->weeks, w);
     }
@@ -444,17 +468,20 @@ order_guide (LimberPrint *p)
 
 /* "one extra set on the left": the side emphasis in words, for the card */
 static char *
-card_dose (const LimberItem *item)
+card_dose (LimberLang lang, const LimberItem *item)
 {
-  g_autofree char *base = limber_dose_words (&item->dose, item->exercise->per_side, LIMBER_SIDE_NONE, 0);
+  g_autofree char *base = limber_dose_words_lang (&item->dose, item->exercise->per_side, LIMBER_SIDE_NONE, 0, lang);
   unsigned extra = limber_item_get_emphasis_extra_sets (item);
   if (item->emphasis_side == LIMBER_SIDE_NONE || extra == 0)
     return g_steal_pointer (&base);
   static const char *const counts[] = { "", "one", "two", "three", "four" };
   char number[LIMBER_NUMBER_BUF_SIZE];
-  const char *count = extra < G_N_ELEMENTS (counts) ? counts[extra] : limber_number_format (number, extra, 0);
-  return g_strdup_printf ("%s, %s extra set%s on the %s", base, count, extra == 1 ? "" : "s",
-                          item->emphasis_side == LIMBER_SIDE_LEFT ? "left" : "right");
+  const char *count = extra < G_N_ELEMENTS (counts) ? limber_msg (lang, counts[extra])
+                                                    : limber_number_format (number, extra, 0);
+  gboolean left = item->emphasis_side == LIMBER_SIDE_LEFT;
+  const char *fmt = extra == 1 ? (left ? "%s, %s extra set on the left" : "%s, %s extra set on the right")
+                               : (left ? "%s, %s extra sets on the left" : "%s, %s extra sets on the right");
+  return g_strdup_printf (limber_msg (lang, fmt), base, count);
 }
 
 static void
@@ -482,7 +509,7 @@ fill_guide_doses (LimberPrint *p, const LimberPlan *plan)
               const LimberItem *item = g_ptr_array_index (day->items, i);
               if (item->exercise != guide->exercise)
                 continue;
-              char *dose = card_dose (item);
+              char *dose = card_dose (p->lang, item);
               guint k;
               if (!g_ptr_array_find_with_equal_func (doses, dose, g_str_equal, &k))
                 {
@@ -503,7 +530,7 @@ fill_guide_doses (LimberPrint *p, const LimberPlan *plan)
         }
       GString *all = g_string_new (NULL);
       for (guint k = 0; k < doses->len; k++)
-        g_string_append_printf (all, "%s%s on %s", k ? "; " : "", (char *) g_ptr_array_index (doses, k),
+        g_string_append_printf (all, M ("%s%s on %s"), k ? "; " : "", (char *) g_ptr_array_index (doses, k),
                                 ((GString *) g_ptr_array_index (days, k))->str);
       guide->dose = g_string_free (all, FALSE);
     }
@@ -523,9 +550,9 @@ fill_log (LimberPrint *p, const LimberPlan *plan)
           l->date = g_strdup (day->date);
           l->day = g_strdup_printf ("%s %s", pd->weekday, pd->day_month);
           l->exercise = item->exercise->id;
-          l->name = item->exercise->name;
+          l->name = T (item->exercise->name);
           l->dose = item->dose;
-          l->planned = limber_dose_words (&item->dose, item->exercise->per_side, LIMBER_SIDE_NONE, 0);
+          l->planned = limber_dose_words_lang (&item->dose, item->exercise->per_side, LIMBER_SIDE_NONE, 0, p->lang);
           l->first_of_day = i == 0;
           g_ptr_array_add (p->log, l);
         }
@@ -552,10 +579,10 @@ fill_measures (LimberPrint *p, const LimberPlan *plan)
         continue;
       LimberPrintMeasure *m = g_new0 (LimberPrintMeasure, 1);
       m->id = measure->id;
-      m->name = g_strdup (measure->name ? measure->name : measure->id);
+      m->name = g_strdup (measure->name ? T (measure->name) : measure->id);
       m->name[0] = g_ascii_toupper (m->name[0]);
-      m->how = measure->label;
-      m->unit = g_strdup (g_strcmp0 (measure->unit, "deg") == 0 ? "degrees"
+      m->how = T (measure->label);
+      m->unit = g_strdup (g_strcmp0 (measure->unit, "deg") == 0 ? M ("degrees")
                           : g_strcmp0 (measure->unit, "cm") == 0 ? "cm"
                                                                  : measure->unit);
       m->sided = measure->sided;
@@ -566,9 +593,9 @@ fill_measures (LimberPrint *p, const LimberPlan *plan)
           double left, right;
           if (g_strcmp0 (limber_plan_get_deficit (plan, k, &left, &right, NULL, NULL), measure->id) != 0)
             continue;
-          m->last = m->sided ? g_strdup_printf ("last time: left %s, right %s", limber_number_format (a, left, 1),
-                                                limber_number_format (b, right, 1))
-                             : g_strdup_printf ("last time: %s", limber_number_format (a, left, 1));
+          m->last = m->sided ? g_strdup_printf (M ("last time: left %s, right %s"), number_words (p->lang, a, left, 1),
+                                                number_words (p->lang, b, right, 1))
+                             : g_strdup_printf (M ("last time: %s"), number_words (p->lang, a, left, 1));
         }
       g_ptr_array_add (p->measures, m);
     }
@@ -610,11 +637,11 @@ fill_changes (LimberPrint *p, const LimberPlan *plan)
               || g_ptr_array_find (seen, item->exercise, NULL))
             continue;
           g_ptr_array_add (seen, (gpointer) item->exercise);
-          g_autofree char *dose = item_dose (item);
+          g_autofree char *dose = item_dose (p->lang, item);
           LimberPrintChange *c = g_new0 (LimberPrintChange, 1);
-          c->what = g_strdup_printf ("%s: %s step %u to step %u, now %s", item->exercise->name,
-                                     item->step > item->previous_step ? "up from" : "eased back from",
-                                     item->previous_step, item->step, dose);
+          c->what = g_strdup_printf (item->step > item->previous_step ? M ("%s: up from step %u to step %u, now %s")
+                                                                      : M ("%s: eased back from step %u to step %u, now %s"),
+                                     T (item->exercise->name), item->previous_step, item->step, dose);
           c->why = progression_reason (item);
           g_ptr_array_add (p->changes, c);
         }
@@ -647,12 +674,12 @@ static void
 fill_safety (LimberPrint *p, const LimberPlan *plan)
 {
   const LimberRuleset *rs = plan->rs;
-  p->safety = rs->safety ? g_strdup (rs->safety) : NULL;
+  p->safety = rs->safety ? g_strdup (T (rs->safety)) : NULL;
   for (guint i = 0; i < plan->advisories->len; i++)
     {
       const char *a = g_ptr_array_index (plan->advisories, i);
       /* the safety text has a box of its own */
-      if (g_strcmp0 (a, rs->safety) != 0)
+      if (g_strcmp0 (a, T (rs->safety)) != 0)
         g_ptr_array_add (p->notes, g_strdup (a));
     }
   for (guint i = 0; i < rs->red_flags->len; i++)
@@ -660,9 +687,9 @@ fill_safety (LimberPrint *p, const LimberPlan *plan)
       const LimberRedFlag *f = g_ptr_array_index (rs->red_flags, i);
       const LimberQuestion *q = flag_question (rs, f);
       if (f->outcome != LIMBER_OUTCOME_EMERGENCY || q == NULL
-          || g_ptr_array_find_with_equal_func (p->warning_signs, q->text, g_str_equal, NULL))
+          || g_ptr_array_find_with_equal_func (p->warning_signs, T (q->text), g_str_equal, NULL))
         continue;
-      g_ptr_array_add (p->warning_signs, g_strdup (q->text));
+      g_ptr_array_add (p->warning_signs, g_strdup (T (q->text)));
     }
 }
 
@@ -672,28 +699,28 @@ fill_referral (LimberPrint *p, const LimberPlan *plan)
   char number[LIMBER_NUMBER_BUF_SIZE];
   if (plan->status == LIMBER_PLAN_NO_EXERCISES)
     {
-      p->title = g_strdup ("No exercises fit yet");
-      p->outcome = g_strdup ("No exercises");
-      p->outcome_text = g_strdup ("Your answers and choices leave no exercise this plan can offer you, so this week "
-                                  "has none.");
+      p->title = g_strdup (M ("No exercises fit yet"));
+      p->outcome = g_strdup (M ("No exercises"));
+      p->outcome_text = g_strdup (M ("Your answers and choices leave no exercise this plan can offer you, so this week "
+                                     "has none."));
       p->message = g_strdup (plan->no_exercises_message);
       return;
     }
   gboolean emergency = plan->outcome == LIMBER_OUTCOME_EMERGENCY;
-  p->title = g_strdup (emergency ? "Get medical help now" : "Please see a doctor or physiotherapist first");
-  p->outcome = g_strdup (emergency ? "Emergency" : "See a clinician");
+  p->title = g_strdup (emergency ? M ("Get medical help now") : M ("Please see a doctor or physiotherapist first"));
+  p->outcome = g_strdup (emergency ? M ("Emergency") : M ("See a clinician"));
   gboolean from_log = FALSE;
   for (guint i = 0; i < plan->referral_flags->len; i++)
     {
       const LimberRedFlag *f = find_flag (plan->rs, g_ptr_array_index (plan->referral_flags, i));
       from_log |= f != NULL && f->on_history;
     }
-  p->outcome_text = g_strdup (emergency ? "Your answers show a warning sign that needs urgent care. "
-                                          "Do not start an exercise programme."
-                              : from_log ? "Your answers or your exercise log show that your back should be "
-                                           "assessed before you go on, so this plan has no exercises."
-                                         : "Your answers show that your back should be assessed before you "
-                                           "start a new exercise programme, so this plan has no exercises.");
+  p->outcome_text = g_strdup (emergency ? M ("Your answers show a warning sign that needs urgent care. "
+                                             "Do not start an exercise programme.")
+                              : from_log ? M ("Your answers or your exercise log show that your back should be "
+                                              "assessed before you go on, so this plan has no exercises.")
+                                         : M ("Your answers show that your back should be assessed before you "
+                                              "start a new exercise programme, so this plan has no exercises."));
   p->message = plan->referral_message ? g_strdup (plan->referral_message) : NULL;
   for (guint i = 0; i < plan->referral_flags->len; i++)
     {
@@ -706,15 +733,15 @@ fill_referral (LimberPrint *p, const LimberPlan *plan)
           char days[LIMBER_NUMBER_BUF_SIZE];
           g_ptr_array_add (p->reasons,
                            f->history_fact == HISTORY_UNSETTLED_DISCOMFORT_DAYS
-                             ? g_strdup_printf ("Your exercise log: discomfort has stayed above %s out of 10 for %s "
-                                                "days or more, although the exercises were made easier.",
-                                                limber_number_format (number, plan->rs->progression.acceptable_max, -1),
-                                                limber_number_format (days, f->at_least, -1))
+                             ? g_strdup_printf (M ("Your exercise log: discomfort has stayed above %s out of 10 for %s "
+                                                   "days or more, although the exercises were made easier."),
+                                                number_words (p->lang, number, plan->rs->progression.acceptable_max, -1),
+                                                number_words (p->lang, days, f->at_least, -1))
                            : f->history_fact == HISTORY_WEEKS_WITHOUT_IMPROVEMENT
-                             ? g_strdup_printf ("Your exercise log and scans: %s weeks or more of regular practice "
-                                                "without a measurable improvement.",
-                                                limber_number_format (days, f->at_least, -1))
-                             : g_strdup ("Your exercise log shows a warning sign."));
+                             ? g_strdup_printf (M ("Your exercise log and scans: %s weeks or more of regular practice "
+                                                   "without a measurable improvement."),
+                                                number_words (p->lang, days, f->at_least, -1))
+                             : g_strdup (M ("Your exercise log shows a warning sign.")));
           continue;
         }
       if (q == NULL)
@@ -722,12 +749,12 @@ fill_referral (LimberPrint *p, const LimberPlan *plan)
           g_ptr_array_add (p->reasons, g_strdup (id));
           continue;
         }
-      char *answer = f->is ? g_strdup_printf ("you answered %s", g_strcmp0 (f->is, "yes") == 0  ? "yes"
-                                                                 : g_strcmp0 (f->is, "no") == 0 ? "no"
-                                                                                                : f->is)
-                           : g_strdup_printf ("your answer was %s or more",
-                                              limber_number_format (number, f->at_least, -1));
-      g_ptr_array_add (p->reasons, g_strdup_printf ("%s \xe2\x80\x94 %s.", q->text, answer));
+      char *answer = f->is ? g_strdup_printf (M ("you answered %s"), g_strcmp0 (f->is, "yes") == 0  ? M ("yes")
+                                                                     : g_strcmp0 (f->is, "no") == 0 ? M ("no")
+                                                                                                    : f->is)
+                           : g_strdup_printf (M ("your answer was %s or more"),
+                                              number_words (p->lang, number, f->at_least, -1));
+      g_ptr_array_add (p->reasons, g_strdup_printf ("%s \xe2\x80\x94 %s.", T (q->text), answer));
       g_free (answer);
     }
 }
@@ -749,14 +776,15 @@ limber_print_new (const LimberPlan *plan)
   /* a plan with nothing to do prints like a referral: one page, what was
    * found and what to do now */
   p->referral = plan->status != LIMBER_PLAN_OK;
+  p->lang = plan->lang;
 
   fill_header (p, plan);
   fill_safety (p, plan);
   if (plan->unanswered->len > 0 && plan->status != LIMBER_PLAN_REFERRAL)
-    p->banner = g_strdup_printf ("Safety screening is incomplete: %u of the safety questions %s not answered. "
-                                 "Answer them before you start: this plan cannot rule out a reason to see a doctor "
-                                 "first.",
-                                 plan->unanswered->len, plan->unanswered->len == 1 ? "was" : "were");
+    p->banner = g_strdup_printf (M ("Safety screening is incomplete: %u of the safety questions %s not answered. "
+                                    "Answer them before you start: this plan cannot rule out a reason to see a doctor "
+                                    "first."),
+                                 plan->unanswered->len, plan->unanswered->len == 1 ? M ("was") : M ("were"));
   if (p->referral)
     {
       /* a referral is not a week of exercises: no days, no guide, no log,
@@ -765,9 +793,9 @@ limber_print_new (const LimberPlan *plan)
       g_clear_pointer (&p->safety, g_free);
       return p;
     }
-  p->title = g_strdup ("Your stretching week");
-  p->how_to = g_strdup ("On each training day, do the exercises in the order of the numbers in that day's "
-                        "column. Move slowly, breathe, and stretch only to mild tension, never to pain.");
+  p->title = g_strdup (M ("Your stretching week"));
+  p->how_to = g_strdup (M ("On each training day, do the exercises in the order of the numbers in that day's "
+                           "column. Move slowly, breathe, and stretch only to mild tension, never to pain."));
   fill_days (p, plan);
   fill_weeks (p, plan);
   order_guide (p);

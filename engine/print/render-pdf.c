@@ -26,6 +26,10 @@
  * plan's first day, so the same plan always gives the same bytes.
  */
 #include "render-private.h"
+#include "i18n.h"
+
+/* The handout's own words in the plan's language (i18n.h). */
+#define L(english) limber_msg (P->print->lang, english)
 
 #include <cairo-pdf.h>
 #include <cairo.h>
@@ -570,7 +574,7 @@ draw_footer (Pager *P)
   const LimberPrint *p = P->print;
   double y = P->page_h - MARGIN_BOTTOM + FOOTER_GAP;
   double w = content_width (P);
-  g_autofree char *page = g_strdup_printf ("Page %u of %u", P->page + 1, P->n_pages);
+  g_autofree char *page = g_strdup_printf (L ("Page %u of %u"), P->page + 1, P->n_pages);
   g_autoptr (PangoLayout) right = text_layout (P, F_FOOTER, page, -1, PANGO_ALIGN_LEFT);
   int rw, rh;
   pango_layout_get_size (right, &rw, &rh);
@@ -865,7 +869,10 @@ header_block (Pager *P)
   y = MAX (y + title_h, who_y + who_h) + 6;
 
   /* the facts, side by side in a tinted band */
-  const char *labels[3] = { "GOAL", "TIME", "RULE SET" };
+  g_autofree char *goal_label = g_utf8_strup (L ("Goal"), -1);
+  g_autofree char *time_label = g_utf8_strup (L ("Time"), -1);
+  g_autofree char *ruleset_label = g_utf8_strup (L ("Rule set"), -1);
+  const char *labels[3] = { goal_label, time_label, ruleset_label };
   g_autofree char *goal = p->goal_text ? g_markup_printf_escaped ("<b>%s</b>: %s", p->goal, p->goal_text)
                                        : g_markup_printf_escaped ("<b>%s</b>", p->goal);
   g_autofree char *schedule = g_markup_escape_text (p->schedule, -1);
@@ -922,8 +929,8 @@ week_header (Pager *P, Block *b, GArray *items, double y, const LimberPrintWeek 
   const LimberPrint *p = P->print;
   double h = 0;
   /* measure first: every cell sits on the row's bottom */
-  g_autoptr (PangoLayout) ex = text_layout (P, F_LABEL, LIMBER_PRINT_EXERCISE, c->name_w - CELL_PAD, PANGO_ALIGN_LEFT);
-  g_autoptr (PangoLayout) dose = text_layout (P, F_LABEL, LIMBER_PRINT_DOSE, c->dose_w - CELL_PAD, PANGO_ALIGN_LEFT);
+  g_autoptr (PangoLayout) ex = text_layout (P, F_LABEL, L (LIMBER_PRINT_EXERCISE), c->name_w - CELL_PAD, PANGO_ALIGN_LEFT);
+  g_autoptr (PangoLayout) dose = text_layout (P, F_LABEL, L (LIMBER_PRINT_DOSE), c->dose_w - CELL_PAD, PANGO_ALIGN_LEFT);
   PangoLayout *days[7][3] = { { NULL } };
   double day_h = 0;
   for (unsigned d = 0; d < wk->n_days; d++)
@@ -931,7 +938,7 @@ week_header (Pager *P, Block *b, GArray *items, double y, const LimberPrintWeek 
       const LimberPrintDay *day = g_ptr_array_index (p->days, wk->first_day + d);
       days[d][0] = text_layout (P, F_TABLE_BOLD, day->weekday, c->day_w - 2, PANGO_ALIGN_CENTER);
       days[d][1] = text_layout (P, F_SMALL, day->day_month, c->day_w - 2, PANGO_ALIGN_CENTER);
-      days[d][2] = text_layout (P, F_SMALL, day->rest ? LIMBER_PRINT_REST : day->minutes, c->day_w - 2, PANGO_ALIGN_CENTER);
+      days[d][2] = text_layout (P, F_SMALL, day->rest ? L (LIMBER_PRINT_REST) : day->minutes, c->day_w - 2, PANGO_ALIGN_CENTER);
       double dh = 0;
       for (unsigned k = 0; k < 3; k++)
         dh += layout_height (days[d][k]);
@@ -970,7 +977,7 @@ week_block (Pager *P, const LimberPrintWeek *wk, gboolean first)
   double w = column_width (P), y = 0;
   if (first)
     {
-      y = heading (P, b, y, LIMBER_PRINT_WEEK_HEADING, &ACCENT);
+      y = heading (P, b, y, L (LIMBER_PRINT_WEEK_HEADING), &ACCENT);
       g_autoptr (PangoLayout) how = text_layout (P, F_BODY, p->how_to, w, PANGO_ALIGN_LEFT);
       y += block_text (b, how, 0, y, &MUTED, FALSE) + 5;
     }
@@ -1102,7 +1109,7 @@ changes_and_notes (Pager *P)
   g_autoptr (GPtrArray) notes = g_ptr_array_new_with_free_func (g_free);
   for (guint i = 0; i < p->notes->len; i++)
     g_ptr_array_add (notes, g_markup_escape_text (g_ptr_array_index (p->notes, i), -1));
-  two_lists (P, LIMBER_PRINT_CHANGES_HEADING, changes, LIMBER_PRINT_NOTES_HEADING, notes, &ACCENT);
+  two_lists (P, L (LIMBER_PRINT_CHANGES_HEADING), changes, L (LIMBER_PRINT_NOTES_HEADING), notes, &ACCENT);
 }
 
 /* The safety text and the warning signs, in two columns, in a red box. */
@@ -1114,7 +1121,7 @@ safety_block (Pager *P)
     return;
   g_autoptr (Block) b = block_new (TRUE);
   double w = column_width (P), pad = 8, inner = w - 2 * pad, y = pad - 3;
-  g_autoptr (PangoLayout) h = text_layout (P, F_H2, LIMBER_PRINT_SAFETY_HEADING, inner, PANGO_ALIGN_LEFT);
+  g_autoptr (PangoLayout) h = text_layout (P, F_H2, L (LIMBER_PRINT_SAFETY_HEADING), inner, PANGO_ALIGN_LEFT);
   y += block_text (b, h, pad, y, &WARN, FALSE) + 2;
   if (p->safety)
     {
@@ -1123,7 +1130,7 @@ safety_block (Pager *P)
     }
   if (p->warning_signs->len > 0)
     {
-      g_autoptr (PangoLayout) sh = text_layout (P, F_BODY_BOLD, LIMBER_PRINT_SIGNS_HEADING, inner, PANGO_ALIGN_LEFT);
+      g_autoptr (PangoLayout) sh = text_layout (P, F_BODY_BOLD, L (LIMBER_PRINT_SIGNS_HEADING), inner, PANGO_ALIGN_LEFT);
       block_break (b, y);
       y += block_text (b, sh, pad, y, &WARN, FALSE) + 3;
       /* in two columns, read down, split where they end most evenly */
@@ -1184,9 +1191,9 @@ log_header (Pager *P, Block *b, GArray *items, double y, const double *xs, const
   for (unsigned c = 0; c < LIMBER_PRINT_LOG_COLUMNS; c++)
     {
       g_autofree char *markup = limber_print_log_hints[c][0]
-                                  ? g_markup_printf_escaped ("<b>%s</b>\n%s", limber_print_log_columns[c],
-                                                             limber_print_log_hints[c])
-                                  : g_markup_printf_escaped ("<b>%s</b>", limber_print_log_columns[c]);
+                                  ? g_markup_printf_escaped ("<b>%s</b>\n%s", L (limber_print_log_columns[c]),
+                                                             L (limber_print_log_hints[c]))
+                                  : g_markup_printf_escaped ("<b>%s</b>", L (limber_print_log_columns[c]));
       cells[c] = markup_layout (P, F_TABLE, markup, ws[c] - 2 * CELL_PAD);
     }
   for (unsigned c = 0; c < LIMBER_PRINT_LOG_COLUMNS; c++)
@@ -1214,8 +1221,9 @@ log_block (Pager *P)
   set_columns (P, 1);
   new_page (P);
   g_autoptr (Block) b = block_new (FALSE);
-  double w = column_width (P), y = heading_with (P, b, 0, LIMBER_PRINT_LOG_HEADING, NULL, &ACCENT);
-  g_autoptr (PangoLayout) intro = text_layout (P, F_BODY, LIMBER_PRINT_LOG_INTRO " " LIMBER_PRINT_LOG_HOW, w,
+  double w = column_width (P), y = heading_with (P, b, 0, L (LIMBER_PRINT_LOG_HEADING), NULL, &ACCENT);
+  g_autofree char *log_how_to = g_strdup_printf ("%s %s", L (LIMBER_PRINT_LOG_INTRO), L (LIMBER_PRINT_LOG_HOW));
+  g_autoptr (PangoLayout) intro = text_layout (P, F_BODY, log_how_to, w,
                                                PANGO_ALIGN_LEFT);
   y += block_text (b, intro, 0, y, &MUTED, FALSE) + 6;
   static const double shares[LIMBER_PRINT_LOG_COLUMNS] = { 0.135, 0.275, 0.07, 0.27, 0.125, 0.125 };
@@ -1271,9 +1279,9 @@ rescan_block (Pager *P)
     return;
   /* whole, on the log's last page when it fits there, else on a page of its own */
   g_autoptr (Block) b = block_new (TRUE);
-  double w = column_width (P), y = heading_with (P, b, 0, LIMBER_PRINT_RESCAN_HEADING, NULL, &ACCENT);
-  g_autoptr (PangoLayout) intro = text_layout (P, F_BODY, LIMBER_PRINT_RESCAN_INTRO " Date: ____________", w,
-                                               PANGO_ALIGN_LEFT);
+  double w = column_width (P), y = heading_with (P, b, 0, L (LIMBER_PRINT_RESCAN_HEADING), NULL, &ACCENT);
+  g_autofree char *intro_text = g_strdup_printf ("%s %s: ____________", L (LIMBER_PRINT_RESCAN_INTRO), L ("Date"));
+  g_autoptr (PangoLayout) intro = text_layout (P, F_BODY, intro_text, w, PANGO_ALIGN_LEFT);
   y += block_text (b, intro, 0, y, &MUTED, FALSE) + 6;
   double box_w = 62, text_w = w - 2 * (box_w + 6) - 4;
   b->min_break = y;
@@ -1281,14 +1289,14 @@ rescan_block (Pager *P)
     {
       const LimberPrintMeasure *m = g_ptr_array_index (p->measures, i);
       block_break (b, y);
-      g_autofree char *title = g_markup_printf_escaped ("<b>%s</b>, in %s%s%s", m->name, m->unit, m->last ? " \xc2\xb7 " : "",
+      g_autofree char *title = g_markup_printf_escaped (L ("<b>%s</b>, in %s%s%s"), m->name, m->unit, m->last ? " \xc2\xb7 " : "",
                                                         m->last ? m->last : "");
       g_autoptr (PangoLayout) t = markup_layout (P, F_BODY, title, text_w);
       g_autoptr (PangoLayout) how = text_layout (P, F_BODY, m->how, text_w, PANGO_ALIGN_LEFT);
       double top = y + 3, h = layout_height (t) + 1 + layout_height (how);
       block_text (b, t, 0, top, &INK, FALSE);
       block_text (b, how, 0, top + layout_height (t) + 1, &MUTED, FALSE);
-      const char *sides[2] = { m->sided ? "Left" : "Value", m->sided ? "Right" : NULL };
+      const char *sides[2] = { m->sided ? L ("Left") : L ("Value"), m->sided ? L ("Right") : NULL };
       for (unsigned k = 0; k < 2; k++)
         {
           if (sides[k] == NULL)
@@ -1329,7 +1337,7 @@ card_block (Pager *P, const LimberPrintGuide *g, double w)
    * name again: whole cards would leave a column's foot empty too often */
   Block *b = block_new (FALSE);
   const double pad = CARD_PAD;
-  g_autofree char *more = g_strdup_printf ("%s (continued)", g->name);
+  g_autofree char *more = g_strdup_printf (L ("%s (continued)"), g->name);
   g_autoptr (PangoLayout) again = text_layout (P, F_SMALL, more, w - 2 * pad, PANGO_ALIGN_LEFT);
   b->repeat_h = block_lines (b, b->repeat, again, pad, 0, &MUTED, 0, -1, FALSE) + 2.5;
 
@@ -1481,7 +1489,7 @@ guide_blocks (Pager *P)
     return;
   set_columns (P, 1);
   g_autoptr (Block) h = block_new (TRUE);
-  double y = heading (P, h, 0, LIMBER_PRINT_GUIDE_HEADING, &ACCENT);
+  double y = heading (P, h, 0, L (LIMBER_PRINT_GUIDE_HEADING), &ACCENT);
   block_grow (h, y - 2);
   /* the heading goes where the first card can follow it */
   double card_w = width_of_columns (P, GUIDE_COLUMNS);
@@ -1542,7 +1550,7 @@ referral_block (Pager *P)
   y += block_text (b, t, pad, y, &INK, TRUE) + 10;
   if (p->reasons->len > 0)
     {
-      g_autoptr (PangoLayout) h = text_layout (P, F_LARGE_BOLD, LIMBER_PRINT_WHY_HEADING, inner, PANGO_ALIGN_LEFT);
+      g_autoptr (PangoLayout) h = text_layout (P, F_LARGE_BOLD, L (LIMBER_PRINT_WHY_HEADING), inner, PANGO_ALIGN_LEFT);
       block_break (b, y);
       y += block_text (b, h, pad, y, &WARN, FALSE) + 3;
       for (guint i = 0; i < p->reasons->len; i++)
@@ -1557,7 +1565,7 @@ referral_block (Pager *P)
     }
   if (p->message)
     {
-      g_autoptr (PangoLayout) h = text_layout (P, F_LARGE_BOLD, LIMBER_PRINT_NOW_HEADING, inner, PANGO_ALIGN_LEFT);
+      g_autoptr (PangoLayout) h = text_layout (P, F_LARGE_BOLD, L (LIMBER_PRINT_NOW_HEADING), inner, PANGO_ALIGN_LEFT);
       block_break (b, y);
       y += block_text (b, h, pad, y, &WARN, FALSE) + 3;
       g_autoptr (PangoLayout) m = text_layout (P, F_LARGE_BOLD, p->message, inner, PANGO_ALIGN_LEFT);
@@ -1644,7 +1652,7 @@ limber_render_pdf (const LimberPrint *print, LimberPaper paper, gsize *length, G
   /* the handout's language, not the locale of the process printing it:
    * line breaks and font choices, and so the bytes, do not depend on where
    * a plan is printed */
-  pango_context_set_language (pc, pango_language_from_string ("en"));
+  pango_context_set_language (pc, pango_language_from_string (limber_lang_code (print->lang)));
 
   Pager P = { .cr = cr, .pc = pc, .print = print, .page_w = page_w, .page_h = page_h };
   for (unsigned f = 0; f < N_FONTS; f++)

@@ -55,7 +55,8 @@ typedef struct {
   const LimberExercise *exercise;
   const char *name;         /* borrowed */
   char *how;                /* "On the floor · each side" */
-  const char *const *steps; /* the catalogue's instructions (borrowed) */
+  const char *const *steps; /* the catalogue's instructions in the plan's language (the array owned, its
+                             * strings borrowed) */
   const char *why;          /* why it is in the plan, in plain words (borrowed from the item), or NULL;
                              * for an item with a side emphasis, the reason for it */
   const LimberPose *pose;   /* borrowed, or NULL: printed without a picture */
@@ -94,6 +95,7 @@ typedef struct {
 
 typedef struct {
   gboolean referral;
+  LimberLang lang;          /* the plan's language: every heading and word below is in it (i18n.h) */
   char *title;              /* "Your stretching week", or the referral's headline */
   char *name;               /* "For Sam", or NULL */
   char *dates;              /* "Mon 23 Nov – Sun 29 Nov 2026" */
