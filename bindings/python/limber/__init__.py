@@ -17,7 +17,10 @@ pytest collects rule test cases with `pytest --limber-cases=rules/tests`
 Profiles are dicts shaped like the JSON profile (docs/profile-format.md) or
 Profile objects.  Errors raise limber.Error subclasses carrying the file,
 line, column and field.  `limber.lowlevel` is every C function, generated
-from the public headers.
+from the public headers.  Statuses, outcomes, goals and sides are str-valued
+enums (limber.Status...), dates are datetime.date; rule sets, profiles and
+plans pickle; limber.dask plans populations on a Dask cluster.  The package
+is typed (py.typed, __init__.pyi).
 """
 
 from ._catalogue import Dose, Exercise, Measure, Question

@@ -141,10 +141,12 @@ def _reader(prefix, skip=()):
 class Plan:
     """A week (or up to 28 days) of exercises, or a referral.
 
-    Attributes read from C: status ("ok", "referral" or "no-exercises"), outcome, referral,
-    advisories, seed, days (each with items).  The rest of the plan format
-    (facts, rules_fired, start...) is in to_dict().  Usable as a context
-    manager: the C plan is freed on exit.
+    Attributes read from C: status (a Status, equal to "ok", "referral" or
+    "no-exercises"), outcome (an Outcome), referral, advisories, seed, start
+    (a datetime.date), days (each with items).  The rest of the plan format
+    (facts, rules_fired...) is in to_dict().  Usable as a context manager:
+    the C plan is freed on exit.  Plans pickle (see __reduce__) and show
+    their printable handout in a notebook.
     """
 
     __slots__ = ("_ptr", "ruleset", "_days", "_json", "_state", "__weakref__")
