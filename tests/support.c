@@ -47,9 +47,15 @@ limber_test_run_cli (const char *const *args, const char *input, char **out, cha
   int status = -1;
   g_autoptr (GError) error = NULL;
   char *stdout_text = NULL, *stderr_text = NULL;
+  /* the tool writes in the locale's language and paper when it speaks it
+   * (docs/i18n.md): the tests expect English and A4 whatever the machine's
+   * locale, and a test of the locale sets it itself */
+  g_auto (GStrv) env = g_get_environ ();
+  for (const char *const *v = (const char *const[]) { "LC_ALL", "LC_MESSAGES", "LC_PAPER", "LANG", NULL }; *v; v++)
+    env = g_environ_unsetenv (env, *v);
   if (input == NULL)
     {
-      gboolean ok = g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL, &stdout_text,
+      gboolean ok = g_spawn_sync (NULL, (char **) argv->pdata, env, G_SPAWN_DEFAULT, NULL, NULL, &stdout_text,
                                   &stderr_text, &status, &error);
       cr_assert (ok, "cannot run %s: %s", LIMBER_CLI, error ? error->message : "");
     }
@@ -70,7 +76,7 @@ limber_test_run_cli (const char *const *args, const char *input, char **out, cha
       g_autofree char *qtmp = g_shell_quote (tmp);
       g_string_append_printf (cmd, "< %s", qtmp);
       const char *sh[] = { "/bin/sh", "-c", cmd->str, NULL };
-      gboolean ok = g_spawn_sync (NULL, (char **) sh, NULL, G_SPAWN_DEFAULT, NULL, NULL, &stdout_text, &stderr_text,
+      gboolean ok = g_spawn_sync (NULL, (char **) sh, env, G_SPAWN_DEFAULT, NULL, NULL, &stdout_text, &stderr_text,
                                   &status, &error);
       g_unlink (tmp);
       cr_assert (ok);

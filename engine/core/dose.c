@@ -114,35 +114,53 @@ progress (const LimberFacts *f, const LimberExercise *e, LimberChoice *c, GArray
   const LimberLogged *s = last->log;
   double this_week = week_max (h, start - 7, start);
   double week_before = week_max (h, start - 14, start - 7);
-  const char *why_down = NULL;
-  g_autofree char *detail = NULL;
+  /* why the dose goes down, each reason one whole sentence with its figures
+   * as arguments, so a plan in another language can say it (i18n.h) */
+  enum { UP, TOO_MUCH, WORSE_NEXT_MORNING, GROWING } down = UP;
+  double a = 0, b = 0;
   if (worst_discomfort (s) > p->acceptable_max)
     {
-      why_down = "too much";
-      detail = g_strdup_printf ("discomfort %g above %g", worst_discomfort (s), p->acceptable_max);
+      down = TOO_MUCH;
+      a = worst_discomfort (s);
+      b = p->acceptable_max;
     }
   else if (s->discomfort >= 0 && s->discomfort_next_day > s->discomfort && s->discomfort_next_day > p->safe_max)
     {
-      why_down = "worse the next morning";
-      detail = g_strdup_printf ("discomfort %g during, %g the next morning", s->discomfort, s->discomfort_next_day);
+      down = WORSE_NEXT_MORNING;
+      a = s->discomfort;
+      b = s->discomfort_next_day;
     }
   else if (week_before >= 0 && this_week > week_before && this_week > p->safe_max)
     {
-      why_down = "growing week on week";
-      detail = g_strdup_printf ("discomfort up from %g to %g", week_before, this_week);
+      down = GROWING;
+      a = week_before;
+      b = this_week;
     }
-  if (why_down != NULL)
+  if (down != UP)
     {
       c->held_back = TRUE;
       if (current == 0)
         {
-          limber_choice_explain (c, "progression", "step 1 held, the lowest: %s (%s)", why_down,
-                                 limber_selection_keep (c->owner, detail));
+          if (down == TOO_MUCH)
+            limber_choice_explain (c, "progression", "step 1 held, the lowest: too much (discomfort %g above %g)", a, b);
+          else if (down == WORSE_NEXT_MORNING)
+            limber_choice_explain (c, "progression", "step 1 held, the lowest: worse the next morning (discomfort %g "
+                                   "during, %g the next morning)", a, b);
+          else
+            limber_choice_explain (c, "progression", "step 1 held, the lowest: growing week on week (discomfort up "
+                                   "from %g to %g)", a, b);
           c->wants_easier = TRUE;
           return 0;
         }
-      limber_choice_explain (c, "progression", "step %u \u2192 %u: %s (%s)", current + 1, current, why_down,
-                             limber_selection_keep (c->owner, detail));
+      if (down == TOO_MUCH)
+        limber_choice_explain (c, "progression", "step %u \u2192 %u: too much (discomfort %g above %g)", current + 1,
+                               current, a, b);
+      else if (down == WORSE_NEXT_MORNING)
+        limber_choice_explain (c, "progression", "step %u \u2192 %u: worse the next morning (discomfort %g during, %g "
+                               "the next morning)", current + 1, current, a, b);
+      else
+        limber_choice_explain (c, "progression", "step %u \u2192 %u: growing week on week (discomfort up from %g to "
+                               "%g)", current + 1, current, a, b);
       return current - 1;
     }
 
@@ -179,9 +197,12 @@ progress (const LimberFacts *f, const LimberExercise *e, LimberChoice *c, GArray
           week_ago = g_array_index (h, Entry, i).step;
       if (week_ago >= 0 && (int) current + 1 - week_ago > (int) p->max_steps_per_week)
         {
-          limber_choice_explain (c, "progression", "step %u held: already up %d step%s this week (at most %u)",
-                                 current + 1, (int) current - week_ago, (int) current - week_ago == 1 ? "" : "s",
-                                 p->max_steps_per_week);
+          if ((int) current - week_ago == 1)
+            limber_choice_explain (c, "progression", "step %u held: already up %d step this week (at most %u)",
+                                   current + 1, (int) current - week_ago, p->max_steps_per_week);
+          else
+            limber_choice_explain (c, "progression", "step %u held: already up %d steps this week (at most %u)",
+                                   current + 1, (int) current - week_ago, p->max_steps_per_week);
           return current;
         }
       limber_choice_explain (c, "progression", "step %u \u2192 %u: %u sessions completed, discomfort \u2264 %g", current + 1,

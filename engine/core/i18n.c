@@ -204,6 +204,7 @@ apply_one (const char *key, const char *english, gpointer data)
        * may say something else now (a safety text above all), so the
        * English is used until the translation is brought up to date */
       g_ptr_array_add (A->t->stale, g_strdup (key));
+      g_array_append_val (A->t->stale_lines, e->line);
       return;
     }
   g_hash_table_insert (A->t->texts, (gpointer) english, g_steal_pointer (&e->text));
@@ -218,6 +219,7 @@ limber_translation_free (LimberTranslation *t)
   g_hash_table_unref (t->texts);
   g_ptr_array_unref (t->missing);
   g_ptr_array_unref (t->stale);
+  g_array_unref (t->stale_lines);
   g_free (t);
 }
 
@@ -301,6 +303,7 @@ limber_translation_add (LimberRuleset *rs, const char *data, gsize length, const
   t->texts = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, g_free);
   t->missing = g_ptr_array_new_with_free_func (g_free);
   t->stale = g_ptr_array_new_with_free_func (g_free);
+  t->stale_lines = g_array_new (FALSE, FALSE, sizeof (int));
   Apply A = { .t = t, .entries = entries, .name = name };
   limber_ruleset_foreach_text (rs, apply_one, &A);
   if (A.error == NULL)

@@ -71,6 +71,7 @@ struct _LimberTranslation {
   GHashTable *texts;     /* the rule set's English string (by address) -> its translation */
   GPtrArray *missing;    /* char*: keys of English texts with no translation */
   GPtrArray *stale;      /* char*: keys whose English changed after the translation (English is used) */
+  GArray *stale_lines;   /* int: the line of each stale key's <text> in the overlay */
 };
 
 /* The translation of one of the rule set's own strings, or s itself. */

@@ -25,6 +25,9 @@
  *   L015 warning  in a rule set that scans some measures, a measure with
  *                 neither a scan protocol nor a reason why it cannot be
  *                 camera-measured
+ *   L016 warning  a text of the rule set its translation into a language
+ *                 lacks (docs/i18n.md)
+ *   L017 warning  a translation whose English changed after it was made
  */
 #include "limber/lint.h"
 
@@ -828,6 +831,50 @@ check_measure_reach (Linter *L)
 
 /* ---- the report ------------------------------------------------------------------------------ */
 
+/* ---- L016, L017: translations missing or stale ------------------------------------------ */
+
+static void
+collect_text (const char *key, const char *text, gpointer data)
+{
+  g_hash_table_insert (data, g_strdup (key), (gpointer) text);
+}
+
+static void
+check_translations (Linter *L)
+{
+  const LimberRuleset *rs = L->rs;
+  if (rs->translations == NULL || rs->translations->len == 0)
+    return;
+  static const char *const language[LIMBER_N_LANGS] = { "English", "German", "Spanish" };
+  g_autoptr (GHashTable) english = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  limber_ruleset_foreach_text (rs, collect_text, english);
+  for (guint i = 0; i < rs->translations->len; i++)
+    {
+      const LimberTranslation *t = g_ptr_array_index (rs->translations, i);
+      for (guint k = 0; k < t->missing->len; k++)
+        {
+          const char *key = g_ptr_array_index (t->missing, k);
+          g_autofree char *fingerprint = limber_translation_fingerprint (g_hash_table_lookup (english, key));
+          g_autofree char *hint = g_strdup_printf ("add <text key=\"%s\" en=\"%s\">...</text> to %s", key, fingerprint,
+                                                   t->name);
+          add (L, "L016", LIMBER_LINT_WARNING, 0, key, hint,
+               "%s has no %s translation of %s: plans in %s show its English", t->name, language[t->lang], key,
+               language[t->lang]);
+        }
+      for (guint k = 0; k < t->stale->len; k++)
+        {
+          const char *key = g_ptr_array_index (t->stale, k);
+          g_autofree char *fingerprint = limber_translation_fingerprint (g_hash_table_lookup (english, key));
+          g_autofree char *hint = g_strdup_printf ("bring the translation up to date with the English, then set its "
+                                                   "en=\"%s\"", fingerprint);
+          add (L, "L017", LIMBER_LINT_WARNING, 0, key, hint,
+               "%s:%d: the %s translation of %s is stale: its English changed after it was translated, so plans in "
+               "%s show the English until it is updated", t->name, g_array_index (t->stale_lines, int, k),
+               language[t->lang], key, language[t->lang]);
+        }
+    }
+}
+
 static gint
 finding_compare (gconstpointer a, gconstpointer b)
 {
@@ -861,6 +908,7 @@ limber_lint (const LimberRuleset *rs)
   check_citations (&L);
   check_categories (&L);
   check_measure_reach (&L);
+  check_translations (&L);
   limber_cond_free (S.no_floor);
   g_hash_table_unref (S.avoids);
   g_hash_table_unref (S.lacks);

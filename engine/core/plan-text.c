@@ -82,7 +82,7 @@ append_why (GString *out, const LimberPlan *plan, const LimberItem *item)
       if (g_str_equal (w->rule, "progression"))
         {
           g_string_append (out, M ("     dose: "));
-          limber_why_format (w, out);
+          limber_why_format_lang (w, plan->lang, plan->tr, out);
           g_string_append_c (out, '\n');
         }
     }

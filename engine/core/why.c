@@ -61,10 +61,19 @@ limber_why_add (GArray *out, guint exercise, const char *rule, const char *fmt, 
 void
 limber_why_format (const LimberWhy *w, GString *out)
 {
+  limber_why_format_lang (w, LIMBER_LANG_EN, NULL, out);
+}
+
+void
+limber_why_format_lang (const LimberWhy *w, LimberLang lang, const LimberTranslation *tr, GString *out)
+{
   char number[LIMBER_NUMBER_BUF_SIZE];
   guint n = 0;
-  const char *run = w->fmt;
-  for (const char *p = w->fmt; *p; p++)
+  /* the format in the language: the same arguments in the same order
+   * (i18n-text.c), its words the table's, its names the rule set's */
+  const char *fmt = limber_msg (lang, w->fmt);
+  const char *run = fmt;
+  for (const char *p = fmt; *p; p++)
     {
       if (*p != '%')
         continue;
@@ -89,10 +98,11 @@ limber_why_format (const LimberWhy *w, GString *out)
           g_string_append_len (out, number, (gssize) limber_number_print_int (number, a->i));
           break;
         case 'g':
-          g_string_append (out, limber_number_format_g (number, a->d, plus));
+          limber_number_format_g (number, a->d, plus);
+          g_string_append (out, limber_lang_decimal (lang, number));
           break;
         case 's':
-          g_string_append (out, a->s ? a->s : "(null)");
+          g_string_append (out, a->s ? limber_tr (tr, a->s) : "(null)");
           break;
         default:
           break;

@@ -19,6 +19,8 @@
 
 #include <glib.h>
 
+#include "i18n.h"
+
 #define LIMBER_WHY_MAX_ARGS 8
 
 typedef union {
@@ -51,6 +53,11 @@ void limber_why_addv (GArray *out, guint exercise, const char *rule, const char 
 
 /* The effect as text, appended to out. */
 void limber_why_format (const LimberWhy *w, GString *out);
+
+/* The same in a language (i18n.h): the format from the engine's table, a
+ * %s argument that is one of the rule set's texts (an exercise's name) from
+ * tr, numbers with the language's decimal mark. */
+void limber_why_format_lang (const LimberWhy *w, LimberLang lang, const LimberTranslation *tr, GString *out);
 
 /* The effect as text, made once and kept in the record (safe to call from
  * several threads reading one plan). */

@@ -606,16 +606,20 @@ fill_measures (LimberPrint *p, const LimberPlan *plan)
 /* "step 1 → 2: 3 sessions completed, discomfort ≤ 2" gives what follows the
  * colon; the step numbers are said in words already. */
 static char *
-progression_reason (const LimberItem *item)
+progression_reason (const LimberPlan *plan, const LimberItem *item)
 {
   for (guint i = 0; i < limber_item_n_why (item); i++)
     {
       const LimberWhy *w = limber_item_why (item, i);
       if (g_strcmp0 (w->rule, "progression") != 0)
         continue;
-      const char *effect = limber_why_text (w);
+      g_autoptr (GString) formatted = g_string_new (NULL);
+      limber_why_format_lang (w, plan->lang, plan->tr, formatted);
+      const char *effect = formatted->str;
+      /* the language's word for a step starts the sentence as "step " does */
       const char *colon = strstr (effect, ": ");
-      const char *text = colon && g_str_has_prefix (effect, "step ") ? colon + 2 : effect;
+      const char *step = limber_msg (plan->lang, "step ");
+      const char *text = colon && g_str_has_prefix (effect, step) ? colon + 2 : effect;
       char *why = g_strdup (text);
       why[0] = g_unichar_isalpha (g_utf8_get_char (why)) ? g_ascii_toupper (why[0]) : why[0];
       return why;
@@ -642,7 +646,7 @@ fill_changes (LimberPrint *p, const LimberPlan *plan)
           c->what = g_strdup_printf (item->step > item->previous_step ? M ("%s: up from step %u to step %u, now %s")
                                                                       : M ("%s: eased back from step %u to step %u, now %s"),
                                      T (item->exercise->name), item->previous_step, item->step, dose);
-          c->why = progression_reason (item);
+          c->why = progression_reason (plan, item);
           g_ptr_array_add (p->changes, c);
         }
     }
