@@ -12,3 +12,12 @@ for profile in examples/profiles/*.json; do
   "$limber" plan --profile "$profile" --start 2026-11-23 --format html --paper a4 -o "examples/printed/$name.html"
   pdftoppm -png -r 60 -singlefile -f 1 -l 1 "examples/printed/$name.pdf" "examples/printed/$name"
 done
+# One plan in each language limber speaks besides English (docs/i18n.md):
+# the stiff-back week in German and in Spanish.
+for lang in de es; do
+  "$limber" plan --profile examples/profiles/stiff-back.json --start 2026-11-23 --lang $lang --format pdf --paper a4 \
+    -o "examples/printed/stiff-back.$lang.pdf"
+  "$limber" plan --profile examples/profiles/stiff-back.json --start 2026-11-23 --lang $lang --format html --paper a4 \
+    -o "examples/printed/stiff-back.$lang.html"
+  pdftoppm -png -r 60 -singlefile -f 1 -l 1 "examples/printed/stiff-back.$lang.pdf" "examples/printed/stiff-back.$lang"
+done

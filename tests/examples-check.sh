@@ -19,6 +19,12 @@ for profile in "$src"/examples/profiles/*.json; do
       || { echo "examples/printed/$name.$format is stale: run examples/render-examples.sh"; status=1; }
   done
 done
+for lang in de es; do
+  "$limber" plan --profile "$src/examples/profiles/stiff-back.json" --start 2026-11-23 --lang $lang --format html \
+    --paper a4 -o "$tmp/stiff-back.$lang.html"
+  cmp -s "$tmp/stiff-back.$lang.html" "$src/examples/printed/stiff-back.$lang.html" \
+    || { echo "examples/printed/stiff-back.$lang.html is stale: run examples/render-examples.sh"; status=1; }
+done
 for model in improving plateau flare-up; do
   for format in json csv; do
     out="$tmp/stiff-back-8-weeks-$model.$format"
