@@ -20,6 +20,10 @@ _loaded = weakref.WeakValueDictionary()
 
 def ruleset_source(rules):
     """The arguments restore_ruleset() loads `rules` again from."""
+    return _source(rules) + (tuple(getattr(rules, "languages", ())),)
+
+
+def _source(rules):
     source = rules._source
     digest = rules.sha256
     if source is None:
@@ -40,8 +44,8 @@ def ruleset_source(rules):
     return ("data", source[1], source[2], digest)
 
 
-def restore_ruleset(kind, data, name, digest):
-    """The rule set a pickle names: loaded again (once per process), its digest checked."""
+def restore_ruleset(kind, data, name, digest, languages=()):
+    """The rule set a pickle names: loaded again (once per process), its digest and languages checked."""
     key = (kind, name, digest)
     rules = _loaded.get(key)
     if rules is not None and rules._ptr is not None:
@@ -53,5 +57,12 @@ def restore_ruleset(kind, data, name, digest):
         raise RulesetError("%s: SHA-256 %s where the pickle says %s; expected the same rule set in every process "
                            "(is the library's built-in rule set another version here?)" % (
                                name or "the built-in rule set", rules.sha256, digest), "semantic")
+    have = tuple(getattr(rules, "languages", ()))
+    if languages and have != tuple(languages):
+        # a file's translations (FILE.de.xml beside FILE.xml) are files of their own, not in the pickle
+        raise RulesetError("%s: speaks %s here where the pickled rule set spoke %s; expected the same languages "
+                           "(a pickle carries the rule set's XML, not the translation files beside it)" % (
+                               name or "the built-in rule set", ", ".join(have) or "none",
+                               ", ".join(languages)), "semantic")
     _loaded[key] = rules
     return rules

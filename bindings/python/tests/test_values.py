@@ -153,6 +153,13 @@ def test_a_rule_file_changed_since_loading_does_not_pickle(tmp_path):
         pickle.dumps(rules)
 
 
+def test_a_rule_file_with_translations_beside_it_does_not_unpickle_without_them():
+    rules = limber.Ruleset.load(REPO / "rules" / "default.xml")  # default.de.xml, default.es.xml beside it
+    assert len(rules.languages) > 1
+    with pytest.raises(limber.RulesetError, match="not the translation files beside it"):
+        pickle.loads(pickle.dumps(rules))
+
+
 def test_plans_round_trip_through_pickle(rules, plan, emergency):
     for original in (plan, rules.plan(emergency, start=START)):
         back = pickle.loads(pickle.dumps(original))
