@@ -195,7 +195,8 @@ class Ruleset:
     @wraps_c("limber_ruleset_new_from_file")
     def load(cls, path):
         """Loads and validates a rule set file."""
-        return cls._new(lib.limber_ruleset_new_from_file, os.fsencode(path), source=("file", os.path.abspath(os.fspath(path))))
+        return cls._new(lib.limber_ruleset_new_from_file, os.fsencode(path),
+                        source=("file", os.path.abspath(os.fspath(path))))
 
     @classmethod
     @wraps_c("limber_ruleset_new_from_data")
