@@ -4,6 +4,8 @@
  * PDF) and runs its share of the rule test cases of rules/tests, while the
  * others do the same from the same LimberRuleset.  Every thread's output is
  * compared with what one thread alone made of the same inputs beforehand.
+ * The plans are in English, German and Spanish in turn, so that threads
+ * write in different languages from one rule set at once (docs/i18n.md).
  *
  * Built like every test, it checks that threads change nothing; built with
  * LIMBER_TSAN=ON (scripts/tsan.sh), ThreadSanitizer watches it for races on
@@ -28,6 +30,7 @@ typedef struct {
   const LimberRuleset *rs;
   LimberProfile *profiles[N_PROFILES];
   char *expected[N_PROFILES];      /* JSON of each plan, made by one thread alone */
+  char *expected_text[N_PROFILES]; /* its text, in its language */
   char **cases;
   int n_cases;
   gboolean expected_pass[256];
@@ -40,12 +43,16 @@ typedef struct {
   int failures;
 } Work;
 
+static const char *const languages[] = { "en", "de", "es" };
+
+/* The plan of profile `seed` in its language, one in three of each. */
 static char *
 plan_json (const LimberRuleset *rs, const LimberProfile *profile, guint64 seed, LimberPlan **out)
 {
   g_autoptr (LimberOptions) options = limber_options_new ();
   limber_options_set_start (options, "2026-01-05", NULL);
   limber_options_set_seed (options, seed);
+  limber_options_set_language (options, languages[seed % G_N_ELEMENTS (languages)], NULL);
   g_autoptr (GError) error = NULL;
   LimberPlan *plan = limber_generate (rs, profile, options, &error);
   if (plan == NULL)
@@ -89,7 +96,13 @@ work (gpointer data)
       if (plan == NULL)
         continue;
       g_free (limber_plan_to_xml (plan));
-      g_free (limber_plan_to_text (plan));
+      g_autofree char *text = limber_plan_to_text (plan);
+      if (strcmp (text, S->expected_text[i]) != 0)
+        {
+          fprintf (stderr, "threads: thread %d: profile %d: the %s text differs from one made alone\n", w->index, i,
+                   languages[i % G_N_ELEMENTS (languages)]);
+          w->failures++;
+        }
       /* every plan as HTML, one in four as a PDF (pango and cairo in
        * several threads at once) */
       for (int pdf = 0; pdf <= (i % 4 == 0); pdf++)
@@ -137,9 +150,12 @@ main (int argc, char **argv)
   for (int i = 0; i < N_PROFILES; i++)
     {
       S.profiles[i] = limber_population_profile (rs, &random, &start);
-      S.expected[i] = plan_json (rs, S.profiles[i], (guint64) i, NULL);
+      LimberPlan *plan = NULL;
+      S.expected[i] = plan_json (rs, S.profiles[i], (guint64) i, &plan);
       if (S.expected[i] == NULL)
         return 1;
+      S.expected_text[i] = limber_plan_to_text (plan);
+      limber_plan_free (plan);
     }
   for (int c = 0; c < S.n_cases; c++)
     S.expected_pass[c] = run_case (rs, S.cases[c]);
@@ -161,8 +177,10 @@ main (int argc, char **argv)
     {
       limber_profile_free (S.profiles[i]);
       g_free (S.expected[i]);
+      g_free (S.expected_text[i]);
     }
-  printf ("threads: %d threads, %d plans (generated, written, rendered), %d rule test cases: %s\n", N_THREADS,
+  printf ("threads: %d threads, %d plans in 3 languages (generated, written, rendered), %d rule test cases: %s\n",
+          N_THREADS,
           N_PROFILES, S.n_cases, failures ? "FAILED" : "same as one thread alone");
   return failures ? 1 : 0;
 }
