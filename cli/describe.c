@@ -1,4 +1,4 @@
-/* limber describe [--rules FILE] --format json|json-schema|text */
+/* limber describe [--rules FILE] --format json|json-schema|text [--lang en|de|es] */
 #include <stdio.h>
 #include <string.h>
 
@@ -11,11 +11,13 @@ limber_cmd_describe (int argc, char **argv)
 {
   g_autofree char *rules = NULL;
   g_autofree char *format = NULL;
-  g_autofree char *output = NULL;
+  g_autofree char *output = NULL, *lang = NULL;
   GOptionEntry entries[] = {
     { "rules", 'r', 0, G_OPTION_ARG_FILENAME, &rules, "Rule set to describe (default: the built-in one)", "FILE" },
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format, "Output format: json, json-schema (a JSON Schema of this rule set's profiles) or text (default: text)", "FORMAT" },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "Write to FILE instead of standard output", "FILE" },
+    { "lang", 0, 0, G_OPTION_ARG_STRING, &lang,
+      "Language of the texts a person reads (names, steps, questions...): en, de or es (default en)", "LANG" },
     { NULL },
   };
   if (!limber_cli_parse ("describe", "", "Describe a rule set's questions, measures, scores, exercises and rules.",
@@ -30,11 +32,16 @@ limber_cmd_describe (int argc, char **argv)
   if (rs == NULL)
     return LIMBER_EXIT_FAILED;
   g_autofree char *text = NULL;
+  g_autoptr (GError) error = NULL;
   if (format && strcmp (format, "json") == 0)
     {
-      char *json = limber_ruleset_to_json (rs, TRUE);
+      g_autofree char *json = limber_ruleset_to_json_in (rs, TRUE, lang, &error);
+      if (json == NULL)
+        {
+          fprintf (stderr, "limber describe: --lang %s: %s\n", lang, error->message);
+          return LIMBER_EXIT_USAGE;
+        }
       text = g_strconcat (json, "\n", NULL);
-      g_free (json);
     }
   else if (format && strcmp (format, "json-schema") == 0)
     {
@@ -43,7 +50,10 @@ limber_cmd_describe (int argc, char **argv)
       text = g_strconcat (schema, "\n", NULL);
       g_free (schema);
     }
-  else
-    text = limber_ruleset_to_text (rs);
+  else if ((text = limber_ruleset_to_text_in (rs, lang, &error)) == NULL)
+    {
+      fprintf (stderr, "limber describe: --lang %s: %s\n", lang, error->message);
+      return LIMBER_EXIT_USAGE;
+    }
   return limber_cli_write (output, text, strlen (text)) ? LIMBER_EXIT_OK : LIMBER_EXIT_FAILED;
 }

@@ -1,6 +1,6 @@
 /* limber simulate --profile FILE --weeks N [--adherence 0..1] [--response MODEL]
  *                 [--seed N] [--start DATE] [--rules FILE] [--format json|csv] [-o FILE]
- *                 [--max-profile-bytes N] */
+ *                 [--max-profile-bytes N] [--lang en|de|es] */
 #include <stdio.h>
 #include <string.h>
 
@@ -13,7 +13,7 @@ limber_cmd_simulate (int argc, char **argv)
 {
   g_autofree char *profile_path = NULL, *rules = NULL, *start = NULL, *weeks = NULL, *seed = NULL;
   g_autofree char *adherence = NULL, *response = NULL, *format = NULL, *output = NULL;
-  g_autofree char *max_profile_bytes = NULL;
+  g_autofree char *max_profile_bytes = NULL, *lang = NULL;
   GOptionEntry entries[] = {
     { "profile", 'p', 0, G_OPTION_ARG_FILENAME, &profile_path, "The starting profile, JSON or XML ('-': standard input)",
       "FILE" },
@@ -26,6 +26,8 @@ limber_cmd_simulate (int argc, char **argv)
     { "start", 's', 0, G_OPTION_ARG_STRING, &start, "First day of the first week (default: today)", "YYYY-MM-DD" },
     { "rules", 'r', 0, G_OPTION_ARG_FILENAME, &rules, "Rule set (default: the built-in one)", "FILE" },
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format, "Output: json or csv (default json)", "FORMAT" },
+    { "lang", 0, 0, G_OPTION_ARG_STRING, &lang,
+      "Language of the weeks' advice: en, de or es (default en: the output is data, not the locale's)", "LANG" },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "Write to FILE instead of standard output", "FILE" },
     { NULL },
   };
@@ -70,7 +72,7 @@ limber_cmd_simulate (int argc, char **argv)
         }
     }
   g_autoptr (LimberOptions) options = limber_cli_options ("simulate", start, NULL, seed);
-  if (options == NULL)
+  if (options == NULL || (lang != NULL && !limber_cli_set_language ("simulate", options, lang)))
     return LIMBER_EXIT_USAGE;
 
   g_autoptr (LimberRuleset) rs = limber_cli_load_rules (rules);

@@ -34,6 +34,7 @@ struct _LimberItem {
   double weight;            /* the final weight it was chosen with */
   LimberItemRole role;      /* in the week's core (every training day) or a rotating accessory */
   const char *explanation;  /* the plain-language sentence a person reads (borrowed: kept by the plan) */
+  const char *name;         /* the exercise's name in the plan's language (borrowed), or NULL: its name */
   /* why, by reference (why.h): the reasons its exercise shares with every
    * item of it in the plan, then its own */
   const GArray *shared;     /* the plan's LimberWhy records, or NULL */

@@ -505,6 +505,13 @@ limber_item_get_explanation (const LimberItem *item)
   return item->explanation;
 }
 
+const char *
+limber_item_get_name (const LimberItem *item)
+{
+  g_return_val_if_fail (item != NULL, NULL);
+  return item->name != NULL ? item->name : item->exercise->name;
+}
+
 LimberItemRole
 limber_item_get_role (const LimberItem *item)
 {

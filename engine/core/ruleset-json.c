@@ -5,6 +5,8 @@
 
 #include "condition.h"
 #include "json-write.h"
+#include "limber/autocleanups.h"
+#include "plan-private.h"
 
 
 
@@ -12,6 +14,25 @@
 
 
 static const char *const kind_names[] = { "yes-no", "scale", "choice" };
+
+/* Describing in a language (docs/i18n.md): the rule set's texts through
+ * its translation tr (NULL: the English); ids and numbers are the same. */
+#define T(text) limber_tr (tr, text)
+
+static void
+add_strv_tr (JsonBuilder *b, const char *name, char **strv, const LimberTranslation *tr)
+{
+  if (tr == NULL || strv == NULL)
+    {
+      limber_json_add_strv (b, name, strv);
+      return;
+    }
+  guint n = g_strv_length (strv);
+  g_autofree const char **translated = g_new0 (const char *, n + 1);
+  for (guint i = 0; i < n; i++)
+    translated[i] = T (strv[i]);
+  limber_json_add_strv (b, name, (char **) translated);
+}
 
 /* The red flag of a question with the most severe outcome; the first one in
  * document order among equals. */
@@ -45,7 +66,7 @@ add_trigger (JsonBuilder *b, const LimberRedFlag *f)
 }
 
 static void
-describe_questions (JsonBuilder *b, const LimberRuleset *rs)
+describe_questions (JsonBuilder *b, const LimberRuleset *rs, const LimberTranslation *tr)
 {
   json_builder_set_member_name (b, "questions");
   json_builder_begin_array (b);
@@ -55,7 +76,7 @@ describe_questions (JsonBuilder *b, const LimberRuleset *rs)
       const LimberRedFlag *worst = worst_flag (rs, i);
       json_builder_begin_object (b);
       limber_json_add_string (b, "id", q->id);
-      limber_json_add_string (b, "text", q->text);
+      limber_json_add_string (b, "text", T (q->text));
       limber_json_add_string (b, "kind", kind_names[q->kind]);
       limber_json_add_strv (b, "choices", q->choices);
       limber_json_add_number (b, "min", q->min, -1);
@@ -73,7 +94,7 @@ describe_questions (JsonBuilder *b, const LimberRuleset *rs)
           limber_json_add_string (b, "id", f->id);
           limber_json_add_string (b, "outcome", limber_outcome_to_string (f->outcome));
           add_trigger (b, f);
-          limber_json_add_string (b, "message", f->message);
+          limber_json_add_string (b, "message", T (f->message));
           limber_json_add_strv (b, "cite", f->cite);
           json_builder_end_object (b);
         }
@@ -91,7 +112,7 @@ static const char *const history_fact_names[] = {
 /* Red flags on the logged history: no question asks them, so they are
  * listed apart (an app has nothing to ask; the engine reads the log). */
 static void
-describe_history_flags (JsonBuilder *b, const LimberRuleset *rs)
+describe_history_flags (JsonBuilder *b, const LimberRuleset *rs, const LimberTranslation *tr)
 {
   json_builder_set_member_name (b, "history_red_flags");
   json_builder_begin_array (b);
@@ -105,7 +126,7 @@ describe_history_flags (JsonBuilder *b, const LimberRuleset *rs)
       limber_json_add_string (b, "outcome", limber_outcome_to_string (f->outcome));
       limber_json_add_string (b, "history", history_fact_names[f->history_fact]);
       limber_json_add_number (b, "at_least", f->at_least, -1);
-      limber_json_add_string (b, "message", f->message);
+      limber_json_add_string (b, "message", T (f->message));
       limber_json_add_strv (b, "cite", f->cite);
       json_builder_end_object (b);
     }
@@ -113,7 +134,7 @@ describe_history_flags (JsonBuilder *b, const LimberRuleset *rs)
 }
 
 static void
-describe_measures (JsonBuilder *b, const LimberRuleset *rs)
+describe_measures (JsonBuilder *b, const LimberRuleset *rs, const LimberTranslation *tr)
 {
   json_builder_set_member_name (b, "measures");
   json_builder_begin_array (b);
@@ -122,7 +143,7 @@ describe_measures (JsonBuilder *b, const LimberRuleset *rs)
       const LimberMeasure *m = g_ptr_array_index (rs->measures, i);
       json_builder_begin_object (b);
       limber_json_add_string (b, "id", m->id);
-      limber_json_add_string (b, "label", m->label);
+      limber_json_add_string (b, "label", T (m->label));
       limber_json_add_string (b, "unit", m->unit);
       limber_json_add_bool (b, "sided", m->sided);
       limber_json_add_number (b, "normal", m->normal, -1);
@@ -136,7 +157,7 @@ describe_measures (JsonBuilder *b, const LimberRuleset *rs)
 }
 
 static void
-describe_scores (JsonBuilder *b, const LimberRuleset *rs)
+describe_scores (JsonBuilder *b, const LimberRuleset *rs, const LimberTranslation *tr)
 {
   json_builder_set_member_name (b, "scores");
   json_builder_begin_array (b);
@@ -145,7 +166,7 @@ describe_scores (JsonBuilder *b, const LimberRuleset *rs)
       const LimberScore *s = g_ptr_array_index (rs->scores, i);
       json_builder_begin_object (b);
       limber_json_add_string (b, "id", s->id);
-      limber_json_add_string (b, "name", s->name);
+      limber_json_add_string (b, "name", T (s->name));
       json_builder_set_member_name (b, "items");
       json_builder_begin_array (b);
       for (guint k = 0; k < s->items->len; k++)
@@ -205,7 +226,7 @@ add_dose (JsonBuilder *b, const LimberDose *d)
 }
 
 static void
-describe_exercises (JsonBuilder *b, const LimberRuleset *rs)
+describe_exercises (JsonBuilder *b, const LimberRuleset *rs, const LimberTranslation *tr)
 {
   static const char *const variant_names[] = { "easier", "seated", "harder", "alternative" };
   json_builder_set_member_name (b, "exercises");
@@ -215,9 +236,9 @@ describe_exercises (JsonBuilder *b, const LimberRuleset *rs)
       const LimberExercise *e = g_ptr_array_index (rs->exercises, i);
       json_builder_begin_object (b);
       limber_json_add_string (b, "id", e->id);
-      limber_json_add_string (b, "name", e->name);
-      limber_json_add_strv (b, "instructions", e->instructions);
-      limber_json_add_strv (b, "muscles", e->muscles);
+      limber_json_add_string (b, "name", T (e->name));
+      add_strv_tr (b, "instructions", e->instructions, tr);
+      add_strv_tr (b, "muscles", e->muscles, tr);
       limber_json_add_strv (b, "tags", e->tags);
       limber_json_add_strv (b, "regions", e->regions);
       limber_json_add_string (b, "position", limber_position_to_string (e->position));
@@ -331,10 +352,9 @@ describe_policy (JsonBuilder *b, const LimberRuleset *rs)
   json_builder_end_object (b);
 }
 
-char *
-limber_ruleset_to_json (const LimberRuleset *rs, gboolean pretty)
+static char *
+to_json (const LimberRuleset *rs, gboolean pretty, const LimberTranslation *tr)
 {
-  g_return_val_if_fail (rs != NULL, NULL);
   g_autoptr (JsonBuilder) b = json_builder_new ();
   json_builder_begin_object (b);
   limber_json_add_format_version (b);
@@ -342,9 +362,9 @@ limber_ruleset_to_json (const LimberRuleset *rs, gboolean pretty)
   limber_json_add_string (b, "version", rs->version);
   limber_json_add_string (b, "sha256", rs->sha256);
   limber_json_add_int (b, "schema_version", rs->schema_version);
-  limber_json_add_string (b, "title", rs->title);
+  limber_json_add_string (b, "title", T (rs->title));
   limber_json_add_strv (b, "authors", rs->authors);
-  limber_json_add_string (b, "safety", rs->safety);
+  limber_json_add_string (b, "safety", T (rs->safety));
   json_builder_set_member_name (b, "sources");
   json_builder_begin_array (b);
   for (guint i = 0; i < rs->sources->len; i++)
@@ -363,11 +383,11 @@ limber_ruleset_to_json (const LimberRuleset *rs, gboolean pretty)
     if (rs->goal_declared[g])
       json_builder_add_string_value (b, limber_goal_to_string ((LimberGoal) g));
   json_builder_end_array (b);
-  describe_questions (b, rs);
-  describe_history_flags (b, rs);
-  describe_measures (b, rs);
-  describe_scores (b, rs);
-  describe_exercises (b, rs);
+  describe_questions (b, rs, tr);
+  describe_history_flags (b, rs, tr);
+  describe_measures (b, rs, tr);
+  describe_scores (b, rs, tr);
+  describe_exercises (b, rs, tr);
   describe_rules (b, rs);
   describe_templates (b, rs);
   describe_policy (b, rs);
@@ -375,6 +395,46 @@ limber_ruleset_to_json (const LimberRuleset *rs, gboolean pretty)
 
   g_autoptr (JsonNode) root = json_builder_get_root (b);
   return limber_json_write (root, NULL, pretty);
+}
+
+char *
+limber_ruleset_to_json (const LimberRuleset *rs, gboolean pretty)
+{
+  g_return_val_if_fail (rs != NULL, NULL);
+  return to_json (rs, pretty, NULL);
+}
+
+/* The translation into `language`: NULL for English; FALSE with an error
+ * for a language limber or the rule set does not have. */
+static gboolean
+translation_for (const LimberRuleset *rs, const char *language, const LimberTranslation **tr, GError **error)
+{
+  *tr = NULL;
+  g_autoptr (LimberOptions) options = limber_options_new ();
+  if (!limber_options_set_language (options, language, error))
+    return FALSE;
+  if (options->lang == LIMBER_LANG_EN)
+    return TRUE;
+  *tr = limber_ruleset_translation (rs, options->lang);
+  if (*tr != NULL)
+    return TRUE;
+  g_auto (GStrv) have = limber_ruleset_get_languages (rs);
+  g_autofree char *list = g_strjoinv (", ", have);
+  g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_OPTIONS,
+               "language: rule set %s (%s) has no translation into '%s'; expected one of %s (see docs/i18n.md)", rs->id,
+               rs->name, limber_lang_code (options->lang), list);
+  return FALSE;
+}
+
+char *
+limber_ruleset_to_json_in (const LimberRuleset *ruleset, gboolean pretty, const char *language, GError **error)
+{
+  g_return_val_if_fail (ruleset != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+  const LimberTranslation *tr;
+  if (!translation_for (ruleset, language, &tr, error))
+    return NULL;
+  return to_json (ruleset, pretty, tr);
 }
 
 static void
@@ -388,12 +448,11 @@ text_dose (GString *out, const LimberDose *d)
     g_string_append_printf (out, "%u x %u reps", d->sets, d->reps);
 }
 
-char *
-limber_ruleset_to_text (const LimberRuleset *rs)
+static char *
+to_text (const LimberRuleset *rs, const LimberTranslation *tr)
 {
-  g_return_val_if_fail (rs != NULL, NULL);
   GString *out = g_string_new (NULL);
-  g_string_append_printf (out, "%s %s: %s\nsha256 %s\n", rs->id, rs->version, rs->title, rs->sha256);
+  g_string_append_printf (out, "%s %s: %s\nsha256 %s\n", rs->id, rs->version, T (rs->title), rs->sha256);
   g_string_append (out, "\nGoals:");
   for (unsigned g = 0; g < LIMBER_N_GOALS; g++)
     if (rs->goal_declared[g])
@@ -402,7 +461,7 @@ limber_ruleset_to_text (const LimberRuleset *rs)
   for (guint i = 0; i < rs->questions->len; i++)
     {
       const LimberQuestion *q = g_ptr_array_index (rs->questions, i);
-      g_string_append_printf (out, "  %-28s %-7s %s%s%s%s\n", q->id, kind_names[q->kind], q->text,
+      g_string_append_printf (out, "  %-28s %-7s %s%s%s%s\n", q->id, kind_names[q->kind], T (q->text),
                               q->worst_outcome ? " [red flag: " : "",
                               q->worst_outcome ? limber_outcome_to_string (q->worst_outcome) : "",
                               q->worst_outcome ? "]" : "");
@@ -428,7 +487,7 @@ limber_ruleset_to_text (const LimberRuleset *rs)
   for (guint i = 0; i < rs->scores->len; i++)
     {
       const LimberScore *s = g_ptr_array_index (rs->scores, i);
-      g_string_append_printf (out, "  %s: %s, %u items, categories:", s->id, s->name, s->items->len);
+      g_string_append_printf (out, "  %s: %s, %u items, categories:", s->id, T (s->name), s->items->len);
       for (guint k = 0; k < s->categories->len; k++)
         g_string_append_printf (out, " %s", ((LimberCategory *) g_ptr_array_index (s->categories, k))->id);
       g_string_append_c (out, '\n');
@@ -437,7 +496,7 @@ limber_ruleset_to_text (const LimberRuleset *rs)
   for (guint i = 0; i < rs->exercises->len; i++)
     {
       const LimberExercise *e = g_ptr_array_index (rs->exercises, i);
-      g_string_append_printf (out, "  %-28s %-32s %-8s level %u%s  ", e->id, e->name,
+      g_string_append_printf (out, "  %-28s %-32s %-8s level %u%s  ", e->id, T (e->name),
                               limber_position_to_string (e->position), e->level, e->per_side ? ", per side" : "");
       for (guint s = 0; s < e->ladder->len; s++)
         {
@@ -454,4 +513,22 @@ limber_ruleset_to_text (const LimberRuleset *rs)
       g_string_append_printf (out, "  %-28s %s\n", r->id, r->description);
     }
   return g_string_free (out, FALSE);
+}
+
+char *
+limber_ruleset_to_text (const LimberRuleset *rs)
+{
+  g_return_val_if_fail (rs != NULL, NULL);
+  return to_text (rs, NULL);
+}
+
+char *
+limber_ruleset_to_text_in (const LimberRuleset *ruleset, const char *language, GError **error)
+{
+  g_return_val_if_fail (ruleset != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+  const LimberTranslation *tr;
+  if (!translation_for (ruleset, language, &tr, error))
+    return NULL;
+  return to_text (ruleset, tr);
 }

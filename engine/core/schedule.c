@@ -172,6 +172,7 @@ make_item (const Composer *C, Shared *S, const Pick *pick, gboolean core)
   item->weight = c->weight;
   item->role = core ? LIMBER_ITEM_CORE : LIMBER_ITEM_ACCESSORY;
   item->explanation = S->explanation[pick->exercise];
+  item->name = limber_tr (plan->tr, e->name);
   item->shared = C->plan->why;
   item->shared_first = S->shared_first[pick->exercise];
   item->n_shared = S->n_shared[pick->exercise];

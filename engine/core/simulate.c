@@ -299,6 +299,7 @@ limber_simulate (const LimberRuleset *rs, const LimberProfile *profile, const Li
       g_date_add_days (&wo->start, 7 * week);
       wo->days = 7;
       wo->seed = o->seed + week;
+      wo->lang = o->lang; /* each week's advice in the language asked for */
       LimberPlan *plan = limber_generate (rs, sim->profile, wo, error);
       if (plan == NULL)
         {

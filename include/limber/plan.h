@@ -370,6 +370,14 @@ const char *limber_item_get_reason(const LimberItem *item, unsigned index, const
 const char *limber_item_get_explanation(const LimberItem *item);
 
 /**
+ * @brief The name of the item's exercise as the plan writes it: in the plan's language
+ * (limber_options_set_language()), the rule set's name in English.
+ * @param item an item.
+ * @return the name (borrowed).
+ */
+const char *limber_item_get_name(const LimberItem *item);
+
+/**
  * @brief Whether the item belongs to the week's core, done every training
  *        day, or is one of the few accessories that rotate between days.
  * @param item an item.

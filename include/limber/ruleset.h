@@ -275,6 +275,20 @@ const LimberMeasure *limber_ruleset_lookup_measure(const LimberRuleset *ruleset,
 char *limber_ruleset_to_json(const LimberRuleset *ruleset, gboolean pretty);
 
 /**
+ * @brief Describes the rule set as JSON in a language: the texts a person reads (title, safety, questions,
+ * red-flag messages, measure labels, score names, exercise names, steps and muscles) translated; ids,
+ * numbers and the rest as limber_ruleset_to_json() writes them.
+ * @param ruleset a rule set.
+ * @param pretty TRUE for indented output.
+ * @param language a language code ("de", "es"; NULL or "en": the rule set as written).
+ * @param error return location for a #LIMBER_ERROR_OPTIONS error when limber or the rule set has no such
+ *   language (limber_ruleset_get_languages()).
+ * @return a new NUL-terminated JSON document (free with g_free()), or NULL on error.
+ */
+char *limber_ruleset_to_json_in(const LimberRuleset *ruleset, gboolean pretty, const char *language,
+                                GError **error);
+
+/**
  * @brief A JSON Schema (draft 2020-12) of the profiles this rule set reads
  *        (`limber describe --format json-schema`).
  *
@@ -301,6 +315,17 @@ char *limber_ruleset_to_profile_schema(const LimberRuleset *ruleset, gboolean pr
  * @return a new NUL-terminated text (free with g_free()).
  */
 char *limber_ruleset_to_text(const LimberRuleset *ruleset);
+
+/**
+ * @brief Describes the rule set as text in a language: its title, questions, score names and exercise names
+ * translated, everything else as limber_ruleset_to_text() writes it.
+ * @param ruleset a rule set.
+ * @param language a language code ("de", "es"; NULL or "en": the rule set as written).
+ * @param error return location for a #LIMBER_ERROR_OPTIONS error when limber or the rule set has no such
+ *   language (limber_ruleset_get_languages()).
+ * @return a new NUL-terminated text (free with g_free()), or NULL on error.
+ */
+char *limber_ruleset_to_text_in(const LimberRuleset *ruleset, const char *language, GError **error);
 
 /**
  * @brief The exercise's id.

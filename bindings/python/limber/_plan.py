@@ -43,7 +43,10 @@ class Item:
         except KeyError:
             raise AttributeError(name) from None
 
-    name = property(lambda self: self.exercise.name, doc="The exercise's display name.")
+    # the C getter gives the name in the plan's language; an item made
+    # without one (a pickle of an older version) falls back to the exercise's
+    name = property(lambda self: self._extra.get("name") or self.exercise.name,
+                    doc="The exercise's display name, in the plan's language.")
     per_side = property(lambda self: self.exercise.per_side, doc="Whether the dose is done on each side.")
     sets = property(lambda self: self.dose.sets, doc="Sets prescribed.")
     reps = property(lambda self: self.dose.reps, doc="Repetitions per set; 0 for a duration.")

@@ -20,7 +20,7 @@ from ._values import date_text, seed_value
 CHUNK = 4096
 
 
-def _options(start, days, seed):
+def _options(start, days, seed, lang=None):
     """New C options (freed with the returned cdata)."""
     opts = ffi.gc(lib.limber_options_new(), lib.limber_options_free)
     err = ffi.new("GError **")
@@ -34,6 +34,9 @@ def _options(start, days, seed):
         lib.limber_options_set_days(opts, int(days), err)
         check(err, OptionsError)
     lib.limber_options_set_seed(opts, seed)
+    if lang is not None:
+        lib.limber_options_set_language(opts, str(lang).encode(), err)
+        check(err, OptionsError)
     return opts
 
 
@@ -272,8 +275,23 @@ class Ruleset:
                                 for i, e in enumerate(self.exercises)}
         return self._by_address
 
-    def describe(self):
-        """The whole rule set as a dict (`limber describe --format json`)."""
+    def describe(self, lang=None):
+        """The whole rule set as a dict (`limber describe --format json`).
+
+        Args:
+            lang: the language of the texts a person reads (names, steps,
+                questions...): "en", "de" or "es"; None for English.  Ids
+                and numbers are the same in every language.
+
+        Raises:
+            OptionsError: the language is unknown, or the rule set has no
+                translation into it.
+        """
+        if lang is not None:
+            err = ffi.new("GError **")
+            text = lib.limber_ruleset_to_json_in(self._live(), False, str(lang).encode(), err)
+            check(err, OptionsError)
+            return json.loads(take_text(text))
         if self._describe is None:
             self._describe = self.to_json()
         return json.loads(self._describe)
@@ -302,7 +320,7 @@ class Ruleset:
         return profile
 
     @wraps_c("limber_generate")
-    def plan(self, profile, start=None, days=7, seed=0):
+    def plan(self, profile, start=None, days=7, seed=0, lang=None):
         """Generates a plan for one profile.
 
         Args:
@@ -310,20 +328,24 @@ class Ruleset:
             start: the first day (YYYY-MM-DD or a date); None for today.
             days: the number of days, 1 to 28.
             seed: the seed of the weighted choices; the same inputs and seed give the same plan.
+            lang: the language of the plan's text, "en", "de" or "es" (None: English); ids
+                and numbers are the same in every language (docs/i18n.md).
 
         Raises:
             ProfileError: the profile is malformed or does not fit the rule set (see .field).
-            OptionsError: start or days are out of range.
+            OptionsError: start or days are out of range, or the language is unknown or the
+                rule set has no translation into it.
         """
         p = Profile.coerce(profile, self)
-        opts = _options(start, days, seed)
+        opts = _options(start, days, seed, lang)
         err = ffi.new("GError **")
         ptr = lib.limber_generate(self._live(), p._live(), opts, err)
         check(err, Error)
         return Plan(ptr, self)
 
     @wraps_c("limber_py_plan_many", "limber_py_plan_many_json", "limber_py_plan_many_rows")
-    def plan_many(self, profiles, start=None, days=7, seed=0, threads=None, errors="raise", output="plans"):
+    def plan_many(self, profiles, start=None, days=7, seed=0, threads=None, errors="raise", output="plans",
+                  lang=None):
         """Generates one plan per profile, in C, on `threads` threads (default: every core).
 
         The GIL is released while C works.  Dicts are read in C straight
@@ -335,7 +357,7 @@ class Ruleset:
 
         Args:
             profiles: an iterable of dicts, JSON strings or bytes, or Profile objects.
-            start, days, seed: as for plan(), the same for every profile.
+            start, days, seed, lang: as for plan(), the same for every profile.
             threads: worker threads (None: one per available core).
             errors: "raise" to raise the first bad profile's ProfileError (its
                 `index` attribute says which), or "return" to put the exception
@@ -354,14 +376,14 @@ class Ruleset:
             with its message, for each bad profile when errors="return").
         """
         if output == "frame":
-            frames = list(self.iplan_many(profiles, start, days, seed, threads, errors, output=output))
+            frames = list(self.iplan_many(profiles, start, days, seed, threads, errors, output=output, lang=lang))
             if not frames:
                 return _empty_frame()
             return frames[0] if len(frames) == 1 else _pandas().concat(frames, ignore_index=True)
-        return list(self.iplan_many(profiles, start, days, seed, threads, errors, output=output))
+        return list(self.iplan_many(profiles, start, days, seed, threads, errors, output=output, lang=lang))
 
     def iplan_many(self, profiles, start=None, days=7, seed=0, threads=None, errors="raise", chunk=CHUNK,
-                   output="plans"):
+                   output="plans", lang=None):
         """Like plan_many(), as an iterator: profiles are planned `chunk` at a time, so memory stays bounded.
 
         While C plans one chunk (the GIL released), a Python thread reads the
@@ -372,7 +394,7 @@ class Ruleset:
             raise ValueError('errors must be "raise" or "return"')
         if output not in ("plans", "json", "frame"):
             raise ValueError('output must be "plans", "json" or "frame"')
-        opts = _options(start, days, seed)
+        opts = _options(start, days, seed, lang)
         nthreads = _threads(threads)
         pending, base = None, 0
         try:
