@@ -153,11 +153,18 @@ def test_a_rule_file_changed_since_loading_does_not_pickle(tmp_path):
         pickle.dumps(rules)
 
 
-def test_a_rule_file_with_translations_beside_it_does_not_unpickle_without_them():
-    rules = limber.Ruleset.load(REPO / "rules" / "default.xml")  # default.de.xml, default.es.xml beside it
+def test_a_rule_file_with_translations_beside_it_does_not_unpickle_without_them(tmp_path):
+    # a copy of the default rules with their translations beside them (default.de.xml, default.es.xml)
+    for name in ("default.xml", "default.de.xml", "default.es.xml"):
+        (tmp_path / name).write_bytes((REPO / "rules" / name).read_bytes())
+    rules = limber.Ruleset.load(tmp_path / "default.xml")
     assert len(rules.languages) > 1
+    data = pickle.dumps(rules)
+    # where the pickle is read (a worker on another machine) the translation files are not there
+    (tmp_path / "default.de.xml").unlink()
+    (tmp_path / "default.es.xml").unlink()
     with pytest.raises(limber.RulesetError, match="not the translation files beside it"):
-        pickle.loads(pickle.dumps(rules))
+        pickle.loads(data)
 
 
 def test_plans_round_trip_through_pickle(rules, plan, emergency):
