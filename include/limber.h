@@ -21,6 +21,7 @@
 #include <limber/lint.h>
 #include <limber/render.h>
 #include <limber/simulate.h>
+#include <limber/scan.h>
 #include <limber/autocleanups.h>
 
 #endif

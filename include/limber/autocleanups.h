@@ -17,6 +17,7 @@
 #include <limber/audit.h>
 #include <limber/lint.h>
 #include <limber/simulate.h>
+#include <limber/scan.h>
 
 /** @cond AUTOCLEANUPS */
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LimberRuleset, limber_ruleset_unref)
@@ -29,6 +30,8 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (LimberCoverage, limber_coverage_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LimberAudit, limber_audit_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LimberLintReport, limber_lint_report_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LimberSimulation, limber_simulation_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LimberCapture, limber_capture_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LimberScanResult, limber_scan_result_free)
 /** @endcond */
 
 #endif
