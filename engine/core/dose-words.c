@@ -79,6 +79,7 @@ limber_dose_words_lang (const LimberDose *dose, gboolean per_side, LimberSide em
     g_string_append (out, limber_msg (lang, " each side"));
   if (extra_sets > 0 && (emphasis == LIMBER_SIDE_LEFT || emphasis == LIMBER_SIDE_RIGHT))
     {
+      /* i18n */
       const char *fmt = emphasis == LIMBER_SIDE_LEFT
                           ? (extra_sets == 1 ? ", +%u set on the left" : ", +%u sets on the left")
                           : (extra_sets == 1 ? ", +%u set on the right" : ", +%u sets on the right");

@@ -13,9 +13,11 @@
 #define M(english) limber_msg (p->lang, english)
 #define T(text) limber_tr (plan->tr, text)
 
+/* i18n */
 const char *const limber_print_log_columns[LIMBER_PRINT_LOG_COLUMNS] = {
   "Date", "Exercise", "Done", "Sets \xc3\x97 reps or hold", "During", "Next morning",
 };
+/* i18n */
 const char *const limber_print_log_hints[LIMBER_PRINT_LOG_COLUMNS] = {
   "", "", "tick", "as planned, or what you did", "discomfort 0\xe2\x80\x93" "10", "discomfort 0\xe2\x80\x93" "10",
 };
@@ -474,11 +476,13 @@ card_dose (LimberLang lang, const LimberItem *item)
   unsigned extra = limber_item_get_emphasis_extra_sets (item);
   if (item->emphasis_side == LIMBER_SIDE_NONE || extra == 0)
     return g_steal_pointer (&base);
+  /* i18n */
   static const char *const counts[] = { "", "one", "two", "three", "four" };
   char number[LIMBER_NUMBER_BUF_SIZE];
   const char *count = extra < G_N_ELEMENTS (counts) ? limber_msg (lang, counts[extra])
                                                     : limber_number_format (number, extra, 0);
   gboolean left = item->emphasis_side == LIMBER_SIDE_LEFT;
+  /* i18n */
   const char *fmt = extra == 1 ? (left ? "%s, %s extra set on the left" : "%s, %s extra set on the right")
                                : (left ? "%s, %s extra sets on the left" : "%s, %s extra sets on the right");
   return g_strdup_printf (limber_msg (lang, fmt), base, count);
