@@ -16,6 +16,7 @@ int limber_cmd_coverage (int argc, char **argv);
 int limber_cmd_audit (int argc, char **argv);
 int limber_cmd_lint (int argc, char **argv);
 int limber_cmd_simulate (int argc, char **argv);
+int limber_cmd_scan (int argc, char **argv);
 
 /* One of the tool's commands, as main.c lists them. */
 typedef struct {

@@ -12,6 +12,7 @@ static const LimberCliCommand commands[] = {
   { "describe", limber_cmd_describe, "describe a rule set (JSON or text)" },
   { "plan", limber_cmd_plan, "make a week's plan for a profile" },
   { "simulate", limber_cmd_simulate, "simulate weeks of a program and print the trajectory" },
+  { "scan", limber_cmd_scan, "measure range of motion from a camera's pose landmarks" },
   { "test", limber_cmd_test, "run rule test cases and print TAP (and JUnit)" },
   { "coverage", limber_cmd_coverage, "what rules fired over test cases or a population" },
   { "audit", limber_cmd_audit, "session quality over profiles or a population, with thresholds" },

@@ -6,7 +6,7 @@
  * noise, lost frames and the compensations the protocols forbid.  The same
  * settings always give the same frames (a fixed-seed xorshift generator).
  *
- * Timeline at 30 frames a second: 1 s still in the start position, 1.5 s
+ * Timeline, at 30 frames a second unless told otherwise: 1 s still in the start position, 1.5 s
  * moving to the end (smoothstep), the hold, 1 s back.
  */
 #ifndef LIMBER_SCAN_SYNTH_H
@@ -32,6 +32,7 @@ typedef struct {
   LimberLandmarkFormat format;
   gboolean no_depth;         /* MediaPipe without z */
   unsigned seed;
+  double fps;                /* 0: 30 frames a second */
 } Synth;
 
 typedef struct {
@@ -248,7 +249,8 @@ synth_json (const Synth *S)
   guint64 state = 0x9E3779B97F4A7C15ull ^ ((guint64) S->seed * 0x100000001B3ull + 1);
   double hold = S->hold_s > 0 ? S->hold_s : 2.0;
   double total = 1.0 + 1.5 + hold + 1.0;
-  int n = (int) (total * 30);
+  double fps = S->fps > 0 ? S->fps : 30;
+  int n = (int) (total * fps);
   gboolean coco = S->format == LIMBER_LANDMARKS_COCO_17;
   GString *out = g_string_new (NULL);
   g_string_append_printf (out, "{\"format\": \"%s\", \"image_width\": %d, \"image_height\": %d, \"frames\": [\n",
@@ -257,7 +259,7 @@ synth_json (const Synth *S)
   gboolean first = TRUE;
   for (int f = 0; f < n; f++)
     {
-      double t = f / 30.0, s;
+      double t = f / fps, s;
       if (t < 1.0)
         s = 0;
       else if (t < 2.5)
@@ -310,13 +312,13 @@ synth_json (const Synth *S)
       for (int i = 0; i < count; i++)
         {
           if (coco)
-            g_string_append_printf (out, "%s%.2f, %.2f, %.2f", i ? ", " : "", L[i][0], L[i][1], L[i][3]);
+            g_string_append_printf (out, "%s%.1f,%.1f,%.2f", i ? "," : "", L[i][0], L[i][1], L[i][3]);
           else if (S->no_depth)
-            g_string_append_printf (out, "%s{\"x\": %.5f, \"y\": %.5f, \"visibility\": %.2f}", i ? ", " : "",
+            g_string_append_printf (out, "%s{\"x\":%.4f,\"y\":%.4f,\"visibility\":%.2f}", i ? "," : "",
                                     L[i][0] / SYNTH_W, L[i][1] / SYNTH_H, L[i][3]);
           else
-            g_string_append_printf (out, "%s{\"x\": %.5f, \"y\": %.5f, \"z\": %.5f, \"visibility\": %.2f}",
-                                    i ? ", " : "", L[i][0] / SYNTH_W, L[i][1] / SYNTH_H, L[i][2] / SYNTH_W, L[i][3]);
+            g_string_append_printf (out, "%s{\"x\":%.4f,\"y\":%.4f,\"z\":%.4f,\"visibility\":%.2f}",
+                                    i ? "," : "", L[i][0] / SYNTH_W, L[i][1] / SYNTH_H, L[i][2] / SYNTH_W, L[i][3]);
         }
       g_string_append (out, "]}");
       g_free (L);

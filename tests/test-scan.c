@@ -379,3 +379,99 @@ LIMBER_TEST (scan, a_protocol_the_schema_allows_but_that_cannot_be_measured_is_r
   cr_assert_not_null (strstr (error->message, "bad.xml:"), "%s", error->message);
   cr_assert_not_null (strstr (error->message, "expected exactly one of reference="), "%s", error->message);
 }
+
+/* examples/landmarks/: a capture per protocol (MediaPipe Pose, 15 frames a
+ * second, the left side), the right side of the straight-leg raise (for the
+ * profile example), the same test as COCO keypoints, and a refused one. */
+static const struct {
+  const char *file;
+  Synth synth;
+  gboolean usable;
+} examples[] = {
+  { "hamstring.slr-left.json", { .measure = "hamstring.slr", .angle = 62, .side = LIMBER_SIDE_LEFT } , TRUE },
+  { "hamstring.slr-right.json", { .measure = "hamstring.slr", .angle = 78, .side = LIMBER_SIDE_RIGHT }, TRUE },
+  { "hip.flexion-left.json", { .measure = "hip.flexion", .angle = 112, .side = LIMBER_SIDE_LEFT }, TRUE },
+  { "hip.extension-left.json", { .measure = "hip.extension", .angle = 12, .side = LIMBER_SIDE_LEFT }, TRUE },
+  { "hip.internal-rotation-left.json", { .measure = "hip.internal-rotation", .angle = 28, .side = LIMBER_SIDE_LEFT },
+    TRUE },
+  { "hip.external-rotation-left.json", { .measure = "hip.external-rotation", .angle = 40, .side = LIMBER_SIDE_LEFT },
+    TRUE },
+  { "shoulder.flexion-left.json", { .measure = "shoulder.flexion", .angle = 158, .side = LIMBER_SIDE_LEFT }, TRUE },
+  { "ankle.dorsiflexion-left.json", { .measure = "ankle.dorsiflexion", .angle = 10, .side = LIMBER_SIDE_LEFT },
+    TRUE },
+  { "thoracic.rotation-left.json", { .measure = "thoracic.rotation", .angle = 33, .side = LIMBER_SIDE_LEFT }, TRUE },
+  { "hamstring.slr-left-coco.json",
+    { .measure = "hamstring.slr", .angle = 62, .side = LIMBER_SIDE_LEFT, .format = LIMBER_LANDMARKS_COCO_17 }, TRUE },
+  { "hamstring.slr-left-knee-bent.json",
+    { .measure = "hamstring.slr", .angle = 62, .side = LIMBER_SIDE_LEFT, .compensation = "bent",
+      .compensation_deg = 40 },
+    FALSE },
+};
+
+LIMBER_TEST (scan, the_example_landmark_files_are_the_generators_and_scan_as_documented)
+{
+  g_autoptr (LimberRuleset) rs = limber_test_default_rules ();
+  /* LIMBER_WRITE_SCAN_EXAMPLES=1 rewrites them after a change of the generator */
+  gboolean write = g_getenv ("LIMBER_WRITE_SCAN_EXAMPLES") != NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (examples); i++)
+    {
+      Synth S = examples[i].synth;
+      S.noise_px = 2;
+      S.drop = 0.05;
+      S.fps = 15;
+      S.seed = 1000 + i;
+      g_autofree char *json = synth_json (&S);
+      g_autofree char *path = g_build_filename (LIMBER_SOURCE_DIR, "examples", "landmarks", examples[i].file, NULL);
+      if (write)
+        cr_assert (g_file_set_contents (path, json, -1, NULL), "%s", path);
+      g_autofree char *stored = NULL;
+      cr_assert (g_file_get_contents (path, &stored, NULL, NULL), "%s is missing", path);
+      cr_assert_str_eq (stored, json, "%s is not the generator's output (LIMBER_WRITE_SCAN_EXAMPLES=1)", path);
+      g_autoptr (GError) error = NULL;
+      g_autoptr (LimberCapture) c = limber_capture_new_from_file (path, &error);
+      cr_assert_not_null (c, "%s", error ? error->message : "");
+      g_autoptr (LimberScanResult) r = limber_scan_result_new (rs, S.measure, S.side, c, &error);
+      g_autofree char *why = reasons (r);
+      cr_assert_eq (limber_scan_result_is_usable (r), examples[i].usable, "%s:\n%s", examples[i].file, why);
+      if (examples[i].usable)
+        cr_assert_leq (fabs (limber_scan_result_get_angle (r) - S.angle), 5, "%s: %.1f", examples[i].file,
+                       limber_scan_result_get_angle (r));
+    }
+}
+
+LIMBER_TEST (scan, the_cli_prints_the_angle_refuses_with_reasons_and_fills_a_profile)
+{
+  g_autofree char *dir = g_build_filename (LIMBER_SOURCE_DIR, "examples", "landmarks", NULL);
+  g_autofree char *left = g_build_filename (dir, "hamstring.slr-left.json", NULL);
+  g_autofree char *right = g_build_filename (dir, "hamstring.slr-right.json", NULL);
+  g_autofree char *bent = g_build_filename (dir, "hamstring.slr-left-knee-bent.json", NULL);
+  g_autofree char *out = NULL, *err = NULL;
+  const char *one[] = { "scan", "--protocol", "hamstring.slr", "--side", "left", "--landmarks", left, NULL };
+  cr_assert_eq (limber_test_run_cli (one, NULL, &out, &err), 0, "%s", err);
+  cr_assert_not_null (strstr (out, "hamstring.slr, left side: 6"), "%s", out);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  const char *refused[] = { "scan", "-p", "hamstring.slr", "-s", "left", "-l", bent, "--format", "json", NULL };
+  cr_assert_eq (limber_test_run_cli (refused, NULL, &out, &err), 1, "%s", err);
+  cr_assert_not_null (strstr (out, "\"usable\":false"), "%s", out);
+  cr_assert_not_null (strstr (out, "the knee bent"), "%s", out);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_autofree char *profile = g_build_filename (LIMBER_SOURCE_DIR, "examples", "profiles", "stiff-back.json", NULL);
+  const char *into[] = { "scan", "-p", "hamstring.slr", "-s", "left", "-l", left, "-p", "hamstring.slr", "-s", "right",
+                         "-l", right, "--profile", profile, "--date", "2026-12-01", NULL };
+  cr_assert_eq (limber_test_run_cli (into, NULL, &out, &err), 0, "%s", err);
+  cr_assert_not_null (strstr (out, "\"rescans\""), "%s", out);
+  /* what it prints is a profile limber plan reads */
+  g_autofree char *plan_out = NULL, *plan_err = NULL;
+  const char *plan[] = { "plan", "--profile", "-", "--start", "2026-12-02", NULL };
+  cr_assert_eq (limber_test_run_cli (plan, out, &plan_out, &plan_err), 0, "%s", plan_err);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  const char *unpaired[] = { "scan", "-p", "hamstring.slr", "-l", left, NULL };
+  cr_assert_eq (limber_test_run_cli (unpaired, NULL, &out, &err), 2);
+  cr_assert_not_null (strstr (err, "expected one of each per test"), "%s", err);
+}

@@ -952,8 +952,8 @@ limber_scan_result_new (const LimberRuleset *rs, const char *measure, LimberSide
   if (absent->len > 0)
     {
       add_reason (r, LIMBER_SCAN_ISSUE_LANDMARKS_MISSING, TRUE,
-                  "this test needs the %s, which %s does not give; film it with a pose estimator that does "
-                  "(MediaPipe Pose)", absent->str, format_name (c->format));
+                  "this test needs the %s, which the %s format lacks; film it with a pose estimator that "
+                  "gives them (MediaPipe Pose)", absent->str, format_name (c->format));
       g_string_free (absent, TRUE);
       return r;
     }
