@@ -13,6 +13,7 @@
 #include <limber.h>
 
 #include "i18n.h"
+#include "ruleset-private.h"
 #include "support.h"
 
 TestSuite (i18n);
@@ -486,4 +487,47 @@ LIMBER_TEST (i18n, a_missing_translation_falls_back_to_english_and_lint_says_so)
   g_autofree char *plan_text = limber_plan_to_text (plan);
   assert_has (plan_text, "2. Wall Angels — 5 Wdh.");
   remove_rule_set (dir);
+}
+
+LIMBER_TEST (i18n, a_translation_added_from_memory_is_checked_and_used)
+{
+  g_autofree char *path = limber_test_data ("minimal.xml");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LimberRuleset) rs = limber_ruleset_new_from_file (path, &error);
+  cr_assert_not_null (rs);
+  g_autofree char *fingerprint = limber_translation_fingerprint ("Pelvic Tilts");
+  g_autofree char *xml = g_strdup_printf ("<translation ruleset=\"minimal\" lang=\"es\">\n"
+                                          "  <text key=\"exercise/pelvic-tilts/name\" en=\"%s\">Basculaciones de "
+                                          "pelvis</text>\n</translation>\n", fingerprint);
+  cr_assert (limber_ruleset_add_translation (rs, xml, -1, "minimal.es.xml", &error), "%s",
+             error ? error->message : "");
+  g_auto (GStrv) languages = limber_ruleset_get_languages (rs);
+  g_autofree char *list = g_strjoinv (" ", languages);
+  cr_assert_str_eq (list, "en es");
+  /* a second translation into the same language is refused */
+  cr_assert_not (limber_ruleset_add_translation (rs, xml, -1, "again.es.xml", &error));
+  assert_has (error->message, "again.es.xml:1: <translation lang=\"es\">: the rule set already has a translation");
+  g_clear_error (&error);
+  /* a translation of another rule set, too */
+  cr_assert_not (limber_ruleset_add_translation (rs, "<translation ruleset=\"default\" lang=\"de\"/>", -1, NULL,
+                                                 &error));
+  assert_has (error->message, "<memory>:1: <translation ruleset=\"default\">: translates another rule set; expected "
+                              "\"minimal\"");
+  g_clear_error (&error);
+  /* the built-in rule set has its languages already */
+  g_autoptr (LimberRuleset) builtin = limber_test_default_rules ();
+  cr_assert_not (limber_ruleset_add_translation (builtin, "<translation ruleset=\"default\" lang=\"es\"/>", -1, NULL,
+                                                 &error));
+  assert_has (error->message, "already has a translation into this language");
+  g_clear_error (&error);
+
+  g_autoptr (LimberProfile) p = limber_profile_new_from_json (rs, "{\"goal\": \"recovery\"}", -1, "profile", &error);
+  cr_assert_not_null (p, "%s", error ? error->message : "");
+  g_autoptr (LimberPlan) plan = plan_in (rs, p, "es");
+  g_autofree char *text = limber_plan_to_text (plan);
+  assert_has (text, "Basculaciones de pelvis");
+  /* what it lacks, lint lists */
+  g_autoptr (LimberLintReport) report = limber_lint (rs);
+  g_autofree char *lint = limber_lint_report_to_text (report);
+  assert_has (lint, "warning L016: minimal.es.xml has no Spanish translation of exercise/windshield-wipers/name");
 }

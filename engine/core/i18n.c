@@ -456,3 +456,14 @@ limber_ruleset_get_languages (const LimberRuleset *ruleset)
   g_ptr_array_add (out, NULL);
   return (char **) g_ptr_array_free (out, FALSE);
 }
+
+gboolean
+limber_ruleset_add_translation (LimberRuleset *ruleset, const char *data, gssize length, const char *name,
+                                GError **error)
+{
+  g_return_val_if_fail (ruleset != NULL, FALSE);
+  g_return_val_if_fail (data != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+  return limber_translation_add (ruleset, data, length < 0 ? strlen (data) : (gsize) length,
+                                 name ? name : "<memory>", error);
+}

@@ -147,6 +147,23 @@ LimberRuleset *limber_ruleset_new_default(GError **error);
 char **limber_ruleset_get_languages(const LimberRuleset *ruleset);
 
 /**
+ * @brief Adds a translation of the rule set into a language, from memory.
+ *
+ * The same as a translation file beside the rule set (docs/i18n.md): checked against the rule set (every key one
+ * of its texts, every reason with the English's placeholders), missing and stale texts falling back to English.
+ * Not thread-safe: add translations before the rule set is shared between threads. The built-in rule set already
+ * has its languages, so adding one to it is refused.
+ * @param ruleset a rule set.
+ * @param data the translation's XML (rules/limber-translation.xsd).
+ * @param length its length in bytes, or -1 when NUL-terminated.
+ * @param name a name for messages (a file name), or NULL.
+ * @param error return location for a #LIMBER_ERROR naming the file and line of what is wrong.
+ * @return TRUE when the translation was added.
+ */
+gboolean limber_ruleset_add_translation(LimberRuleset *ruleset, const char *data, gssize length, const char *name,
+                                        GError **error);
+
+/**
  * @brief Takes a reference.
  * @param ruleset a rule set.
  * @return @p ruleset.
