@@ -61,7 +61,7 @@ static const struct {
 
 /* The error of every case under one condition: worst and mean absolute. */
 static void
-accuracy (const LimberRuleset *rs, const char *condition, Synth base, double *worst_out)
+accuracy_of (const LimberRuleset *rs, const char *condition, Synth base, double *worst_out, gboolean within_5)
 {
   for (guint m = 0; m < G_N_ELEMENTS (cases); m++)
     {
@@ -81,19 +81,30 @@ accuracy (const LimberRuleset *rs, const char *condition, Synth base, double *wo
             S.seed = base.seed + 17 * m + 3 * a + side;
             g_autoptr (LimberScanResult) r = scan (rs, &S);
             g_autofree char *why = reasons (r);
+            if (!within_5 && !limber_scan_result_is_usable (r))
+              {
+                printf ("| %s | %s %g | refused |\n", condition, S.measure, S.angle);
+                continue;
+              }
             cr_assert (limber_scan_result_is_usable (r), "%s %s %g %s: refused:\n%s", condition, S.measure, S.angle,
                        side ? "right" : "left", why);
             double err = fabs (limber_scan_result_get_angle (r) - S.angle);
-            cr_assert_leq (err, 5.0, "%s %s %g %s: read %.1f", condition, S.measure, S.angle, side ? "right" : "left",
+            cr_assert (!within_5 || err <= 5.0, "%s %s %g %s: read %.1f", condition, S.measure, S.angle, side ? "right" : "left",
                            limber_scan_result_get_angle (r));
             worst = MAX (worst, err);
             sum += err;
             count++;
           }
       /* the accuracy table of docs/scan.md */
-      printf ("| %s | %s | %.1f | %.1f |\n", condition, cases[m].measure, sum / count, worst);
+      printf ("| %s | %s | %.1f | %.1f |\n", condition, cases[m].measure, count ? sum / count : NAN, worst);
       worst_out[m] = worst;
     }
+}
+
+static void
+accuracy (const LimberRuleset *rs, const char *condition, Synth base, double *worst_out)
+{
+  accuracy_of (rs, condition, base, worst_out, TRUE);
 }
 
 LIMBER_TEST (scan, clean_in_plane_captures_read_within_5_degrees_of_the_true_angle)
@@ -105,6 +116,10 @@ LIMBER_TEST (scan, clean_in_plane_captures_read_within_5_degrees_of_the_true_ang
   accuracy (rs, "camera rolled 12 degrees", (Synth) { .noise_px = 2, .roll_deg = 12, .seed = 200 }, worst);
   accuracy (rs, "no depth (2D only)", (Synth) { .noise_px = 2, .no_depth = TRUE, .seed = 300 }, worst);
   accuracy (rs, "camera turned 10 degrees", (Synth) { .noise_px = 2, .yaw_deg = 10, .seed = 400 }, worst);
+  /* just inside the 20 degrees the side-on check allows: measured and
+   * printed for docs/scan.md, not held to 5 degrees (it is not a clean
+   * capture) */
+  accuracy_of (rs, "camera turned 18 degrees", (Synth) { .noise_px = 2, .yaw_deg = 18, .seed = 500 }, worst, FALSE);
 }
 
 LIMBER_TEST (scan, a_trunk_turn_needs_a_square_on_start_and_depth_shows_when_it_was_not)
