@@ -154,11 +154,11 @@ static const Row rows[] = {
   { { "Tick Done when you did the exercise as written. If you did more or less, cross out the amount and write what "
       "you did. Discomfort: 0 is none, 10 the worst imaginable; write it for during the exercise, and again the next "
       "morning.",
-      "Kreuzen Sie Erledigt an, wenn Sie die Übung wie beschrieben gemacht haben. Wenn Sie mehr oder weniger gemacht "
+      "Kreuzen Sie Ja an, wenn Sie die Übung wie beschrieben gemacht haben. Wenn Sie mehr oder weniger gemacht "
       "haben, streichen Sie die Menge durch und schreiben Sie auf, was Sie gemacht haben. Beschwerden: 0 heißt keine, "
       "10 die schlimmsten vorstellbaren; tragen Sie sie für die Zeit während der Übung ein und noch einmal am "
       "nächsten Morgen.",
-      "Marque Hecho cuando haya hecho el ejercicio tal como está escrito. Si hizo más o menos, tache la cantidad y "
+      "Marque Sí cuando haya hecho el ejercicio tal como está escrito. Si hizo más o menos, tache la cantidad y "
       "escriba lo que hizo. Molestias: 0 es ninguna, 10 la peor imaginable; anótelas para durante el ejercicio y otra "
       "vez a la mañana siguiente." } },
   { { "How to do each exercise", "So machen Sie jede Übung", "Cómo hacer cada ejercicio" } },
@@ -169,13 +169,14 @@ static const Row rows[] = {
   /* a column of the week's table: as short as the English */
   { { "Rest", "Ruhe", "Libre" } },
   { { "Date", "Datum", "Fecha" } },
-  { { "Done", "Erledigt", "Hecho" } },
+  /* the log's narrow tick column: its heading a word as short as the English */
+  { { "Done", "Ja", "Sí" } },
   { { "Sets \u00d7 reps or hold", "Sätze \u00d7 Wdh. oder Halten", "Series \u00d7 rep. o mantener" } },
   { { "During", "Während", "Durante" } },
   { { "Next morning", "Nächster Morgen", "Mañana siguiente" } },
-  { { "tick", "ankreuzen", "marcar" } },
+  { { "tick", "Kreuz", "marca" } },
   { { "as planned, or what you did", "wie geplant, oder was Sie gemacht haben", "lo previsto, o lo que hizo" } },
-  { { "discomfort 0\u2013" "10", "Beschwerden 0\u2013" "10", "molestias 0\u2013" "10" } },
+  { { "discomfort 0\u2013" "10", "Beschw. 0\u2013" "10", "molest. 0\u2013" "10" } },
   { { "Re-scan: measure again", "Neu messen: noch einmal messen", "Nueva medición: vuelva a medir" } },
   { { "Every two to four weeks, measure each movement as you did the first time, on both sides, and write the date "
       "and the numbers. The next plan reads them.",
