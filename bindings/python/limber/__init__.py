@@ -7,6 +7,7 @@
                       start="2026-11-24", seed=1)
     plan.status, plan.days[0].items[0].exercise.name, plan.to_dict()
     plans = rules.plan_many(profiles, seed=1, threads=2)   # in C, GIL released
+    rules.scan("hamstring.slr", "left", limber.Capture.from_arrays(times, landmarks, (1280, 720))).angle
     results = rules.test("rules/tests")                    # rule test cases: TestResult, true when passed
     rules.coverage(cases="rules/tests").percent("rules"), rules.simulate(profile, weeks=8).plans
     limber.audit(population=200, max_changes=4).passed   # session quality, as `limber audit`
@@ -36,6 +37,7 @@ from ._testing import TestCase, TestFailure, TestResult, test_results_to_junit, 
 from ._coverage import Coverage
 from ._audit import Audit, audit
 from ._simulate import Simulation
+from ._scan import Capture, Reason, ScanResult
 from ._values import Goal, Outcome, Response, Side, Status
 from . import lowlevel
 
@@ -46,7 +48,7 @@ __all__ = ["Ruleset", "Profile", "Plan", "Day", "Item", "Referral", "Exercise", 
            "facts_frame",
            "TestCase", "TestResult", "TestFailure", "test_results_to_tap", "test_results_to_junit", "Coverage",
            "Audit", "audit", "Simulation", "library_version", "lowlevel", "Status", "Outcome", "Goal", "Side",
-           "Response"]
+           "Response", "Capture", "ScanResult", "Reason"]
 
 
 def library_version():

@@ -1,5 +1,5 @@
 """The rule-testing notebook runs headless, so it cannot rot: the population, and the author's loop (edit a rule
-in memory, test cases, coverage, audit, an 8-week simulation with a plot, lint)."""
+in memory, test cases, coverage, audit, an 8-week simulation with a plot, lint, a camera scan with a plot)."""
 
 import os
 import pathlib
@@ -35,6 +35,8 @@ def test_rule_testing_notebook_runs(tmp_path, monkeypatch):
     assert "original: 93 of 93 cases pass" in text and "pain-today-5" in text and "expected: rule" in text
     assert re.search(r"^  rules +100\.0%", text, re.M) and "\npassed\n" in text and "8 weeks" in text
     assert "the author's loop ran" in text
+    # the camera-scan cell read its synthetic straight-leg raise and plotted it
+    assert re.search(r"hamstring\.slr left: 6\d\.\d degrees \(true 65\), usable: True", text), text[-400:]
     assert sum("image/png" in o.get("data", {}) for o in outputs) >= 3
     # the plan shows its handout inline
     assert any("<!DOCTYPE html>" in o.get("data", {}).get("text/html", "") for o in outputs)
