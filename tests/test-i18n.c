@@ -90,6 +90,9 @@ LIMBER_TEST (i18n, dates_follow_the_language)
   char a[16] = "15.5", b[16] = "15.5";
   cr_assert_str_eq (limber_lang_decimal (LIMBER_LANG_DE, a), "15,5");
   cr_assert_str_eq (limber_lang_decimal (LIMBER_LANG_EN, b), "15.5");
+  /* in a sentence: only a point between two digits */
+  char sentence[] = "12.5 Minuten pro Tag. Mo. 5.";
+  cr_assert_str_eq (limber_lang_decimals_in (LIMBER_LANG_ES, sentence), "12,5 Minuten pro Tag. Mo. 5.");
 }
 
 /* ---- plans ------------------------------------------------------------------ */

@@ -154,6 +154,7 @@ check_something_to_do (LimberPlan *plan, const LimberSelection *sel)
         "%g minutes a day is too short for any exercise in this plan: the shortest takes about %g minutes. Choose "
         "at least %g minutes a day."),
         plan->minutes_per_day, ceil (shortest / 60.0), ceil (shortest / 60.0));
+      limber_lang_decimals_in (plan->lang, plan->no_exercises_message);
     }
   for (guint d = 0; d < plan->days->len; d++)
     {

@@ -433,6 +433,17 @@ limber_lang_append_date (GString *out, LimberLang lang, const GDate *date)
 }
 
 char *
+limber_lang_decimals_in (LimberLang lang, char *text)
+{
+  if (lang != LIMBER_LANG_DE && lang != LIMBER_LANG_ES)
+    return text;
+  for (char *p = text; *p; p++)
+    if (*p == '.' && p > text && g_ascii_isdigit (p[-1]) && g_ascii_isdigit (p[1]))
+      *p = ',';
+  return text;
+}
+
+char *
 limber_lang_decimal (LimberLang lang, char *buf)
 {
   if (lang == LIMBER_LANG_DE || lang == LIMBER_LANG_ES)

@@ -62,6 +62,11 @@ void limber_lang_append_day_month (GString *out, LimberLang lang, const GDate *d
  * comma in German and Spanish.  Returns buf. */
 char *limber_lang_decimal (LimberLang lang, char *buf);
 
+/* The same for the numbers of a sentence the engine formatted with printf
+ * ("%g minutes"), in place: a '.' between two digits becomes a comma in
+ * German and Spanish.  Returns text. */
+char *limber_lang_decimals_in (LimberLang lang, char *text);
+
 /* ---- translations of a rule set (i18n.c: the core) --------------------- */
 
 typedef struct _LimberTranslation LimberTranslation;

@@ -226,8 +226,12 @@ limber_plan_add_advisory (LimberPlan *plan, const char *text)
   g_return_if_fail (plan != NULL);
   g_return_if_fail (text != NULL);
 
-  /* the rule set's own texts (flags, advice, safety) in the plan's language */
+  /* the rule set's own texts (flags, advice, safety) in the plan's language,
+   * and the numbers of the engine's own with the language's decimal mark */
   text = limber_tr (plan->tr, text);
+  g_autofree char *numbers = NULL;
+  if (plan->lang != LIMBER_LANG_EN && strchr (text, '.') != NULL)
+    text = numbers = limber_lang_decimals_in (plan->lang, g_strdup (text));
   /* several rules and flags may give the same advice; the person reads it once */
   for (guint i = 0; i < plan->advisories->len; i++)
     if (strcmp (plan->advisories->pdata[i], text) == 0)
