@@ -318,12 +318,12 @@ static const Row rows[] = {
   { { "An exercise for your %s does not fit in %g minutes a day; allow a few more minutes to include one.",
       "Eine Übung für Ihre %s passt nicht in %g Minuten pro Tag; planen Sie ein paar Minuten mehr ein, um eine "
       "aufzunehmen.",
-      "Un ejercicio para su zona «%s» no cabe en %g minutos al día; dedique unos minutos más para incluir uno." } },
+      "Un ejercicio para trabajar «%s» no cabe en %g minutos al día; dedique unos minutos más para incluir uno." } },
   { { "Your answers and constraints leave no exercise for your %s in this plan; ask a physiotherapist for one you can "
       "do.",
       "Nach Ihren Antworten und Einschränkungen bleibt in diesem Plan keine Übung für Ihre %s; bitten Sie eine "
       "Physiotherapeutin oder einen Physiotherapeuten um eine, die Sie machen können.",
-      "Sus respuestas y limitaciones no dejan en este plan ningún ejercicio para su zona «%s»; pida a un "
+      "Sus respuestas y limitaciones no dejan en este plan ningún ejercicio para trabajar «%s»; pida a un "
       "fisioterapeuta uno que pueda hacer." } },
   { { "Your sessions take about %s of your %g minutes: no more exercises suit your answers and constraints in this "
       "rule set.",
