@@ -8,7 +8,8 @@
 # script of its own appended (tests/browser/*.js), which writes its finding
 # into the page for --dump-dom to read.
 #
-# usage: check-html.sh LIMBER [OUTDIR]   (OUTDIR keeps the screenshots)
+# usage: check-html.sh LIMBER [OUTDIR [LANG]]   (OUTDIR keeps the screenshots;
+# LANG, default en: the week in that language, docs/i18n.md)
 # exit 77 (CTest's skip) only when no Chromium is installed.
 set -eu
 limber=$1
@@ -44,7 +45,7 @@ result() {
 }
 
 "$limber" plan --profile "$src/examples/profiles/stiff-back.json" --start 2026-11-23 --format html --paper a4 \
-  -o "$out/week.html"
+  --lang "${3:-en}" -o "$out/week.html"
 
 # 1. screenshots, and nothing overflowing, at both widths
 with_script overflow.js overflow.html
