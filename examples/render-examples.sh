@@ -8,8 +8,8 @@ limber=${LIMBER:-build/limber}
 mkdir -p examples/printed
 for profile in examples/profiles/*.json; do
   name=$(basename "$profile" .json)
-  "$limber" plan --profile "$profile" --start 2026-11-23 --format pdf --paper a4 -o "examples/printed/$name.pdf"
-  "$limber" plan --profile "$profile" --start 2026-11-23 --format html --paper a4 -o "examples/printed/$name.html"
+  "$limber" plan --profile "$profile" --start 2026-11-23 --format pdf --paper a4 --lang en -o "examples/printed/$name.pdf"
+  "$limber" plan --profile "$profile" --start 2026-11-23 --format html --paper a4 --lang en -o "examples/printed/$name.html"
   pdftoppm -png -r 60 -singlefile -f 1 -l 1 "examples/printed/$name.pdf" "examples/printed/$name"
 done
 # One plan in each language limber speaks besides English (docs/i18n.md):

@@ -14,7 +14,7 @@ status=0
 for profile in "$src"/examples/profiles/*.json; do
   name=$(basename "$profile" .json)
   for format in html; do
-    "$limber" plan --profile "$profile" --start 2026-11-23 --format $format --paper a4 -o "$tmp/$name.$format"
+    "$limber" plan --profile "$profile" --start 2026-11-23 --format $format --paper a4 --lang en -o "$tmp/$name.$format"
     cmp -s "$tmp/$name.$format" "$src/examples/printed/$name.$format" \
       || { echo "examples/printed/$name.$format is stale: run examples/render-examples.sh"; status=1; }
   done
