@@ -485,6 +485,11 @@ LIMBER_TEST (i18n, a_missing_translation_falls_back_to_english_and_lint_says_so)
   cr_assert_eq (limber_lint_report_get_n_findings (report), 1, "%s", text);
   assert_has (text, "warning L016");
   assert_has (text, "has no German translation of exercise/wall-angels/name");
+  /* at the line of the exercise in the rule set */
+  g_autofree char *xml = NULL;
+  cr_assert (g_file_get_contents (path, &xml, NULL, NULL));
+  g_autofree char *where = g_strdup_printf ("%s:%d: warning L016", path, line_of (xml, "<exercise id=\"wall-angels\""));
+  assert_has (text, where);
   g_autoptr (LimberProfile) p = example (rs, "stiff-back");
   g_autoptr (LimberPlan) plan = plan_in (rs, p, "de");
   g_autofree char *plan_text = limber_plan_to_text (plan);

@@ -14,13 +14,13 @@
 
 #define RESOURCE_TRANSLATION_SCHEMA "/org/limber/rules/limber-translation.xsd"
 
-typedef void (*TextFunc) (const char *key, const char *text, gpointer data);
+typedef void (*TextFunc) (const char *key, const char *text, int line, gpointer data);
 
 static void
-each (TextFunc fn, gpointer data, const char *text, const char *fmt, ...) G_GNUC_PRINTF (4, 5);
+each (TextFunc fn, gpointer data, const char *text, int line, const char *fmt, ...) G_GNUC_PRINTF (5, 6);
 
 static void
-each (TextFunc fn, gpointer data, const char *text, const char *fmt, ...)
+each (TextFunc fn, gpointer data, const char *text, int line, const char *fmt, ...)
 {
   if (text == NULL || text[0] == '\0')
     return;
@@ -28,41 +28,42 @@ each (TextFunc fn, gpointer data, const char *text, const char *fmt, ...)
   va_start (ap, fmt);
   g_autofree char *key = g_strdup_vprintf (fmt, ap);
   va_end (ap);
-  fn (key, text, data);
+  fn (key, text, line, data);
 }
 
-/* Every text of the rule set a person reads, with its key, in document
- * order.  The keys are what an overlay names: kind, id, and which text of
- * it (docs/i18n.md lists them). */
+/* Every text of the rule set a person reads, with its key and the line of
+ * its element (0 when the loader keeps none), in document order.  The keys
+ * are what an overlay names: kind, id, and which text of it (docs/i18n.md
+ * lists them). */
 void
 limber_ruleset_foreach_text (const LimberRuleset *rs, TextFunc fn, gpointer data)
 {
-  each (fn, data, rs->title, "title");
-  each (fn, data, rs->safety, "safety");
+  each (fn, data, rs->title, 0, "title");
+  each (fn, data, rs->safety, rs->safety_line, "safety");
   for (unsigned g = 0; g < LIMBER_N_GOALS; g++)
-    each (fn, data, rs->goal_text[g], "goal/%s", limber_goal_to_string ((LimberGoal) g));
+    each (fn, data, rs->goal_text[g], 0, "goal/%s", limber_goal_to_string ((LimberGoal) g));
   for (guint i = 0; i < rs->measures->len; i++)
     {
       const LimberMeasure *m = g_ptr_array_index (rs->measures, i);
-      each (fn, data, m->label, "measure/%s/label", m->id);
-      each (fn, data, m->name, "measure/%s/name", m->id);
+      each (fn, data, m->label, m->line, "measure/%s/label", m->id);
+      each (fn, data, m->name, m->line, "measure/%s/name", m->id);
     }
   for (guint i = 0; i < rs->questions->len; i++)
     {
       const LimberQuestion *q = g_ptr_array_index (rs->questions, i);
-      each (fn, data, q->text, "question/%s", q->id);
+      each (fn, data, q->text, q->line, "question/%s", q->id);
       for (guint k = 0; q->choices != NULL && q->choices[k] != NULL; k++)
-        each (fn, data, q->choice_texts[k], "question/%s/choice/%s", q->id, q->choices[k]);
+        each (fn, data, q->choice_texts[k], q->line, "question/%s/choice/%s", q->id, q->choices[k]);
     }
   for (guint i = 0; i < rs->red_flags->len; i++)
     {
       const LimberRedFlag *f = g_ptr_array_index (rs->red_flags, i);
-      each (fn, data, f->message, "red-flag/%s", f->id);
+      each (fn, data, f->message, f->line, "red-flag/%s", f->id);
     }
   for (guint i = 0; i < rs->scores->len; i++)
     {
       const LimberScore *s = g_ptr_array_index (rs->scores, i);
-      each (fn, data, s->name, "score/%s", s->id);
+      each (fn, data, s->name, s->line, "score/%s", s->id);
     }
   for (unsigned g = 0; g < LIMBER_N_GOALS; g++)
     {
@@ -70,33 +71,33 @@ limber_ruleset_foreach_text (const LimberRuleset *rs, TextFunc fn, gpointer data
       if (!t->present)
         continue;
       const char *goal = limber_goal_to_string ((LimberGoal) g);
-      each (fn, data, t->routine_reason, "template/%s/routine", goal);
+      each (fn, data, t->routine_reason, t->routine_line, "template/%s/routine", goal);
       for (guint k = 0; k < t->slots->len; k++)
         {
           const LimberSlot *s = g_ptr_array_index (t->slots, k);
-          each (fn, data, s->reason, "template/%s/slot/%s", goal, s->id);
+          each (fn, data, s->reason, s->line, "template/%s/slot/%s", goal, s->id);
         }
     }
   for (guint i = 0; i < rs->exercises->len; i++)
     {
       const LimberExercise *e = g_ptr_array_index (rs->exercises, i);
-      each (fn, data, e->name, "exercise/%s/name", e->id);
-      each (fn, data, e->reason, "exercise/%s/reason", e->id);
+      each (fn, data, e->name, e->line, "exercise/%s/name", e->id);
+      each (fn, data, e->reason, e->line, "exercise/%s/reason", e->id);
       for (guint k = 0; e->instructions != NULL && e->instructions[k] != NULL; k++)
-        each (fn, data, e->instructions[k], "exercise/%s/step/%u", e->id, k + 1);
+        each (fn, data, e->instructions[k], e->line, "exercise/%s/step/%u", e->id, k + 1);
       for (guint k = 0; e->muscles != NULL && e->muscles[k] != NULL; k++)
-        each (fn, data, e->muscles[k], "exercise/%s/muscle/%u", e->id, k + 1);
+        each (fn, data, e->muscles[k], e->line, "exercise/%s/muscle/%u", e->id, k + 1);
     }
   for (guint i = 0; i < rs->rules->len; i++)
     {
       const LimberRule *r = g_ptr_array_index (rs->rules, i);
-      each (fn, data, r->reason, "rule/%s/reason", r->id);
+      each (fn, data, r->reason, r->reason_line ? r->reason_line : r->line, "rule/%s/reason", r->id);
       guint n = 0;
       for (guint k = 0; k < r->actions->len; k++)
         {
           const LimberAction *a = g_ptr_array_index (r->actions, k);
           if (a->kind == ACTION_ADVISE)
-            each (fn, data, a->text, "rule/%s/advise/%u", r->id, ++n);
+            each (fn, data, a->text, a->line, "rule/%s/advise/%u", r->id, ++n);
         }
     }
 }
@@ -175,8 +176,9 @@ text_of (xmlNode *node)
 }
 
 static void
-apply_one (const char *key, const char *english, gpointer data)
+apply_one (const char *key, const char *english, int line, gpointer data)
 {
+  (void) line;
   Apply *A = data;
   Entry *e = g_hash_table_lookup (A->entries, key);
   if (e == NULL)

@@ -833,10 +833,18 @@ check_measure_reach (Linter *L)
 
 /* ---- L016, L017: translations missing or stale ------------------------------------------ */
 
+typedef struct {
+  const char *text;
+  int line;
+} KeyedText;
+
 static void
-collect_text (const char *key, const char *text, gpointer data)
+collect_text (const char *key, const char *text, int line, gpointer data)
 {
-  g_hash_table_insert (data, g_strdup (key), (gpointer) text);
+  KeyedText *k = g_new (KeyedText, 1);
+  k->text = text;
+  k->line = line;
+  g_hash_table_insert (data, g_strdup (key), k);
 }
 
 static void
@@ -846,7 +854,8 @@ check_translations (Linter *L)
   if (rs->translations == NULL || rs->translations->len == 0)
     return;
   static const char *const language[LIMBER_N_LANGS] = { "English", "German", "Spanish" };
-  g_autoptr (GHashTable) english = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  /* key -> the English and the line of its element, where findings point */
+  g_autoptr (GHashTable) english = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   limber_ruleset_foreach_text (rs, collect_text, english);
   for (guint i = 0; i < rs->translations->len; i++)
     {
@@ -854,20 +863,22 @@ check_translations (Linter *L)
       for (guint k = 0; k < t->missing->len; k++)
         {
           const char *key = g_ptr_array_index (t->missing, k);
-          g_autofree char *fingerprint = limber_translation_fingerprint (g_hash_table_lookup (english, key));
+          const KeyedText *en = g_hash_table_lookup (english, key);
+          g_autofree char *fingerprint = limber_translation_fingerprint (en->text);
           g_autofree char *hint = g_strdup_printf ("add <text key=\"%s\" en=\"%s\">...</text> to %s", key, fingerprint,
                                                    t->name);
-          add (L, "L016", LIMBER_LINT_WARNING, 0, key, hint,
+          add (L, "L016", LIMBER_LINT_WARNING, en->line, key, hint,
                "%s has no %s translation of %s: plans in %s show its English", t->name, language[t->lang], key,
                language[t->lang]);
         }
       for (guint k = 0; k < t->stale->len; k++)
         {
           const char *key = g_ptr_array_index (t->stale, k);
-          g_autofree char *fingerprint = limber_translation_fingerprint (g_hash_table_lookup (english, key));
+          const KeyedText *en = g_hash_table_lookup (english, key);
+          g_autofree char *fingerprint = limber_translation_fingerprint (en->text);
           g_autofree char *hint = g_strdup_printf ("bring the translation up to date with the English, then set its "
                                                    "en=\"%s\"", fingerprint);
-          add (L, "L017", LIMBER_LINT_WARNING, 0, key, hint,
+          add (L, "L017", LIMBER_LINT_WARNING, en->line, key, hint,
                "%s:%d: the %s translation of %s is stale: its English changed after it was translated, so plans in "
                "%s show the English until it is updated", t->name, g_array_index (t->stale_lines, int, k),
                language[t->lang], key, language[t->lang]);

@@ -441,7 +441,8 @@ void limber_cond_free(LimberCond *cond);
 /* ruleset-check.c: resolve ids and check the whole; adds each problem to
  * report (error-private.h) and returns FALSE when there was any */
 /* i18n.c: the rule set's translations (i18n.h, docs/i18n.md) */
-void limber_ruleset_foreach_text (const LimberRuleset *rs, void (*fn) (const char *key, const char *text, gpointer data),
+void limber_ruleset_foreach_text (const LimberRuleset *rs,
+                                  void (*fn) (const char *key, const char *text, int line, gpointer data),
                                   gpointer data);
 char *limber_translation_fingerprint (const char *english);
 void limber_translation_free (LimberTranslation *t);
