@@ -4,8 +4,8 @@
 #   scripts/fuzz.sh [SECONDS] [TARGET...]
 #
 # SECONDS for each target (default 600); the targets are ruleset,
-# profile-json, profile-xml, testcase and render (default: all, one after the
-# other).  Builds $LIMBER_FUZZ_BUILD (default build-fuzz) with clang and
+# profile-json, profile-xml, testcase, render and landmarks (default: all,
+# one after the other).  Builds $LIMBER_FUZZ_BUILD (default build-fuzz) with clang and
 # LIMBER_FUZZ=ON.  Seeds come from the repository (rule sets, example and
 # test profiles, rule test cases, the regression inputs of tests/data/fuzz);
 # what the fuzzer learns is kept in <build>/corpus/TARGET for the next run
@@ -17,7 +17,7 @@ set -eu
 cd "$(dirname "$0")/.."
 seconds=${1:-600}
 [ $# -gt 0 ] && shift
-targets=${*:-ruleset profile-json profile-xml testcase render}
+targets=${*:-ruleset profile-json profile-xml testcase render landmarks}
 build=${LIMBER_FUZZ_BUILD:-build-fuzz}
 if ! command -v clang >/dev/null 2>&1; then
   echo "fuzz: clang is not installed; expected Debian's clang and libclang-rt-14-dev (scripts/setup.sh)" >&2
@@ -33,6 +33,7 @@ seeds() {
     profile-xml) ls examples/profiles/*.xml tests/data/profiles/*.xml 2>/dev/null || true ;;
     testcase) ls rules/tests/*.xml ;;
     render) ls examples/profiles/*.json ;;
+    landmarks) ls examples/landmarks/*.json tests/data/fuzz/landmarks/* ;;
   esac
 }
 # dictionaries: the names the schemas and the profile format know, so that
@@ -43,7 +44,12 @@ dictionary() {
     testcase) xsd=rules/limber-testcase.xsd ;;
     *) xsd= ;;
   esac
-  if [ -n "$xsd" ]; then
+  if [ "$1" = landmarks ]; then
+    for w in format mediapipe-pose coco-17 coco-17-scores image_width image_height frames timestamp_ms landmarks \
+             keypoints x y z visibility presence; do
+      printf '"%s"\n' "$w"
+    done
+  elif [ -n "$xsd" ]; then
     grep -o 'name="[a-z][a-z0-9-]*"' "$xsd" | sed 's/name="\(.*\)"/\1/' | sort -u |
       while read -r w; do printf '"<%s"\n"%s=\\"\\""\n"</%s>"\n' "$w" "$w" "$w"; done
   else
@@ -58,7 +64,7 @@ status=0
 for target in $targets; do
   exe="$build/tests/fuzz/fuzz-$target"
   if [ ! -x "$exe" ]; then
-    echo "fuzz: no target '$target'; expected one of ruleset profile-json profile-xml testcase render" >&2
+    echo "fuzz: no target '$target'; expected one of ruleset profile-json profile-xml testcase render landmarks" >&2
     exit 2
   fi
   seed_dir="$build/seeds/$target"

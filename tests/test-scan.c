@@ -307,6 +307,14 @@ LIMBER_TEST (scan, bad_requests_and_bad_frames_are_errors_naming_what_is_wrong)
   cr_assert_null (limber_capture_new_from_json (coco->str, -1, "frames.json", &e));
   cr_assert_not_null (strstr (e->message, "expected 0, 1 or 2"), "%s", e->message);
   g_string_free (coco, TRUE);
+
+  /* a landmark a hundred pictures away is not a position */
+  g_clear_error (&e);
+  g_autofree char *far = NULL;
+  cr_assert (g_file_get_contents (LIMBER_TEST_DATA "/fuzz/landmarks/mediapipe-far-away.json", &far, NULL, NULL));
+  cr_assert_null (limber_capture_new_from_json (far, -1, "far.json", &e));
+  cr_assert_not_null (strstr (e->message, "far.json: frame 0, landmark 0: x is 1e+300; expected a position within a "
+                                          "hundred image sizes"), "%s", e->message);
 }
 
 LIMBER_TEST (scan, both_sides_go_into_the_profile_and_the_plan_reads_them)
@@ -386,8 +394,8 @@ LIMBER_TEST (scan, a_protocol_the_schema_allows_but_that_cannot_be_measured_is_r
 {
   gsize length;
   g_autofree char *xml = limber_test_read ("lint/scan-protocol.xml", &length);
-  g_autofree char *bad = g_strjoinv ("reference=\"shoulder hip\" against=\"vertical\"",
-                                     g_strsplit (xml, "reference=\"shoulder hip\"", -1));
+  g_auto (GStrv) parts = g_strsplit (xml, "reference=\"shoulder hip\"", -1);
+  g_autofree char *bad = g_strjoinv ("reference=\"shoulder hip\" against=\"vertical\"", parts);
   g_autoptr (GError) error = NULL;
   g_autoptr (LimberRuleset) rs = limber_ruleset_new_from_data (bad, -1, "bad.xml", &error);
   cr_assert_null (rs);

@@ -207,6 +207,20 @@ limber_capture_add_frame (LimberCapture *c, double timestamp_ms, const double *l
                        "frame %u, landmark %u: confidence %g; expected 0 to 1", frame, i, v[3]);
           return FALSE;
         }
+      /* an estimator places a landmark it guesses outside the picture a
+       * little outside it; a hundred pictures away is not a position (and
+       * would overflow the geometry) */
+      double span[3] = { 100, 100, 100 };
+      if (c->format == LIMBER_LANDMARKS_COCO_17)
+        span[0] = 100.0 * c->width, span[1] = 100.0 * c->height, span[2] = 100.0 * c->width;
+      for (int k = 0; k < 3; k++)
+        if (fabs (v[k]) > span[k])
+          {
+            g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_PARSE,
+                         "frame %u, landmark %u: %s is %g; expected a position within a hundred image sizes "
+                         "(%g)", frame, i, what[k], v[k], span[k]);
+            return FALSE;
+          }
     }
   gboolean normalised = c->format == LIMBER_LANDMARKS_MEDIAPIPE_POSE;
   for (unsigned i = 0; i < n_landmarks; i++)
@@ -1076,6 +1090,12 @@ limber_scan_result_new (const LimberRuleset *rs, const char *measure, LimberSide
                 "position for at least %.1f s",
                 peak, held, p->hold_s);
   r->angle = median_of (raw + from, to - from + 1);
+  if (!isfinite (r->angle))
+    {
+      add_reason (r, LIMBER_SCAN_ISSUE_LANDMARKS_MISSING, TRUE,
+                  "the landmarks of the hold give no angle (they lie on top of each other); film again");
+      goto out;
+    }
   check_plane (&S, r, from, to);
   check_forbids (&S, r, from, to);
   if (r->angle < m->min || r->angle > m->max)
