@@ -164,14 +164,24 @@ typedef struct {
 static char *
 text_of (xmlNode *node)
 {
-  /* as the rule set's loader does: runs of white space fold to one space */
+  /* as the rule set's loader does (ruleset-load.c): runs of white space
+   * fold to one space, none at either end */
   xmlChar *raw = xmlNodeGetContent (node);
-  g_auto (GStrv) words = g_strsplit_set ((const char *) raw, " \t\r\n", -1);
-  xmlFree (raw);
   GString *out = g_string_new (NULL);
-  for (guint i = 0; words[i] != NULL; i++)
-    if (words[i][0] != '\0')
-      g_string_append_printf (out, "%s%s", out->len ? " " : "", words[i]);
+  gboolean space = FALSE;
+  for (const char *p = (const char *) raw; p && *p; p++)
+    {
+      if (g_ascii_isspace (*p))
+        space = out->len > 0;
+      else
+        {
+          if (space)
+            g_string_append_c (out, ' ');
+          space = FALSE;
+          g_string_append_c (out, *p);
+        }
+    }
+  xmlFree (raw);
   return g_string_free (out, FALSE);
 }
 
