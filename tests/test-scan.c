@@ -347,6 +347,9 @@ LIMBER_TEST (scan, both_sides_go_into_the_profile_and_the_plan_reads_them)
 
   /* one side alone, or a refused scan, adds nothing */
   g_autoptr (LimberProfile) q = limber_profile_new ();
+  cr_assert_not (limber_profile_add_scan_results (q, rs, "2026-02-30", both, 2, &error));
+  cr_assert_not_null (strstr (error->message, "date \"2026-02-30\": not a real date"), "%s", error->message);
+  g_clear_error (&error);
   cr_assert_not (limber_profile_add_scan_results (q, rs, NULL, both, 1, &error));
   cr_assert_not_null (strstr (error->message, "only the left side was scanned"), "%s", error->message);
   g_clear_error (&error);

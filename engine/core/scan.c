@@ -1265,21 +1265,18 @@ limber_profile_add_scan_results (LimberProfile *profile, const LimberRuleset *rs
                                  const LimberScanResult *const *results, unsigned n, GError **error)
 {
   g_return_val_if_fail (profile != NULL && rs != NULL && (results != NULL || n == 0), FALSE);
-  GDate *day = NULL;
   if (date != NULL)
     {
-      day = g_date_new ();
       int y, mo, d;
       char tail;
-      if (sscanf (date, "%4d-%2d-%2d%c", &y, &mo, &d, &tail) != 3 || strlen (date) != 10
+      if (strlen (date) != 10 || date[4] != '-' || date[7] != '-'
+          || sscanf (date, "%4d-%2d-%2d%c", &y, &mo, &d, &tail) != 3 || y < 1
           || !g_date_valid_dmy ((GDateDay) d, (GDateMonth) mo, (GDateYear) y))
         {
-          g_date_free (day);
           g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_PROFILE, "date \"%s\": not a real date; expected YYYY-MM-DD",
                        date);
           return FALSE;
         }
-      g_date_free (day);
     }
   /* check everything first, so that a refusal adds nothing */
   g_autoptr (GPtrArray) measures = g_ptr_array_new ();
