@@ -6,6 +6,7 @@
  * compared with what one thread alone made of the same inputs beforehand.
  * The plans are in English, German and Spanish in turn, so that threads
  * write in different languages from one rule set at once (docs/i18n.md).
+ * Every thread also scans one shared camera capture (docs/scan.md).
  *
  * Built like every test, it checks that threads change nothing; built with
  * LIMBER_TSAN=ON (scripts/tsan.sh), ThreadSanitizer watches it for races on
@@ -34,6 +35,8 @@ typedef struct {
   char **cases;
   int n_cases;
   gboolean expected_pass[256];
+  const LimberCapture *capture;    /* examples/landmarks/hamstring.slr-left.json */
+  char *expected_scan;             /* its scan, made by one thread alone */
   int failures;                    /* only read after every thread has joined */
 } Shared;
 
@@ -119,6 +122,17 @@ work (gpointer data)
         }
       limber_plan_free (plan);
     }
+  for (int k = 0; k < 4; k++)
+    {
+      g_autoptr (LimberScanResult) r = limber_scan_result_new (S->rs, "hamstring.slr", LIMBER_SIDE_LEFT, S->capture,
+                                                               NULL);
+      g_autofree char *json = r ? limber_scan_result_to_json (r, FALSE) : NULL;
+      if (json == NULL || strcmp (json, S->expected_scan) != 0)
+        {
+          fprintf (stderr, "threads: thread %d: the scan differs from one made alone\n", w->index);
+          w->failures++;
+        }
+    }
   for (int c = w->index; c < S->n_cases; c += N_THREADS)
     if (run_case (S->rs, S->cases[c]) != S->expected_pass[c % 256])
       {
@@ -159,6 +173,20 @@ main (int argc, char **argv)
     }
   for (int c = 0; c < S.n_cases; c++)
     S.expected_pass[c] = run_case (rs, S.cases[c]);
+  g_autofree char *landmarks = g_build_filename (LIMBER_SOURCE_DIR, "examples", "landmarks",
+                                                 "hamstring.slr-left.json", NULL);
+  g_autoptr (LimberCapture) capture = limber_capture_new_from_file (landmarks, &error);
+  g_autoptr (LimberScanResult) alone = capture ? limber_scan_result_new (rs, "hamstring.slr", LIMBER_SIDE_LEFT,
+                                                                         capture, &error)
+                                               : NULL;
+  if (alone == NULL)
+    {
+      fprintf (stderr, "threads: %s\n", error->message);
+      return 1;
+    }
+  S.capture = capture;
+  g_autofree char *expected_scan = limber_scan_result_to_json (alone, FALSE);
+  S.expected_scan = expected_scan;
 
   GThread *threads[N_THREADS];
   Work works[N_THREADS];
