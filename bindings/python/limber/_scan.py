@@ -236,5 +236,16 @@ def add_scan_results(self, ruleset, results, date=None):
     return self
 
 
+@wraps_c("limber_measure_get_scan_instructions")
+def scan_instructions(self, measure):
+    """What the person is told to do before filming a measure's test; None when it has no scan protocol.
+    Raises KeyError for a measure the rule set does not have."""
+    m = lib.limber_ruleset_lookup_measure(self._live(), str(measure).encode())
+    if m == ffi.NULL:
+        raise KeyError(measure)
+    return text(lib.limber_measure_get_scan_instructions(m))
+
+
 Ruleset.scan = scan
+Ruleset.scan_instructions = scan_instructions
 Profile.add_scan_results = add_scan_results

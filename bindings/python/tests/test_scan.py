@@ -91,6 +91,13 @@ def test_files_and_the_profile(rules):
         limber.Profile(None, rules).add_scan_results(rules, [left])
 
 
+def test_every_default_measure_has_instructions(rules):
+    for m in rules.measures:
+        assert "Hold the end" in rules.scan_instructions(m.id)
+    with pytest.raises(KeyError):
+        rules.scan_instructions("hamstring.srl")
+
+
 def test_bad_input_raises_naming_what_is_wrong(rules):
     times, pts = slr_capture(70)
     with pytest.raises(ValueError, match="expected \\(frames, 33, 4\\)"):
