@@ -12,8 +12,8 @@ ctest --test-dir build-asan --output-on-failure -j2 >build-asan/ctest.log 2>&1 |
 if [ $status -ne 0 ]; then
   cat build/ctest.log build-asan/ctest.log
 else
-  tail -n 3 build/ctest.log | head -n 1
-  tail -n 3 build-asan/ctest.log | head -n 1 | sed 's/^/sanitizers: /'
+  grep -m 1 'tests passed' build/ctest.log
+  grep -m 1 'tests passed' build-asan/ctest.log | sed 's/^/sanitizers: /'
 fi
 # Fuzzing: each libFuzzer target of tests/fuzz for 20 s (scripts/fuzz.sh runs
 # them longer; tests/fuzz/README.md), when clang is there.  ThreadSanitizer:
