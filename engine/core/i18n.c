@@ -161,30 +161,6 @@ typedef struct {
   GError *error;         /* the first problem */
 } Apply;
 
-static char *
-text_of (xmlNode *node)
-{
-  /* as the rule set's loader does (ruleset-load.c): runs of white space
-   * fold to one space, none at either end */
-  xmlChar *raw = xmlNodeGetContent (node);
-  GString *out = g_string_new (NULL);
-  gboolean space = FALSE;
-  for (const char *p = (const char *) raw; p && *p; p++)
-    {
-      if (g_ascii_isspace (*p))
-        space = out->len > 0;
-      else
-        {
-          if (space)
-            g_string_append_c (out, ' ');
-          space = FALSE;
-          g_string_append_c (out, *p);
-        }
-    }
-  xmlFree (raw);
-  return g_string_free (out, FALSE);
-}
-
 static void
 apply_one (const char *key, const char *english, int line, gpointer data)
 {
@@ -302,7 +278,7 @@ limber_translation_add (LimberRuleset *rs, const char *data, gsize length, const
           return FALSE;
         }
       Entry *e = g_new0 (Entry, 1);
-      e->text = text_of (n);
+      e->text = limber_xml_text (n);
       e->en = limber_xml_attr (n, "en");
       e->line = (int) xmlGetLineNo (n);
       g_hash_table_insert (entries, key, e);

@@ -55,30 +55,6 @@ attr_bool (xmlNode *node, const char *name, gboolean fallback)
   return g_str_equal (value, "true") || g_str_equal (value, "1");
 }
 
-/* Element text with runs of white space folded to one space: authors wrap
- * long messages over several lines, people read them as one. */
-static char *
-text_of (xmlNode *node)
-{
-  xmlChar *raw = xmlNodeGetContent (node);
-  GString *out = g_string_new (NULL);
-  gboolean space = FALSE;
-  for (const char *p = (const char *) raw; p && *p; p++)
-    {
-      if (g_ascii_isspace (*p))
-        space = out->len > 0;
-      else
-        {
-          if (space)
-            g_string_append_c (out, ' ');
-          space = FALSE;
-          g_string_append_c (out, *p);
-        }
-    }
-  xmlFree (raw);
-  return g_string_free (out, FALSE);
-}
-
 static char **
 split_ids (const char *s)
 {
@@ -104,7 +80,7 @@ attr_ids (xmlNode *node, const char *name)
 static char **
 text_ids (xmlNode *node)
 {
-  g_autofree char *value = text_of (node);
+  g_autofree char *value = limber_xml_text (node);
   return split_ids (value);
 }
 
@@ -131,7 +107,7 @@ static char *
 child_text (xmlNode *parent, const char *name)
 {
   xmlNode *c = child_named (parent, name);
-  return c ? text_of (c) : NULL;
+  return c ? limber_xml_text (c) : NULL;
 }
 
 /* The texts of every <item> child of parent, as a NULL-terminated array. */
@@ -143,7 +119,7 @@ children_texts (xmlNode *parent, const char *item)
     {
       FOR_CHILDREN (parent, c)
         if (is (c, item))
-          g_ptr_array_add (out, text_of (c));
+          g_ptr_array_add (out, limber_xml_text (c));
     }
   g_ptr_array_add (out, NULL);
   return (char **) g_ptr_array_free (out, FALSE);
@@ -340,7 +316,7 @@ read_action (xmlNode *node)
   else
     {
       a->kind = ACTION_ADVISE;
-      a->text = text_of (node);
+      a->text = limber_xml_text (node);
     }
   if (a->kind == ACTION_EMPHASISE)
     {
@@ -374,7 +350,7 @@ read_metadata (LimberRuleset *rs, xmlNode *root)
   xmlNode *safety = child_named (root, "safety");
   if (safety != NULL)
     {
-      rs->safety = text_of (safety);
+      rs->safety = limber_xml_text (safety);
       rs->safety_cite = attr_ids (safety, "cite");
       rs->safety_line = xmlGetLineNo (safety);
     }
@@ -383,7 +359,7 @@ read_metadata (LimberRuleset *rs, xmlNode *root)
       LimberSource *src = g_new0 (LimberSource, 1);
       src->id = limber_xml_attr (s, "id");
       src->url = limber_xml_attr (s, "url");
-      src->text = text_of (s);
+      src->text = limber_xml_text (s);
       src->line = xmlGetLineNo (s);
       g_ptr_array_add (rs->sources, src);
     }
@@ -394,7 +370,7 @@ read_metadata (LimberRuleset *rs, xmlNode *root)
       if (limber_goal_from_string (id, &goal))
         {
           g_free (rs->goal_text[goal]);
-          rs->goal_text[goal] = text_of (g);
+          rs->goal_text[goal] = limber_xml_text (g);
           rs->goal_declared[goal] = TRUE;
         }
     }

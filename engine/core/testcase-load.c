@@ -77,20 +77,6 @@ is (xmlNode *node, const char *name)
   return node->type == XML_ELEMENT_NODE && xmlStrcmp (node->name, (const xmlChar *) name) == 0;
 }
 
-/* Element text with runs of white space folded to one space. */
-static char *
-text_of (xmlNode *node)
-{
-  xmlChar *raw = xmlNodeGetContent (node);
-  g_auto (GStrv) words = g_strsplit_set (raw ? (const char *) raw : "", " \t\r\n", -1);
-  xmlFree (raw);
-  GString *out = g_string_new (NULL);
-  for (char **w = words; *w; w++)
-    if (**w)
-      g_string_append_printf (out, "%s%s", out->len ? " " : "", *w);
-  return g_string_free (out, FALSE);
-}
-
 /* The element as its author wrote it, for messages: <name a="v" ...>. */
 static char *
 element_text (xmlNode *node)
@@ -450,7 +436,7 @@ build (Loader *L, xmlDoc *doc)
   for (xmlNode *n = root->children; n; n = n->next)
     {
       if (is (n, "description"))
-        tc->description = text_of (n);
+        tc->description = limber_xml_text (n);
       else if (is (n, "options"))
         read_options (L, n);
       else if (is (n, "profile-json"))

@@ -368,6 +368,28 @@ limber_xml_validate (xmlSchemaPtr schema, xmlDoc *doc, const char *name, const c
 }
 
 char *
+limber_xml_text (xmlNode *node)
+{
+  xmlChar *raw = xmlNodeGetContent (node);
+  GString *out = g_string_new (NULL);
+  gboolean space = FALSE;
+  for (const char *p = (const char *) raw; p && *p; p++)
+    {
+      if (g_ascii_isspace (*p))
+        space = out->len > 0;
+      else
+        {
+          if (space)
+            g_string_append_c (out, ' ');
+          space = FALSE;
+          g_string_append_c (out, *p);
+        }
+    }
+  xmlFree (raw);
+  return g_string_free (out, FALSE);
+}
+
+char *
 limber_xml_attr (xmlNode *node, const char *name)
 {
   xmlChar *value = xmlGetNoNsProp (node, (const xmlChar *) name);

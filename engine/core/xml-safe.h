@@ -44,4 +44,10 @@ gboolean limber_xml_validate (xmlSchemaPtr schema, xmlDoc *doc, const char *name
  * when absent; a numeric attribute (schema-checked, so no error is left to
  * report), FALSE when absent. */
 char *limber_xml_attr (xmlNode *node, const char *name);
+/* An element's text with runs of white space folded to one space and none
+ * at either end (newly allocated): authors wrap long texts over several
+ * lines, people read them as one.  Rule sets, their translations and test
+ * cases all read text this way, so a translation's fingerprint is taken of
+ * the same English a plan shows. */
+char *limber_xml_text (xmlNode *node);
 gboolean limber_xml_attr_double (xmlNode *node, const char *name, double *out);
