@@ -22,7 +22,27 @@ class Referral(NamedTuple):
     flags: Tuple[str, ...]
 
 
-class Item:
+class _Value:
+    """Items and days are values: two with the same content (an item's
+    exercise, dose, step...; a day's date and items) are equal and hash
+    alike, whichever plan (or pickle) they came from.  Subclasses say what
+    the content is in _key()."""
+
+    __slots__ = ()
+
+    def _key(self):
+        raise NotImplementedError
+
+    def __eq__(self, other):
+        if type(other) is not type(self):
+            return NotImplemented
+        return self._key() == other._key()
+
+    def __hash__(self):
+        return hash(self._key())
+
+
+class Item(_Value):
     """One exercise of a day: the exercise, its slot, dose, ladder step, emphasis, time and reasons."""
 
     __slots__ = ("exercise", "slot", "dose", "step", "emphasis_side", "emphasis_extra_sets", "seconds", "reasons",
@@ -65,16 +85,6 @@ class Item:
         return (self.exercise, self.slot, self.dose, self.step, self.emphasis_side, self.emphasis_extra_sets,
                 self.seconds, self.reasons, tuple(sorted(self._extra.items())))
 
-    # Items are values: two items with the same exercise, dose, step... are
-    # equal and hash alike, whichever plan (or pickle) they came from.
-    def __eq__(self, other):
-        if type(other) is not type(self):
-            return NotImplemented
-        return self._key() == other._key()
-
-    def __hash__(self):
-        return hash(self._key())
-
     def __reduce__(self):
         values = {k: getattr(self, k) for k in Item.__slots__ if k != "_extra"}
         values.update(self._extra)
@@ -88,7 +98,7 @@ def _item(values):
     return Item(**values)
 
 
-class Day:
+class Day(_Value):
     """One day of a plan: its date, whether it is a rest day, its minutes and items."""
 
     __slots__ = ("date", "rest", "minutes", "items", "_extra")
@@ -111,14 +121,6 @@ class Day:
 
     def _key(self):
         return (self.date, self.rest, self.minutes, self.items, tuple(sorted(self._extra.items())))
-
-    def __eq__(self, other):
-        if type(other) is not type(self):
-            return NotImplemented
-        return self._key() == other._key()
-
-    def __hash__(self):
-        return hash(self._key())
 
     def __reduce__(self):
         return _day, (self.date, self.rest, self.minutes, self.items, self._extra)
