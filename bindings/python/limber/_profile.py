@@ -46,6 +46,20 @@ def dicts_to_profiles(dicts, ruleset_ptr):
     return out
 
 
+def dicts_read_all(dicts, ruleset_ptr):
+    """The C profiles of every dict of the list (a cdata LimberProfile *[] the
+    caller owns), or None when the dict reader gave up on any of them: then
+    none are kept, and the caller takes the way that reports what is wrong."""
+    if _dicts is None or not dicts:
+        return None
+    out = ffi.new("LimberProfile *[]", len(dicts))
+    built = _dicts.profiles(dicts, int(ffi.cast("uintptr_t", ruleset_ptr)), int(ffi.cast("uintptr_t", out)))
+    if built == len(dicts):
+        return out
+    lib.limber_py_profiles_free(out, len(dicts))
+    return None
+
+
 def to_json_bytes(data):
     """A profile dict as compact UTF-8 JSON, the way limber_profile_new_from_json() reads it."""
     return json.dumps(data, separators=(",", ":"), default=_plain, allow_nan=True).encode("utf-8")

@@ -10,7 +10,7 @@ from ._native import ffi, lib
 from ._plan import Plan
 from ._oserrors import as_os_error
 from ._pickling import restore_ruleset, ruleset_source
-from ._profile import Profile, dicts_to_profiles, to_json_bytes
+from ._profile import Profile, dicts_read_all, dicts_to_profiles, to_json_bytes
 from ._reflect import add_getters, enum_names, header_doc, take_text, wraps_c
 from ._values import date_text, seed_value
 
@@ -57,13 +57,19 @@ def _prepare(batch, base, ruleset_ptr):
     names (the other dicts serialised here).  The cdata that must outlive the
     call travels with it, and the profiles made here to be freed after it."""
     n = len(batch)
+    names = ffi.new("const char *[]", n)
+    at = [i for i, profile in enumerate(batch) if isinstance(profile, dict)]
+    if len(at) == n:
+        # the usual case, a chunk of dicts the reader reads every one of:
+        # its array goes to C as it is, and is freed in one call
+        loaded = dicts_read_all(batch, ruleset_ptr)
+        if loaded is not None:
+            return (n, base, loaded, ffi.NULL, names, [batch], (loaded, n))
     loaded = ffi.new("LimberProfile *[]", n)
     json_docs = ffi.new("const char *[]", n)
-    names = ffi.new("const char *[]", n)
     keep = []
     made = []
     any_loaded = any_json = False
-    at = [i for i, profile in enumerate(batch) if isinstance(profile, dict)]
     if at:
         built = dicts_to_profiles([batch[i] for i in at], ruleset_ptr)
         for j, i in enumerate(at):
@@ -86,7 +92,9 @@ def _prepare(batch, base, ruleset_ptr):
             json_docs[i], names[i] = doc, name
             any_json = True
     keep.append(batch)  # Profile objects stay alive while C reads them
-    return (n, base, loaded if any_loaded else ffi.NULL, json_docs if any_json else ffi.NULL, names, keep, made)
+    made_array = ffi.new("LimberProfile *[]", made) if made else ffi.NULL
+    return (n, base, loaded if any_loaded else ffi.NULL, json_docs if any_json else ffi.NULL, names, keep,
+            (made_array, len(made)))
 
 
 def _pandas():
@@ -404,23 +412,27 @@ class Ruleset:
                     base += len(batch)
                     previous, pending = pending, ready
                     if previous is not None:
-                        yield from self._run_and_free(previous.result(), opts, nthreads, errors, output)
+                        yield from self._run_and_free(previous.result(), opts, nthreads, errors, output, prepare)
                 if pending is not None:
                     done, pending = pending, None
-                    yield from self._run_and_free(done.result(), opts, nthreads, errors, output)
+                    yield from self._run_and_free(done.result(), opts, nthreads, errors, output, prepare)
         finally:
             # a chunk read but never planned (the caller stopped early, or a
             # batch raised): the profiles the dict reader made for it
             if pending is not None and pending.exception() is None:
-                for p in pending.result()[-1]:
-                    lib.limber_profile_free(p)
+                lib.limber_py_profiles_free(*pending.result()[-1])
 
-    def _run_and_free(self, prepared, opts, threads, errors, output):
+    def _run_and_free(self, prepared, opts, threads, errors, output, freer=None):
         try:
             results = self._run(prepared, opts, threads, errors, output)
         finally:
-            for p in prepared[-1]:  # the profiles the dict reader made
-                lib.limber_profile_free(p)
+            # the profiles the dict reader made: freed by the thread that
+            # made them (freer, the reading thread, while C plans the next
+            # chunk), or here; a glibc arena frees its own blocks cheapest
+            if freer is not None:
+                freer.submit(lib.limber_py_profiles_free, *prepared[-1])
+            else:
+                lib.limber_py_profiles_free(*prepared[-1])
         return [results] if output == "frame" else results
 
     def _run(self, prepared, opts, threads, errors, output):

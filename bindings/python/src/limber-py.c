@@ -246,3 +246,10 @@ limber_py_profile_api (void)
   };
   return &api;
 }
+
+void
+limber_py_profiles_free (LimberProfile *const *profiles, gsize n)
+{
+  for (gsize i = 0; profiles != NULL && i < n; i++)
+    limber_profile_free (profiles[i]);
+}

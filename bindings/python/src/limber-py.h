@@ -98,6 +98,18 @@ gsize limber_py_plan_many_rows (const LimberRuleset *ruleset, LimberProfile *con
                                 GError **errors);
 
 /**
+ * @brief Frees @p n profiles in one call (NULL entries are skipped).
+ *
+ * The profiles the dict reader made for a chunk of plan_many() are freed
+ * here rather than one cffi call at a time from a Python loop, which held
+ * the GIL for as long as the reader of the next chunk needed it.
+ *
+ * @param profiles the profiles.
+ * @param n the number of entries.
+ */
+void limber_py_profiles_free (LimberProfile *const *profiles, gsize n);
+
+/**
  * @brief The profile calls the binding's dict reader (the `limber._dicts`
  * module) makes, by address: that module does not link the engine, so a
  * profile it builds is this module's, checked against this module's rule

@@ -150,7 +150,9 @@ def test_stopping_early_frees_what_was_read(rules):
     """A caller that stops after the first chunk: the next chunk, already read in C, is freed, not leaked."""
     from limber._native import lib
     freed = []
+    from limber._native import ffi
     real = lib.limber_profile_free
+    real_many = lib.limber_py_profiles_free
 
     class Counting:
         def __getattr__(self, name):
@@ -159,6 +161,11 @@ def test_stopping_early_frees_what_was_read(rules):
         def limber_profile_free(self, p):
             freed.append(p)
             real(p)
+
+        def limber_py_profiles_free(self, profiles, n):
+            # a chunk's profiles are freed in one call
+            freed.extend(profiles[i] for i in range(n) if profiles[i] != ffi.NULL)
+            real_many(profiles, n)
 
     import limber._ruleset as module
     saved = module.lib
