@@ -97,14 +97,15 @@ static const Row rows[] = {
       "hat daher keine.",
       "Sus respuestas y elecciones no dejan ningún ejercicio que este plan pueda ofrecerle, así que esta semana no "
       "tiene ninguno." } },
-  { { "Get medical help now", "Holen Sie jetzt ärztliche Hilfe", "Busque ayuda médica ahora" } },
+  { { "Get medical help now", "Holen Sie sich jetzt ärztliche Hilfe", "Busque ayuda médica ahora" } },
   { { "Please see a doctor or physiotherapist first",
       "Bitte gehen Sie zuerst zu einer Ärztin, einem Arzt oder in die Physiotherapie",
       "Consulte primero a un médico o a un fisioterapeuta" } },
   { { "Emergency", "Notfall", "Urgencia" } },
   { { "See a clinician", "Ärztliche Abklärung", "Consulte a un profesional sanitario" } },
   { { "Your answers show a warning sign that needs urgent care. Do not start an exercise programme.",
-      "Ihre Antworten zeigen ein Warnzeichen, das dringend behandelt werden muss. Beginnen Sie kein Übungsprogramm.",
+      "Ihre Antworten zeigen ein Warnzeichen, das sofort ärztlich abgeklärt werden muss. Beginnen Sie kein "
+      "Übungsprogramm.",
       "Sus respuestas muestran un signo de alarma que necesita atención urgente. No empiece un programa de "
       "ejercicio." } },
   { { "Your answers or your exercise log show that your back should be assessed before you go on, so this plan has "
@@ -145,12 +146,12 @@ static const Row rows[] = {
   { { "Please note", "Bitte beachten Sie", "Tenga en cuenta" } },
   { { "Stay safe", "Sicher üben", "Haga ejercicio con seguridad" } },
   { { "Stop and get urgent help if any of these happens",
-      "Hören Sie auf und holen Sie dringend Hilfe, wenn eines davon eintritt",
+      "Hören Sie auf und holen Sie sich sofort Hilfe, wenn eines davon eintritt",
       "Pare y busque ayuda urgente si ocurre cualquiera de estas cosas" } },
   { { "Your log", "Ihr Protokoll", "Su registro" } },
   { { "Fill in a line for each exercise after each session: it is what next week's plan is made from.",
-      "Füllen Sie nach jeder Einheit eine Zeile pro Übung aus: Daraus wird der Plan der nächsten Woche gemacht.",
-      "Rellene una línea por ejercicio después de cada sesión: con ella se hace el plan de la semana siguiente." } },
+      "Füllen Sie nach jeder Einheit eine Zeile pro Übung aus: Daraus wird der Plan der nächsten Woche erstellt.",
+      "Rellene una línea por ejercicio después de cada sesión: con ellas se elabora el plan de la semana siguiente." } },
   { { "Tick Done when you did the exercise as written. If you did more or less, cross out the amount and write what "
       "you did. Discomfort: 0 is none, 10 the worst imaginable; write it for during the exercise, and again the next "
       "morning.",
@@ -177,13 +178,13 @@ static const Row rows[] = {
   { { "tick", "Kreuz", "marca" } },
   { { "as planned, or what you did", "wie geplant, oder was Sie gemacht haben", "lo previsto, o lo que hizo" } },
   { { "discomfort 0\u2013" "10", "Beschw. 0\u2013" "10", "molest. 0\u2013" "10" } },
-  { { "Re-scan: measure again", "Neu messen: noch einmal messen", "Nueva medición: vuelva a medir" } },
+  { { "Re-scan: measure again", "Neue Messung: noch einmal messen", "Nueva medición: vuelva a medir" } },
   { { "Every two to four weeks, measure each movement as you did the first time, on both sides, and write the date "
       "and the numbers. The next plan reads them.",
       "Messen Sie alle zwei bis vier Wochen jede Bewegung so wie beim ersten Mal, auf beiden Seiten, und schreiben "
-      "Sie das Datum und die Werte auf. Der nächste Plan liest sie.",
+      "Sie das Datum und die Werte auf. Der nächste Plan berücksichtigt sie.",
       "Cada dos a cuatro semanas, mida cada movimiento como la primera vez, en los dos lados, y anote la fecha y los "
-      "números. El próximo plan los lee." } },
+      "números. El próximo plan los tendrá en cuenta." } },
   { { "%s: the position", "%s: die Haltung", "%s: la postura" } },
   { { "%s: start and end position", "%s: Anfangs- und Endhaltung", "%s: postura inicial y final" } },
   { { "Goal", "Ziel", "Objetivo" } },
@@ -252,8 +253,8 @@ static const Row rows[] = {
       "Stufe %u \u2192 %u: %u Einheiten geschafft, Beschwerden \u2264 %g",
       "nivel %u \u2192 %u: %u sesiones completadas, molestias \u2264 %g" } },
   { { "step %u held: discomfort %g is acceptable, not yet safe (\u2264 %g)",
-      "Stufe %u bleibt: Beschwerden %g sind vertretbar, aber noch nicht unbedenklich (\u2264 %g)",
-      "se mantiene el nivel %u: molestias %g aceptables, pero aún no seguras (\u2264 %g)" } },
+      "Stufe %u bleibt: Beschwerden %g sind vertretbar, aber noch nicht im sicheren Bereich (\u2264 %g)",
+      "se mantiene el nivel %u: molestias %g aceptables, pero aún no en el rango seguro (\u2264 %g)" } },
   { { "step %u held: %u of %u sessions completed", "Stufe %u bleibt: %u von %u Einheiten geschafft",
       "se mantiene el nivel %u: %u de %u sesiones completadas" } },
   { { "replaced by %s: too much even at the first step", "ersetzt durch %s: schon auf der ersten Stufe zu viel",
