@@ -302,3 +302,22 @@ LIMBER_TEST (error, an_xml_profile_names_the_attribute_and_element_meant)
   cr_assert_str_eq (limber_problem_get_suggestion (element), "equipment");
   cr_assert_eq (limber_problem_get_line (element), 2);
 }
+
+LIMBER_TEST (error, an_unanswered_condition_naming_an_unknown_question_suggests_the_declared_one)
+{
+  g_autofree char *path = g_build_filename (LIMBER_SOURCE_DIR, "rules", "default.xml", NULL);
+  g_autofree char *xml = NULL;
+  cr_assert (g_file_get_contents (path, &xml, NULL, NULL));
+  const char *right = "<unanswered question=\"osteoporosis\"/>";
+  cr_assert_not_null (strstr (xml, right), "the default rule set has no %s", right);
+  g_auto (GStrv) parts = g_strsplit (xml, right, 2);
+  g_autofree char *wrong = g_strjoin ("<unanswered question=\"osteoporsis\"/>", parts[0], parts[1], NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LimberRuleset) rs = limber_ruleset_new_from_data (wrong, -1, "bone.xml", &error);
+  cr_assert_null (rs);
+  cr_assert_eq (limber_error_get_n_problems (error), 1, "%s", error->message);
+  const LimberProblem *p = limber_error_get_problem (error, 0);
+  cr_assert_str_eq (limber_problem_get_code (p), LIMBER_PROBLEM_UNKNOWN_QUESTION);
+  cr_assert_str_eq (limber_problem_get_suggestion (p), "osteoporosis");
+  cr_assert_str_eq (limber_problem_get_field (p), "<unanswered> question=\"osteoporsis\"");
+}

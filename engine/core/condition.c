@@ -52,6 +52,9 @@ describe_into (GString *out, const LimberRuleset *rs, const LimberCond *c)
       g_string_append (out, "minutes a day");
       describe_bounds (out, c);
       break;
+    case COND_UNANSWERED:
+      g_string_append_printf (out, "answer %s not given", c->ref);
+      break;
     case COND_DEFICIT:
       {
         int m = limber_ruleset_index_of (rs->measure_index, c->ref);
@@ -234,6 +237,8 @@ limber_cond_eval (const LimberCond *c, const LimberFacts *f)
       return in_bounds (c, f->profile->age);
     case COND_MINUTES:
       return in_bounds (c, f->profile->minutes_per_day);
+    case COND_UNANSWERED:
+      return !f->answers[c->index].present;
     case COND_DEFICIT:
       return eval_deficit (c, &f->measures[c->index]);
     case COND_ASYMMETRY:

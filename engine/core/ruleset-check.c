@@ -187,10 +187,12 @@ resolve_measure (Checker *C, const char *id, int *index, int line, const char *e
 
 /* ---- conditions -------------------------------------------------------- */
 
+/* by LimberCondKind: every kind has its element's name */
 static const char *const cond_elements[] = {
   "all", "any", "not", "goal", "age", "deficit", "asymmetry",
-  "answer", "flag", "score", "constraint", "history", "trend", "minutes",
+  "answer", "flag", "score", "constraint", "history", "trend", "minutes", "unanswered",
 };
+G_STATIC_ASSERT (G_N_ELEMENTS (cond_elements) == COND_UNANSWERED + 1);
 
 static void
 check_cond (Checker *C, LimberCond *c)
@@ -244,6 +246,15 @@ check_cond (Checker *C, LimberCond *c)
                    c->at_least, m->id, m->normal, m->min, m->max, limit);
         break;
       }
+    case COND_UNANSWERED:
+      c->index = limber_ruleset_index_of (rs->question_index, c->ref);
+      if (c->index < 0)
+        {
+          g_autofree char *hint = limber_suggest_hint (limber_suggest_among_keys (c->ref, rs->question_index));
+          problem (C, LIMBER_PROBLEM_UNKNOWN_QUESTION, c->line, el,
+                   "question=\"%s\": unknown question; expected an id declared in <questions>%s", c->ref, hint);
+        }
+      break;
     case COND_ANSWER:
       {
         c->index = limber_ruleset_index_of (rs->question_index, c->ref);

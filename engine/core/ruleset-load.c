@@ -169,7 +169,7 @@ read_cond (xmlNode *node)
     { "goal", COND_GOAL }, { "age", COND_AGE }, { "deficit", COND_DEFICIT },
     { "asymmetry", COND_ASYMMETRY }, { "answer", COND_ANSWER }, { "flag", COND_FLAG },
     { "score", COND_SCORE }, { "constraint", COND_CONSTRAINT }, { "history", COND_HISTORY },
-    { "trend", COND_TREND }, { "minutes", COND_MINUTES },
+    { "trend", COND_TREND }, { "minutes", COND_MINUTES }, { "unanswered", COND_UNANSWERED },
   };
   LimberCondKind kind = COND_ALL;
   for (unsigned i = 0; i < G_N_ELEMENTS (kinds); i++)
@@ -206,6 +206,9 @@ read_cond (xmlNode *node)
     case COND_ANSWER:
       c->ref = limber_xml_attr (node, "question");
       c->value = limber_xml_attr (node, "is");
+      break;
+    case COND_UNANSWERED:
+      c->ref = limber_xml_attr (node, "question");
       break;
     case COND_FLAG:
       c->ref = limber_xml_attr (node, "ref");

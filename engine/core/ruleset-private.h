@@ -30,6 +30,7 @@ typedef enum {
   COND_HISTORY,
   COND_TREND,
   COND_MINUTES,             /* the minutes a day the person asked for */
+  COND_UNANSWERED,          /* a question the profile leaves unanswered */
 } LimberCondKind;
 
 typedef enum {

@@ -85,6 +85,11 @@ leaf_fact (const LimberFacts *f, const LimberCond *c)
       return g_strdup_printf ("age: %u", f->profile->age);
     case COND_MINUTES:
       return g_strdup_printf ("minutes a day: %g", f->profile->minutes_per_day);
+    case COND_UNANSWERED:
+      {
+        const LimberQuestion *q = g_ptr_array_index (rs->questions, c->index);
+        return g_strdup_printf ("answer %s: %s", q->id, f->answers[c->index].present ? "given" : "not answered");
+      }
     case COND_DEFICIT:
     case COND_ASYMMETRY:
       {
