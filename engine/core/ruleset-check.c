@@ -194,6 +194,20 @@ static const char *const cond_elements[] = {
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (cond_elements) == COND_UNANSWERED + 1);
 
+/* The question a condition names (question=), or -1 after reporting it. */
+static int
+condition_question (Checker *C, const LimberCond *c, const char *el)
+{
+  int index = limber_ruleset_index_of (C->rs->question_index, c->ref);
+  if (index < 0)
+    {
+      g_autofree char *hint = limber_suggest_hint (limber_suggest_among_keys (c->ref, C->rs->question_index));
+      problem (C, LIMBER_PROBLEM_UNKNOWN_QUESTION, c->line, el,
+               "question=\"%s\": unknown question; expected an id declared in <questions>%s", c->ref, hint);
+    }
+  return index;
+}
+
 static void
 check_cond (Checker *C, LimberCond *c)
 {
@@ -247,24 +261,13 @@ check_cond (Checker *C, LimberCond *c)
         break;
       }
     case COND_UNANSWERED:
-      c->index = limber_ruleset_index_of (rs->question_index, c->ref);
-      if (c->index < 0)
-        {
-          g_autofree char *hint = limber_suggest_hint (limber_suggest_among_keys (c->ref, rs->question_index));
-          problem (C, LIMBER_PROBLEM_UNKNOWN_QUESTION, c->line, el,
-                   "question=\"%s\": unknown question; expected an id declared in <questions>%s", c->ref, hint);
-        }
+      c->index = condition_question (C, c, el);
       break;
     case COND_ANSWER:
       {
-        c->index = limber_ruleset_index_of (rs->question_index, c->ref);
+        c->index = condition_question (C, c, el);
         if (c->index < 0)
-          {
-            g_autofree char *hint = limber_suggest_hint (limber_suggest_among_keys (c->ref, rs->question_index));
-            problem (C, LIMBER_PROBLEM_UNKNOWN_QUESTION, c->line, el,
-                     "question=\"%s\": unknown question; expected an id declared in <questions>%s", c->ref, hint);
-            break;
-          }
+          break;
         const LimberQuestion *q = g_ptr_array_index (rs->questions, c->index);
         c->value_index = resolve_answer (C, q, c->value, c->has_at_least, c->at_least, c->has_at_most,
                                          c->at_most, c->line, el);
