@@ -17,13 +17,6 @@ resolved_for (const LimberFacts *f)
   return f->profile->checked_for == f->rs->serial;
 }
 
-static guint32
-julian_of (const char *date)
-{
-  GDate d;
-  return limber_parse_date (date, &d) ? g_date_get_julian (&d) : 0;
-}
-
 static void
 resolve_answers (LimberFacts *f)
 {
@@ -125,7 +118,7 @@ derive_measures (LimberFacts *f)
     {
       const LimberRescan *r = g_ptr_array_index (f->profile->rescans, i);
       int mi = resolved ? r->measure_index : limber_ruleset_index_of (rs->measure_index, r->measure);
-      guint32 day = resolved ? r->day : julian_of (r->date);
+      guint32 day = resolved ? r->day : limber_parse_julian (r->date);
       if (mi < 0 || day == 0 || day >= start)
         mi = -1;
       else
@@ -371,7 +364,7 @@ derive_history (LimberFacts *f)
       const LimberLogged *s = g_ptr_array_index (f->profile->sessions, i);
       f->session_exercise[i] = resolved ? s->exercise_index
                                         : limber_ruleset_index_of (f->rs->exercise_index, s->exercise);
-      guint32 j = f->session_day[i] = resolved ? s->day : julian_of (s->date);
+      guint32 j = f->session_day[i] = resolved ? s->day : limber_parse_julian (s->date);
       if (j == 0)
         continue;
       if (j >= start)

@@ -428,7 +428,7 @@ const LimberItem *
 limber_day_get_item (const LimberDay *day, unsigned index)
 {
   g_return_val_if_fail (day != NULL, NULL);
-  return index < day->items->len ? day->items->pdata[index] : NULL;
+  return limber_list_at (day->items, index);
 }
 
 const LimberExercise *

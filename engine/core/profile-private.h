@@ -150,3 +150,5 @@ LimberProfile *limber_profile_read_json_full (const LimberRuleset *ruleset, cons
 /* A strict YYYY-MM-DD parser shared by profiles, options and the CLI: a
  * real calendar date or FALSE.  date may be NULL to only check. */
 gboolean limber_parse_date (const char *text, GDate *date);
+/* The Julian day of a YYYY-MM-DD date, or 0 when it is not one. */
+guint32 limber_parse_julian (const char *text);

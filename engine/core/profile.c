@@ -475,6 +475,13 @@ limber_parse_date (const char *text, GDate *date)
   return TRUE;
 }
 
+guint32
+limber_parse_julian (const char *text)
+{
+  GDate d;
+  return limber_parse_date (text, &d) ? g_date_get_julian (&d) : 0;
+}
+
 /* ---- problems and their messages ------------------------------------------ */
 
 static void
@@ -1169,13 +1176,6 @@ limber_profile_validate (const LimberProfile *profile, const LimberRuleset *rule
   return FALSE;
 }
 
-static guint32
-julian_or_zero (const char *date)
-{
-  GDate d;
-  return limber_parse_date (date, &d) ? g_date_get_julian (&d) : 0;
-}
-
 /* A checked profile is planned many times (a population, a simulation, an
  * app re-planning a person): its ids are resolved against the rule set and
  * its dates parsed here, once, so that deriving facts looks nothing up. */
@@ -1204,13 +1204,13 @@ limber_profile_mark_checked (LimberProfile *profile, const LimberRuleset *rulese
     {
       LimberLogged *l = g_ptr_array_index (profile->sessions, i);
       l->exercise_index = limber_ruleset_index_of (ruleset->exercise_index, l->exercise);
-      l->day = julian_or_zero (l->date);
+      l->day = limber_parse_julian (l->date);
     }
   for (guint i = 0; i < profile->rescans->len; i++)
     {
       LimberRescan *r = g_ptr_array_index (profile->rescans, i);
       r->measure_index = limber_ruleset_index_of (ruleset->measure_index, r->measure);
-      r->day = julian_or_zero (r->date);
+      r->day = limber_parse_julian (r->date);
     }
   profile->checked_for = ruleset->serial;
 }
