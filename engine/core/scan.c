@@ -30,6 +30,8 @@
 #include <string.h>
 
 #include "json-out.h"
+#include "plan-private.h"
+#include "profile-private.h"
 #include "read-limit.h"
 #include "ruleset-private.h"
 #include "scan-private.h"
@@ -958,20 +960,24 @@ limber_scan_result_new (const LimberRuleset *rs, const char *measure, LimberSide
 
   /* landmarks the format does not have */
   int needed[4] = { p->segment[0], p->segment[1], p->reference[0], p->reference[1] };
-  GString *absent = g_string_new (NULL);
+  g_autoptr (GString) absent = g_string_new (NULL);
   for (int k = 0; k < 4; k++)
-    if (needed[k] >= 0 && landmark_index (c->format, needed[k], side) < 0 && !strstr (absent->str,
-                                                                                       limber_scan_landmark_name (needed[k])))
-      g_string_append_printf (absent, "%s%s", absent->len ? " and " : "", limber_scan_landmark_name (needed[k]));
+    {
+      /* each landmark named once (compared as landmarks: one name can be
+       * part of another, "hip" of "other-hip") */
+      gboolean named_before = FALSE;
+      for (int j = 0; j < k; j++)
+        named_before |= needed[j] == needed[k];
+      if (needed[k] >= 0 && !named_before && landmark_index (c->format, needed[k], side) < 0)
+        g_string_append_printf (absent, "%s%s", absent->len ? " and " : "", limber_scan_landmark_name (needed[k]));
+    }
   if (absent->len > 0)
     {
       add_reason (r, LIMBER_SCAN_ISSUE_LANDMARKS_MISSING, TRUE,
                   "this test needs the %s, which the %s format lacks; film it with a pose estimator that "
                   "gives them (MediaPipe Pose)", absent->str, format_name (c->format));
-      g_string_free (absent, TRUE);
       return r;
     }
-  g_string_free (absent, TRUE);
 
   g_autofree double *t = NULL, *resid = NULL;
   Scan S = { c, p, side, g_array_new (FALSE, FALSE, sizeof (unsigned)), g_array_new (FALSE, FALSE, sizeof (double)),
@@ -1216,7 +1222,7 @@ limber_scan_result_to_json (const LimberScanResult *r, gboolean pretty)
   limber_json_out_init (&j, out, pretty);
   limber_json_out_begin_object (&j, NULL);
   limber_json_out_string (&j, "measure", r->measure);
-  limber_json_out_string (&j, "side", r->side == LIMBER_SIDE_LEFT ? "left" : "right");
+  limber_json_out_string (&j, "side", limber_side_to_string (r->side));
   limber_json_out_bool (&j, "usable", limber_scan_result_is_usable (r));
   if (isnan (r->angle))
     limber_json_out_null (&j, "angle");
@@ -1267,11 +1273,7 @@ limber_profile_add_scan_results (LimberProfile *profile, const LimberRuleset *rs
   g_return_val_if_fail (profile != NULL && rs != NULL && (results != NULL || n == 0), FALSE);
   if (date != NULL)
     {
-      int y, mo, d;
-      char tail;
-      if (strlen (date) != 10 || date[4] != '-' || date[7] != '-'
-          || sscanf (date, "%4d-%2d-%2d%c", &y, &mo, &d, &tail) != 3 || y < 1
-          || !g_date_valid_dmy ((GDateDay) d, (GDateMonth) mo, (GDateYear) y))
+      if (!limber_parse_date (date, NULL))
         {
           g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_PROFILE, "date \"%s\": not a real date; expected YYYY-MM-DD",
                        date);
@@ -1297,14 +1299,14 @@ limber_profile_add_scan_results (LimberProfile *profile, const LimberRuleset *rs
             if (g_array_index (r->reasons, Reason, k).refusal)
               g_string_append_printf (why, "%s%s", why->len ? "; " : "", g_array_index (r->reasons, Reason, k).message);
           g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_PROFILE, "measure \"%s\", %s side: the scan was refused (%s); "
-                       "expected a usable scan of it", r->measure, r->side == LIMBER_SIDE_LEFT ? "left" : "right", why->str);
+                       "expected a usable scan of it", r->measure, limber_side_to_string (r->side), why->str);
           return FALSE;
         }
       for (unsigned k = 0; k < i; k++)
         if (g_str_equal (results[k]->measure, r->measure) && results[k]->side == r->side)
           {
             g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_PROFILE, "measure \"%s\", %s side: scanned twice; expected "
-                         "one result per side", r->measure, r->side == LIMBER_SIDE_LEFT ? "left" : "right");
+                         "one result per side", r->measure, limber_side_to_string (r->side));
             return FALSE;
           }
       gboolean listed = FALSE;
