@@ -212,6 +212,7 @@ static const Row rows[] = {
   { { "the saved history", "der gespeicherte Verlauf", "el historial guardado" } },
   { { "Page %u of %u", "Seite %u von %u", "Página %u de %u" } },
   { { "<b>%s</b>, in %s%s%s", "<b>%s</b>, in %s%s%s", "<b>%s</b>, en %s%s%s" } },
+  { { "%s, in %s", "%s, in %s", "%s, en %s" } },
   { { "%s (continued)", "%s (Fortsetzung)", "%s (continuación)" } },
 
   /* ---- why a dose changed (dose.c, schedule.c): the text plan's "dose:"
@@ -359,18 +360,37 @@ limber_lang_from_code (const char *code, LimberLang *lang)
   return FALSE;
 }
 
+/* The table's rows by their English text, built once: a German or Spanish
+ * plan looks up every reason, dose and heading it writes (hundreds a plan,
+ * on the generation and writing paths), and a search of the whole table for
+ * each cost more than the rest of the words.  Read-only once built, so any
+ * thread may look up. */
+static GHashTable *
+row_index (void)
+{
+  static gsize once = 0;
+  static GHashTable *index = NULL;
+  if (g_once_init_enter (&once))
+    {
+      GHashTable *built = g_hash_table_new (g_str_hash, g_str_equal);
+      /* in reverse, so that the first row of an English text wins, as the
+       * search did */
+      for (gsize i = G_N_ELEMENTS (rows); i-- > 0;)
+        g_hash_table_insert (built, (gpointer) rows[i].text[LIMBER_LANG_EN], (gpointer) &rows[i]);
+      index = built;
+      g_once_init_leave (&once, 1);
+    }
+  return index;
+}
+
 const char *
 limber_msg (LimberLang lang, const char *english)
 {
-  /* English is the base: never looked up.  Otherwise a linear search: the
-   * table is small, lookups are a few dozen per plan, and a search needs no
-   * index built at run time (no state, no lock). */
+  /* English is the base: never looked up */
   if (lang == LIMBER_LANG_EN || (unsigned) lang >= LIMBER_N_LANGS || english == NULL)
     return english;
-  for (gsize i = 0; i < G_N_ELEMENTS (rows); i++)
-    if (strcmp (rows[i].text[LIMBER_LANG_EN], english) == 0)
-      return rows[i].text[lang] != NULL ? rows[i].text[lang] : english;
-  return english;
+  const Row *row = g_hash_table_lookup (row_index (), english);
+  return row != NULL && row->text[lang] != NULL ? row->text[lang] : english;
 }
 
 gboolean

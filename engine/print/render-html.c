@@ -554,7 +554,7 @@ append_rescan (GString *out, const LimberPrint *p)
       g_string_append (out, "<div class=\"measure\" data-measure=\"");
       esc (out, m->id);
       g_string_append_printf (out, "\" data-sided=\"%s\"><div>", m->sided ? "true" : "false");
-      g_autofree char *title = g_strdup_printf ("%s, in %s", m->name, m->unit);
+      g_autofree char *title = g_strdup_printf (L ("%s, in %s"), m->name, m->unit);
       element (out, "h3", NULL, title);
       element (out, "p", "how", m->how);
       if (m->last)
