@@ -62,15 +62,6 @@ read_landmarks (xmlNode *node, const char *attr, int *out, int max)
   return n;
 }
 
-static char *
-node_text (xmlNode *node)
-{
-  xmlChar *raw = xmlNodeGetContent (node);
-  char *text = g_strstrip (g_strdup (raw ? (const char *) raw : ""));
-  xmlFree (raw);
-  return text;
-}
-
 static gboolean
 named (xmlNode *node, const char *name)
 {
@@ -99,7 +90,7 @@ limber_scan_protocol_read (xmlNode *measure, char **no_scan)
       if (named (n, "no-scan"))
         {
           g_free (*no_scan);
-          *no_scan = node_text (n);
+          *no_scan = limber_xml_text (n);
         }
       if (!named (n, "protocol"))
         continue;
@@ -124,7 +115,7 @@ limber_scan_protocol_read (xmlNode *measure, char **no_scan)
       for (xmlNode *c = n->children; c != NULL; c = c->next)
         {
           if (named (c, "instructions"))
-            p->instructions = node_text (c);
+            p->instructions = limber_xml_text (c);
           else if (named (c, "angle"))
             {
               g_autofree char *formula = limber_xml_attr (c, "formula");
@@ -151,7 +142,7 @@ limber_scan_protocol_read (xmlNode *measure, char **no_scan)
                                                            : SCAN_CHECK_STILL;
               f.n_landmarks = read_landmarks (c, "landmarks", f.landmarks, 3);
               f.limit = attr_double (c, "limit", 0);
-              f.text = node_text (c);
+              f.text = limber_xml_text (c);
               f.line = xmlGetLineNo (c);
               g_array_append_val (p->forbids, f);
             }
