@@ -284,3 +284,33 @@ LIMBER_TEST (lint, L015_a_measure_without_a_scan_protocol_in_a_rule_set_that_sca
   cr_assert_eq (limber_lint_report_get_n_findings (r), 1);
   cr_assert (message_has (r, "measure \"hip.flexion\" has no scan protocol"));
 }
+
+/* Short printed steps and warning signs are optional, but a rule set that
+ * gives some is held to giving them all: an exercise without <brief> and an
+ * emergency flag without <sign> are found, a caution flag without one is
+ * not (its sign is never printed), and neither is anything in a rule set
+ * that has none (every other fixture). */
+LIMBER_TEST (lint, L018_L019_the_texts_of_a_printed_plan_given_for_some_but_not_all)
+{
+  g_autoptr (LimberRuleset) rs = load ("lint/print-texts.xml");
+  g_autoptr (LimberLintReport) r = limber_lint (rs);
+  g_autofree char *text = describe (r);
+  cr_assert_eq (limber_lint_report_get_n_findings (r), 2, "%s", text);
+  const LimberLintFinding *sign = limber_lint_report_get_finding (r, 0);
+  const LimberLintFinding *brief = limber_lint_report_get_finding (r, 1);
+  if (g_str_equal (limber_lint_finding_get_code (sign), "L018"))
+    {
+      const LimberLintFinding *t = sign;
+      sign = brief;
+      brief = t;
+    }
+  cr_assert_str_eq (limber_lint_finding_get_code (brief), "L018", "%s", text);
+  cr_assert_eq (limber_lint_finding_get_line (brief), 72);
+  cr_assert_str_eq (limber_lint_finding_get_subject (brief), "windshield-wipers");
+  cr_assert_eq (limber_lint_finding_get_severity (brief), LIMBER_LINT_WARNING);
+  cr_assert (message_has (r, "exercise \"windshield-wipers\" has no short steps"));
+  cr_assert_str_eq (limber_lint_finding_get_code (sign), "L019", "%s", text);
+  cr_assert_eq (limber_lint_finding_get_line (sign), 30);
+  cr_assert_str_eq (limber_lint_finding_get_subject (sign), "cauda-equina");
+  cr_assert (message_has (r, "red flag \"cauda-equina\" has no sign"));
+}

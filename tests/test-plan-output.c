@@ -580,9 +580,43 @@ LIMBER_TEST (plan_output, referral_plan_lists_days_without_items)
   g_autofree char *text = limber_plan_to_text (plan);
   assert_contains (text, "\nEMERGENCY\n");
   assert_contains (text, "Seek urgent care now.");
-  assert_contains (text, "cauda-equina");
+  /* the warning sign in words (this rule set has no <sign>: its question),
+   * never the flag's id, which is for the app */
+  assert_contains (text, "Because of:\n  • Any new change in bladder control?\n");
+  cr_assert_null (strstr (text, "cauda-equina"), "a red flag's id in the text plan:\n%s", text);
   cr_assert_null (strstr (text, " min\n"), "a day of exercises in a referral:\n%s", text);
   cr_assert_null (strstr (text, "  1. "), "an exercise in a referral:\n%s", text);
+}
+
+/* A referral from the default rule set names each warning sign in its
+ * short statement (<sign>), in the plan's language, one a line. */
+LIMBER_TEST (plan_output, a_referral_names_its_warning_signs_in_words)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LimberRuleset) rs = limber_ruleset_new_default (&error);
+  cr_assert_not_null (rs, "%s", error ? error->message : "");
+  static const char *const json = "{\"age\": 52, \"goal\": \"recovery\", \"minutes_per_day\": 15, "
+                                  "\"answers\": {\"bladder-bowel-change\": true, \"trauma-fall\": true}}";
+  g_autoptr (LimberProfile) person = limber_profile_new_from_json (rs, json, -1, "signs.json", &error);
+  cr_assert_not_null (person, "%s", error ? error->message : "");
+  for (const char *const *lang = (const char *const[]) { "en", "de", NULL }; *lang; lang++)
+    {
+      g_autoptr (LimberOptions) options = limber_options_new ();
+      cr_assert (limber_options_set_language (options, *lang, NULL));
+      g_autoptr (LimberPlan) plan = limber_generate (rs, person, options, &error);
+      cr_assert_not_null (plan, "%s", error ? error->message : "");
+      g_autofree char *text = limber_plan_to_text (plan);
+      if (g_str_equal (*lang, "en"))
+        assert_contains (text, "Because of:\n  • New loss of bladder or bowel control, or difficulty passing urine\n"
+                               "  • Back pain after a fall, accident or direct blow to your back\n");
+      else
+        {
+          assert_contains (text, "Grund:\n  • ");
+          cr_assert_null (strstr (text, "New loss of bladder"), "an English sign in the German plan:\n%s", text);
+        }
+      cr_assert_null (strstr (text, "cauda-equina"), "a red flag's id in:\n%s", text);
+      cr_assert_null (strstr (text, "trauma-fall"), "a red flag's id in:\n%s", text);
+    }
 }
 
 LIMBER_TEST (plan_output, a_plan_with_nothing_to_do_and_unanswered_questions_says_so_everywhere)

@@ -63,6 +63,9 @@ LIMBER_TEST (ruleset, exercises_questions_and_measures_are_readable)
   cr_assert_str_eq (limber_exercise_get_regions (e)[0], "lumbar");
   cr_assert_null (limber_exercise_get_regions (e)[1]);
   cr_assert_str_eq (limber_exercise_get_instructions (e)[1], "Flatten your back.");
+  /* no short steps: none, not NULL */
+  cr_assert_not_null (limber_exercise_get_brief_instructions (e));
+  cr_assert_null (limber_exercise_get_brief_instructions (e)[0]);
   cr_assert_null (limber_exercise_get_equipment (e)[0]);
   cr_assert_eq (limber_exercise_get_n_steps (e), 2);
   LimberDose d = { 0 };
@@ -154,6 +157,13 @@ LIMBER_TEST (ruleset, an_unknown_element_is_a_schema_error_at_its_line)
   expect_error ("invalid/unknown-element.xml", LIMBER_ERROR_SCHEMA,
                 (const char *[]) { "unknown-element.xml:64:7:", "Element 'colour': this element is not expected; "
                                    "expected one of targets, equipment, ladder", NULL });
+}
+
+LIMBER_TEST (ruleset, a_brief_of_more_than_three_steps_is_a_schema_error_at_its_line)
+{
+  expect_error ("invalid/long-brief.xml", LIMBER_ERROR_SCHEMA,
+                (const char *[]) { "long-brief.xml:62:", "Element 'step': this element is not expected; expected no "
+                                   "more elements in its parent", NULL });
 }
 
 LIMBER_TEST (ruleset, a_bad_number_is_a_schema_error_naming_the_attribute)
@@ -262,6 +272,25 @@ LIMBER_TEST (ruleset, the_default_rule_set_loads_with_its_content)
   cr_assert_geq (outcomes[LIMBER_OUTCOME_EMERGENCY], 7);
   cr_assert_geq (outcomes[LIMBER_OUTCOME_SEE_CLINICIAN], 6);
   cr_assert_geq (outcomes[LIMBER_OUTCOME_CAUTION], 4);
+  /* every exercise in two or three short steps for a printed card, each
+   * shorter than the full ones; numbers are the dose's, printed beside */
+  for (unsigned i = 0; i < limber_ruleset_get_n_exercises (rs); i++)
+    {
+      const LimberExercise *e = limber_ruleset_get_exercise (rs, i);
+      const char *const *brief = limber_exercise_get_brief_instructions (e);
+      guint n = g_strv_length ((char **) brief);
+      cr_assert (n >= 2 && n <= 3, "%s has %u short steps", limber_exercise_get_id (e), n);
+      gsize short_length = 0, full_length = 0;
+      for (guint k = 0; k < n; k++)
+        {
+          short_length += strlen (brief[k]);
+          cr_assert_null (strpbrk (brief[k], "0123456789"), "a number in %s: %s", limber_exercise_get_id (e), brief[k]);
+        }
+      for (const char *const *s = limber_exercise_get_instructions (e); *s; s++)
+        full_length += strlen (*s);
+      cr_assert_leq (short_length, 200, "%s: %zu characters of short steps", limber_exercise_get_id (e), short_length);
+      cr_assert_lt (short_length, full_length, "%s: short steps no shorter than the full", limber_exercise_get_id (e));
+    }
   /* the same bytes as rules/default.xml in the source tree */
   g_autofree char *path = g_build_filename (LIMBER_SOURCE_DIR, "rules", "default.xml", NULL);
   g_autoptr (LimberRuleset) from_file = limber_ruleset_new_from_file (path, &error);

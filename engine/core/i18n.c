@@ -58,6 +58,7 @@ limber_ruleset_foreach_text (const LimberRuleset *rs, TextFunc fn, gpointer data
   for (guint i = 0; i < rs->red_flags->len; i++)
     {
       const LimberRedFlag *f = g_ptr_array_index (rs->red_flags, i);
+      each (fn, data, f->sign, f->line, "red-flag/%s/sign", f->id);
       each (fn, data, f->message, f->line, "red-flag/%s", f->id);
     }
   for (guint i = 0; i < rs->scores->len; i++)
@@ -85,6 +86,8 @@ limber_ruleset_foreach_text (const LimberRuleset *rs, TextFunc fn, gpointer data
       each (fn, data, e->reason, e->line, "exercise/%s/reason", e->id);
       for (guint k = 0; e->instructions != NULL && e->instructions[k] != NULL; k++)
         each (fn, data, e->instructions[k], e->line, "exercise/%s/step/%u", e->id, k + 1);
+      for (guint k = 0; e->brief != NULL && e->brief[k] != NULL; k++)
+        each (fn, data, e->brief[k], e->line, "exercise/%s/brief/%u", e->id, k + 1);
       for (guint k = 0; e->muscles != NULL && e->muscles[k] != NULL; k++)
         each (fn, data, e->muscles[k], e->line, "exercise/%s/muscle/%u", e->id, k + 1);
     }

@@ -28,6 +28,10 @@
  *   L016 warning  a text of the rule set its translation into a language
  *                 lacks (docs/i18n.md)
  *   L017 warning  a translation whose English changed after it was made
+ *   L018 warning  in a rule set that gives some exercises short printed
+ *                 steps, an exercise without them
+ *   L019 warning  in a rule set that words some red flags' signs, an
+ *                 emergency or see-clinician flag without one
  */
 #include "limber/lint.h"
 
@@ -895,6 +899,41 @@ finding_compare (gconstpointer a, gconstpointer b)
   return strcmp (x->code, y->code);
 }
 
+/* ---- L018, L019: the texts a printed plan needs -------------------------------------------- */
+
+/* Like scan protocols (L015), short steps and signs are optional for a
+ * rule set that never uses them; one that has some is held to having them
+ * all, or its printed weeks mix short cards with long ones, and its list
+ * of warning signs mixes statements with questions. */
+static void
+check_print_texts (Linter *L)
+{
+  const LimberRuleset *rs = L->rs;
+  gboolean briefs = FALSE, signs = FALSE;
+  for (guint i = 0; i < rs->exercises->len; i++)
+    briefs |= ((const LimberExercise *) g_ptr_array_index (rs->exercises, i))->brief != NULL;
+  for (guint i = 0; i < rs->red_flags->len; i++)
+    signs |= ((const LimberRedFlag *) g_ptr_array_index (rs->red_flags, i))->sign != NULL;
+  for (guint i = 0; briefs && i < rs->exercises->len; i++)
+    {
+      const LimberExercise *e = g_ptr_array_index (rs->exercises, i);
+      if (e->brief == NULL)
+        add (L, "L018", LIMBER_LINT_WARNING, e->line, e->id,
+             "add a <brief> of two or three short steps after its <instructions> (docs/rules-format.md)",
+             "exercise \"%s\" has no short steps: a long printed week prints its full steps among short ones",
+             e->id);
+    }
+  for (guint i = 0; signs && i < rs->red_flags->len; i++)
+    {
+      const LimberRedFlag *f = g_ptr_array_index (rs->red_flags, i);
+      if (f->sign == NULL && f->outcome != LIMBER_OUTCOME_CAUTION)
+        add (L, "L019", LIMBER_LINT_WARNING, f->line, f->id,
+             "add a <sign> before its <message>: the warning sign as a short statement (docs/rules-format.md)",
+             "red flag \"%s\" has no sign: printed plans name it by %s", f->id,
+             f->on_history ? "what the log shows" : "its whole question");
+    }
+}
+
 LimberLintReport *
 limber_lint (const LimberRuleset *rs)
 {
@@ -920,6 +959,7 @@ limber_lint (const LimberRuleset *rs)
   check_categories (&L);
   check_measure_reach (&L);
   check_translations (&L);
+  check_print_texts (&L);
   limber_cond_free (S.no_floor);
   g_hash_table_unref (S.avoids);
   g_hash_table_unref (S.lacks);

@@ -61,10 +61,16 @@ append_referral (GString *out, const LimberPlan *plan)
     g_string_append_printf (out, "%s\n", plan->referral_message);
   if (plan->referral_flags->len > 0)
     {
+      /* the warning signs in words, a line each; the flags' ids are in the
+       * JSON and XML for the app */
       g_string_append (out, M ("Because of:"));
-      for (guint i = 0; i < plan->referral_flags->len; i++)
-        g_string_append_printf (out, "%s %s", i ? "," : "", (const char *) g_ptr_array_index (plan->referral_flags, i));
       g_string_append_c (out, '\n');
+      for (guint i = 0; i < plan->referral_flags->len; i++)
+        {
+          const LimberRedFlag *f = limber_ruleset_find_red_flag (plan->rs, g_ptr_array_index (plan->referral_flags, i));
+          const char *sign = f ? limber_red_flag_sign (plan->rs, f) : NULL;
+          g_string_append_printf (out, "  • %s\n", sign ? T (sign) : M ("A warning sign in your exercise log"));
+        }
     }
   g_string_append (out, M ("No exercises are planned.\n"));
 }

@@ -94,6 +94,8 @@ describe_questions (JsonBuilder *b, const LimberRuleset *rs, const LimberTransla
           limber_json_add_string (b, "id", f->id);
           limber_json_add_string (b, "outcome", limber_outcome_to_string (f->outcome));
           add_trigger (b, f);
+          if (f->sign != NULL)
+            limber_json_add_string (b, "sign", T (f->sign));
           limber_json_add_string (b, "message", T (f->message));
           limber_json_add_strv (b, "cite", f->cite);
           json_builder_end_object (b);
@@ -126,6 +128,8 @@ describe_history_flags (JsonBuilder *b, const LimberRuleset *rs, const LimberTra
       limber_json_add_string (b, "outcome", limber_outcome_to_string (f->outcome));
       limber_json_add_string (b, "history", history_fact_names[f->history_fact]);
       limber_json_add_number (b, "at_least", f->at_least, -1);
+      if (f->sign != NULL)
+        limber_json_add_string (b, "sign", T (f->sign));
       limber_json_add_string (b, "message", T (f->message));
       limber_json_add_strv (b, "cite", f->cite);
       json_builder_end_object (b);
@@ -238,6 +242,8 @@ describe_exercises (JsonBuilder *b, const LimberRuleset *rs, const LimberTransla
       limber_json_add_string (b, "id", e->id);
       limber_json_add_string (b, "name", T (e->name));
       add_strv_tr (b, "instructions", e->instructions, tr);
+      if (e->brief != NULL)
+        add_strv_tr (b, "brief_instructions", e->brief, tr);
       add_strv_tr (b, "muscles", e->muscles, tr);
       limber_json_add_strv (b, "tags", e->tags);
       limber_json_add_strv (b, "regions", e->regions);

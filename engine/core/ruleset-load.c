@@ -448,6 +448,7 @@ read_red_flags (LimberRuleset *rs, xmlNode *section)
         }
       f->is = limber_xml_attr (n, "is");
       f->has_at_least = limber_xml_attr_double (n, "at-least", &f->at_least);
+      f->sign = child_text (n, "sign");
       f->message = child_text (n, "message");
       f->cite = attr_ids (n, "cite");
       f->line = xmlGetLineNo (n);
@@ -601,6 +602,8 @@ read_exercise (xmlNode *n)
   e->name = child_text (n, "name");
   e->reason = child_text (n, "reason");
   e->instructions = children_texts (child_named (n, "instructions"), "step");
+  xmlNode *brief = child_named (n, "brief");
+  e->brief = brief ? children_texts (brief, "step") : NULL;
   e->muscles = children_texts (child_named (n, "muscles"), "muscle");
   e->regions = text_ids (child_named (n, "regions"));
   e->tags = text_ids (child_named (n, "tags"));

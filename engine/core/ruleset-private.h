@@ -199,6 +199,7 @@ typedef struct {
   int is_index;             /* choice index; yes-no: 1 yes, 0 no */
   gboolean has_at_least;
   double at_least;
+  char *sign;               /* the warning sign as a statement, or NULL */
   char *message;
   char **cite;
   int line;
@@ -301,6 +302,7 @@ struct _LimberExercise {
   char *name;
   char *reason;             /* what it does, in plain words, or NULL */
   char **instructions;
+  char **brief;             /* the short steps of a printed card, or NULL */
   char **muscles;
   char **regions;
   char **tags;
@@ -462,6 +464,13 @@ void limber_ruleset_compile(LimberRuleset *rs);
  * the element named `element` on `line` of `source`, so that messages point at
  * the element's '<' even though libxml2 2.9 keeps no column for nodes. */
 int limber_source_column(const char *source, gsize length, int line, const char *element);
+
+/* flag-sign.c: a red flag by id, or NULL; and the words that name its
+ * warning sign to a person (its <sign>, else its question's text, in
+ * English: translate with limber_tr), or NULL for a flag on the log that
+ * has no sign, which the caller then describes from its history fact */
+const LimberRedFlag *limber_ruleset_find_red_flag (const LimberRuleset *rs, const char *id);
+const char *limber_red_flag_sign (const LimberRuleset *rs, const LimberRedFlag *flag);
 
 /* ruleset.c: arrays whose free functions know their element type */
 GPtrArray *limber_new_cond_array (void);

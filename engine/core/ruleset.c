@@ -113,6 +113,7 @@ red_flag_free (LimberRedFlag *f)
   g_free (f->id);
   g_free (f->question);
   g_free (f->is);
+  g_free (f->sign);
   g_free (f->message);
   g_strfreev (f->cite);
   g_free (f);
@@ -187,6 +188,7 @@ exercise_free (LimberExercise *e)
   g_free (e->name);
   g_free (e->reason);
   g_strfreev (e->instructions);
+  g_strfreev (e->brief);
   g_strfreev (e->muscles);
   g_strfreev (e->regions);
   g_strfreev (e->tags);
@@ -326,6 +328,8 @@ GETTER (LimberRuleset, unsigned, limber_ruleset_get_n_measures, rs, rs->measures
 GETTER (LimberExercise, const char *, limber_exercise_get_id, e, e->id, NULL)
 GETTER (LimberExercise, const char *, limber_exercise_get_name, e, e->name, NULL)
 GETTER (LimberExercise, const char *const *, limber_exercise_get_instructions, e, (const char *const *) e->instructions, empty_strv)
+GETTER (LimberExercise, const char *const *, limber_exercise_get_brief_instructions, e,
+        e->brief ? (const char *const *) e->brief : empty_strv, empty_strv)
 GETTER (LimberExercise, const char *const *, limber_exercise_get_regions, e, (const char *const *) e->regions, empty_strv)
 GETTER (LimberExercise, const char *const *, limber_exercise_get_tags, e, (const char *const *) e->tags, empty_strv)
 GETTER (LimberExercise, const char *const *, limber_exercise_get_equipment, e, (const char *const *) e->equipment, empty_strv)

@@ -104,6 +104,8 @@ static const char style[] =
   ".card .why{margin:4px 0 0}\n"
   ".card ol{margin:6px 0 0;padding-left:1.3em;font-size:.92em}\n"
   ".card li{margin:2px 0}\n"
+  /* on screen the full steps; on paper the short ones, as a long PDF week */
+  ".card ol.brief{display:none}\n"
   ".referral{border:3px solid var(--warn);background:var(--warn-soft);border-radius:10px;padding:8px 18px 14px}\n"
   ".referral h2{color:var(--warn);border-color:var(--warn)}\n"
   ".banner{border:3px solid var(--warn);background:var(--warn-soft);border-radius:10px;padding:10px 18px;"
@@ -134,7 +136,7 @@ static const char style[] =
   ".safety{break-inside:avoid;page-break-inside:avoid}"
   ".guide-section{break-before:page;page-break-before:always}"
   ".pair{grid-template-columns:1fr 1fr}.guide{display:block;columns:2;column-gap:12pt}.card{margin:0 0 8pt}"
-  ".card ol{font-size:10pt;line-height:1.2}"
+  ".card ol{font-size:10pt;line-height:1.2}.card ol.has-brief{display:none}.card ol.brief{display:block}"
   ".card .head{padding:3pt}.card h3{font-size:11.5pt}.card .how{font-size:10pt}"
   ".card .head svg{height:56pt;width:auto;max-width:100%}"
   "a{text-decoration:none}footer{margin-top:12px}}\n";
@@ -642,10 +644,17 @@ append_guide (GString *out, const LimberPrint *p)
       element (out, "p", "dose", g->dose);
       if (g->pose)
         append_pose (out, p, g->pose, g->name);
-      g_string_append (out, "</div><ol>");
+      g_string_append (out, g->brief ? "</div><ol class=\"has-brief\">" : "</div><ol>");
       for (const char *const *s = g->steps; s && *s; s++)
         element (out, "li", NULL, *s);
       g_string_append (out, "</ol>");
+      if (g->brief)
+        {
+          g_string_append (out, "<ol class=\"brief\">");
+          for (const char *const *s = g->brief; *s; s++)
+            element (out, "li", NULL, *s);
+          g_string_append (out, "</ol>");
+        }
       if (g->why)
         element (out, "p", "why", g->why);
       g_string_append (out, "</article>");

@@ -119,6 +119,7 @@ guide_free (LimberPrintGuide *g)
   g_free (g->how);
   g_free (g->dose);
   g_free ((gpointer) g->steps);
+  g_free ((gpointer) g->brief);
   g_free (g);
 }
 
@@ -183,7 +184,7 @@ limber_print_free (LimberPrint *print)
 /* ---- the header ----------------------------------------------------------- */
 
 static const char *
-position_words (LimberPosition position)
+position_words (LimberPosition position, LimberPosture posture)
 {
   switch (position)
     {
@@ -192,7 +193,10 @@ position_words (LimberPosition position)
     case LIMBER_POSITION_SEATED:
       return "On a chair";
     case LIMBER_POSITION_KNEELING:
-      return "Kneeling or on hands and knees";
+      /* the posture tells which of the two */
+      return posture == LIMBER_POSTURE_QUADRUPED ? "On hands and knees"
+             : posture == LIMBER_POSTURE_KNEELING ? "Kneeling"
+                                                   : "Kneeling or on hands and knees";
     case LIMBER_POSITION_FLOOR:
       return "On the floor";
     case LIMBER_POSITION_WALL:
@@ -226,6 +230,17 @@ fill_header (LimberPrint *p, const LimberPlan *plan)
 
 /* ---- days and the week at a glance ---------------------------------------- */
 
+/* The strings borrowed from the rule set or its translation, the array ours */
+static const char *const *
+translated_steps (const LimberPlan *plan, char **english)
+{
+  guint n = english ? g_strv_length (english) : 0;
+  const char **steps = g_new0 (const char *, n + 1);
+  for (guint k = 0; k < n; k++)
+    steps[k] = T (english[k]);
+  return steps;
+}
+
 static unsigned
 guide_index (LimberPrint *p, const LimberPlan *plan, const LimberItem *item)
 {
@@ -236,14 +251,19 @@ guide_index (LimberPrint *p, const LimberPlan *plan, const LimberItem *item)
   LimberPrintGuide *g = g_new0 (LimberPrintGuide, 1);
   g->exercise = e;
   g->name = T (e->name);
-  g->how = g_strconcat (M (position_words (e->position)), e->per_side ? DOT : "", e->per_side ? M ("each side") : "",
-                        NULL);
-  guint n_steps = e->instructions ? g_strv_length (e->instructions) : 0;
-  const char **steps = g_new0 (const char *, n_steps + 1);
-  for (guint k = 0; k < n_steps; k++)
-    steps[k] = T (e->instructions[k]);
-  g->steps = steps;
+  /* where it is done; "each side" is in its dose, on the line under it */
+  g->how = g_strdup (M (position_words (e->position, e->posture)));
+  g->steps = translated_steps (plan, e->instructions);
+  g->brief = e->brief ? translated_steps (plan, e->brief) : NULL;
   g->why = item->explanation;
+  const char *routine = plan->rs->templates[plan->goal].routine_reason;
+  g->why_general = (routine != NULL && g_strcmp0 (g->why, T (routine)) == 0)
+                   || (e->reason != NULL && g_strcmp0 (g->why, T (e->reason)) == 0);
+  for (guint s = 0; !g->why_general && s < plan->rs->templates[plan->goal].slots->len; s++)
+    {
+      const LimberSlot *slot = g_ptr_array_index (plan->rs->templates[plan->goal].slots, s);
+      g->why_general = slot->reason != NULL && g_strcmp0 (g->why, T (slot->reason)) == 0;
+    }
   g->pose = e->pose;
   g_ptr_array_add (p->guide, g);
   return p->guide->len - 1;
@@ -658,18 +678,6 @@ fill_changes (LimberPrint *p, const LimberPlan *plan)
 
 /* ---- safety and the referral -------------------------------------------------- */
 
-static const LimberRedFlag *
-find_flag (const LimberRuleset *rs, const char *id)
-{
-  for (guint i = 0; i < rs->red_flags->len; i++)
-    {
-      const LimberRedFlag *f = g_ptr_array_index (rs->red_flags, i);
-      if (g_strcmp0 (f->id, id) == 0)
-        return f;
-    }
-  return NULL;
-}
-
 static const LimberQuestion *
 flag_question (const LimberRuleset *rs, const LimberRedFlag *f)
 {
@@ -690,14 +698,16 @@ fill_safety (LimberPrint *p, const LimberPlan *plan)
       if (g_strcmp0 (a, T (rs->safety)) != 0)
         g_ptr_array_add (p->notes, g_strdup (a));
     }
+  /* the signs that need urgent help, as statements a person recognises
+   * (or, in a rule set without signs, as the questions that ask them) */
   for (guint i = 0; i < rs->red_flags->len; i++)
     {
       const LimberRedFlag *f = g_ptr_array_index (rs->red_flags, i);
-      const LimberQuestion *q = flag_question (rs, f);
-      if (f->outcome != LIMBER_OUTCOME_EMERGENCY || q == NULL
-          || g_ptr_array_find_with_equal_func (p->warning_signs, T (q->text), g_str_equal, NULL))
+      const char *sign = f->on_history ? NULL : limber_red_flag_sign (rs, f);
+      if (f->outcome != LIMBER_OUTCOME_EMERGENCY || sign == NULL
+          || g_ptr_array_find_with_equal_func (p->warning_signs, T (sign), g_str_equal, NULL))
         continue;
-      g_ptr_array_add (p->warning_signs, g_strdup (T (q->text)));
+      g_ptr_array_add (p->warning_signs, g_strdup (T (sign)));
     }
 }
 
@@ -720,7 +730,7 @@ fill_referral (LimberPrint *p, const LimberPlan *plan)
   gboolean from_log = FALSE;
   for (guint i = 0; i < plan->referral_flags->len; i++)
     {
-      const LimberRedFlag *f = find_flag (plan->rs, g_ptr_array_index (plan->referral_flags, i));
+      const LimberRedFlag *f = limber_ruleset_find_red_flag (plan->rs, g_ptr_array_index (plan->referral_flags, i));
       from_log |= f != NULL && f->on_history;
     }
   p->outcome_text = g_strdup (emergency ? M ("Your answers show a warning sign that needs urgent care. "
@@ -733,7 +743,7 @@ fill_referral (LimberPrint *p, const LimberPlan *plan)
   for (guint i = 0; i < plan->referral_flags->len; i++)
     {
       const char *id = g_ptr_array_index (plan->referral_flags, i);
-      const LimberRedFlag *f = find_flag (plan->rs, id);
+      const LimberRedFlag *f = limber_ruleset_find_red_flag (plan->rs, id);
       const LimberQuestion *q = f ? flag_question (plan->rs, f) : NULL;
       if (f != NULL && f->on_history)
         {
@@ -754,12 +764,19 @@ fill_referral (LimberPrint *p, const LimberPlan *plan)
         }
       if (q == NULL)
         {
-          g_ptr_array_add (p->reasons, g_strdup (id));
+          /* a flag this rule set does not have (a plan built by hand): its
+           * id is no words for a person */
+          g_ptr_array_add (p->reasons, g_strdup (M ("Your answers show a warning sign.")));
           continue;
         }
+      /* the answer as the person saw it: a choice by its text, not its id */
+      const char *choice = f->is != NULL && q->choice_texts != NULL && f->is_index >= 0
+                               && (guint) f->is_index < g_strv_length (q->choice_texts)
+                             ? T (q->choice_texts[f->is_index])
+                             : f->is;
       char *answer = f->is ? g_strdup_printf (M ("you answered %s"), g_strcmp0 (f->is, "yes") == 0  ? M ("yes")
                                                                      : g_strcmp0 (f->is, "no") == 0 ? M ("no")
-                                                                                                    : f->is)
+                                                                                                    : choice)
                            : g_strdup_printf (M ("your answer was %s or more"),
                                               number_words (p->lang, number, f->at_least, -1));
       g_ptr_array_add (p->reasons, g_strdup_printf ("%s \xe2\x80\x94 %s.", T (q->text), answer));

@@ -17,11 +17,15 @@
  * with any side emphasis, and the picture with its motion arrow; the steps
  * and why under it); then, from a page of their own, the log sheet (a line
  * per exercise per training day, the fields of a history entry) and the
- * re-scan sheet.  The stiff-back week takes three A4 pages and its sheets
+ * re-scan sheet.  The stiff-back week takes two A4 pages and its sheets
  * two; a longer week flows onto more.
  *
- * The layout runs twice, identically: once to count the pages, once to draw
- * them with "page N of M".  Text is real text (selectable, searchable) in
+ * Thirteen exercises' full steps alone fill more than a page at 10 pt, so a
+ * week they would take past two pages prints the rule set's short steps on
+ * every card instead, without the reasons that are not about the person.
+ *
+ * The layout runs twice, identically: once to count the pages (three times
+ * when the full steps did not fit), once to draw them with "page N of M".  Text is real text (selectable, searchable) in
  * DejaVu Sans, which cairo embeds as a subset.  The document is dated by the
  * plan's first day, so the same plan always gives the same bytes.
  */
@@ -114,8 +118,8 @@ static const char *const font_names[N_FONTS] = {
  * that to keep a name from wrapping; the tinted band's padding around the
  * text and (less: a pose has a margin of its own) around the picture. */
 #define GUIDE_COLUMNS 2
-#define PICTURE_H 56.0
-#define PICTURE_SHARE 0.62
+#define PICTURE_H 46.0
+#define PICTURE_SHARE 0.40
 #define PICTURE_SHRINK 0.85
 #define CARD_PAD 3.0
 #define PICTURE_PAD 2.5
@@ -306,6 +310,8 @@ typedef struct {
   double band_bottom;       /* the lowest point any column of the band reached */
   double balance;           /* when above 0, where columns but the last end: evens out a last page */
   gboolean whole;           /* while balancing: blocks move whole rather than split */
+  gboolean brief;           /* cards print the rule set's short steps where it has them */
+  unsigned week_pages;      /* the pages before the log sheet, when laid out */
   double y;
 } Pager;
 
@@ -1343,7 +1349,11 @@ card_block (Pager *P, const LimberPrintGuide *g, double w)
 
   double inner = w - 2 * pad, pic_w = 0, pic_h = 0, y = pad;
   g_autoptr (PangoLayout) name = text_layout (P, F_CARD_TITLE, g->name, inner, PANGO_ALIGN_LEFT);
+  /* where it is done, unless the card is short: then the picture and the
+   * first step ("Lie on your back ...") say it */
+  gboolean show_how = !(P->brief && g->brief);
   g_autoptr (PangoLayout) how = text_layout (P, F_SMALL, g->how, inner, PANGO_ALIGN_LEFT);
+  double how_h = show_how ? layout_height (how) + 1 : 0;
   /* how much, on the card itself: the reader need not look back at the week */
   g_autoptr (PangoLayout) dose = text_layout (P, F_BODY_BOLD, g->dose, inner, PANGO_ALIGN_LEFT);
   gboolean beside = FALSE;
@@ -1362,8 +1372,7 @@ card_block (Pager *P, const LimberPrintGuide *g, double w)
           pango_layout_set_width (name, pango_units_from_double (inner - h * aspect - 6));
           pango_layout_set_width (how, pango_units_from_double (inner - h * aspect - 6));
           pango_layout_set_width (dose, pango_units_from_double (inner - h * aspect - 6));
-          double band = MAX (h + PICTURE_PAD, pad + layout_height (name) + 1 + layout_height (how) + 2
-                                                + layout_height (dose) + pad);
+          double band = MAX (h + PICTURE_PAD, pad + layout_height (name) + how_h + 2 + layout_height (dose) + pad);
           if (band < best - 1 && pango_layout_get_line_count (name) <= 3)
             {
               best = band;
@@ -1384,7 +1393,9 @@ card_block (Pager *P, const LimberPrintGuide *g, double w)
       pango_layout_set_width (dose, pango_units_from_double (text_w));
     }
   double text_h = block_text (b, name, pad, y, &INK, FALSE) + 1;
-  text_h += block_text (b, how, pad, y + text_h, &MUTED, FALSE) + 2;
+  if (show_how)
+    text_h += block_text (b, how, pad, y + text_h, &MUTED, FALSE) + 1;
+  text_h += 1;
   text_h += block_text (b, dose, pad, y + text_h, &ACCENT, FALSE);
   /* the picture reaches nearer the band's edges than the text: it has a
    * margin of its own */
@@ -1414,7 +1425,7 @@ card_block (Pager *P, const LimberPrintGuide *g, double w)
 
   const double number_w = 10;
   unsigned k = 0;
-  for (const char *const *s = g->steps; s && *s; s++, k++)
+  for (const char *const *s = P->brief && g->brief ? g->brief : g->steps; s && *s; s++, k++)
     {
       g_autofree char *number = g_strdup_printf ("%u", k + 1);
       g_autoptr (PangoLayout) n = text_layout (P, F_STEP_BOLD, number, number_w, PANGO_ALIGN_LEFT);
@@ -1422,7 +1433,10 @@ card_block (Pager *P, const LimberPrintGuide *g, double w)
       block_text (b, n, 0.5, y, &ACCENT, FALSE);
       y += block_text (b, text, number_w, y, &INK, TRUE) + (s[1] ? STEP_GAP : 0);
     }
-  if (g->why)
+  /* a short week keeps the reasons that are about this person (a
+   * measure, a side, an answer); what an exercise does in general is in
+   * the full steps' plan (text, HTML) */
+  if (g->why && !(P->brief && g->why_general))
     {
       /* why it is in the plan, under the steps, quieter than them */
       g_autoptr (PangoLayout) why = text_layout (P, F_SMALL, g->why, w, PANGO_ALIGN_LEFT);
@@ -1433,7 +1447,10 @@ card_block (Pager *P, const LimberPrintGuide *g, double w)
   return b;
 }
 
-#define CARD_GAP 6.0
+#define CARD_GAP 5.0
+/* The pages a week may take with the full steps on its cards: the week at
+ * a glance and one page of cards.  A longer one prints the short steps. */
+#define WEEK_PAGES 2u
 
 /* Whether the cards from `from` on all end on this page above `limit`
  * (the last column may reach lower while it is tried): tried on a copy of
@@ -1605,6 +1622,7 @@ lay_out (Pager *P)
       changes_and_notes (P);
       safety_block (P);
       guide_blocks (P);
+      P->week_pages = P->page + 1;
       log_block (P);
       rescan_block (P);
     }
@@ -1658,6 +1676,14 @@ limber_render_pdf (const LimberPrint *print, LimberPaper paper, gsize *length, G
   for (unsigned f = 0; f < N_FONTS; f++)
     P.fonts[f] = pango_font_description_from_string (font_names[f]);
   lay_out (&P);
+  if (P.week_pages > WEEK_PAGES)
+    {
+      /* the full steps make the week too long to follow from the fridge
+       * door: the cards take the short ones instead, all of them, so that
+       * no card reads differently from its neighbours */
+      P.brief = TRUE;
+      lay_out (&P);
+    }
   P.n_pages = P.page + 1;
   P.drawing = TRUE;
   lay_out (&P);

@@ -57,8 +57,12 @@ typedef struct {
   char *how;                /* "On the floor · each side" */
   const char *const *steps; /* the catalogue's instructions in the plan's language (the array owned, its
                              * strings borrowed) */
+  const char *const *brief; /* the same in two or three short steps, likewise, or NULL when the rule set
+                             * has none: what a PDF prints when the full steps would not fit its pages */
   const char *why;          /* why it is in the plan, in plain words (borrowed from the item), or NULL;
                              * for an item with a side emphasis, the reason for it */
+  gboolean why_general;     /* why says what the exercise, its routine or its part of the session does
+                             * (their reasons), not what of this person's a rule answers */
   const LimberPose *pose;   /* borrowed, or NULL: printed without a picture */
   char *dose;               /* how much, with the side emphasis in words ("2 × 30 s holds each side, one
                              * extra set on the left"); when the week has several doses, each with its days */

@@ -366,6 +366,18 @@ const char *limber_exercise_get_name(const LimberExercise *exercise);
 const char *const *limber_exercise_get_instructions(const LimberExercise *exercise);
 
 /**
+ * @brief The exercise in two or three short steps, as a printed card gives it
+ *        when the full instructions do not fit on the page.
+ *
+ * A rule set may leave them out (`<brief>` is optional); a card then prints
+ * the full steps.
+ * @param exercise an exercise.
+ * @return a NULL-terminated array (borrowed), empty when the rule set has no
+ *         brief form of this exercise.
+ */
+const char *const *limber_exercise_get_brief_instructions(const LimberExercise *exercise);
+
+/**
  * @brief The body regions the exercise works (e.g. "lumbar", "hip").
  * @param exercise an exercise.
  * @return a NULL-terminated array (borrowed).
