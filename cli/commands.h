@@ -73,6 +73,9 @@ struct _LimberOptions *limber_cli_options (const char *command, const char *star
  * on options; FALSE after printing the error (an unknown --lang, listing the
  * languages limber has). */
 gboolean limber_cli_set_language (const char *command, struct _LimberOptions *options, const char *lang);
+/* --lang as given, else the locale's language when limber speaks it, else
+ * "en": for the calls that take a language code rather than options */
+const char *limber_cli_language (const char *lang);
 
 /* The paper a printed plan defaults to: Letter where the locale (LC_ALL,
  * LC_PAPER, LANG) names a country that uses it, else A4. */

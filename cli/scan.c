@@ -1,6 +1,6 @@
 /* limber scan --protocol MEASURE --side left|right --landmarks FILE [...]
  *             [--profile FILE [--date YYYY-MM-DD]] [--format text|json]
- *             [--instructions] [--rules FILE] [--output FILE]
+ *             [--instructions [--lang LANG]] [--rules FILE] [--output FILE]
  *
  * Each --protocol/--side/--landmarks triple (in the order given) is one
  * filmed test; docs/scan.md. */
@@ -39,7 +39,7 @@ int
 limber_cmd_scan (int argc, char **argv)
 {
   g_auto (GStrv) protocols = NULL, sides = NULL, landmarks = NULL;
-  g_autofree char *rules = NULL, *format = NULL, *profile_path = NULL, *date = NULL, *output = NULL;
+  g_autofree char *rules = NULL, *format = NULL, *profile_path = NULL, *date = NULL, *output = NULL, *lang = NULL;
   gboolean instructions = FALSE;
   GOptionEntry entries[] = {
     { "protocol", 'p', 0, G_OPTION_ARG_STRING_ARRAY, &protocols,
@@ -52,6 +52,9 @@ limber_cmd_scan (int argc, char **argv)
     { "date", 0, 0, G_OPTION_ARG_STRING, &date, "With --profile: add them as a re-scan of this day", "YYYY-MM-DD" },
     { "instructions", 0, 0, G_OPTION_ARG_NONE, &instructions,
       "Print what the person is told to do for each --protocol, and stop", NULL },
+    { "lang", 0, 0, G_OPTION_ARG_STRING, &lang,
+      "With --instructions: their language, en, de or es (default: the locale's when limber speaks it, else en)",
+      "LANG" },
     { "rules", 'r', 0, G_OPTION_ARG_FILENAME, &rules, "Rule set (default: the built-in one)", "FILE" },
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format, "Output: text or json (default text)", "FORMAT" },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "Write to FILE instead of standard output", "FILE" },
@@ -88,12 +91,11 @@ limber_cmd_scan (int argc, char **argv)
       GString *out = g_string_new (NULL);
       for (guint i = 0; i < n; i++)
         {
-          const LimberMeasure *m = limber_ruleset_lookup_measure (rs, protocols[i]);
-          const char *text = m ? limber_measure_get_scan_instructions (m) : NULL;
+          g_autoptr (GError) error = NULL;
+          const char *text = limber_ruleset_get_scan_instructions (rs, protocols[i], limber_cli_language (lang), &error);
           if (text == NULL)
             {
-              fprintf (stderr, "limber scan: --protocol %s: %s; expected a measure with a scan protocol "
-                       "(limber describe)\n", protocols[i], m ? "no scan protocol" : "unknown measure");
+              fprintf (stderr, "limber scan: --protocol %s: %s\n", protocols[i], error->message);
               g_string_free (out, TRUE);
               return LIMBER_EXIT_FAILED;
             }

@@ -139,6 +139,16 @@ limber_cli_set_language (const char *command, LimberOptions *options, const char
   return TRUE;
 }
 
+const char *
+limber_cli_language (const char *lang)
+{
+  if (lang != NULL)
+    return lang;
+  const char *locale = locale_variable ("LC_MESSAGES");
+  g_autoptr (LimberOptions) options = limber_options_new ();
+  return locale != NULL && limber_options_set_language (options, locale, NULL) ? locale : "en";
+}
+
 int
 limber_cli_default_paper (void)
 {

@@ -149,7 +149,7 @@ LIMBER_TEST (i18n, a_german_plan_says_everything_in_german)
   assert_has (text, "Di., 6. Jan. 2026 — 15,4 min");                  /* decimal comma */
   /* the safety text, not softened: stop, and urgent care */
   assert_has (text, "Hören Sie auf und holen Sie Rat ein");
-  assert_has (text, "Suchen Sie sofort dringend ärztliche Hilfe");
+  assert_has (text, "Suchen Sie sofort ärztliche Notfallhilfe");
   cr_assert_null (strstr (text, "Hip Circles"));
   cr_assert_null (strstr (text, " why: "));
 }

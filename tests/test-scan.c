@@ -393,6 +393,47 @@ LIMBER_TEST (scan, every_measure_of_the_default_rule_set_has_a_protocol_with_ins
     }
 }
 
+/* The instructions in the person's language: every measure's in German
+ * and Spanish differs from the English; a language, a measure or a protocol
+ * the rule set does not have is an error saying which. */
+LIMBER_TEST (scan, the_instructions_are_read_in_the_persons_language)
+{
+  g_autoptr (LimberRuleset) rs = limber_test_default_rules ();
+  for (unsigned i = 0; i < limber_ruleset_get_n_measures (rs); i++)
+    {
+      const LimberMeasure *m = limber_ruleset_get_measure (rs, i);
+      const char *id = limber_measure_get_id (m);
+      g_autoptr (GError) error = NULL;
+      const char *english = limber_ruleset_get_scan_instructions (rs, id, NULL, &error);
+      cr_assert_str_eq (english, limber_measure_get_scan_instructions (m), "%s", error ? error->message : "");
+      cr_assert_eq (limber_ruleset_get_scan_instructions (rs, id, "en", NULL), english);
+      for (const char *const *lang = (const char *const[]) { "de", "es", NULL }; *lang; lang++)
+        {
+          const char *text = limber_ruleset_get_scan_instructions (rs, id, *lang, &error);
+          cr_assert_not_null (text, "%s", error ? error->message : "");
+          cr_assert_str_neq (text, english, "%s has no %s instructions", id, *lang);
+        }
+    }
+  g_autoptr (GError) error = NULL;
+  cr_assert_null (limber_ruleset_get_scan_instructions (rs, "hamstring.slr", "fr", &error));
+  cr_assert (g_error_matches (error, LIMBER_ERROR, LIMBER_ERROR_OPTIONS), "%s", error ? error->message : "no error");
+  cr_assert_not_null (strstr (error->message, "expected one of en (English), de (German), es (Spanish)"), "%s",
+                      error->message);
+  g_clear_error (&error);
+  cr_assert_null (limber_ruleset_get_scan_instructions (rs, "knee.flexion", "de", &error));
+  cr_assert (g_error_matches (error, LIMBER_ERROR, LIMBER_ERROR_OPTIONS), "%s", error ? error->message : "no error");
+  cr_assert_not_null (strstr (error->message, "measure \"knee.flexion\": not in rule set \"default\""), "%s",
+                      error->message);
+  /* a measure that says why no camera can take it: its words, in the error */
+  g_clear_error (&error);
+  g_autofree char *path = limber_test_data ("lint/scan-protocol.xml");
+  g_autoptr (LimberRuleset) some = limber_ruleset_new_from_file (path, NULL);
+  cr_assert_not_null (some);
+  cr_assert_null (limber_ruleset_get_scan_instructions (some, "grip.strength", NULL, &error));
+  cr_assert (g_error_matches (error, LIMBER_ERROR, LIMBER_ERROR_UNSUPPORTED), "%s", error ? error->message : "no error");
+  cr_assert_not_null (strstr (error->message, "no scan protocol: "), "%s", error->message);
+}
+
 LIMBER_TEST (scan, a_protocol_the_schema_allows_but_that_cannot_be_measured_is_refused_with_its_line)
 {
   gsize length;

@@ -6,10 +6,12 @@
 #include <string.h>
 
 #include "error-private.h"
+#include "limber/autocleanups.h"
 #include "plan-private.h"
 #include "read-limit.h"
 #include "resources.h"
 #include "ruleset-private.h"
+#include "scan-private.h"
 #include "xml-safe.h"
 
 #define RESOURCE_TRANSLATION_SCHEMA "/org/limber/rules/limber-translation.xsd"
@@ -47,6 +49,18 @@ limber_ruleset_foreach_text (const LimberRuleset *rs, TextFunc fn, gpointer data
       const LimberMeasure *m = g_ptr_array_index (rs->measures, i);
       each (fn, data, m->label, m->line, "measure/%s/label", m->id);
       each (fn, data, m->name, m->line, "measure/%s/name", m->id);
+      /* what a person reads to film the test, and is told when the film
+       * shows a compensation; or why the test cannot be filmed */
+      each (fn, data, m->no_scan, m->line, "measure/%s/no-scan", m->id);
+      if (m->protocol != NULL)
+        {
+          each (fn, data, m->protocol->instructions, m->protocol->line, "measure/%s/scan", m->id);
+          for (guint k = 0; k < m->protocol->forbids->len; k++)
+            {
+              const LimberScanForbid *f = &g_array_index (m->protocol->forbids, LimberScanForbid, k);
+              each (fn, data, f->text, f->line, "measure/%s/scan/forbid/%u", m->id, k + 1);
+            }
+        }
     }
   for (guint i = 0; i < rs->questions->len; i++)
     {
@@ -457,4 +471,28 @@ limber_ruleset_add_translation (LimberRuleset *ruleset, const char *data, gssize
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
   return limber_translation_add (ruleset, data, length < 0 ? strlen (data) : (gsize) length,
                                  name ? name : "<memory>", error);
+}
+
+/* The translation into `language`, a code as the caller gave it: NULL for
+ * English; FALSE with an error for a language limber or the rule set does
+ * not have (every call that takes a language code says it the same way). */
+gboolean
+limber_ruleset_translation_for (const LimberRuleset *rs, const char *language, const LimberTranslation **tr,
+                                GError **error)
+{
+  *tr = NULL;
+  g_autoptr (LimberOptions) options = limber_options_new ();
+  if (!limber_options_set_language (options, language, error))
+    return FALSE;
+  if (options->lang == LIMBER_LANG_EN)
+    return TRUE;
+  *tr = limber_ruleset_translation (rs, options->lang);
+  if (*tr != NULL)
+    return TRUE;
+  g_auto (GStrv) have = limber_ruleset_get_languages (rs);
+  g_autofree char *list = g_strjoinv (", ", have);
+  g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_OPTIONS,
+               "language: rule set %s (%s) has no translation into '%s'; expected one of %s (see docs/i18n.md)", rs->id,
+               rs->name, limber_lang_code (options->lang), list);
+  return FALSE;
 }

@@ -7,6 +7,7 @@
 #include "json-write.h"
 #include "limber/autocleanups.h"
 #include "plan-private.h"
+#include "scan-private.h"
 
 
 
@@ -155,6 +156,25 @@ describe_measures (JsonBuilder *b, const LimberRuleset *rs, const LimberTranslat
       limber_json_add_number (b, "max", m->max, -1);
       limber_json_add_number (b, "asymmetry", m->asymmetry, -1);
       limber_json_add_strv (b, "cite", m->cite);
+      if (m->protocol != NULL)
+        {
+          /* what an app shows before filming, in the person's language */
+          const LimberScanProtocol *p = m->protocol;
+          json_builder_set_member_name (b, "scan");
+          json_builder_begin_object (b);
+          limber_json_add_string (b, "position", p->position);
+          limber_json_add_string (b, "view", p->view);
+          limber_json_add_string (b, "plane", p->plane);
+          limber_json_add_string (b, "instructions", T (p->instructions));
+          json_builder_set_member_name (b, "checks");
+          json_builder_begin_array (b);
+          for (guint k = 0; k < p->forbids->len; k++)
+            json_builder_add_string_value (b, T (g_array_index (p->forbids, LimberScanForbid, k).text));
+          json_builder_end_array (b);
+          json_builder_end_object (b);
+        }
+      if (m->no_scan != NULL)
+        limber_json_add_string (b, "no_scan", T (m->no_scan));
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
@@ -410,35 +430,13 @@ limber_ruleset_to_json (const LimberRuleset *rs, gboolean pretty)
   return to_json (rs, pretty, NULL);
 }
 
-/* The translation into `language`: NULL for English; FALSE with an error
- * for a language limber or the rule set does not have. */
-static gboolean
-translation_for (const LimberRuleset *rs, const char *language, const LimberTranslation **tr, GError **error)
-{
-  *tr = NULL;
-  g_autoptr (LimberOptions) options = limber_options_new ();
-  if (!limber_options_set_language (options, language, error))
-    return FALSE;
-  if (options->lang == LIMBER_LANG_EN)
-    return TRUE;
-  *tr = limber_ruleset_translation (rs, options->lang);
-  if (*tr != NULL)
-    return TRUE;
-  g_auto (GStrv) have = limber_ruleset_get_languages (rs);
-  g_autofree char *list = g_strjoinv (", ", have);
-  g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_OPTIONS,
-               "language: rule set %s (%s) has no translation into '%s'; expected one of %s (see docs/i18n.md)", rs->id,
-               rs->name, limber_lang_code (options->lang), list);
-  return FALSE;
-}
-
 char *
 limber_ruleset_to_json_in (const LimberRuleset *ruleset, gboolean pretty, const char *language, GError **error)
 {
   g_return_val_if_fail (ruleset != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
   const LimberTranslation *tr;
-  if (!translation_for (ruleset, language, &tr, error))
+  if (!limber_ruleset_translation_for (ruleset, language, &tr, error))
     return NULL;
   return to_json (ruleset, pretty, tr);
 }
@@ -534,7 +532,7 @@ limber_ruleset_to_text_in (const LimberRuleset *ruleset, const char *language, G
   g_return_val_if_fail (ruleset != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
   const LimberTranslation *tr;
-  if (!translation_for (ruleset, language, &tr, error))
+  if (!limber_ruleset_translation_for (ruleset, language, &tr, error))
     return NULL;
   return to_text (ruleset, tr);
 }

@@ -451,6 +451,8 @@ char *limber_translation_fingerprint (const char *english);
 void limber_translation_free (LimberTranslation *t);
 gboolean limber_translation_add (LimberRuleset *rs, const char *data, gsize length, const char *name, GError **error);
 const LimberTranslation *limber_ruleset_translation (const LimberRuleset *rs, LimberLang lang);
+gboolean limber_ruleset_translation_for (const LimberRuleset *rs, const char *language, const LimberTranslation **tr,
+                                         GError **error);
 gboolean limber_translations_load_beside (LimberRuleset *rs, const char *path, gboolean resource, GError **error);
 
 typedef struct _LimberReport LimberReport;

@@ -29,6 +29,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "json-out.h"
 #include "plan-private.h"
 #include "profile-private.h"
@@ -1262,6 +1263,33 @@ limber_measure_get_scan_instructions (const LimberMeasure *m)
 {
   g_return_val_if_fail (m != NULL, NULL);
   return m->protocol ? m->protocol->instructions : NULL;
+}
+
+const char *
+limber_ruleset_get_scan_instructions (const LimberRuleset *rs, const char *measure, const char *language,
+                                      GError **error)
+{
+  g_return_val_if_fail (rs != NULL && measure != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+  const LimberTranslation *tr;
+  if (!limber_ruleset_translation_for (rs, language, &tr, error))
+    return NULL;
+  const LimberMeasure *m = limber_ruleset_lookup_measure (rs, measure);
+  if (m == NULL)
+    {
+      g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_OPTIONS,
+                   "measure \"%s\": not in rule set \"%s\"; expected one of its measure ids (limber describe)",
+                   measure, rs->id);
+      return NULL;
+    }
+  if (m->protocol == NULL)
+    {
+      g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_UNSUPPORTED, "measure \"%s\": no scan protocol%s%s; expected "
+                   "a measure with a <protocol> (docs/scan.md)", measure, m->no_scan ? ": " : "",
+                   m->no_scan ? limber_tr (tr, m->no_scan) : "");
+      return NULL;
+    }
+  return limber_tr (tr, m->protocol->instructions);
 }
 
 /* ---- into a profile ----------------------------------------------------- */

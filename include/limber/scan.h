@@ -136,6 +136,23 @@ LimberLandmarkFormat limber_capture_get_format(const LimberCapture *capture);
 const char *limber_measure_get_scan_instructions(const LimberMeasure *measure);
 
 /**
+ * @brief The instructions a person reads before filming a measure's test, in a language.
+ *
+ * As limber_measure_get_scan_instructions(), translated by the rule set's
+ * translation into @p language (docs/i18n.md).
+ *
+ * @param ruleset the rule set.
+ * @param measure the measure's id ("hamstring.slr").
+ * @param language a language code ("de", "es"; NULL or "en": the rule set as written).
+ * @param error return location for an error, or NULL.
+ * @return the instructions (borrowed from the rule set), or NULL with @p error set: #LIMBER_ERROR_OPTIONS for
+ *   an unknown measure or a language the rule set has no translation into, #LIMBER_ERROR_UNSUPPORTED for a
+ *   measure without a scan protocol (the message says why, when the rule set does).
+ */
+const char *limber_ruleset_get_scan_instructions(const LimberRuleset *ruleset, const char *measure,
+                                                 const char *language, GError **error);
+
+/**
  * @brief Measures one side of one test from a capture.
  *
  * The protocol is the measure's in @p ruleset. Only a request that cannot

@@ -236,14 +236,21 @@ def add_scan_results(self, ruleset, results, date=None):
     return self
 
 
-@wraps_c("limber_measure_get_scan_instructions")
-def scan_instructions(self, measure):
-    """What the person is told to do before filming a measure's test; None when it has no scan protocol.
-    Raises KeyError for a measure the rule set does not have."""
+@wraps_c("limber_ruleset_get_scan_instructions")
+def scan_instructions(self, measure, lang=None):
+    """What the person is told to do before filming a measure's test, in ``lang`` ("de", "es"; None: the rule
+    set's English); None when it has no scan protocol.  Raises KeyError for a measure the rule set does not
+    have, OptionsError for a language it has no translation into."""
     m = lib.limber_ruleset_lookup_measure(self._live(), str(measure).encode())
     if m == ffi.NULL:
         raise KeyError(measure)
-    return text(lib.limber_measure_get_scan_instructions(m))
+    if lib.limber_measure_get_scan_instructions(m) == ffi.NULL:
+        return None
+    err = ffi.new("GError **")
+    found = lib.limber_ruleset_get_scan_instructions(self._live(), str(measure).encode(),
+                                                     ffi.NULL if lang is None else str(lang).encode(), err)
+    check(err, OptionsError)
+    return text(found)
 
 
 Ruleset.scan = scan

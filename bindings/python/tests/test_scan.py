@@ -98,6 +98,15 @@ def test_every_default_measure_has_instructions(rules):
         rules.scan_instructions("hamstring.srl")
 
 
+def test_instructions_come_in_the_persons_language(rules):
+    for m in rules.measures:
+        assert "Halten Sie die Endposition" in rules.scan_instructions(m.id, lang="de")
+        assert rules.scan_instructions(m.id, lang="es") != rules.scan_instructions(m.id)
+        assert rules.scan_instructions(m.id, lang="en") == rules.scan_instructions(m.id)
+    with pytest.raises(limber.OptionsError, match="unknown language 'fr'"):
+        rules.scan_instructions("hamstring.slr", lang="fr")
+
+
 def test_bad_input_raises_naming_what_is_wrong(rules):
     times, pts = slr_capture(70)
     with pytest.raises(ValueError, match="expected \\(frames, 33, 4\\)"):
