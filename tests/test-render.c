@@ -1116,6 +1116,25 @@ LIMBER_TEST (render, the_stiff_back_week_is_set_at_10_pt_with_the_dose_on_every_
   cr_assert_geq (g_hash_table_size (seen), 12);
 }
 
+/* The safety box and its warning signs come right after the week, before
+ * the notes: an older adult's seven notes run onto page 2, the signs stay
+ * on page 1, and the week still takes two pages. */
+LIMBER_TEST (render, the_safety_box_stays_on_page_one_ahead_of_a_long_list_of_notes)
+{
+  g_autoptr (LimberRuleset) rs = load_rules (NULL);
+  g_autoptr (LimberPlan) plan = example_plan (rs, "older-adult-70");
+  cr_assert_geq (plan->advisories->len, 6);
+  g_autoptr (PdfFile) f = pdf_file (plan, LIMBER_PAPER_A4);
+  g_autofree char *first = pdf_text (f, 1);
+  assert_has (first, "Stay safe");
+  assert_has (first, "Stop and get urgent help if any of these happens");
+  assert_has (first, "New loss of bladder or bowel control");
+  const char *safety = strstr (first, "Stay safe"), *notes = strstr (first, "Please note");
+  cr_assert (notes == NULL || notes > safety, "the notes before the safety box:\n%s", first);
+  g_autofree char *third = pdf_plain (f, 3, TRUE);
+  cr_assert (g_str_has_prefix (third, LIMBER_PRINT_LOG_HEADING), "the week does not end on page 2:\n%.300s", third);
+}
+
 /* A week whose full steps fit on two pages prints them, every card: the
  * short ones are for a week they would make longer. */
 LIMBER_TEST (render, a_short_week_prints_the_full_steps)

@@ -725,6 +725,9 @@ limber_render_html (const LimberPrint *p, LimberPaper paper, gsize *length)
       g_string_append (out, "</div>");
       append_day_lists (out, p);
       g_string_append (out, "</section>\n");
+      /* the safety box and the signs that need urgent help come right after
+       * the week, as on paper, before what changed and the notes */
+      append_safety (out, p);
       /* side by side when both are there, as on paper */
       gboolean pair = p->changes->len > 0 && p->notes->len > 0;
       if (pair)
@@ -733,7 +736,6 @@ limber_render_html (const LimberPrint *p, LimberPaper paper, gsize *length)
       append_list (out, L (LIMBER_PRINT_NOTES_HEADING), "notes", p->notes);
       if (pair)
         g_string_append (out, "</div>");
-      append_safety (out, p);
       g_string_append_c (out, '\n');
       append_guide (out, p);
       g_string_append_c (out, '\n');

@@ -11,8 +11,10 @@
  * outside the page's margins and nothing is clipped.
  *
  * The handout is set for readers over 65 following it alone: every word a
- * person reads is 10 pt or more (labels and the footer aside).  The week,
- * what changed and the safety box come first; then the exercises, two
+ * person reads is 10 pt or more (labels and the footer aside).  The week
+ * and the safety box come first (before the notes, so that a long list of
+ * them cannot push the signs that need urgent help off page 1), then what
+ * changed and the notes; then the exercises, two
  * columns of cards (a tinted band with the name, where it is done, how much
  * with any side emphasis, and the picture with its motion arrow; the steps
  * and why under it); then, from a page of their own, the log sheet (a line
@@ -1619,8 +1621,9 @@ lay_out (Pager *P)
           space (P, SECTION_GAP);
           week_block (P, g_ptr_array_index (p->weeks, i), i == 0);
         }
-      changes_and_notes (P);
+      /* before what changed and the notes, which may run onto the next page */
       safety_block (P);
+      changes_and_notes (P);
       guide_blocks (P);
       P->week_pages = P->page + 1;
       log_block (P);
