@@ -155,6 +155,24 @@ limber_pose_moves_visibly (const LimberPose *pose)
   return !m.still && (m.distance >= LIMBER_POSE_VISIBLE_MOVE || fabs (m.turn) >= LIMBER_POSE_VISIBLE_TURN);
 }
 
+void
+limber_shape_arrow_barbs (const LimberShape *s, double barbs[2][2])
+{
+  double a = atan2 (s->y2 - s->cy, s->x2 - s->cx);
+  for (int k = 0; k < 2; k++)
+    {
+      double b = a + G_PI + (k == 0 ? -0.5 : 0.5);
+      barbs[k][0] = s->x2 + s->r * cos (b);
+      barbs[k][1] = s->y2 + s->r * sin (b);
+    }
+}
+
+LimberGapArrow
+limber_pose_gap_arrow (double w, double gap, double h)
+{
+  return (LimberGapArrow) { .x0 = w + gap * 0.22, .x1 = w + gap * 0.78, .y = h / 2, .head = gap * 0.16 };
+}
+
 static void
 add_arrow (GArray *shapes, double x1, double y1, double cx, double cy, double x2, double y2, double barb)
 {

@@ -96,6 +96,19 @@ typedef struct {
  * both figures by a short bar across the hip, square to the lower back. */
 GArray *limber_pose_shapes (const LimberPose *pose, LimberPoseFigure figure);
 
+/* The outer ends of an ARROW's two barbs, in the pose's units: its head
+ * points along the curve's end, away from its control point. */
+void limber_shape_arrow_barbs (const LimberShape *arrow, double barbs[2][2]);
+
+/* The arrow between the start and end figures of a picture w wide per
+ * figure with gap between them (any unit, y down, h tall): its shaft from
+ * x0 to x1 at height y, its head's barbs `head` back and aside; centred in
+ * the gap, so HTML and PDF pictures read alike. */
+typedef struct {
+  double x0, x1, y, head;
+} LimberGapArrow;
+LimberGapArrow limber_pose_gap_arrow (double w, double gap, double h);
+
 /* How a pose moves from start to end: the joint that travels farthest
  * and the bone that turns most.  A movement can be small in distance and
  * still plain to see as a turn (a pelvic tilt rocks the pelvis a few units

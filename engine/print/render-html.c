@@ -220,15 +220,14 @@ append_figure (GString *out, const LimberPose *pose, LimberPoseFigure figure, do
           num (out, y1 - s->y2);
           if (s->kind == LIMBER_SHAPE_ARROW)
             {
-              /* the head points along the curve's end: from its control point */
-              double a = atan2 (s->y2 - s->cy, s->x2 - s->cx);
-              for (int side = -1; side <= 1; side += 2)
+              double barbs[2][2];
+              limber_shape_arrow_barbs (s, barbs);
+              for (int k = 0; k < 2; k++)
                 {
-                  double b = a + G_PI + side * 0.5;
                   g_string_append (out, " M");
-                  num (out, s->x2 + s->r * cos (b) - x0 + dx);
+                  num (out, barbs[k][0] - x0 + dx);
                   g_string_append_c (out, ' ');
-                  num (out, y1 - (s->y2 + s->r * sin (b)));
+                  num (out, y1 - barbs[k][1]);
                   g_string_append (out, " L");
                   num (out, s->x2 - x0 + dx);
                   g_string_append_c (out, ' ');
@@ -271,7 +270,8 @@ append_pose (GString *out, const LimberPrint *p, const LimberPose *pose, const c
       return;
     }
   /* the arrow, centred in the gap */
-  double ax0 = w + gap * 0.22, ax1 = w + gap * 0.78, ay = h / 2, head = gap * 0.16;
+  LimberGapArrow arrow = limber_pose_gap_arrow (w, gap, h);
+  double ax0 = arrow.x0, ax1 = arrow.x1, ay = arrow.y, head = arrow.head;
   g_string_append (out, "<path d=\"M");
   num (out, ax0);
   g_string_append_c (out, ' ');

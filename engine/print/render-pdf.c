@@ -477,12 +477,11 @@ draw_pose (cairo_t *cr, const LimberPose *pose, double x, double y, double w, do
             cairo_line_to (cr, PX (s->x2), PY (s->y2));
           if (s->kind == LIMBER_SHAPE_ARROW)
             {
-              /* the head points along the curve's end: from its control point */
-              double a = atan2 (s->y2 - s->cy, s->x2 - s->cx);
-              for (int side = -1; side <= 1; side += 2)
+              double barbs[2][2];
+              limber_shape_arrow_barbs (s, barbs);
+              for (int k = 0; k < 2; k++)
                 {
-                  double b = a + G_PI + side * 0.5;
-                  cairo_move_to (cr, PX (s->x2 + s->r * cos (b)), PY (s->y2 + s->r * sin (b)));
+                  cairo_move_to (cr, PX (barbs[k][0]), PY (barbs[k][1]));
                   cairo_line_to (cr, PX (s->x2), PY (s->y2));
                 }
               cairo_set_line_width (cr, CLAMP (2.2 * scale, 0.8, 1.6));
@@ -497,8 +496,9 @@ draw_pose (cairo_t *cr, const LimberPose *pose, double x, double y, double w, do
   if (n == LIMBER_POSE_N_FIGURES)
     {
       /* then: the arrow from start to end */
-      double ax0 = ox + (bw + gap * 0.22) * scale, ax1 = ox + (bw + gap * 0.78) * scale;
-      double ay = oy + bh * scale / 2, head = gap * 0.16 * scale;
+      LimberGapArrow arrow = limber_pose_gap_arrow (bw, gap, bh);
+      double ax0 = ox + arrow.x0 * scale, ax1 = ox + arrow.x1 * scale;
+      double ay = oy + arrow.y * scale, head = arrow.head * scale;
       set_colour (cr, &MUTED);
       cairo_set_line_width (cr, CLAMP (2.5 * scale, 0.8, 1.6));
       cairo_move_to (cr, ax0, ay);
