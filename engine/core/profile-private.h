@@ -123,6 +123,9 @@ gboolean limber_profile_check (const LimberProfile *profile, const LimberRuleset
  * "history[0].sets"): loaders call it for values the setters' unsigned types
  * cannot hold (a negative age), validation for the rest. */
 gboolean limber_profile_check_number (const char *field, double value, GPtrArray *problems);
+/* The range the checks hold a number member to ("age", "sets"...), for the
+ * profile's JSON Schema (profile-schema.c), which says the same */
+void limber_profile_number_range (const char *member, double *min, double *max, gboolean *whole);
 /* A goal by name, for loaders: a name that is no goal at all cannot be stored. */
 gboolean limber_profile_check_goal_name (const LimberRuleset *ruleset, const char *name, LimberGoal *goal,
                                          GPtrArray *problems);

@@ -55,6 +55,16 @@ add_range (JsonBuilder *b, const char *type, double min, double max)
   limber_json_add_number (b, "maximum", max, -1);
 }
 
+/* The range profile.c checks a number member against, as add_range() */
+static void
+add_checked_range (JsonBuilder *b, const char *member)
+{
+  double min, max;
+  gboolean whole;
+  limber_profile_number_range (member, &min, &max, &whole);
+  add_range (b, whole ? "integer" : "number", min, max);
+}
+
 static void
 add_const_string (JsonBuilder *b, const char *member, const char *value)
 {
@@ -285,7 +295,7 @@ add_discomfort_def (JsonBuilder *b)
   json_builder_set_member_name (b, "anyOf");
   json_builder_begin_array (b);
   json_builder_begin_object (b);
-  add_range (b, "number", 0, 10);
+  add_checked_range (b, "discomfort");
   json_builder_end_object (b);
   json_builder_begin_object (b);
   limber_json_add_int (b, "const", -1);
@@ -402,7 +412,7 @@ add_session_def (JsonBuilder *b, const LimberRuleset *rs)
   for (gsize k = 0; k < G_N_ELEMENTS (counts); k++)
     {
       begin_member_object (b, counts[k]);
-      add_range (b, "integer", 0, G_MAXUINT);
+      add_checked_range (b, counts[k]);
       json_builder_end_object (b);
     }
   static const char *const seconds[] = { "hold_s", "duration_s" };
@@ -479,9 +489,9 @@ limber_ruleset_to_profile_schema (const LimberRuleset *rs, gboolean pretty)
   limber_json_add_string (b, "pattern", "^[^\\u0000-\\u001f\\u007f-\\u009f]+$");
   json_builder_end_object (b);
 
-  /* the ranges of profile.c's number_specs, which are its own */
+  /* the ranges of profile.c's checks, which are its own */
   begin_member_object (b, "age");
-  add_range (b, "integer", 0, 120);
+  add_checked_range (b, "age");
   limber_json_add_int (b, "default", LIMBER_PROFILE_DEFAULT_AGE);
   json_builder_end_object (b);
 
@@ -489,12 +499,12 @@ limber_ruleset_to_profile_schema (const LimberRuleset *rs, gboolean pretty)
 
   begin_member_object (b, "minutes_per_day");
   limber_json_add_string (b, "description", "The daily time budget, in minutes.");
-  add_range (b, "number", 5, 180);
+  add_checked_range (b, "minutes_per_day");
   limber_json_add_number (b, "default", LIMBER_PROFILE_DEFAULT_MINUTES, -1);
   json_builder_end_object (b);
 
   begin_member_object (b, "days_per_week");
-  add_range (b, "integer", 1, 7);
+  add_checked_range (b, "days_per_week");
   limber_json_add_int (b, "default", LIMBER_PROFILE_DEFAULT_DAYS);
   json_builder_end_object (b);
 

@@ -680,6 +680,20 @@ static const NumberSpec number_specs[] = {
   { "discomfort_next_day", 0, 10, FALSE, FALSE, TRUE, "a number from 0 to 10" },
 };
 
+void
+limber_profile_number_range (const char *member, double *min, double *max, gboolean *whole)
+{
+  for (gsize i = 0; i < G_N_ELEMENTS (number_specs); i++)
+    if (g_str_equal (member, number_specs[i].member))
+      {
+        *min = number_specs[i].min;
+        *max = number_specs[i].max;
+        *whole = number_specs[i].whole;
+        return;
+      }
+  g_return_if_reached ();
+}
+
 gboolean
 limber_profile_check_number (const char *field, double value, GPtrArray *problems)
 {
