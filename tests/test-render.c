@@ -1067,6 +1067,10 @@ LIMBER_TEST (render, the_stiff_back_week_is_set_at_10_pt_with_the_dose_on_every_
     }
   cr_assert_gt (log_page, 1, "the log sheet starts a page of its own");
   cr_assert_eq (log_page - 1, 2, "the week and its exercises take %u A4 pages", log_page - 1);
+  /* a day's time in whole minutes: "16.2 min" reads as 16 minutes 2 seconds */
+  g_autofree char *glance = pdf_text (f, 1);
+  g_autoptr (GRegex) tenths = g_regex_new ("[0-9][.,][0-9] min", 0, 0, NULL);
+  cr_assert_not (g_regex_match (tenths, glance, 0, NULL), "tenths of a minute in:\n%.1500s", glance);
 
   /* the cards: name and how much, with the side emphasis (a short card's
    * picture and first step say where it is done) */
@@ -1133,6 +1137,33 @@ LIMBER_TEST (render, the_safety_box_stays_on_page_one_ahead_of_a_long_list_of_no
   cr_assert (notes == NULL || notes > safety, "the notes before the safety box:\n%s", first);
   g_autofree char *third = pdf_plain (f, 3, TRUE);
   cr_assert (g_str_has_prefix (third, LIMBER_PRINT_LOG_HEADING), "the week does not end on page 2:\n%.300s", third);
+}
+
+/* A person who cannot get to the floor is not asked to re-take a test done
+ * lying down on their own: the re-scan sheet says who can; a seated test
+ * is theirs to take. */
+LIMBER_TEST (render, the_rescan_sheet_sends_lying_tests_of_a_person_off_the_floor_to_a_clinician)
+{
+  g_autoptr (LimberRuleset) rs = load_rules (NULL);
+  g_autoptr (LimberPlan) plan = example_plan (rs, "cannot-lie-flat");
+  g_autoptr (LimberPrint) print = limber_print_new (plan);
+  cr_assert_eq (print->measures->len, 2);
+  for (guint i = 0; i < print->measures->len; i++)
+    {
+      const LimberPrintMeasure *m = g_ptr_array_index (print->measures, i);
+      if (g_str_equal (m->id, "hip.flexion"))
+        cr_assert (m->note != NULL && strstr (m->note, "ask your physiotherapist or doctor"), "%s", m->id);
+      else
+        cr_assert_null (m->note, "%s: %s", m->id, m->note);
+    }
+  g_autoptr (PdfFile) f = pdf_file (plan, LIMBER_PAPER_A4);
+  g_autofree char *text = pdf_text (f, 0);
+  assert_has (text, "this test is done lying down: ask your physiotherapist or doctor to take it");
+  /* and a person who can get to the floor is asked nothing of the kind */
+  g_autoptr (LimberPlan) sam = example_plan (rs, "stiff-back");
+  g_autoptr (LimberPrint) sams = limber_print_new (sam);
+  for (guint i = 0; i < sams->measures->len; i++)
+    cr_assert_null (((const LimberPrintMeasure *) g_ptr_array_index (sams->measures, i))->note);
 }
 
 /* A week whose full steps fit on two pages prints them, every card: the
@@ -1293,6 +1324,25 @@ LIMBER_TEST (render, a_long_guide_runs_cards_on_into_the_next_column)
   assert_words_inside (f);
   g_autofree char *raw = pdf_plain (f, 0, TRUE);
   assert_has (raw, "(continued)");
+  /* but only from one column into the next on its page: a card never runs
+   * on over a page turn, so "(continued)" heads a right-hand column */
+  g_autoptr (GArray) sizes = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr (GPtrArray) words = pdf_words (f, sizes);
+  unsigned continued = 0;
+  for (guint p = 0; p < words->len; p++)
+    {
+      GArray *page = g_ptr_array_index (words, p);
+      double width = g_array_index (sizes, double, 2 * p);
+      for (guint i = 0; i < page->len; i++)
+        {
+          const Word *w = &g_array_index (page, Word, i);
+          if (g_strcmp0 (w->word, "(continued)") != 0)
+            continue;
+          continued++;
+          cr_assert_gt (w->x0, width / 2, "page %u: a card continued from the page before", p + 1);
+        }
+    }
+  cr_assert_gt (continued, 0);
   g_autofree char *text = pdf_flow (f);
   for (unsigned i = 0; i < n; i++)
     {

@@ -288,6 +288,7 @@ limber_generate (const LimberRuleset *rs, const LimberProfile *profile, const Li
   plan->goal = profile->goal;
   plan->minutes_per_day = profile->minutes_per_day;
   plan->days_per_week = profile->days_per_week;
+  plan->no_floor = profile->no_floor;
 
   LimberFacts *facts = limber_facts_new (rs, profile, &o->start);
   plan->outcome = facts->worst;

@@ -136,6 +136,12 @@ static const Row rows[] = {
       "Su registro de ejercicios y sus mediciones: %s semanas o más de práctica regular sin una mejoría medible." } },
   { { "Your exercise log shows a warning sign.", "Ihr Übungsprotokoll zeigt ein Warnzeichen.",
       "Su registro de ejercicios muestra un signo de alarma." } },
+  { { "Your plan keeps you off the floor and this test is done lying down: ask your physiotherapist or doctor to "
+      "take it, or leave it blank.",
+      "Ihr Plan hält Sie vom Boden fern, und dieser Test wird im Liegen gemacht: Lassen Sie ihn in Ihrer "
+      "Physiotherapie- oder Arztpraxis messen, oder lassen Sie das Feld leer.",
+      "Su plan le mantiene fuera del suelo y esta prueba se hace tumbado: pida a su fisioterapeuta o a su médico "
+      "que la tome, o deje la casilla en blanco." } },
   { { "Your answers show a warning sign.", "Ihre Antworten zeigen ein Warnzeichen.",
       "Sus respuestas muestran un signo de alarma." } },
   { { "you answered %s", "Ihre Antwort: %s", "usted respondió «%s»" } },

@@ -132,6 +132,8 @@ struct _LimberPlan {
   double minutes_per_day;
   double session_minutes;   /* what sessions are planned to last: minutes_per_day, or a rule's shorter limit */
   unsigned days_per_week;
+  gboolean no_floor;        /* the person cannot get down to the floor: the re-scan sheet says who
+                             * takes a test done lying down */
   GPtrArray *days;          /* LimberDay* */
   LimberPlanList *flags;     /* char*: every triggered red flag id */
   LimberPlanList *deficits;  /* LimberDeficitOut*, measures with any deficit */

@@ -559,6 +559,8 @@ append_rescan (GString *out, const LimberPrint *p)
       g_autofree char *title = g_strdup_printf (L ("%s, in %s"), m->name, m->unit);
       element (out, "h3", NULL, title);
       element (out, "p", "how", m->how);
+      if (m->note)
+        element (out, "p", "how", m->note);
       if (m->last)
         element (out, "p", "how", m->last);
       g_string_append (out, "</div><div class=\"sides\">");

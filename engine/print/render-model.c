@@ -2,11 +2,13 @@
  * shared by the PDF and the HTML renderers. */
 #include "render-private.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "dose-words.h"
 #include "i18n.h"
+#include "scan-private.h"
 
 /* Every word in the plan's language (i18n.h): the engine's through M(),
  * the rule set's through T(). */
@@ -257,7 +259,9 @@ guide_index (LimberPrint *p, const LimberPlan *plan, const LimberItem *item)
   g->brief = e->brief ? translated_steps (plan, e->brief) : NULL;
   g->why = item->explanation;
   const char *routine = plan->rs->templates[plan->goal].routine_reason;
-  g->why_general = (routine != NULL && g_strcmp0 (g->why, T (routine)) == 0)
+  /* a stand-in's "Done in place of ..." too: on a short card it names an
+   * exercise the person never sees */
+  g->why_general = (routine != NULL && g->why != NULL && g_str_has_prefix (g->why, T (routine)))
                    || (e->reason != NULL && g_strcmp0 (g->why, T (e->reason)) == 0);
   for (guint s = 0; !g->why_general && s < plan->rs->templates[plan->goal].slots->len; s++)
     {
@@ -292,7 +296,10 @@ fill_days (LimberPrint *p, const LimberPlan *plan)
       d->day_month = g_string_free (day_month, FALSE);
       d->long_date = date ? date_words (p->lang, date, TRUE) : g_strdup (day->date);
       d->rest = day->rest || day->items->len == 0;
-      d->minutes = d->rest ? NULL : g_strdup_printf ("%s min", number_words (p->lang, minutes, day->minutes, 1));
+      /* whole minutes: "16.2 min" reads as sixteen minutes and two seconds
+       * to many, and a tenth of a minute is no help to anyone */
+      d->minutes = d->rest ? NULL
+                           : g_strdup_printf ("%s min", number_words (p->lang, minutes, MAX (1, round (day->minutes)), 0));
       d->entries = g_ptr_array_new_with_free_func ((GDestroyNotify) entry_free);
       for (guint j = 0; j < day->items->len; j++)
         {
@@ -609,6 +616,11 @@ fill_measures (LimberPrint *p, const LimberPlan *plan)
       m->unit = g_strdup (g_strcmp0 (measure->unit, "deg") == 0 ? M ("degrees")
                           : g_strcmp0 (measure->unit, "cm") == 0 ? "cm"
                                                                  : measure->unit);
+      /* a test done lying on the floor is not one to ask of a person whose
+       * plan keeps off the floor */
+      if (plan->no_floor && measure->protocol != NULL && g_str_has_prefix (measure->protocol->position, "lying"))
+        m->note = M ("Your plan keeps you off the floor and this test is done lying down: ask your physiotherapist "
+                     "or doctor to take it, or leave it blank.");
       m->sided = measure->sided;
       m->min = measure->min;
       m->max = measure->max;

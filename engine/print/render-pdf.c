@@ -313,6 +313,8 @@ typedef struct {
   double balance;           /* when above 0, where columns but the last end: evens out a last page */
   gboolean whole;           /* while balancing: blocks move whole rather than split */
   gboolean brief;           /* cards print the rule set's short steps where it has them */
+  gboolean whole_at_page_end; /* a block that would run on over a page turn moves whole instead (it may
+                               * still run on from one column into the next) */
   unsigned week_pages;      /* the pages before the log sheet, when laid out */
   double y;
 } Pager;
@@ -758,7 +760,7 @@ place (Pager *P, const Block *b)
           draw_piece (P, b, offset, b->height, continued);
           return;
         }
-      gboolean keep = b->keep || P->whole;
+      gboolean keep = b->keep || P->whole || (P->whole_at_page_end && P->column + 1 == P->columns);
       /* balancing: the last column takes whatever the others could not */
       if (!continued && P->whole && P->column + 1 < P->columns)
         {
@@ -1300,7 +1302,8 @@ rescan_block (Pager *P)
       g_autofree char *title = g_markup_printf_escaped (L ("<b>%s</b>, in %s%s%s"), m->name, m->unit, m->last ? " \xc2\xb7 " : "",
                                                         m->last ? m->last : "");
       g_autoptr (PangoLayout) t = markup_layout (P, F_BODY, title, text_w);
-      g_autoptr (PangoLayout) how = text_layout (P, F_BODY, m->how, text_w, PANGO_ALIGN_LEFT);
+      g_autofree char *how_words = m->note ? g_strdup_printf ("%s. %s", m->how, m->note) : NULL;
+      g_autoptr (PangoLayout) how = text_layout (P, F_BODY, how_words ? how_words : m->how, text_w, PANGO_ALIGN_LEFT);
       double top = y + 3, h = layout_height (t) + 1 + layout_height (how);
       block_text (b, t, 0, top, &INK, FALSE);
       block_text (b, how, 0, top + layout_height (t) + 1, &MUTED, FALSE);
@@ -1520,6 +1523,9 @@ guide_blocks (Pager *P)
   need (P, h->height + MIN (MAX (first->min_break, MIN (first->height, 160)), page_bottom (P) - MARGIN_TOP - h->height));
   place (P, h);
   set_columns (P, GUIDE_COLUMNS);
+  /* a card read across a page turn is a card read with the page turned
+   * back and forth: it starts the next page instead */
+  P->whole_at_page_end = TRUE;
   g_autoptr (GPtrArray) cards = g_ptr_array_new_with_free_func ((GDestroyNotify) block_free);
   g_ptr_array_add (cards, g_steal_pointer (&first));
   for (guint i = 1; i < p->guide->len; i++)
@@ -1539,6 +1545,7 @@ guide_blocks (Pager *P)
     }
   P->balance = 0;
   P->whole = FALSE;
+  P->whole_at_page_end = FALSE;
 }
 
 /* A warning above everything else (incomplete screening): bold, boxed. */

@@ -90,6 +90,7 @@ typedef struct {
   gboolean sided;
   double min, max;          /* the range the profile reader accepts */
   char *last;               /* the last scan's values in words, or NULL when the plan did not see them */
+  const char *note;         /* who should take it when the person cannot do its test alone, or NULL */
 } LimberPrintMeasure;
 
 typedef struct {
