@@ -173,8 +173,8 @@ static const Row rows[] = {
       "10 die schlimmsten vorstellbaren; tragen Sie sie für die Zeit während der Übung ein und noch einmal am "
       "nächsten Morgen.",
       "Marque Sí cuando haya hecho el ejercicio tal como está escrito. Si hizo más o menos, tache la cantidad y "
-      "escriba lo que hizo. Molestias: 0 es ninguna, 10 la peor imaginable; anótelas para durante el ejercicio y otra "
-      "vez a la mañana siguiente." } },
+      "escriba lo que hizo. Molestias: 0 es ninguna, 10 la peor imaginable; anote las que sienta durante el ejercicio "
+      "y, otra vez, las de la mañana siguiente." } },
   { { "How to do each exercise", "So machen Sie jede Übung", "Cómo hacer cada ejercicio" } },
   { { "Why", "Warum", "Por qué" } },
   { { "What to do now", "Was Sie jetzt tun sollten", "Qué hacer ahora" } },

@@ -1059,8 +1059,12 @@ list_block (Pager *P, const char *title, GPtrArray *markup_items, const Colour *
     {
       g_autoptr (PangoLayout) dot = text_layout (P, F_BODY_BOLD, "\xe2\x80\xa2", 8, PANGO_ALIGN_LEFT);
       g_autoptr (PangoLayout) l = markup_layout (P, F_BODY, g_ptr_array_index (markup_items, i), w - 10);
+      /* a list breaks between its items, never inside one: a note is read
+       * whole, not half on one page and half over the page */
+      if (i > 0)
+        block_break (b, y);
       block_text (b, dot, 1, y, colour, FALSE);
-      y += block_text (b, l, 10, y, &INK, TRUE) + 2.5;
+      y += block_text (b, l, 10, y, &INK, FALSE) + 2.5;
       if (i == 0)
         b->min_break = y;
     }
@@ -1200,10 +1204,13 @@ log_header (Pager *P, Block *b, GArray *items, double y, const double *xs, const
   PangoLayout *cells[LIMBER_PRINT_LOG_COLUMNS];
   for (unsigned c = 0; c < LIMBER_PRINT_LOG_COLUMNS; c++)
     {
-      g_autofree char *markup = limber_print_log_hints[c][0]
-                                  ? g_markup_printf_escaped ("<b>%s</b>\n%s", L (limber_print_log_columns[c]),
-                                                             L (limber_print_log_hints[c]))
-                                  : g_markup_printf_escaped ("<b>%s</b>", L (limber_print_log_columns[c]));
+      /* a range keeps together: "0–10", never "0–" over "10" (a word
+       * joiner after the dash, which prints as nothing) */
+      g_autoptr (GString) hint = g_string_new (L (limber_print_log_hints[c]));
+      g_string_replace (hint, "\xe2\x80\x93", "\xe2\x80\x93\xe2\x81\xa0", 0);
+      g_autofree char *markup = hint->len > 0 ? g_markup_printf_escaped ("<b>%s</b>\n%s", L (limber_print_log_columns[c]),
+                                                                       hint->str)
+                                              : g_markup_printf_escaped ("<b>%s</b>", L (limber_print_log_columns[c]));
       cells[c] = markup_layout (P, F_TABLE, markup, ws[c] - 2 * CELL_PAD);
     }
   for (unsigned c = 0; c < LIMBER_PRINT_LOG_COLUMNS; c++)
