@@ -1137,6 +1137,18 @@ LIMBER_TEST (render, the_safety_box_stays_on_page_one_ahead_of_a_long_list_of_no
   cr_assert (notes == NULL || notes > safety, "the notes before the safety box:\n%s", first);
   g_autofree char *third = pdf_plain (f, 3, TRUE);
   cr_assert (g_str_has_prefix (third, LIMBER_PRINT_LOG_HEADING), "the week does not end on page 2:\n%.300s", third);
+  /* and each note is on one page, whole: a list breaks between its items */
+  for (guint i = 0; i < plan->advisories->len; i++)
+    {
+      g_autofree char *note = collapse (g_ptr_array_index (plan->advisories, i));
+      gboolean whole = FALSE;
+      for (int p = 1; p <= 2 && !whole; p++)
+        {
+          g_autofree char *page = pdf_text (f, p);
+          whole = strstr (page, note) != NULL;
+        }
+      cr_assert (whole, "a note split over a page turn or missing: %s", note);
+    }
 }
 
 /* A person who cannot get to the floor is not asked to re-take a test done
