@@ -166,6 +166,13 @@ LIMBER_TEST (ruleset, a_brief_of_more_than_three_steps_is_a_schema_error_at_its_
                                    "more elements in its parent", NULL });
 }
 
+LIMBER_TEST (ruleset, a_text_of_only_white_space_is_a_schema_error_saying_so)
+{
+  expect_error ("invalid/blank-text.xml", LIMBER_ERROR_SCHEMA,
+                (const char *[]) { "blank-text.xml:60:7:", "Element 'name': the text is empty or only white space; "
+                                   "expected some text", NULL });
+}
+
 LIMBER_TEST (ruleset, a_bad_number_is_a_schema_error_naming_the_attribute)
 {
   expect_error ("invalid/bad-number.xml", LIMBER_ERROR_SCHEMA,

@@ -107,6 +107,10 @@ schema_phrase (const char *message)
       g_autofree char *hint = limber_suggest_hint (limber_suggest_among (value, (const char *const *) allowed, -1));
       return g_strdup_printf ("%s is not allowed; expected one of %s%s", head, set, hint);
     }
+  /* a text the schema reads with its white space collapsed (NonEmptyText):
+   * length 0 is nothing but white space, or nothing at all */
+  if (strstr (what, "has a length of '0'; this underruns the allowed minimum length of '1'") != NULL)
+    return g_strdup ("the text is empty or only white space; expected some text");
   if ((mark = strstr (what, " is not accepted by the pattern '")) != NULL)
     {
       char *pattern = mark + strlen (" is not accepted by the pattern '");
