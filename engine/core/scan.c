@@ -922,11 +922,12 @@ check_plane (Scan *S, LimberScanResult *r, gsize from, gsize to)
     }
 }
 
-LimberScanResult *
-limber_scan_result_new (const LimberRuleset *rs, const char *measure, LimberSide side, const LimberCapture *c,
-                        GError **error)
+/* The measure a scan request names, with its protocol; or NULL with the
+ * error that says which it lacks (why it cannot be filmed, in the
+ * translation's words when there is one). */
+static const LimberMeasure *
+scanned_measure (const LimberRuleset *rs, const char *measure, const LimberTranslation *tr, GError **error)
 {
-  g_return_val_if_fail (rs != NULL && measure != NULL && c != NULL, NULL);
   const LimberMeasure *m = limber_ruleset_lookup_measure (rs, measure);
   if (m == NULL)
     {
@@ -939,9 +940,20 @@ limber_scan_result_new (const LimberRuleset *rs, const char *measure, LimberSide
     {
       g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_UNSUPPORTED, "measure \"%s\": no scan protocol%s%s; expected "
                    "a measure with a <protocol> (docs/scan.md)", measure, m->no_scan ? ": " : "",
-                   m->no_scan ? m->no_scan : "");
+                   m->no_scan ? limber_tr (tr, m->no_scan) : "");
       return NULL;
     }
+  return m;
+}
+
+LimberScanResult *
+limber_scan_result_new (const LimberRuleset *rs, const char *measure, LimberSide side, const LimberCapture *c,
+                        GError **error)
+{
+  g_return_val_if_fail (rs != NULL && measure != NULL && c != NULL, NULL);
+  const LimberMeasure *m = scanned_measure (rs, measure, NULL, error);
+  if (m == NULL)
+    return NULL;
   if (side != LIMBER_SIDE_LEFT && side != LIMBER_SIDE_RIGHT)
     {
       g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_OPTIONS,
@@ -1274,22 +1286,8 @@ limber_ruleset_get_scan_instructions (const LimberRuleset *rs, const char *measu
   const LimberTranslation *tr;
   if (!limber_ruleset_translation_for (rs, language, &tr, error))
     return NULL;
-  const LimberMeasure *m = limber_ruleset_lookup_measure (rs, measure);
-  if (m == NULL)
-    {
-      g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_OPTIONS,
-                   "measure \"%s\": not in rule set \"%s\"; expected one of its measure ids (limber describe)",
-                   measure, rs->id);
-      return NULL;
-    }
-  if (m->protocol == NULL)
-    {
-      g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_UNSUPPORTED, "measure \"%s\": no scan protocol%s%s; expected "
-                   "a measure with a <protocol> (docs/scan.md)", measure, m->no_scan ? ": " : "",
-                   m->no_scan ? limber_tr (tr, m->no_scan) : "");
-      return NULL;
-    }
-  return limber_tr (tr, m->protocol->instructions);
+  const LimberMeasure *m = scanned_measure (rs, measure, tr, error);
+  return m ? limber_tr (tr, m->protocol->instructions) : NULL;
 }
 
 /* ---- into a profile ----------------------------------------------------- */
