@@ -1341,6 +1341,8 @@ limber_profile_add_scan_results (LimberProfile *profile, const LimberRuleset *rs
       if (!listed)
         g_ptr_array_add (measures, (gpointer) m);
     }
+  /* each measure's two sides, gathered once for the check and the adding */
+  g_autofree double *sides = g_new (double, 2 * MAX (measures->len, 1));
   for (guint k = 0; k < measures->len; k++)
     {
       const LimberMeasure *m = measures->pdata[k];
@@ -1348,6 +1350,8 @@ limber_profile_add_scan_results (LimberProfile *profile, const LimberRuleset *rs
       for (unsigned i = 0; i < n; i++)
         if (g_str_equal (results[i]->measure, m->id))
           *(results[i]->side == LIMBER_SIDE_LEFT ? &left : &right) = results[i]->angle;
+      sides[2 * k] = left;
+      sides[2 * k + 1] = right;
       if (m->sided && (isnan (left) || isnan (right)))
         {
           g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_PROFILE, "measure \"%s\": only the %s side was scanned; "
@@ -1364,13 +1368,9 @@ limber_profile_add_scan_results (LimberProfile *profile, const LimberRuleset *rs
   for (guint k = 0; k < measures->len; k++)
     {
       const LimberMeasure *m = measures->pdata[k];
-      double left = NAN, right = NAN;
-      for (unsigned i = 0; i < n; i++)
-        if (g_str_equal (results[i]->measure, m->id))
-          *(results[i]->side == LIMBER_SIDE_LEFT ? &left : &right) = results[i]->angle;
       /* whole degrees within a tenth: the capture is no finer than that */
-      left = round (left * 10) / 10;
-      right = round (right * 10) / 10;
+      double left = round (sides[2 * k] * 10) / 10;
+      double right = round (sides[2 * k + 1] * 10) / 10;
       if (date != NULL)
         limber_profile_add_rescan (profile, date, m->id, left, right);
       else if (m->sided)
