@@ -619,8 +619,13 @@ LIMBER_TEST (render, a_referral_is_one_page_without_exercises)
       assert_has (t, "Get medical help now");
       assert_has (t, "What to do now");
       assert_has (t, limber_plan_get_referral_message (plan));
-      /* why: the question the person answered yes to */
-      assert_has (t, "have you had any new loss of bladder or bowel control");
+      /* why: the warning sign the answer showed, as a statement (the rule
+       * set's <sign>), not the screening question again */
+      assert_has (t, "New loss of bladder or bowel control, or difficulty passing urine.");
+      cr_assert_null (strstr (t, "have you had any new loss"), "the question, not the sign:\n%s", t);
+      /* dated by the day it was made: a referral is no week */
+      assert_has (t, "Mon 23 Nov 2026");
+      cr_assert_null (strstr (t, "Sun 29 Nov"), "a week's dates on a referral:\n%s", t);
       for (unsigned i = 0; i < limber_ruleset_get_n_exercises (rs); i++)
         cr_assert_null (strstr (t, limber_exercise_get_name (limber_ruleset_get_exercise (rs, i))),
                         "a referral names %s", limber_exercise_get_name (limber_ruleset_get_exercise (rs, i)));

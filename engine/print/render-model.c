@@ -216,7 +216,8 @@ fill_header (LimberPrint *p, const LimberPlan *plan)
   const char *first = plan->days->len ? ((LimberDay *) g_ptr_array_index (plan->days, 0))->date : plan->start;
   const char *last = plan->days->len ? ((LimberDay *) g_ptr_array_index (plan->days, plan->days->len - 1))->date
                                      : plan->start;
-  p->dates = date_range (p->lang, first, last);
+  /* a referral is of the day it was made, not a week: it has no days */
+  p->dates = date_range (p->lang, first, p->referral ? first : last);
   p->start = g_strdup (first);
   p->goal = g_strdup (M (limber_goal_to_string (plan->goal)));
   p->goal[0] = g_ascii_toupper (p->goal[0]);
@@ -779,6 +780,12 @@ fill_referral (LimberPrint *p, const LimberPlan *plan)
           /* a flag this rule set does not have (a plan built by hand): its
            * id is no words for a person */
           g_ptr_array_add (p->reasons, g_strdup (M ("Your answers show a warning sign.")));
+          continue;
+        }
+      if (f->sign != NULL)
+        {
+          /* the sign as a statement says what the answer was */
+          g_ptr_array_add (p->reasons, g_strdup_printf ("%s.", T (f->sign)));
           continue;
         }
       /* the answer as the person saw it: a choice by its text, not its id */
