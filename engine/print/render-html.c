@@ -135,6 +135,8 @@ static const char style[] =
   ".log input{border:none;padding:0;width:2.4em}.measure{break-inside:avoid}"
   ".safety{break-inside:avoid;page-break-inside:avoid}"
   ".guide-section{break-before:page;page-break-before:always}"
+  /* a list's bottom margin at the foot of page 1 made a blank page 2 */
+  ".changes ul,.notes ul{margin-bottom:0}"
   ".pair{grid-template-columns:1fr 1fr}.guide{display:block;columns:2;column-gap:12pt}.card{margin:0 0 8pt}"
   ".card ol{font-size:10pt;line-height:1.2}.card ol.has-brief{display:none}.card ol.brief{display:block}"
   ".card .head{padding:3pt}.card h3{font-size:11.5pt}.card .how{font-size:10pt}"

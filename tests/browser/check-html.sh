@@ -67,7 +67,14 @@ case "$size" in
   *) fail "printed page size is $size, not A4" ;;
 esac
 pages=$(pdfinfo "$out/week-print.pdf" | sed -n 's/^Pages: *//p')
-echo "ok: printed to $pages A4 pages ($size)"
+# and no page left blank (a margin pushed over a forced page break made one)
+p=1
+while [ "$p" -le "$pages" ]; do
+  words=$(pdftotext -f "$p" -l "$p" "$out/week-print.pdf" - | wc -w)
+  [ "$words" -gt 0 ] || fail "printed page $p of $pages is blank"
+  p=$((p + 1))
+done
+echo "ok: printed to $pages A4 pages ($size), none blank"
 
 # 3. the log filled in and exported, then read back by the profile reader
 with_script fill-log.js fill.html
