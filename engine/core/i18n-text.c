@@ -138,10 +138,10 @@ static const Row rows[] = {
       "Su registro de ejercicios muestra un signo de alarma." } },
   { { "Your plan keeps you off the floor and this test is done lying down: ask your physiotherapist or doctor to "
       "take it, or leave it blank.",
-      "Ihr Plan hält Sie vom Boden fern, und dieser Test wird im Liegen gemacht: Lassen Sie ihn in Ihrer "
-      "Physiotherapie- oder Arztpraxis messen, oder lassen Sie das Feld leer.",
-      "Su plan le mantiene fuera del suelo y esta prueba se hace tumbado: pida a su fisioterapeuta o a su médico "
-      "que la tome, o deje la casilla en blanco." } },
+      "Ihr Plan sieht keine Übungen auf dem Boden vor, dieser Test wird aber im Liegen gemacht: Lassen Sie ihn in "
+      "Ihrer Physiotherapie- oder Arztpraxis durchführen oder lassen Sie das Feld leer.",
+      "Su plan no incluye ejercicios en el suelo y esta prueba se hace tumbado: pida a su fisioterapeuta o a su "
+      "médico que se la haga, o deje la casilla en blanco." } },
   { { "Your answers show a warning sign.", "Ihre Antworten zeigen ein Warnzeichen.",
       "Sus respuestas muestran un signo de alarma." } },
   { { "you answered %s", "Ihre Antwort: %s", "usted respondió «%s»" } },
