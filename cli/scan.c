@@ -83,9 +83,33 @@ limber_cmd_scan (int argc, char **argv)
       fprintf (stderr, "limber scan: --date without --profile; expected --profile FILE to add the re-scan to\n");
       return LIMBER_EXIT_USAGE;
     }
+  if (lang != NULL && !instructions)
+    {
+      fprintf (stderr, "limber scan: --lang without --instructions; expected --instructions to print them in a "
+               "language (a scan's results are data)\n");
+      return LIMBER_EXIT_USAGE;
+    }
   g_autoptr (LimberRuleset) rs = limber_cli_load_rules (rules);
   if (rs == NULL)
     return LIMBER_EXIT_FAILED;
+  if (lang != NULL)
+    {
+      /* a language limber or the rule set does not have is the command
+       * line's mistake, said once, before any measure */
+      g_autoptr (GError) error = NULL;
+      g_autoptr (LimberOptions) options = limber_options_new ();
+      if (!limber_options_set_language (options, lang, &error))
+        {
+          fprintf (stderr, "limber scan: --lang %s: %s\n", lang, error->message);
+          return LIMBER_EXIT_USAGE;
+        }
+      if (limber_ruleset_get_scan_instructions (rs, protocols[0], lang, &error) == NULL
+          && g_error_matches (error, LIMBER_ERROR, LIMBER_ERROR_OPTIONS) && g_str_has_prefix (error->message, "language"))
+        {
+          fprintf (stderr, "limber scan: --lang %s: %s\n", lang, error->message);
+          return LIMBER_EXIT_USAGE;
+        }
+    }
   if (instructions)
     {
       GString *out = g_string_new (NULL);

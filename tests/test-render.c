@@ -1276,6 +1276,24 @@ LIMBER_TEST (render, a_card_says_the_side_emphasis_and_its_reason)
   assert_has (text, found->why);
 }
 
+/* A note is kept whole on a page, but one longer than a page's column
+ * (a rule set's own advice can be) still breaks between its lines rather
+ * than run past the page's foot. */
+LIMBER_TEST (render, a_note_taller_than_a_page_breaks_inside_the_margins)
+{
+  g_autoptr (LimberRuleset) rs = load_rules (NULL);
+  g_autoptr (LimberPlan) plan = example_plan (rs, "stiff-back");
+  g_autoptr (GString) long_note = g_string_new (NULL);
+  for (int i = 1; i <= 120; i++)
+    g_string_append_printf (long_note, "Sentence %d of a very long piece of advice a rule set could give. ", i);
+  limber_plan_add_advisory (plan, long_note->str);
+  g_autoptr (PdfFile) f = pdf_file (plan, LIMBER_PAPER_A4);
+  assert_pages_filled (f, pdf_pages (f));
+  assert_words_inside (f);
+  g_autofree char *text = pdf_flow (f);
+  assert_has (text, "Sentence 120 of a very long piece of advice");
+}
+
 LIMBER_TEST (render, a_crowded_week_flows_onto_pages_inside_the_margins)
 {
   g_autoptr (LimberRuleset) rs = load_rules ("render-long.xml");

@@ -162,8 +162,8 @@ LIMBER_TEST (ruleset, an_unknown_element_is_a_schema_error_at_its_line)
 LIMBER_TEST (ruleset, a_brief_of_more_than_three_steps_is_a_schema_error_at_its_line)
 {
   expect_error ("invalid/long-brief.xml", LIMBER_ERROR_SCHEMA,
-                (const char *[]) { "long-brief.xml:62:", "Element 'step': this element is not expected; expected no "
-                                   "more elements in its parent", NULL });
+                (const char *[]) { "long-brief.xml:62:", "Element 'step': this element is not expected; expected nothing "
+                                   "more here: it is one too many, or belongs earlier in its parent", NULL });
 }
 
 LIMBER_TEST (ruleset, a_text_of_only_white_space_is_a_schema_error_saying_so)

@@ -542,3 +542,26 @@ LIMBER_TEST (scan, the_cli_prints_the_angle_refuses_with_reasons_and_fills_a_pro
   cr_assert_eq (limber_test_run_cli (unpaired, NULL, &out, &err), 2);
   cr_assert_not_null (strstr (err, "expected one of each per test"), "%s", err);
 }
+
+/* --instructions in the person's language; a language it cannot give, or
+ * --lang for a scan's results (data, not words), is a usage error naming
+ * --lang */
+LIMBER_TEST (scan, the_cli_prints_instructions_in_a_language_and_refuses_a_bad_lang)
+{
+  g_autofree char *out = NULL, *err = NULL;
+  const char *de[] = { "scan", "-p", "hamstring.slr", "--instructions", "--lang", "de", NULL };
+  cr_assert_eq (limber_test_run_cli (de, NULL, &out, &err), 0, "%s", err);
+  cr_assert (g_str_has_prefix (out, "hamstring.slr: Stellen Sie das Handy"), "%s", out);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  const char *fr[] = { "scan", "-p", "hamstring.slr", "--instructions", "--lang", "fr", NULL };
+  cr_assert_eq (limber_test_run_cli (fr, NULL, &out, &err), 2);
+  cr_assert_not_null (strstr (err, "limber scan: --lang fr: language: unknown language 'fr'"), "%s", err);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  const char *stray[] = { "scan", "-p", "hamstring.slr", "--lang", "de", NULL };
+  cr_assert_eq (limber_test_run_cli (stray, NULL, &out, &err), 2);
+  cr_assert_not_null (strstr (err, "--lang without --instructions"), "%s", err);
+}

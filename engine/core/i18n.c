@@ -425,6 +425,17 @@ limber_options_set_language (LimberOptions *options, const char *language, GErro
 /* Sets the plan's language from the options: FALSE with an error when the
  * rule set has no translation into it. */
 
+/* One wording, wherever a language is asked of a rule set without it */
+static void
+no_translation (const LimberRuleset *rs, LimberLang lang, GError **error)
+{
+  g_autofree char *list = available_list (rs);
+  g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_OPTIONS,
+               "language: rule set %s (%s) has no translation into '%s'; expected one of %s (a translation is a "
+               "file beside the rule set: see docs/i18n.md)",
+               rs->id, rs->name, limber_lang_code (lang), list);
+}
+
 gboolean
 limber_plan_set_language (LimberPlan *plan, LimberLang lang, GError **error)
 {
@@ -434,11 +445,7 @@ limber_plan_set_language (LimberPlan *plan, LimberLang lang, GError **error)
   plan->tr = limber_ruleset_translation (plan->rs, lang);
   if (plan->tr != NULL)
     return TRUE;
-  g_autofree char *list = available_list (plan->rs);
-  g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_OPTIONS,
-               "language: rule set %s (%s) has no translation into '%s'; expected one of %s (a translation is a "
-               "file beside the rule set: see docs/i18n.md)",
-               plan->rs->id, plan->rs->name, limber_lang_code (lang), list);
+  no_translation (plan->rs, lang, error);
   return FALSE;
 }
 
@@ -489,10 +496,6 @@ limber_ruleset_translation_for (const LimberRuleset *rs, const char *language, c
   *tr = limber_ruleset_translation (rs, options->lang);
   if (*tr != NULL)
     return TRUE;
-  g_auto (GStrv) have = limber_ruleset_get_languages (rs);
-  g_autofree char *list = g_strjoinv (", ", have);
-  g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_OPTIONS,
-               "language: rule set %s (%s) has no translation into '%s'; expected one of %s (see docs/i18n.md)", rs->id,
-               rs->name, limber_lang_code (options->lang), list);
+  no_translation (rs, options->lang, error);
   return FALSE;
 }

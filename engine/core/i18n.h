@@ -79,6 +79,16 @@ struct _LimberTranslation {
   GArray *stale_lines;   /* int: the line of each stale key's <text> in the overlay */
 };
 
+/* Whether a text already ends its sentence (. ? ! or …), so that a full
+ * stop added after it would double it. */
+static inline gboolean
+limber_ends_sentence (const char *text)
+{
+  return text != NULL
+         && (g_str_has_suffix (text, ".") || g_str_has_suffix (text, "?") || g_str_has_suffix (text, "!")
+             || g_str_has_suffix (text, "\xe2\x80\xa6"));
+}
+
 /* The translation of one of the rule set's own strings, or s itself. */
 static inline const char *
 limber_tr (const LimberTranslation *t, const char *s)

@@ -69,7 +69,11 @@ append_referral (GString *out, const LimberPlan *plan)
         {
           const LimberRedFlag *f = limber_ruleset_find_red_flag (plan->rs, g_ptr_array_index (plan->referral_flags, i));
           const char *sign = f ? limber_red_flag_sign (plan->rs, f) : NULL;
-          g_string_append_printf (out, "  • %s\n", sign ? T (sign) : M ("A warning sign in your exercise log"));
+          /* as the printed referral words a flag without a sign: by where
+           * it came from, answers or log */
+          g_string_append_printf (out, "  • %s\n", sign ? T (sign)
+                                                   : f != NULL && f->on_history ? M ("A warning sign in your exercise log")
+                                                                                : M ("Your answers show a warning sign."));
         }
     }
   g_string_append (out, M ("No exercises are planned.\n"));

@@ -125,7 +125,8 @@ gboolean limber_profile_check (const LimberProfile *profile, const LimberRuleset
 gboolean limber_profile_check_number (const char *field, double value, GPtrArray *problems);
 /* The range the checks hold a number member to ("age", "sets"...), for the
  * profile's JSON Schema (profile-schema.c), which says the same */
-void limber_profile_number_range (const char *member, double *min, double *max, gboolean *whole);
+gboolean limber_profile_number_range (const char *member, double *min, double *max, gboolean *above_min,
+                                      gboolean *whole);
 /* A goal by name, for loaders: a name that is no goal at all cannot be stored. */
 gboolean limber_profile_check_goal_name (const LimberRuleset *ruleset, const char *name, LimberGoal *goal,
                                          GPtrArray *problems);

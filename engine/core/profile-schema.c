@@ -60,9 +60,12 @@ static void
 add_checked_range (JsonBuilder *b, const char *member)
 {
   double min, max;
-  gboolean whole;
-  limber_profile_number_range (member, &min, &max, &whole);
+  gboolean above_min, whole;
+  limber_profile_number_range (member, &min, &max, &above_min, &whole);
   add_range (b, whole ? "integer" : "number", min, max);
+  /* min itself out of range: the schema says so as the checks do */
+  if (above_min)
+    limber_json_add_number (b, "exclusiveMinimum", min, -1);
 }
 
 static void

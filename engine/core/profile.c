@@ -680,18 +680,22 @@ static const NumberSpec number_specs[] = {
   { "discomfort_next_day", 0, 10, FALSE, FALSE, TRUE, "a number from 0 to 10" },
 };
 
-void
-limber_profile_number_range (const char *member, double *min, double *max, gboolean *whole)
+gboolean
+limber_profile_number_range (const char *member, double *min, double *max, gboolean *above_min, gboolean *whole)
 {
+  *min = 0;
+  *max = G_MAXDOUBLE;
+  *above_min = *whole = FALSE;
   for (gsize i = 0; i < G_N_ELEMENTS (number_specs); i++)
     if (g_str_equal (member, number_specs[i].member))
       {
         *min = number_specs[i].min;
         *max = number_specs[i].max;
+        *above_min = number_specs[i].above_min;
         *whole = number_specs[i].whole;
-        return;
+        return TRUE;
       }
-  g_return_if_reached ();
+  g_return_val_if_reached (FALSE);
 }
 
 gboolean

@@ -155,11 +155,12 @@ schema_phrase (const char *message)
     return g_strdup_printf ("%s; expected only the attributes the schema declares for this element", what);
   if (strstr (what, "content other than whitespace is not allowed") != NULL)
     return g_strdup_printf ("%s; expected only elements here", what);
-  /* libxml2 names no expected element when its parent is already whole:
-   * the element is one too many (a fourth <step> of a <brief>) */
+  /* libxml2 names no expected element when nothing more may follow in
+   * the parent: the element is one too many (a fourth <step> of a
+   * <brief>) or out of the schema's order (a <sign> after its <message>) */
   if (g_str_has_suffix (what, "this element is not expected"))
-    return g_strdup_printf ("%s; expected no more elements in its parent, which holds at most as many as the schema "
-                            "allows", what);
+    return g_strdup_printf ("%s; expected nothing more here: it is one too many, or belongs earlier in its parent "
+                            "(the schema's order, docs/rules-format.md)", what);
   if (strstr (what, "; expected ") != NULL)
     return g_strdup (what);
   return g_strdup_printf ("%s; expected what the schema allows here", what);

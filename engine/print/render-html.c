@@ -496,8 +496,9 @@ append_log (GString *out, const LimberPrint *p)
     {
       g_string_append (out, "<th scope=\"col\">");
       esc (out, L (limber_print_log_columns[c]));
-      if (limber_print_log_hints[c][0])
-        element (out, "small", NULL, L (limber_print_log_hints[c]));
+      g_autofree char *hint = limber_print_log_hint (p->lang, c);
+      if (hint[0])
+        element (out, "small", NULL, hint);
       g_string_append (out, "</th>");
     }
   g_string_append (out, "</tr></thead><tbody>");

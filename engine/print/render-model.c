@@ -24,6 +24,16 @@ const char *const limber_print_log_hints[LIMBER_PRINT_LOG_COLUMNS] = {
   "", "", "tick", "as planned, or what you did", "discomfort 0\xe2\x80\x93" "10", "discomfort 0\xe2\x80\x93" "10",
 };
 
+char *
+limber_print_log_hint (LimberLang lang, unsigned column)
+{
+  g_return_val_if_fail (column < LIMBER_PRINT_LOG_COLUMNS, NULL);
+  GString *hint = g_string_new (limber_print_log_hints[column][0] ? limber_msg (lang, limber_print_log_hints[column])
+                                                                  : "");
+  g_string_replace (hint, "\xe2\x80\x93", "\xe2\x80\x93\xe2\x81\xa0", 0);
+  return g_string_free (hint, FALSE);
+}
+
 /* The en dash between two dates. */
 #define DASH " \xe2\x80\x93 "
 /* The middle dot between facts on one line. */
@@ -758,6 +768,13 @@ fill_referral (LimberPrint *p, const LimberPlan *plan)
       const char *id = g_ptr_array_index (plan->referral_flags, i);
       const LimberRedFlag *f = limber_ruleset_find_red_flag (plan->rs, id);
       const LimberQuestion *q = f ? flag_question (plan->rs, f) : NULL;
+      if (f != NULL && f->sign != NULL)
+        {
+          /* the sign as a statement says what the answer or the log showed,
+           * as the text plan says it */
+          g_ptr_array_add (p->reasons, g_strdup_printf ("%s%s", T (f->sign), limber_ends_sentence (T (f->sign)) ? "" : "."));
+          continue;
+        }
       if (f != NULL && f->on_history)
         {
           /* a flag on the logged history: say what the log shows, in words */
@@ -780,12 +797,6 @@ fill_referral (LimberPrint *p, const LimberPlan *plan)
           /* a flag this rule set does not have (a plan built by hand): its
            * id is no words for a person */
           g_ptr_array_add (p->reasons, g_strdup (M ("Your answers show a warning sign.")));
-          continue;
-        }
-      if (f->sign != NULL)
-        {
-          /* the sign as a statement says what the answer was */
-          g_ptr_array_add (p->reasons, g_strdup_printf ("%s.", T (f->sign)));
           continue;
         }
       /* the answer as the person saw it: a choice by its text, not its id */

@@ -17,7 +17,8 @@
  * changed and the notes; then the exercises, two
  * columns of cards (a tinted band with the name, where it is done, how much
  * with any side emphasis, and the picture with its motion arrow; the steps
- * and why under it); then, from a page of their own, the log sheet (a line
+ * and why under it; a short card leaves out where, which its picture and
+ * first step say); then, from a page of their own, the log sheet (a line
  * per exercise per training day, the fields of a history entry) and the
  * re-scan sheet.  The stiff-back week takes two A4 pages and its sheets
  * two; a longer week flows onto more.
@@ -1046,6 +1047,9 @@ week_block (Pager *P, const LimberPrintWeek *wk, gboolean first)
   place (P, b);
 }
 
+/* The lines of a list's item that always stay on one page */
+#define LIST_ITEM_WHOLE_LINES 10
+
 /* A heading and a list of bullets; bullets may hold markup.  NULL when
  * the list is empty. */
 static Block *
@@ -1059,12 +1063,14 @@ list_block (Pager *P, const char *title, GPtrArray *markup_items, const Colour *
     {
       g_autoptr (PangoLayout) dot = text_layout (P, F_BODY_BOLD, "\xe2\x80\xa2", 8, PANGO_ALIGN_LEFT);
       g_autoptr (PangoLayout) l = markup_layout (P, F_BODY, g_ptr_array_index (markup_items, i), w - 10);
-      /* a list breaks between its items, never inside one: a note is read
-       * whole, not half on one page and half over the page */
+      /* a list breaks between its items, not inside one: a note is read
+       * whole, not half on one page and half over the page; only one too
+       * long for that (a rule set's own, of a dozen lines) may break
+       * between its lines, so that it never runs past a page's foot */
       if (i > 0)
         block_break (b, y);
       block_text (b, dot, 1, y, colour, FALSE);
-      y += block_text (b, l, 10, y, &INK, FALSE) + 2.5;
+      y += block_text (b, l, 10, y, &INK, pango_layout_get_line_count (l) > LIST_ITEM_WHOLE_LINES) + 2.5;
       if (i == 0)
         b->min_break = y;
     }
@@ -1204,13 +1210,9 @@ log_header (Pager *P, Block *b, GArray *items, double y, const double *xs, const
   PangoLayout *cells[LIMBER_PRINT_LOG_COLUMNS];
   for (unsigned c = 0; c < LIMBER_PRINT_LOG_COLUMNS; c++)
     {
-      /* a range keeps together: "0–10", never "0–" over "10" (a word
-       * joiner after the dash, which prints as nothing) */
-      g_autoptr (GString) hint = g_string_new (L (limber_print_log_hints[c]));
-      g_string_replace (hint, "\xe2\x80\x93", "\xe2\x80\x93\xe2\x81\xa0", 0);
-      g_autofree char *markup = hint->len > 0 ? g_markup_printf_escaped ("<b>%s</b>\n%s", L (limber_print_log_columns[c]),
-                                                                       hint->str)
-                                              : g_markup_printf_escaped ("<b>%s</b>", L (limber_print_log_columns[c]));
+      g_autofree char *hint = limber_print_log_hint (P->print->lang, c);
+      g_autofree char *markup = hint[0] ? g_markup_printf_escaped ("<b>%s</b>\n%s", L (limber_print_log_columns[c]), hint)
+                                        : g_markup_printf_escaped ("<b>%s</b>", L (limber_print_log_columns[c]));
       cells[c] = markup_layout (P, F_TABLE, markup, ws[c] - 2 * CELL_PAD);
     }
   for (unsigned c = 0; c < LIMBER_PRINT_LOG_COLUMNS; c++)
@@ -1309,7 +1311,9 @@ rescan_block (Pager *P)
       g_autofree char *title = g_markup_printf_escaped (L ("<b>%s</b>, in %s%s%s"), m->name, m->unit, m->last ? " \xc2\xb7 " : "",
                                                         m->last ? m->last : "");
       g_autoptr (PangoLayout) t = markup_layout (P, F_BODY, title, text_w);
-      g_autofree char *how_words = m->note ? g_strdup_printf ("%s. %s", m->how, m->note) : NULL;
+      g_autofree char *how_words = m->note ? g_strdup_printf ("%s%s %s", m->how, limber_ends_sentence (m->how) ? "" : ".",
+                                                              m->note)
+                                           : NULL;
       g_autoptr (PangoLayout) how = text_layout (P, F_BODY, how_words ? how_words : m->how, text_w, PANGO_ALIGN_LEFT);
       double top = y + 3, h = layout_height (t) + 1 + layout_height (how);
       block_text (b, t, 0, top, &INK, FALSE);
@@ -1448,7 +1452,7 @@ card_block (Pager *P, const LimberPrintGuide *g, double w)
   /* a short week keeps the reasons that are about this person (a
    * measure, a side, an answer); what an exercise does in general is in
    * the full steps' plan (text, HTML) */
-  if (g->why && !(P->brief && g->why_general))
+  if (g->why && !(P->brief && g->brief && g->why_general))
     {
       /* why it is in the plan, under the steps, quieter than them */
       g_autoptr (PangoLayout) why = text_layout (P, F_SMALL, g->why, w, PANGO_ALIGN_LEFT);
@@ -1693,7 +1697,10 @@ limber_render_pdf (const LimberPrint *print, LimberPaper paper, gsize *length, G
   for (unsigned f = 0; f < N_FONTS; f++)
     P.fonts[f] = pango_font_description_from_string (font_names[f]);
   lay_out (&P);
-  if (P.week_pages > WEEK_PAGES)
+  gboolean any_brief = FALSE;
+  for (guint i = 0; i < print->guide->len; i++)
+    any_brief |= ((const LimberPrintGuide *) g_ptr_array_index (print->guide, i))->brief != NULL;
+  if (P.week_pages > WEEK_PAGES && any_brief)
     {
       /* the full steps make the week too long to follow from the fridge
        * door: the cards take the short ones instead, all of them, so that

@@ -54,7 +54,7 @@ typedef struct {
 typedef struct {
   const LimberExercise *exercise;
   const char *name;         /* borrowed */
-  char *how;                /* "On the floor · each side" */
+  char *how;                /* where it is done: "On the floor", "On hands and knees" */
   const char *const *steps; /* the catalogue's instructions in the plan's language (the array owned, its
                              * strings borrowed) */
   const char *const *brief; /* the same in two or three short steps, likewise, or NULL when the rule set
@@ -152,6 +152,10 @@ typedef struct {
 #define LIMBER_PRINT_LOG_COLUMNS 6
 extern const char *const limber_print_log_columns[LIMBER_PRINT_LOG_COLUMNS];
 extern const char *const limber_print_log_hints[LIMBER_PRINT_LOG_COLUMNS];
+/* A column's hint in the language, a range kept whole ("0–10" never breaks
+ * after its dash: a word joiner, which prints as nothing, follows it);
+ * "" for a column without one. Free with g_free(). */
+char *limber_print_log_hint (LimberLang lang, unsigned column);
 #define LIMBER_PRINT_RESCAN_HEADING "Re-scan: measure again"
 #define LIMBER_PRINT_RESCAN_INTRO "Every two to four weeks, measure each movement as you did the first time, on " \
   "both sides, and write the date and the numbers. The next plan reads them."

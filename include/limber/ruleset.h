@@ -369,8 +369,10 @@ const char *const *limber_exercise_get_instructions(const LimberExercise *exerci
  * @brief The exercise in two or three short steps, as a printed card gives it
  *        when the full instructions do not fit on the page.
  *
- * A rule set may leave them out (`<brief>` is optional); a card then prints
- * the full steps.
+ * A PDF week that would take more than two pages with the full steps prints
+ * these on every card; printed HTML always does (a browser's pages cannot be
+ * counted beforehand), and shows the full steps on screen. A rule set may
+ * leave them out (`<brief>` is optional); a card then prints the full steps.
  * @param exercise an exercise.
  * @return a NULL-terminated array (borrowed), empty when the rule set has no
  *         brief form of this exercise.

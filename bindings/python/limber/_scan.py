@@ -244,11 +244,14 @@ def scan_instructions(self, measure, lang=None):
     m = lib.limber_ruleset_lookup_measure(self._live(), str(measure).encode())
     if m == ffi.NULL:
         raise KeyError(measure)
-    if lib.limber_measure_get_scan_instructions(m) == ffi.NULL:
-        return None
     err = ffi.new("GError **")
     found = lib.limber_ruleset_get_scan_instructions(self._live(), str(measure).encode(),
                                                      ffi.NULL if lang is None else str(lang).encode(), err)
+    # the language is checked first: a measure without a protocol has None,
+    # in any language the rule set has
+    if found == ffi.NULL and err[0] != ffi.NULL and err[0].code == lib.LIMBER_ERROR_UNSUPPORTED:
+        lib.g_error_free(err[0])
+        return None
     check(err, OptionsError)
     return text(found)
 

@@ -107,6 +107,18 @@ def test_instructions_come_in_the_persons_language(rules):
         rules.scan_instructions("hamstring.slr", lang="fr")
 
 
+def test_a_measure_no_camera_can_take_has_no_instructions_in_any_language_the_rules_have():
+    from conftest import TEST_DATA
+    some = limber.Ruleset.load(TEST_DATA / "lint" / "scan-protocol.xml")
+    assert some.scan_instructions("grip.strength") is None
+    assert some.scan_instructions("grip.strength", lang="en") is None
+    # but a language is checked first, whatever the measure
+    with pytest.raises(limber.OptionsError, match="unknown language 'fr'"):
+        some.scan_instructions("grip.strength", lang="fr")
+    with pytest.raises(limber.OptionsError, match="has no translation into 'de'"):
+        some.scan_instructions("grip.strength", lang="de")
+
+
 def test_bad_input_raises_naming_what_is_wrong(rules):
     times, pts = slr_capture(70)
     with pytest.raises(ValueError, match="expected \\(frames, 33, 4\\)"):
