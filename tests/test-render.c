@@ -1213,6 +1213,29 @@ LIMBER_TEST (render, a_short_week_prints_the_full_steps)
     }
 }
 
+/* A rule set without short steps has nothing to shorten a long week with:
+ * its cards keep their full steps and every reason (only a card that
+ * prints short steps leaves out the general ones). */
+LIMBER_TEST (render, a_rule_set_without_short_steps_keeps_every_card_whole)
+{
+  g_autofree char *path = g_build_filename (LIMBER_SOURCE_DIR, "rules", "default.xml", NULL);
+  g_autofree char *xml = NULL;
+  cr_assert (g_file_get_contents (path, &xml, NULL, NULL));
+  g_autoptr (GRegex) briefs = g_regex_new ("\\s*<brief>.*?</brief>", G_REGEX_DOTALL, 0, NULL);
+  g_autofree char *without = g_regex_replace (briefs, xml, -1, 0, "", 0, NULL);
+  cr_assert_null (strstr (without, "<brief>"));
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LimberRuleset) rs = limber_ruleset_new_from_data (without, -1, "no-briefs.xml", &error);
+  cr_assert_not_null (rs, "%s", error ? error->message : "");
+  g_autoptr (LimberPlan) plan = example_plan (rs, "stiff-back");
+  g_autoptr (PdfFile) f = pdf_file (plan, LIMBER_PAPER_A4);
+  g_autofree char *text = pdf_flow (f);
+  assert_has (text, "Part of your stiff-back routine: the same moves in the same order each session.");
+  const LimberExercise *e = limber_ruleset_lookup_exercise (rs, "knee-to-chest");
+  for (const char *const *step = printed_steps (e, TRUE); *step; step++)
+    assert_has (text, *step);
+}
+
 /* In German the stiff-back week's cards print their short steps in German
  * (German runs longer than English: three pages at most, not two). */
 LIMBER_TEST (render, a_translated_week_prints_the_translated_short_steps)
