@@ -1275,6 +1275,23 @@ LIMBER_TEST (render, a_translated_week_prints_the_translated_short_steps)
     }
   cr_assert_gt (log_page, 1, "no German log sheet");
   cr_assert_leq (log_page - 1, 3, "the German week takes %u A4 pages", log_page - 1);
+  /* the log's dates on one line each: its date column widens for the
+   * longer German date ("Mo. 23. Nov."), the exercise's gives way */
+  g_autoptr (GArray) sizes = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr (GPtrArray) words = pdf_words (f, sizes);
+  GArray *sheet = g_ptr_array_index (words, log_page - 1);
+  unsigned dates = 0;
+  for (guint i = 0; i + 2 < sheet->len; i++)
+    {
+      const Word *w = &g_array_index (sheet, Word, i);
+      if (g_strcmp0 (w->word, "Mo.") != 0 || g_strcmp0 (g_array_index (sheet, Word, i + 1).word, "23.") != 0)
+        continue;
+      const Word *month = &g_array_index (sheet, Word, i + 2);
+      cr_assert_str_eq (month->word, "Nov.");
+      cr_assert_float_eq (month->y0, w->y0, 0.5, "a date broken over two lines in the German log");
+      dates++;
+    }
+  cr_assert_gt (dates, 0, "no date Mo. 23. Nov. in the German log");
 }
 
 /* A card says the side emphasis in words and, under the steps, why. */

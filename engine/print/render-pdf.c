@@ -1248,9 +1248,27 @@ log_block (Pager *P)
   static const double shares[LIMBER_PRINT_LOG_COLUMNS] = { 0.135, 0.275, 0.07, 0.27, 0.125, 0.125 };
   double xs[LIMBER_PRINT_LOG_COLUMNS], ws[LIMBER_PRINT_LOG_COLUMNS], x = 0;
   for (unsigned c = 0; c < LIMBER_PRINT_LOG_COLUMNS; c++)
+    ws[c] = w * shares[c];
+  /* the date column as wide as its widest bold date, taken from the
+   * exercise's, so that "Mo. 23. Nov." stays on one line (a name wraps
+   * better than a date) */
+  double widest = 0;
+  for (guint i = 0; i < p->log->len; i++)
+    {
+      const LimberPrintLogLine *l = g_ptr_array_index (p->log, i);
+      if (!l->first_of_day)
+        continue;
+      g_autoptr (PangoLayout) day = text_layout (P, F_TABLE_BOLD, l->day, -1, PANGO_ALIGN_LEFT);
+      PangoRectangle ink;
+      pango_layout_get_extents (day, NULL, &ink);
+      widest = MAX (widest, pango_units_to_double (ink.width) + 2 * CELL_PAD + 1);
+    }
+  double more = CLAMP (widest - ws[0], 0, ws[1] * 0.15);
+  ws[0] += more;
+  ws[1] -= more;
+  for (unsigned c = 0; c < LIMBER_PRINT_LOG_COLUMNS; c++)
     {
       xs[c] = x;
-      ws[c] = w * shares[c];
       x += ws[c];
     }
   y += log_header (P, b, b->items, y, xs, ws);
