@@ -146,12 +146,26 @@ LIMBER_TEST (i18n, a_german_plan_says_everything_in_german)
   assert_has (text, "1. Hüftkreisen — 10 Wdh. [Aufwärmen]");          /* name, dose words, slot */
   assert_has (text, "Knie zur Brust — 5 Wdh., je 5 s halten pro Seite");
   assert_has (text, "warum: Ihre Hüfte lässt sich 28° nach innen drehen, weniger als die üblichen 35°");  /* a reason */
-  assert_has (text, "Di., 6. Jan. 2026 — 15,4 min");                  /* decimal comma */
+  assert_has (text, "Di., 6. Jan. 2026 — 15 min");                    /* a day in whole minutes */
   /* the safety text, not softened: stop, and urgent care */
   assert_has (text, "Hören Sie auf und holen Sie Rat ein");
   assert_has (text, "Suchen Sie sofort ärztliche Notfallhilfe");
   cr_assert_null (strstr (text, "Hip Circles"));
   cr_assert_null (strstr (text, " why: "));
+}
+
+/* Numbers a person reads take the language's decimal mark */
+LIMBER_TEST (i18n, a_german_plan_writes_a_decimal_comma)
+{
+  g_autoptr (LimberRuleset) rs = limber_test_default_rules ();
+  g_autoptr (GError) error = NULL;
+  static const char *const json = "{\"age\": 40, \"goal\": \"recovery\", \"minutes_per_day\": 12.5}";
+  g_autoptr (LimberProfile) p = limber_profile_new_from_json (rs, json, -1, "decimal.json", &error);
+  cr_assert_not_null (p, "%s", error ? error->message : "");
+  g_autoptr (LimberPlan) plan = plan_in (rs, p, "de");
+  g_autofree char *text = limber_plan_to_text (plan);
+  assert_has (text, "12,5 min pro Tag");
+  cr_assert_null (strstr (text, "12.5"), "a decimal point in the German plan:\n%s", text);
 }
 
 LIMBER_TEST (i18n, a_spanish_plan_says_everything_in_spanish)

@@ -1,6 +1,7 @@
 /* The plan as a week a person reads in a terminal or an email. */
 #include "plan-private.h"
 
+#include <math.h>
 #include <stdio.h>
 
 #include "dose-words.h"
@@ -117,7 +118,9 @@ append_day (GString *out, const LimberPlan *plan, const LimberDay *day)
     g_string_append (out, M (" — rest day\n"));
   else
     {
-      limber_number_format (minutes, day->minutes, 1);
+      /* whole minutes, as the printed week says them: "16.2 min" reads as
+       * sixteen minutes and two seconds to many (the JSON keeps tenths) */
+      limber_number_format (minutes, MAX (1, round (day->minutes)), 0);
       g_string_append_printf (out, " — %s min\n", limber_lang_decimal (plan->lang, minutes));
     }
   for (guint i = 0; i < day->items->len; i++)
