@@ -34,6 +34,8 @@ struct _LimberItem {
   double weight;            /* the final weight it was chosen with */
   LimberItemRole role;      /* in the week's core (every training day) or a rotating accessory */
   const char *explanation;  /* the plain-language sentence a person reads (borrowed: kept by the plan) */
+  gboolean explanation_general; /* it says what the exercise, its routine or its part of the session does
+                                 * (their reasons), not what of this person's a rule answers */
   const char *name;         /* the exercise's name in the plan's language (borrowed), or NULL: its name */
   /* why, by reference (why.h): the reasons its exercise shares with every
    * item of it in the plan, then its own */

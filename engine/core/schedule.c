@@ -55,18 +55,23 @@ is_training_offset (unsigned offset, unsigned n)
 }
 
 /* The sentence a person reads next to an item: the rule set's own text when
- * it is one (borrowed), else made into the plan's strings. */
+ * it is one (borrowed), else made into the plan's strings; *general says
+ * whether it is about the exercise (what it, its routine or its slot does)
+ * rather than about this person (what a rule found), which a short printed
+ * card leaves out. */
 static const char *
-explain (const Composer *C, guint i, guint slot, GString *scratch)
+explain (const Composer *C, guint i, guint slot, GString *scratch, gboolean *general)
 {
   const LimberChoice *c = &C->sel->choices[i];
   const LimberTemplate *t = C->template;
   LimberPlan *plan = C->plan;
   g_string_truncate (scratch, 0);
+  *general = FALSE;
   if (c->reason_rule != NULL && c->reason_rank >= LIMBER_RANK_REQUIRE)
     limber_reason_render_lang (c->reason_rule, C->sel->facts, plan->tr, plan->lang, scratch);
   else if ((C->routine_pos[i] >= 0 || C->substitutes[i] >= 0) && t->routine_reason != NULL)
     {
+      *general = TRUE;
       if (C->substitutes[i] < 0)
         return limber_tr (plan->tr, t->routine_reason);
       g_string_append_printf (scratch, limber_msg (plan->lang, "%s Done in place of %s."),
@@ -76,11 +81,17 @@ explain (const Composer *C, guint i, guint slot, GString *scratch)
   /* what the exercise does says more than a rule that only made it a
    * little more likely */
   else if (exercise_at (C, i)->reason != NULL)
-    return limber_tr (plan->tr, exercise_at (C, i)->reason);
+    {
+      *general = TRUE;
+      return limber_tr (plan->tr, exercise_at (C, i)->reason);
+    }
   else if (c->reason_rule != NULL)
     limber_reason_render_lang (c->reason_rule, C->sel->facts, plan->tr, plan->lang, scratch);
   else
-    return limber_tr (plan->tr, ((const LimberSlot *) g_ptr_array_index (t->slots, slot))->reason);
+    {
+      *general = TRUE;
+      return limber_tr (plan->tr, ((const LimberSlot *) g_ptr_array_index (t->slots, slot))->reason);
+    }
   return limber_plan_intern (plan, scratch->str);
 }
 
@@ -91,6 +102,7 @@ typedef struct {
   guint *shared_first;      /* per exercise: its run in plan->why, G_MAXUINT until made */
   guint *n_shared;
   const char **explanation; /* per exercise: the rule set's text or kept in plan->strings */
+  gboolean *general;        /* per exercise: explain()'s *general */
   GString *scratch;
 } Shared;
 
@@ -110,6 +122,7 @@ shared_init (Shared *S, const Composer *C, LimberArena *arena)
   S->shared_first = limber_arena_new0 (arena, guint, n);
   S->n_shared = limber_arena_new0 (arena, guint, n);
   S->explanation = limber_arena_new0 (arena, const char *, n);
+  S->general = limber_arena_new0 (arena, gboolean, n);
   S->scratch = g_string_sized_new (256);
   for (guint i = 0; i < n; i++)
     S->shared_first[i] = G_MAXUINT;
@@ -146,7 +159,7 @@ share_exercise (const Composer *C, Shared *S, const Pick *pick, gboolean core)
                   core ? "core: every training day" : "accessory: rotates between days");
   S->shared_first[i] = first;
   S->n_shared[i] = plan->why->len - first;
-  S->explanation[i] = explain (C, i, pick->slot, S->scratch);
+  S->explanation[i] = explain (C, i, pick->slot, S->scratch, &S->general[i]);
 }
 
 static LimberItem *
@@ -172,6 +185,7 @@ make_item (const Composer *C, Shared *S, const Pick *pick, gboolean core)
   item->weight = c->weight;
   item->role = core ? LIMBER_ITEM_CORE : LIMBER_ITEM_ACCESSORY;
   item->explanation = S->explanation[pick->exercise];
+  item->explanation_general = S->general[pick->exercise];
   item->name = limber_tr (plan->tr, e->name);
   item->shared = C->plan->why;
   item->shared_first = S->shared_first[pick->exercise];

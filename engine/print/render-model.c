@@ -269,16 +269,9 @@ guide_index (LimberPrint *p, const LimberPlan *plan, const LimberItem *item)
   g->steps = translated_steps (plan, e->instructions);
   g->brief = e->brief ? translated_steps (plan, e->brief) : NULL;
   g->why = item->explanation;
-  const char *routine = plan->rs->templates[plan->goal].routine_reason;
-  /* a stand-in's "Done in place of ..." too: on a short card it names an
-   * exercise the person never sees */
-  g->why_general = (routine != NULL && g->why != NULL && g_str_has_prefix (g->why, T (routine)))
-                   || (e->reason != NULL && g_strcmp0 (g->why, T (e->reason)) == 0);
-  for (guint s = 0; !g->why_general && s < plan->rs->templates[plan->goal].slots->len; s++)
-    {
-      const LimberSlot *slot = g_ptr_array_index (plan->rs->templates[plan->goal].slots, s);
-      g->why_general = slot->reason != NULL && g_strcmp0 (g->why, T (slot->reason)) == 0;
-    }
+  /* the composer knows (a stand-in's "Done in place of ..." is general too:
+   * on a short card it names an exercise the person never sees) */
+  g->why_general = item->explanation_general;
   g->pose = e->pose;
   g_ptr_array_add (p->guide, g);
   return p->guide->len - 1;
