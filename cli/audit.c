@@ -98,12 +98,9 @@ run (int argc, char **argv, char **limits)
                          "Thresholds fail the command (exit 1), naming each figure outside its limit.",
                          entries, &argc, &argv, G_MAXINT))
     return LIMBER_EXIT_USAGE;
-  const char *fmt = format ? format : "text";
-  if (strcmp (fmt, "text") != 0 && strcmp (fmt, "json") != 0)
-    {
-      fprintf (stderr, "limber audit: --format %s: unknown format; expected text or json\n", fmt);
-      return LIMBER_EXIT_USAGE;
-    }
+  const char *fmt = limber_cli_format ("audit", format, "text", (const char *const[]) { "text", "json", NULL });
+  if (fmt == NULL)
+    return LIMBER_EXIT_USAGE;
   if ((argc < 2) == (population == NULL))
     {
       fprintf (stderr, "limber audit: %s; expected profile files or --population N, not both "

@@ -73,6 +73,10 @@ struct _LimberOptions *limber_cli_options (const char *command, const char *star
  * on options; FALSE after printing the error (an unknown --lang, listing the
  * languages limber has). */
 gboolean limber_cli_set_language (const char *command, struct _LimberOptions *options, const char *lang);
+/* --format as given, or dflt when not given; NULL, after saying on stderr
+ * which formats the command writes (formats, NULL-terminated, in the order
+ * the message lists them), for one it does not write */
+const char *limber_cli_format (const char *command, const char *format, const char *dflt, const char *const *formats);
 /* --lang as given, else the locale's language when limber speaks it, else
  * "en": for the calls that take a language code rather than options */
 const char *limber_cli_language (const char *lang);

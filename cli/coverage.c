@@ -31,12 +31,9 @@ limber_cmd_coverage (int argc, char **argv)
                          "over test cases or a generated population of profiles.",
                          entries, &argc, &argv, G_MAXINT))
     return LIMBER_EXIT_USAGE;
-  const char *fmt = format ? format : "text";
-  if (strcmp (fmt, "text") != 0 && strcmp (fmt, "json") != 0)
-    {
-      fprintf (stderr, "limber coverage: --format %s: unknown format; expected text or json\n", fmt);
-      return LIMBER_EXIT_USAGE;
-    }
+  const char *fmt = limber_cli_format ("coverage", format, "text", (const char *const[]) { "text", "json", NULL });
+  if (fmt == NULL)
+    return LIMBER_EXIT_USAGE;
   if ((argc < 2) == (population == NULL))
     {
       fprintf (stderr, "limber coverage: %s; expected test-case files or --population N, not both "

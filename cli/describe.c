@@ -23,17 +23,16 @@ limber_cmd_describe (int argc, char **argv)
   if (!limber_cli_parse ("describe", "", "Describe a rule set's questions, measures, scores, exercises and rules.",
                          entries, &argc, &argv, 0))
     return LIMBER_EXIT_USAGE;
-  if (format && strcmp (format, "json") != 0 && strcmp (format, "json-schema") != 0 && strcmp (format, "text") != 0)
-    {
-      fprintf (stderr, "limber describe: --format %s: unknown format; expected json, json-schema or text\n", format);
-      return LIMBER_EXIT_USAGE;
-    }
+  const char *fmt = limber_cli_format ("describe", format, "text",
+                                      (const char *const[]) { "json", "json-schema", "text", NULL });
+  if (fmt == NULL)
+    return LIMBER_EXIT_USAGE;
   g_autoptr (LimberRuleset) rs = limber_cli_load_rules (rules);
   if (rs == NULL)
     return LIMBER_EXIT_FAILED;
   g_autofree char *text = NULL;
   g_autoptr (GError) error = NULL;
-  if (format && strcmp (format, "json") == 0)
+  if (strcmp (fmt, "json") == 0)
     {
       g_autofree char *json = limber_ruleset_to_json_in (rs, TRUE, lang, &error);
       if (json == NULL)
@@ -43,7 +42,7 @@ limber_cmd_describe (int argc, char **argv)
         }
       text = g_strconcat (json, "\n", NULL);
     }
-  else if (format && strcmp (format, "json-schema") == 0)
+  else if (strcmp (fmt, "json-schema") == 0)
     {
       /* what an editor checks a profile for this rule set with */
       char *schema = limber_ruleset_to_profile_schema (rs, TRUE);

@@ -23,12 +23,9 @@ limber_cmd_lint (int argc, char **argv)
                          "Exit 1 when there is an error or a warning. Without a file, lints the built-in rule set.",
                          entries, &argc, &argv, 1))
     return LIMBER_EXIT_USAGE;
-  const char *fmt = format ? format : "text";
-  if (strcmp (fmt, "text") != 0 && strcmp (fmt, "json") != 0)
-    {
-      fprintf (stderr, "limber lint: --format %s: unknown format; expected text or json\n", fmt);
-      return LIMBER_EXIT_USAGE;
-    }
+  const char *fmt = limber_cli_format ("lint", format, "text", (const char *const[]) { "text", "json", NULL });
+  if (fmt == NULL)
+    return LIMBER_EXIT_USAGE;
   if (rules != NULL && argc > 1 && strcmp (rules, argv[1]) != 0)
     {
       fprintf (stderr, "limber lint: --rules %s and %s; expected one rule set\n", rules, argv[1]);

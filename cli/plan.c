@@ -45,13 +45,10 @@ limber_cmd_plan (int argc, char **argv)
       && !limber_cli_parse_unsigned ("plan", "--max-profile-bytes", max_profile_bytes, 1,
                                      LIMBER_CLI_MAX_PROFILE_BYTES, &max_bytes))
     return LIMBER_EXIT_USAGE;
-  const char *fmt = format ? format : "text";
-  if (strcmp (fmt, "text") != 0 && strcmp (fmt, "json") != 0 && strcmp (fmt, "xml") != 0 && strcmp (fmt, "pdf") != 0
-      && strcmp (fmt, "html") != 0)
-    {
-      fprintf (stderr, "limber plan: --format %s: unknown format; expected text, json, xml, pdf or html\n", fmt);
-      return LIMBER_EXIT_USAGE;
-    }
+  const char *fmt = limber_cli_format ("plan", format, "text",
+                                      (const char *const[]) { "text", "json", "xml", "pdf", "html", NULL });
+  if (fmt == NULL)
+    return LIMBER_EXIT_USAGE;
   LimberPaper paper_size = paper ? LIMBER_PAPER_A4 : (LimberPaper) limber_cli_default_paper ();
   if (paper && g_ascii_strcasecmp (paper, "letter") == 0)
     paper_size = LIMBER_PAPER_LETTER;

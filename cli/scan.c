@@ -66,12 +66,9 @@ limber_cmd_scan (int argc, char **argv)
                          "capture with its reasons. Exit 1 when a capture is refused.",
                          entries, &argc, &argv, 0))
     return LIMBER_EXIT_USAGE;
-  const char *fmt = format ? format : "text";
-  if (strcmp (fmt, "text") != 0 && strcmp (fmt, "json") != 0)
-    {
-      fprintf (stderr, "limber scan: --format %s: unknown format; expected text or json\n", fmt);
-      return LIMBER_EXIT_USAGE;
-    }
+  const char *fmt = limber_cli_format ("scan", format, "text", (const char *const[]) { "text", "json", NULL });
+  if (fmt == NULL)
+    return LIMBER_EXIT_USAGE;
   guint n = protocols ? g_strv_length (protocols) : 0;
   if (n == 0)
     {
@@ -96,15 +93,16 @@ limber_cmd_scan (int argc, char **argv)
     {
       /* a language limber or the rule set does not have is the command
        * line's mistake, said once, before any measure */
+      /* a language limber does not speak, whatever the measures; then one
+       * this rule set has no translation into (the instructions check the
+       * language before the measure, so an options error for a measure the
+       * rule set has is the language's) */
       g_autoptr (GError) error = NULL;
       g_autoptr (LimberOptions) options = limber_options_new ();
-      if (!limber_options_set_language (options, lang, &error))
-        {
-          fprintf (stderr, "limber scan: --lang %s: %s\n", lang, error->message);
-          return LIMBER_EXIT_USAGE;
-        }
-      if (limber_ruleset_get_scan_instructions (rs, protocols[0], lang, &error) == NULL
-          && g_error_matches (error, LIMBER_ERROR, LIMBER_ERROR_OPTIONS) && g_str_has_prefix (error->message, "language"))
+      if (!limber_options_set_language (options, lang, &error)
+          || (limber_ruleset_lookup_measure (rs, protocols[0]) != NULL
+          && limber_ruleset_get_scan_instructions (rs, protocols[0], lang, &error) == NULL
+              && g_error_matches (error, LIMBER_ERROR, LIMBER_ERROR_OPTIONS)))
         {
           fprintf (stderr, "limber scan: --lang %s: %s\n", lang, error->message);
           return LIMBER_EXIT_USAGE;

@@ -44,12 +44,9 @@ limber_cmd_simulate (int argc, char **argv)
       && !limber_cli_parse_unsigned ("simulate", "--max-profile-bytes", max_profile_bytes, 1,
                                      LIMBER_CLI_MAX_PROFILE_BYTES, &max_bytes))
     return LIMBER_EXIT_USAGE;
-  const char *fmt = format ? format : "json";
-  if (strcmp (fmt, "json") != 0 && strcmp (fmt, "csv") != 0)
-    {
-      fprintf (stderr, "limber simulate: --format %s: unknown format; expected json or csv\n", fmt);
-      return LIMBER_EXIT_USAGE;
-    }
+  const char *fmt = limber_cli_format ("simulate", format, "json", (const char *const[]) { "json", "csv", NULL });
+  if (fmt == NULL)
+    return LIMBER_EXIT_USAGE;
   LimberResponse model = LIMBER_RESPONSE_IMPROVING;
   if (response && !limber_response_from_string (response, &model))
     {

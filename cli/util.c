@@ -140,6 +140,21 @@ limber_cli_set_language (const char *command, LimberOptions *options, const char
 }
 
 const char *
+limber_cli_format (const char *command, const char *format, const char *dflt, const char *const *formats)
+{
+  const char *fmt = format ? format : dflt;
+  if (g_strv_contains (formats, fmt))
+    return fmt;
+  /* "a", "a or b", "a, b or c" */
+  g_autoptr (GString) expected = g_string_new (NULL);
+  guint n = g_strv_length ((char **) formats);
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (expected, "%s%s", i == 0 ? "" : i + 1 == n ? " or " : ", ", formats[i]);
+  fprintf (stderr, "limber %s: --format %s: unknown format; expected %s\n", command, fmt, expected->str);
+  return NULL;
+}
+
+const char *
 limber_cli_language (const char *lang)
 {
   if (lang != NULL)
