@@ -111,3 +111,12 @@ LIMBER_TEST (number_format, whole_numbers_are_written_in_full_down_to_the_extrem
   cr_assert_eq (limber_number_print_uint (ours, G_MAXUINT64), 20);
   cr_assert_str_eq (ours, "18446744073709551615");
 }
+
+LIMBER_TEST (number_format, a_days_time_is_said_in_whole_minutes_and_never_none)
+{
+  char buf[LIMBER_NUMBER_BUF_SIZE];
+  cr_assert_str_eq (limber_number_format_minutes (buf, 16.2), "16");
+  cr_assert_str_eq (limber_number_format_minutes (buf, 14.5), "15");
+  cr_assert_str_eq (limber_number_format_minutes (buf, 15.0), "15");
+  cr_assert_str_eq (limber_number_format_minutes (buf, 0.3), "1");
+}

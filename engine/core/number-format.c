@@ -160,3 +160,9 @@ limber_number_format_g (char *buf, double value, gboolean plus)
     return buf;
   return g_ascii_formatd (buf, LIMBER_NUMBER_BUF_SIZE, plus ? "%+g" : "%g", value);
 }
+
+const char *
+limber_number_format_minutes (char *buf, double minutes)
+{
+  return limber_number_format (buf, MAX (1.0, round (minutes)), 0);
+}

@@ -31,6 +31,11 @@ const char *limber_number_format (char *buf, double value, int decimals);
  * and returns it. */
 const char *limber_number_format_g (char *buf, double value, gboolean plus);
 
+/* A day's time as a person reads it: whole minutes, at least 1 ("16.2 min"
+ * reads as sixteen minutes and two seconds to many; data keeps tenths).
+ * Writes into buf (LIMBER_NUMBER_BUF_SIZE bytes) and returns it. */
+const char *limber_number_format_minutes (char *buf, double minutes);
+
 /* A whole number in decimal.  Writes into buf (at least 24 bytes), NUL
  * terminated, and returns the number of characters written. */
 gsize limber_number_print_int (char *buf, gint64 value);

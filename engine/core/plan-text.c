@@ -1,7 +1,6 @@
 /* The plan as a week a person reads in a terminal or an email. */
 #include "plan-private.h"
 
-#include <math.h>
 #include <stdio.h>
 
 #include "dose-words.h"
@@ -118,9 +117,7 @@ append_day (GString *out, const LimberPlan *plan, const LimberDay *day)
     g_string_append (out, M (" — rest day\n"));
   else
     {
-      /* whole minutes, as the printed week says them: "16.2 min" reads as
-       * sixteen minutes and two seconds to many (the JSON keeps tenths) */
-      limber_number_format (minutes, MAX (1, round (day->minutes)), 0);
+      limber_number_format_minutes (minutes, day->minutes);
       g_string_append_printf (out, " — %s min\n", limber_lang_decimal (plan->lang, minutes));
     }
   for (guint i = 0; i < day->items->len; i++)

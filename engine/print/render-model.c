@@ -2,7 +2,6 @@
  * shared by the PDF and the HTML renderers. */
 #include "render-private.h"
 
-#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -300,10 +299,8 @@ fill_days (LimberPrint *p, const LimberPlan *plan)
       d->day_month = g_string_free (day_month, FALSE);
       d->long_date = date ? date_words (p->lang, date, TRUE) : g_strdup (day->date);
       d->rest = day->rest || day->items->len == 0;
-      /* whole minutes: "16.2 min" reads as sixteen minutes and two seconds
-       * to many, and a tenth of a minute is no help to anyone */
-      d->minutes = d->rest ? NULL
-                           : g_strdup_printf ("%s min", number_words (p->lang, minutes, MAX (1, round (day->minutes)), 0));
+      limber_number_format_minutes (minutes, day->minutes);
+      d->minutes = d->rest ? NULL : g_strdup_printf ("%s min", limber_lang_decimal (p->lang, minutes));
       d->entries = g_ptr_array_new_with_free_func ((GDestroyNotify) entry_free);
       for (guint j = 0; j < day->items->len; j++)
         {
