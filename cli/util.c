@@ -123,20 +123,13 @@ locale_variable (const char *category)
 gboolean
 limber_cli_set_language (const char *command, LimberOptions *options, const char *lang)
 {
+  /* without --lang the locale's language, which limber_cli_language()
+   * only gives when limber speaks it: that cannot fail */
   g_autoptr (GError) error = NULL;
-  if (lang != NULL)
-    {
-      if (limber_options_set_language (options, lang, &error))
-        return TRUE;
-      fprintf (stderr, "limber %s: --lang %s: %s\n", command, lang, error->message);
-      return FALSE;
-    }
-  /* from the locale only when limber speaks its language: "C", "POSIX" and
-   * any other language write English, as before there were languages */
-  const char *locale = locale_variable ("LC_MESSAGES");
-  if (locale != NULL && !limber_options_set_language (options, locale, NULL))
-    limber_options_set_language (options, "en", NULL);
-  return TRUE;
+  if (limber_options_set_language (options, limber_cli_language (lang), &error))
+    return TRUE;
+  fprintf (stderr, "limber %s: --lang %s: %s\n", command, lang, error->message);
+  return FALSE;
 }
 
 const char *
@@ -159,6 +152,8 @@ limber_cli_language (const char *lang)
 {
   if (lang != NULL)
     return lang;
+  /* from the locale only when limber speaks its language: "C", "POSIX" and
+   * any other language write English, as before there were languages */
   const char *locale = locale_variable ("LC_MESSAGES");
   g_autoptr (LimberOptions) options = limber_options_new ();
   return locale != NULL && limber_options_set_language (options, locale, NULL) ? locale : "en";
