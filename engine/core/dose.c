@@ -93,7 +93,8 @@ progress (const LimberFacts *f, const LimberExercise *e, LimberChoice *c, GArray
   unsigned top = e->ladder->len - 1;
   if (h->len == 0)
     {
-      limber_choice_explain (c, "ladder", "step 1 of %u: no sessions logged yet", top + 1);
+      /* said when read (limber_dose_reasons) */
+      c->fresh = TRUE;
       return 0;
     }
   const Entry *last = &g_array_index (h, Entry, h->len - 1);
@@ -278,6 +279,29 @@ swap_to_easier (LimberSelection *sel)
 }
 
 void
+limber_dose_reasons (const LimberSelection *sel, guint exercise, GArray *out)
+{
+  const LimberChoice *c = &sel->choices[exercise];
+  const LimberExercise *e = g_ptr_array_index (sel->facts->rs->exercises, exercise);
+  if (c->fresh)
+    limber_why_put (out, exercise, "ladder", "step 1 of %u: no sessions logged yet", 2, 1,
+                    &(LimberWhyArg) { .u = e->ladder->len });
+  if (c->lowest_from > 0)
+    limber_why_put (out, exercise, "ladder", "step %u \u2192 1: a rule asks for the first step", 2, 1,
+                    &(LimberWhyArg) { .u = c->lowest_from });
+  /* min-reps acts on held steps (static stretches), where repetitions
+   * accumulate time in the stretch; flows and counted moves keep theirs
+   * (limber_dose_at_step) */
+  const LimberDose *d = &g_array_index (e->ladder, LimberDose, c->dosed_step);
+  if (c->min_hold > 0 && d->hold_s > 0 && d->hold_s < c->min_hold)
+    limber_why_put (out, exercise, "dose", "holds %g s \u2192 %g s", 2, 2,
+                    (LimberWhyArg[]) { { .d = d->hold_s }, { .d = c->min_hold } });
+  if (c->min_reps > 0 && d->hold_s > 0 && d->reps < c->min_reps)
+    limber_why_put (out, exercise, "dose", "repetitions %u \u2192 %u", 2, 2,
+                    (LimberWhyArg[]) { { .u = d->reps }, { .u = c->min_reps } });
+}
+
+void
 limber_dose (LimberSelection *sel)
 {
   const LimberFacts *f = sel->facts;
@@ -290,25 +314,19 @@ limber_dose (LimberSelection *sel)
       const LimberExercise *e = g_ptr_array_index (f->rs->exercises, i);
       GArray *h = history_of (f, e, i, scratch);
       unsigned step = progress (f, e, c, h);
+      /* what follows is said when read, from what is kept here
+       * (limber_dose_reasons): the first step a rule asks for, a hold or
+       * repetitions raised to a rule's least */
+      c->dosed = TRUE;
+      c->dose_mark = c->why_last;
       if (c->lowest_step && step > 0)
         {
-          limber_choice_explain (c, "ladder", "step %u \u2192 1: a rule asks for the first step", step + 1);
+          c->lowest_from = step + 1;
           step = 0;
         }
       c->step = step + 1;
-      c->dose = g_array_index (e->ladder, LimberDose, step);
-      if (c->min_hold > 0 && c->dose.hold_s > 0 && c->dose.hold_s < c->min_hold)
-        {
-          limber_choice_explain (c, "dose", "holds %g s \u2192 %g s", c->dose.hold_s, c->min_hold);
-          c->dose.hold_s = c->min_hold;
-        }
-      /* min-reps acts on held steps (static stretches), where repetitions
-       * accumulate time in the stretch; flows and counted moves keep theirs */
-      if (c->min_reps > 0 && c->dose.hold_s > 0 && c->dose.reps < c->min_reps)
-        {
-          limber_choice_explain (c, "dose", "repetitions %u \u2192 %u", c->dose.reps, c->min_reps);
-          c->dose.reps = c->min_reps;
-        }
+      c->dosed_step = step;
+      c->dose = limber_dose_at_step (c, e, step);
       if (!e->per_side)
         c->extra_sets = 0;
       c->seconds = limber_dose_seconds (f->rs, e, &c->dose, c->extra_sets);

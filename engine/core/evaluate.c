@@ -55,8 +55,9 @@ limber_selection_new (const LimberFacts *facts)
   /* one block for the selection and its fixed-size arrays (48: an arena's
    * rounding and sanitizer gap per array) */
   LimberArena arena = LIMBER_ARENA_INIT (sizeof (LimberSelection)
-                                         + (sizeof (LimberChoice) + 3 * sizeof (double) + 1) * rs->exercises->len
-                                         + (sizeof (char *) + 1) * rs->rules->len + 8 * 48);
+                                         + (sizeof (LimberChoice) + 4 * sizeof (double) + 1) * rs->exercises->len
+                                         + (5 * sizeof (double) + 2) * rs->n_shared_lists
+                                         + (sizeof (char *) + 1) * rs->rules->len + 12 * 48);
   LimberSelection *sel = limber_arena_new0 (&arena, LimberSelection, 1);
   sel->arena = arena;
   sel->facts = facts;
@@ -66,6 +67,17 @@ limber_selection_new (const LimberFacts *facts)
   sel->multiply = limber_arena_new0 (&sel->arena, double, sel->n);
   sel->reason_rule = limber_arena_new0 (&sel->arena, const LimberRule *, sel->n);
   sel->reason_rank = limber_arena_new0 (&sel->arena, guint8, sel->n);
+  sel->emphasis_rule = limber_arena_new0 (&sel->arena, const LimberRule *, sel->n);
+  guint n_shared = rs->n_shared_lists;
+  sel->shared_add = limber_arena_new0 (&sel->arena, double, n_shared);
+  sel->shared_multiply = limber_arena_new0 (&sel->arena, double, n_shared);
+  sel->shared_reason_rule = limber_arena_new0 (&sel->arena, const LimberRule *, n_shared);
+  sel->shared_reason_rank = limber_arena_new0 (&sel->arena, guint8, n_shared);
+  sel->shared_min_hold = limber_arena_new0 (&sel->arena, double, n_shared);
+  sel->shared_min_reps = limber_arena_new0 (&sel->arena, unsigned, n_shared);
+  sel->shared_marks = limber_arena_new0 (&sel->arena, guint8, n_shared);
+  for (guint s = 0; s < n_shared; s++)
+    sel->shared_multiply[s] = 1;
   for (guint i = 0; i < sel->n; i++)
     {
       sel->multiply[i] = 1;
@@ -174,7 +186,9 @@ apply_constraints (LimberSelection *sel)
 }
 
 /* The most specific rule with a reason speaks for the exercise; among
- * equals, the first in document order. */
+ * equals, the first in document order.  (Emphasis speaks apart: see
+ * apply_emphasis.)  Rules run in document order, so the first offer of a
+ * rank stands. */
 static void
 offer_reason (LimberSelection *sel, guint i, const LimberRule *rule, int rank)
 {
@@ -182,6 +196,17 @@ offer_reason (LimberSelection *sel, guint i, const LimberRule *rule, int rank)
     {
       sel->reason_rule[i] = rule;
       sel->reason_rank[i] = (guint8) rank;
+    }
+}
+
+/* The same for a shared list's exercises; they take it in take_shared(). */
+static void
+offer_shared_reason (LimberSelection *sel, guint list, const LimberRule *rule, int rank)
+{
+  if (rule->reason != NULL && rank > sel->shared_reason_rank[list])
+    {
+      sel->shared_reason_rule[list] = rule;
+      sel->shared_reason_rank[list] = (guint8) rank;
     }
 }
 
@@ -210,19 +235,13 @@ apply_emphasis (LimberSelection *sel, const LimberRule *rule, const LimberAction
                              measure->id, limber_side_to_string (m->tighter), limber_side_to_string (c->emphasis_side));
       c->emphasis_side = LIMBER_SIDE_NONE;
       c->extra_sets = 0;
-      if (sel->reason_rank[c->index] == LIMBER_RANK_EMPHASIS)
-        {
-          sel->reason_rule[c->index] = NULL;
-          sel->reason_rank[c->index] = LIMBER_RANK_NONE;
-        }
+      /* the emphasis no longer speaks; the other rules' reason does */
+      sel->emphasis_rule[c->index] = NULL;
       return;
     }
   /* the rule giving the most extra sets speaks for them */
-  if (rule->reason != NULL && a->extra_sets >= c->extra_sets && sel->reason_rank[c->index] <= LIMBER_RANK_EMPHASIS)
-    {
-      sel->reason_rule[c->index] = rule;
-      sel->reason_rank[c->index] = LIMBER_RANK_EMPHASIS;
-    }
+  if (rule->reason != NULL && a->extra_sets >= c->extra_sets)
+    sel->emphasis_rule[c->index] = rule;
   c->emphasis_side = m->tighter;
   c->extra_sets = MAX (c->extra_sets, a->extra_sets);
   limber_choice_explain (c, rule->id, "+%u set%s on the %s: %s left %g, right %g %s", a->extra_sets,
@@ -232,12 +251,14 @@ apply_emphasis (LimberSelection *sel, const LimberRule *rule, const LimberAction
 
 /* The reasons of a rule's weight on an exercise (limber_selection_reasons). */
 static void
-weight_reasons (GArray *out, guint exercise, const LimberRule *rule, const LimberRuleWeight *w)
+weight_reasons (GArray *out, guint exercise, const char *rule_id, const LimberRuleWeight *w)
 {
+  /* a large rule set's chosen exercises take thousands of these a plan:
+   * made from their parts, the format not read */
   if (w->has_add)
-    limber_why_add (out, exercise, rule->id, "weight %+g", w->add);
+    limber_why_put (out, exercise, rule_id, "weight %+g", 0, 1, &(LimberWhyArg) { .d = w->add });
   if (w->has_multiply)
-    limber_why_add (out, exercise, rule->id, "weight x%g", w->multiply);
+    limber_why_put (out, exercise, rule_id, "weight x%g", 0, 1, &(LimberWhyArg) { .d = w->multiply });
 }
 
 /* A fired rule's weight on one exercise, its weight actions combined at
@@ -247,14 +268,26 @@ weight_reasons (GArray *out, guint exercise, const LimberRule *rule, const Limbe
  * largest addition once: two tags of one exercise do not multiply it
  * twice, but a boost and a damping of one rule both apply. */
 static void
-apply_weights (LimberSelection *sel, const LimberRule *rule)
+apply_weights (LimberSelection *sel, const LimberRule *rule, const LimberRuleCode *code)
 {
   double *add = sel->add, *multiply = sel->multiply;
-  const LimberWeightGroup *groups = &g_array_index (sel->facts->rs->weight_groups, LimberWeightGroup, rule->first_group);
-  for (guint g = 0; g < rule->n_groups; g++)
+  const LimberWeightGroup *groups = &g_array_index (sel->facts->rs->weight_groups, LimberWeightGroup, code->first_group);
+  for (guint g = 0; g < code->n_groups; g++)
     {
       const LimberWeightGroup *group = &groups[g];
       const LimberRuleWeight *w = &group->value;
+      if (group->shared >= 0)
+        {
+          /* weighed once on the list (take_shared) */
+          guint s = (guint) group->shared;
+          if (w->has_add)
+            sel->shared_add[s] += w->add;
+          if (w->has_multiply)
+            sel->shared_multiply[s] *= w->multiply;
+          if (w->raises)
+            offer_shared_reason (sel, s, rule, w->by_measure ? LIMBER_RANK_MEASURE : LIMBER_RANK_WEIGHT);
+          continue;
+        }
       const guint32 *members = group->exercises;
       if (w->has_add)
         for (guint k = 0; k < group->n; k++)
@@ -268,35 +301,52 @@ apply_weights (LimberSelection *sel, const LimberRule *rule)
     }
 }
 
-/* A rule's actions other than its weights (limber_evaluate applies those,
- * compiled, after them). */
+/* A fired rule's step (its actions other than weights, compiled:
+ * LimberStep); limber_evaluate applies the rule's weights after them. */
 static void
-apply_action (LimberSelection *sel, const LimberRule *rule, const LimberAction *a)
+apply_step (LimberSelection *sel, const LimberRule *rule, const LimberStep *step)
 {
-  if (a->kind == ACTION_ADVISE)
+  const LimberAction *a = step->action;
+  if (step->focus >= 0)
+    add_focus (sel, step->focus);
+  switch (step->kind)
     {
+    case ACTION_ADVISE:
       g_ptr_array_add (sel->advice, a->text);
       return;
-    }
-  if (a->kind == ACTION_LIMIT_MINUTES)
-    {
+    case ACTION_LIMIT_MINUTES:
       if (sel->minutes_cap <= 0 || a->minutes < sel->minutes_cap)
         sel->minutes_cap = a->minutes;
       return;
+    case ACTION_WEIGHT: /* a step only for its focus */
+      return;
+    default:
+      break;
     }
-  if (a->target_kind == TARGET_MEASURE && (a->kind == ACTION_WEIGHT || a->kind == ACTION_EMPHASISE))
+  if (step->shared >= 0)
     {
-      int measure = a->target_measure;
-      if (measure >= 0 && (a->kind == ACTION_EMPHASISE || (a->has_multiply && a->multiply > 1)
-                           || (a->has_add && a->add > 0)))
-        add_focus (sel, measure);
+      /* on the list, once; its exercises take it in take_shared() */
+      guint s = (guint) step->shared;
+      switch (step->kind)
+        {
+        case ACTION_EXCLUDE: sel->shared_marks[s] |= LIMBER_SHARED_EXCLUDED; break;
+        case ACTION_REQUIRE:
+          sel->shared_marks[s] |= LIMBER_SHARED_REQUIRED;
+          offer_shared_reason (sel, s, rule, LIMBER_RANK_REQUIRE);
+          break;
+        case ACTION_LOWEST_STEP: sel->shared_marks[s] |= LIMBER_SHARED_LOWEST_STEP; break;
+        case ACTION_MIN_HOLD: sel->shared_min_hold[s] = MAX (sel->shared_min_hold[s], a->seconds); break;
+        case ACTION_MIN_REPS: sel->shared_min_reps[s] = MAX (sel->shared_min_reps[s], a->reps); break;
+        default: g_assert_not_reached ();
+        }
+      return;
     }
   /* one loop per kind, over the action's interned targets (a selector's
    * list, shared with the other actions that use it: it stays in cache) */
-  const guint32 *targets = a->target_list;
-  guint n = a->targets->len;
+  const guint32 *targets = step->targets;
+  guint n = step->n;
   LimberChoice *choices = sel->choices;
-  switch (a->kind)
+  switch (step->kind)
     {
     case ACTION_EXCLUDE:
       for (guint t = 0; t < n; t++)
@@ -332,6 +382,43 @@ apply_action (LimberSelection *sel, const LimberRule *rule, const LimberAction *
     }
 }
 
+/* What the fired rules did to the shared lists, taken by each of their
+ * exercises: weights, marks, least holds and repetitions (which combine
+ * the same in any order), and the lists' reasons: the most specific, and
+ * among equals the first rule, as if each had been offered member by
+ * member. */
+static void
+take_shared (LimberSelection *sel)
+{
+  const LimberRuleset *rs = sel->facts->rs;
+  if (rs->n_shared_lists == 0)
+    return;
+  for (guint i = 0; i < sel->n; i++)
+    for (guint k = rs->member_first[i]; k < rs->member_first[i + 1]; k++)
+      {
+        guint s = rs->member_lists[k];
+        LimberChoice *c = &sel->choices[i];
+        sel->add[i] += sel->shared_add[s];
+        sel->multiply[i] *= sel->shared_multiply[s];
+        guint8 marks = sel->shared_marks[s];
+        if (marks != 0)
+          {
+            c->excluded |= (marks & LIMBER_SHARED_EXCLUDED) != 0;
+            c->required |= (marks & LIMBER_SHARED_REQUIRED) != 0;
+            c->lowest_step |= (marks & LIMBER_SHARED_LOWEST_STEP) != 0;
+          }
+        c->min_hold = MAX (c->min_hold, sel->shared_min_hold[s]);
+        c->min_reps = MAX (c->min_reps, sel->shared_min_reps[s]);
+        guint8 rank = sel->shared_reason_rank[s];
+        if (rank > sel->reason_rank[i]
+            || (rank != LIMBER_RANK_NONE && rank == sel->reason_rank[i]
+                && sel->shared_reason_rule[s]->index < sel->reason_rule[i]->index))
+          {
+            sel->reason_rule[i] = sel->shared_reason_rule[s];
+            sel->reason_rank[i] = rank;
+          }
+      }
+}
 
 void
 limber_evaluate (LimberSelection *sel)
@@ -340,32 +427,35 @@ limber_evaluate (LimberSelection *sel)
   apply_constraints (sel);
   for (guint r = 0; r < rs->rules->len; r++)
     {
-      const LimberRule *rule = g_ptr_array_index (rs->rules, r);
-      if (!limber_cond_eval (rule->when, sel->facts))
+      const LimberRuleCode *code = &rs->rule_code[r];
+      if (!limber_cond_eval (code->when, sel->facts))
         continue;
-      sel->fired[sel->n_fired++] = rule->id;
+      const LimberRule *rule = code->rule;
+      sel->fired[sel->n_fired++] = code->id;
       sel->fired_mask[r] = 1;
       sel->phase = 1;
       sel->rule_index = (int) r;
-      for (guint a = 0; a < rule->actions->len; a++)
+      for (guint k = 0; k < code->n_steps; k++)
         {
-          sel->action_index = (int) a;
-          apply_action (sel, rule, g_ptr_array_index (rule->actions, a));
+          const LimberStep *step = &rs->steps[code->first_step + k];
+          sel->action_index = (int) step->action_index;
+          apply_step (sel, rule, step);
         }
       sel->rule_index = sel->action_index = -1;
       /* each exercise takes the rule's weight once; in which order the
        * exercises take it does not matter (their reasons are worked out
        * later, limber_selection_reasons) */
-      apply_weights (sel, rule);
+      if (code->n_groups > 0)
+        apply_weights (sel, rule, code);
     }
+  take_shared (sel);
   /* what is recorded from here on comes after the rules */
   sel->phase = 2;
   for (guint i = 0; i < sel->n; i++)
     {
-      const LimberExercise *e = g_ptr_array_index (rs->exercises, i);
       LimberChoice *c = &sel->choices[i];
-      c->reason_rule = sel->reason_rule[i];
-      c->reason_rank = sel->reason_rank[i];
+      c->reason_rule = sel->emphasis_rule[i] != NULL ? sel->emphasis_rule[i] : sel->reason_rule[i];
+      c->reason_rank = sel->emphasis_rule[i] != NULL ? LIMBER_RANK_EMPHASIS : sel->reason_rank[i];
       if (c->excluded)
         {
           /* exclusion wins over everything, requirements included */
@@ -373,25 +463,33 @@ limber_evaluate (LimberSelection *sel)
           c->weight = 0;
           continue;
         }
-      c->weight = MAX (0.0, (e->base_weight + sel->add[i]) * sel->multiply[i]);
+      c->weight = MAX (0.0, (rs->base_weights[i] + sel->add[i]) * sel->multiply[i]);
     }
 }
 
 
 /* The explicit records of the exercise in one phase (and, in phase 1, of
- * one rule's action) to out, in the order made. */
+ * one rule's action) to out, in the order made; in phase 2, the dosing's
+ * routine reasons (limber_dose_reasons) where dosing would have made them. */
 static void
 copy_records (const LimberSelection *sel, guint exercise, guint8 phase, int rule, int action, GArray *out)
 {
-  for (guint at = sel->choices[exercise].why_first; at != 0; at = g_array_index (sel->why_next, guint, at - 1))
+  const LimberChoice *c = &sel->choices[exercise];
+  gboolean dose_notes = phase == 2 && c->dosed;
+  if (dose_notes && c->dose_mark == 0)
+    limber_dose_reasons (sel, exercise, out);
+  for (guint at = c->why_first; at != 0; at = g_array_index (sel->why_next, guint, at - 1))
     {
       const LimberWhy *w = &g_array_index (sel->why, LimberWhy, at - 1);
-      if (w->exercise != exercise || w->phase != phase
-          || (phase == 1 && (w->rule_index != rule || w->action_index != action)))
-        continue;
-      LimberWhy copy = *w;
-      copy.text = NULL;
-      g_array_append_val (out, copy);
+      if (w->exercise == exercise && w->phase == phase
+          && (phase != 1 || (w->rule_index == rule && w->action_index == action)))
+        {
+          LimberWhy copy = *w;
+          copy.text = NULL;
+          g_array_append_val (out, copy);
+        }
+      if (dose_notes && at == c->dose_mark)
+        limber_dose_reasons (sel, exercise, out);
     }
 }
 
@@ -407,13 +505,14 @@ limber_selection_reasons (const LimberSelection *sel, guint exercise, GArray *ou
   const GArray *by = e->acted_on_by;
   const GArray *weighted = e->weighted_by;
   guint nb = by != NULL ? by->len : 0, nw = weighted != NULL ? weighted->len : 0;
+  const LimberActedOn *on = nb > 0 ? &g_array_index (by, LimberActedOn, 0) : NULL;
   for (guint k = 0, wk = 0; k < nb || wk < nw;)
     {
-      guint rb = k < nb ? g_array_index (by, guint32, k) >> 8 : G_MAXUINT;
+      guint rb = k < nb ? on[k].rule : G_MAXUINT;
       guint rw = wk < nw ? g_array_index (weighted, LimberWeightRef, wk).rule : G_MAXUINT;
       guint r = MIN (rb, rw);
       guint end = k;
-      while (end < nb && g_array_index (by, guint32, end) >> 8 == r)
+      while (end < nb && on[end].rule == r)
         end++;
       const LimberWeightRef *weight = rw == r ? &g_array_index (weighted, LimberWeightRef, wk++) : NULL;
       if (!sel->fired_mask[r])
@@ -421,20 +520,22 @@ limber_selection_reasons (const LimberSelection *sel, guint exercise, GArray *ou
           k = end;
           continue;
         }
-      const LimberRule *rule = g_ptr_array_index (rs->rules, r);
+      const char *rule_id = rs->rule_ids[r];
       for (; k < end; k++)
         {
-          guint ai = g_array_index (by, guint32, k) & 0xff;
-          const LimberAction *a = g_ptr_array_index (rule->actions, ai);
-          switch (a->kind)
+          const LimberStep *step = &rs->steps[on[k].step];
+          const LimberAction *a = step->action;
+          switch (step->kind)
             {
-            case ACTION_EXCLUDE: limber_why_add (out, exercise, rule->id, "excluded"); break;
-            case ACTION_REQUIRE: limber_why_add (out, exercise, rule->id, "required every training day"); break;
-            case ACTION_EMPHASISE: copy_records (sel, exercise, 1, (int) r, (int) ai, out); break;
-            case ACTION_LOWEST_STEP: limber_why_add (out, exercise, rule->id, "starts at the first ladder step"); break;
-            case ACTION_MIN_HOLD: limber_why_add (out, exercise, rule->id, "holds of at least %g s", a->seconds); break;
+            case ACTION_EXCLUDE: limber_why_add (out, exercise, rule_id, "excluded"); break;
+            case ACTION_REQUIRE: limber_why_add (out, exercise, rule_id, "required every training day"); break;
+            case ACTION_EMPHASISE: copy_records (sel, exercise, 1, (int) r, (int) step->action_index, out); break;
+            case ACTION_LOWEST_STEP: limber_why_add (out, exercise, rule_id, "starts at the first ladder step"); break;
+            case ACTION_MIN_HOLD:
+              limber_why_put (out, exercise, rule_id, "holds of at least %g s", 0, 1, &(LimberWhyArg) { .d = a->seconds });
+              break;
             case ACTION_MIN_REPS:
-              limber_why_add (out, exercise, rule->id, "at least %u repetitions of each hold", a->reps);
+              limber_why_add (out, exercise, rule_id, "at least %u repetitions of each hold", a->reps);
               break;
             case ACTION_WEIGHT:
             case ACTION_ADVISE:
@@ -443,7 +544,7 @@ limber_selection_reasons (const LimberSelection *sel, guint exercise, GArray *ou
             }
         }
       if (weight != NULL)
-        weight_reasons (out, exercise, rule, &weight->value);
+        weight_reasons (out, exercise, rule_id, &weight->value);
     }
   copy_records (sel, exercise, 2, -1, -1, out);
 }

@@ -168,31 +168,6 @@ compile_actions (LimberRuleset *rs)
             = intern_indices (rs, (const guint32 *) (gconstpointer) action->targets->data, action->targets->len);
         }
     }
-  for (guint i = 0; i < rs->exercises->len; i++)
-    {
-      LimberExercise *e = g_ptr_array_index (rs->exercises, i);
-      e->acted_on_by = g_array_new (FALSE, FALSE, sizeof (guint32));
-    }
-  for (guint r = 0; r < rs->rules->len; r++)
-    {
-      const LimberRule *rule = g_ptr_array_index (rs->rules, r);
-      /* at most 255 actions a rule can be told apart: the checker's
-       * problem, not a limit anyone meets */
-      for (guint a = 0; a < rule->actions->len && a < 256; a++)
-        {
-          const LimberAction *action = g_ptr_array_index (rule->actions, a);
-          /* weights reach an exercise's reasons through weighted_by; advice
-           * and minute limits target no exercise */
-          if (action->kind == ACTION_WEIGHT || action->kind == ACTION_ADVISE || action->kind == ACTION_LIMIT_MINUTES)
-            continue;
-          guint32 code = (guint32) r << 8 | a;
-          for (guint t = 0; t < action->targets->len; t++)
-            {
-              LimberExercise *e = g_ptr_array_index (rs->exercises, g_array_index (action->targets, guint, t));
-              g_array_append_val (e->acted_on_by, code);
-            }
-        }
-    }
 }
 
 static void
@@ -219,6 +194,7 @@ compile_weights (LimberRuleset *rs)
   for (guint r = 0; r < rs->rules->len; r++)
     {
       LimberRule *rule = g_ptr_array_index (rs->rules, r);
+      rule->index = r;
       rule->weights = g_array_new (FALSE, FALSE, sizeof (LimberRuleWeight));
       for (guint a = 0; a < rule->actions->len; a++)
         {
@@ -340,6 +316,112 @@ compile_weight_groups (LimberRuleset *rs)
     }
 }
 
+/* A list that this many weight groups and actions act on is acted on
+ * once per fired group or action, and each member takes it once per plan;
+ * below it, member by member as each fires.  Three: a rule set's rules
+ * fire about half the time, so a list used three times is met one and a
+ * half times a plan on average, and one met less than once is cheaper to
+ * leave eager. */
+#define LIMBER_SHARED_LIST_MIN_USES 3
+
+/* The actions whose effect on an exercise a shared list can hold: their
+ * effects combine by "or" and "at least", whatever the order.  (Emphasis
+ * reads the measures and what earlier rules emphasised, so it stays per
+ * exercise; advice and minute limits target none.) */
+static gboolean
+action_can_share (const LimberAction *a)
+{
+  return a->kind == ACTION_EXCLUDE || a->kind == ACTION_REQUIRE || a->kind == ACTION_LOWEST_STEP
+         || a->kind == ACTION_MIN_HOLD || a->kind == ACTION_MIN_REPS;
+}
+
+static void
+count_use (GHashTable *uses, const guint32 *list, guint n)
+{
+  if (n > 1)
+    g_hash_table_insert (uses, (gpointer) list, GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (uses, list)) + 1));
+}
+
+/* The shared number of list (numbered when first met), or -1 when too few
+ * groups and actions use it. */
+static int
+share_list (LimberRuleset *rs, GHashTable *uses, GHashTable *number, GPtrArray *lists, GArray *sizes,
+            const guint32 *list, guint n)
+{
+  if (n < 2 || GPOINTER_TO_UINT (g_hash_table_lookup (uses, list)) < LIMBER_SHARED_LIST_MIN_USES)
+    return -1;
+  gpointer found;
+  if (!g_hash_table_lookup_extended (number, list, NULL, &found))
+    {
+      found = GUINT_TO_POINTER (rs->n_shared_lists++);
+      g_hash_table_insert (number, (gpointer) list, found);
+      g_ptr_array_add (lists, (gpointer) list);
+      g_array_append_val (sizes, n);
+    }
+  return (int) GPOINTER_TO_UINT (found);
+}
+
+/* Runs after compile_weight_groups() and compile_actions(): numbers the
+ * lists that at least LIMBER_SHARED_LIST_MIN_USES weight groups and
+ * actions of more than one exercise use, marks their groups and actions,
+ * and lists for each exercise the shared lists it is on
+ * (LimberRuleset.member_lists).  This is what keeps a plan's cost growing
+ * with the rules that fire rather than with fired rules times the
+ * exercises a tag reaches. */
+static void
+compile_shared_lists (LimberRuleset *rs)
+{
+  guint n = rs->exercises->len;
+  g_autoptr (GHashTable) uses = g_hash_table_new (g_direct_hash, g_direct_equal);
+  for (guint g = 0; g < rs->weight_groups->len; g++)
+    {
+      const LimberWeightGroup *group = &g_array_index (rs->weight_groups, LimberWeightGroup, g);
+      count_use (uses, group->exercises, group->n);
+    }
+  for (guint r = 0; r < rs->rules->len; r++)
+    {
+      const LimberRule *rule = g_ptr_array_index (rs->rules, r);
+      for (guint k = 0; k < rule->actions->len; k++)
+        {
+          const LimberAction *a = g_ptr_array_index (rule->actions, k);
+          if (action_can_share (a))
+            count_use (uses, a->target_list, a->targets->len);
+        }
+    }
+  g_autoptr (GHashTable) number = g_hash_table_new (g_direct_hash, g_direct_equal);
+  g_autoptr (GPtrArray) lists = g_ptr_array_new ();
+  g_autoptr (GArray) sizes = g_array_new (FALSE, FALSE, sizeof (guint));
+  rs->n_shared_lists = 0;
+  for (guint g = 0; g < rs->weight_groups->len; g++)
+    {
+      LimberWeightGroup *group = &g_array_index (rs->weight_groups, LimberWeightGroup, g);
+      group->shared = share_list (rs, uses, number, lists, sizes, group->exercises, group->n);
+    }
+  for (guint r = 0; r < rs->rules->len; r++)
+    {
+      const LimberRule *rule = g_ptr_array_index (rs->rules, r);
+      for (guint k = 0; k < rule->actions->len; k++)
+        {
+          LimberAction *a = g_ptr_array_index (rule->actions, k);
+          a->shared = action_can_share (a) ? share_list (rs, uses, number, lists, sizes, a->target_list, a->targets->len) : -1;
+        }
+    }
+  /* each exercise's lists, in list number order */
+  g_autofree guint32 *count = g_new0 (guint32, MAX (n, 1));
+  for (guint s = 0; s < lists->len; s++)
+    for (guint k = 0; k < g_array_index (sizes, guint, s); k++)
+      count[((const guint32 *) g_ptr_array_index (lists, s))[k]]++;
+  rs->member_first = g_new (guint32, n + 1);
+  rs->member_first[0] = 0;
+  for (guint i = 0; i < n; i++)
+    rs->member_first[i + 1] = rs->member_first[i] + count[i];
+  rs->member_lists = g_new (guint32, MAX (rs->member_first[n], 1));
+  g_autofree guint32 *fill = g_memdup2 (rs->member_first, sizeof (guint32) * (n + 1));
+  for (guint s = 0; s < lists->len; s++)
+    for (guint k = 0; k < g_array_index (sizes, guint, s); k++)
+      rs->member_lists[fill[((const guint32 *) g_ptr_array_index (lists, s))[k]]++] = s;
+}
+
 /* The bit of id among ids (added when new), or -1 past 64 ids. */
 static int
 id_bit (GPtrArray *ids, const char *id)
@@ -428,6 +510,67 @@ compile_target_measures (LimberRuleset *rs)
     }
 }
 
+/* The measure a weight or emphasis names with measure= and raises (so the
+ * plan names it among its focus), or -1. */
+static int
+action_focus (const LimberAction *a)
+{
+  if (a->target_kind != TARGET_MEASURE || a->target_measure < 0)
+    return -1;
+  if (a->kind == ACTION_EMPHASISE || (a->kind == ACTION_WEIGHT && ((a->has_multiply && a->multiply > 1)
+                                                                   || (a->has_add && a->add > 0))))
+    return a->target_measure;
+  return -1;
+}
+
+/* Runs last: the rules and their actions as evaluation reads them
+ * (LimberRuleCode, LimberStep). */
+static void
+compile_steps (LimberRuleset *rs)
+{
+  guint n_steps = 0;
+  for (guint r = 0; r < rs->rules->len; r++)
+    n_steps += ((const LimberRule *) g_ptr_array_index (rs->rules, r))->actions->len;
+  for (guint i = 0; i < rs->exercises->len; i++)
+    ((LimberExercise *) g_ptr_array_index (rs->exercises, i))->acted_on_by
+        = g_array_new (FALSE, FALSE, sizeof (LimberActedOn));
+  rs->rule_ids = g_new (const char *, MAX (rs->rules->len, 1));
+  rs->base_weights = g_new (double, MAX (rs->exercises->len, 1));
+  for (guint i = 0; i < rs->exercises->len; i++)
+    rs->base_weights[i] = ((const LimberExercise *) g_ptr_array_index (rs->exercises, i))->base_weight;
+  rs->rule_code = g_new0 (LimberRuleCode, MAX (rs->rules->len, 1));
+  rs->steps = g_new0 (LimberStep, MAX (n_steps, 1));
+  guint at = 0;
+  for (guint r = 0; r < rs->rules->len; r++)
+    {
+      const LimberRule *rule = g_ptr_array_index (rs->rules, r);
+      LimberRuleCode *code = &rs->rule_code[r];
+      *code = (LimberRuleCode) { rule, rule->id, rule->when, at, 0, rule->first_group, rule->n_groups };
+      rs->rule_ids[r] = rule->id;
+      for (guint k = 0; k < rule->actions->len; k++)
+        {
+          const LimberAction *a = g_ptr_array_index (rule->actions, k);
+          int focus = action_focus (a);
+          if (a->kind == ACTION_WEIGHT && focus < 0)
+            continue;
+          guint32 step = at++;
+          rs->steps[step] = (LimberStep) { a->kind, a->shared, focus, r, k, a->targets ? a->targets->len : 0,
+                                           a->target_list, a };
+          /* weights reach an exercise's reasons through weighted_by; advice
+           * and minute limits target no exercise */
+          if (a->kind == ACTION_WEIGHT || a->kind == ACTION_ADVISE || a->kind == ACTION_LIMIT_MINUTES)
+            continue;
+          LimberActedOn on = { r, step };
+          for (guint t = 0; t < a->targets->len; t++)
+            {
+              LimberExercise *e = g_ptr_array_index (rs->exercises, g_array_index (a->targets, guint, t));
+              g_array_append_val (e->acted_on_by, on);
+            }
+        }
+      code->n_steps = at - code->first_step;
+    }
+}
+
 void
 limber_ruleset_compile (LimberRuleset *rs)
 {
@@ -441,4 +584,6 @@ limber_ruleset_compile (LimberRuleset *rs)
   compile_redundancy (rs);
   compile_slots (rs);
   compile_actions (rs);
+  compile_shared_lists (rs);
+  compile_steps (rs);
 }

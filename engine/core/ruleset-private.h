@@ -109,6 +109,8 @@ typedef struct {
   char *measure;            /* emphasise */
   int measure_index;
   int target_measure;       /* a measure target's index, -1 for other targets (ruleset-compile.c) */
+  int shared;               /* exclude, require, lowest-step, min-hold, min-reps: its targets' number among the
+                             * shared lists (rs->n_shared_lists), or -1 (ruleset-compile.c) */
   unsigned extra_sets;
   double seconds;           /* min-hold */
   double minutes;           /* limit-minutes */
@@ -138,6 +140,7 @@ typedef struct {
   LimberRuleWeight value;   /* its exercise field unused */
   const guint32 *exercises; /* ascending; interned in the rule set's index_lists */
   guint n;
+  int shared;               /* its list's number among the shared lists (rs->shared_lists), or -1 */
 } LimberWeightGroup;
 
 /* An exercise's weight from one rule: the rule, and a copy of the weight
@@ -148,7 +151,41 @@ typedef struct {
   LimberRuleWeight value;
 } LimberWeightRef;
 
+/* An action as evaluation reads it, the rule set's in one array, each
+ * rule's together (LimberRuleCode): a fired rule's actions are a few
+ * neighbouring entries, not a pointer chase through its action list
+ * (ruleset-compile.c).  Weight actions are steps only when they aim at a
+ * measure the plan should name; their weights are the rule's groups. */
 typedef struct {
+  LimberActionKind kind;
+  int shared;               /* the action's shared list, or -1 */
+  int focus;                /* the measure the action aims at and raises, or -1 */
+  guint rule;               /* its rule's place in the rule set's rules */
+  guint action_index;       /* its place in the rule's actions */
+  guint n;                  /* targets */
+  const guint32 *targets;   /* interned */
+  const LimberAction *action;
+} LimberStep;
+
+typedef struct _LimberRule LimberRule;
+
+/* An action other than a weight that targets an exercise: its rule's
+ * place and its step (LimberExercise.acted_on_by). */
+typedef struct {
+  guint32 rule, step;
+} LimberActedOn;
+
+/* A rule as evaluation reads it: its condition, its steps and its weight
+ * groups (rs->rule_code, in rule order). */
+typedef struct {
+  const LimberRule *rule;
+  const char *id;           /* the rule's */
+  const LimberCond *when;
+  guint first_step, n_steps;
+  guint first_group, n_groups;
+} LimberRuleCode;
+
+struct _LimberRule {
   char *id;
   char *description;
   char **cite;
@@ -162,7 +199,8 @@ typedef struct {
   /* the same weights grouped by value: n_groups of the rule set's
    * weight_groups from first_group, in rule order (ruleset-compile.c) */
   guint first_group, n_groups;
-} LimberRule;
+  guint index;              /* its place in the rule set's rules */
+};
 
 struct _LimberMeasure {
   char *id;
@@ -314,8 +352,8 @@ struct _LimberExercise {
   int job;                  /* the same number for the same primary targets, -1 for none (ruleset-compile.c) */
   guint64 primary_bits;     /* bit m % 64 for each primary target's measure m: a quick "no" for
                              * limber_exercise_targets_primary() (ruleset-compile.c) */
-  GArray *acted_on_by;      /* guint32 (rule index << 8 | action index), in rule then action order: the actions
-                             * other than weights that target it (ruleset-compile.c) */
+  GArray *acted_on_by;      /* LimberActedOn: the actions other than weights that target it, in rule then action
+                             * order (ruleset-compile.c) */
   GArray *weighted_by;      /* LimberWeightRef: the rules whose weight reaches it, in rule order (ruleset-compile.c) */
   unsigned level;
   gboolean per_side;
@@ -401,6 +439,17 @@ struct _LimberRuleset {
                              * rules' groups are read in one forward sweep */
   GHashTable *index_lists;  /* GBytes of guint32 exercise indices -> itself: the weight groups' and
                              * actions' interned lists (ruleset-compile.c) */
+  /* The lists of exercises that many weight groups and actions share (a
+   * tag, a region, a measure): a fired group or action on one of them acts
+   * once on the list, and each exercise takes what its lists took when the
+   * rules have run (evaluate.c).  For each exercise, the shared lists it
+   * is on: member_lists[member_first[i] .. member_first[i + 1]). */
+  guint n_shared_lists;
+  guint32 *member_first, *member_lists;
+  LimberRuleCode *rule_code; /* one per rule (ruleset-compile.c) */
+  double *base_weights;     /* each exercise's base weight, in catalogue order (ruleset-compile.c) */
+  const char **rule_ids;    /* each rule's id, in rule order (ruleset-compile.c) */
+  LimberStep *steps;
   GPtrArray *translations;  /* LimberTranslation*: the overlays loaded with it (i18n.c), or NULL */
 };
 

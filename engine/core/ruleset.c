@@ -295,6 +295,12 @@ limber_ruleset_unref (LimberRuleset *rs)
   g_free (rs->redundant);
   g_clear_pointer (&rs->index_lists, g_hash_table_unref);
   g_clear_pointer (&rs->weight_groups, g_array_unref);
+  g_clear_pointer (&rs->member_first, g_free);
+  g_clear_pointer (&rs->member_lists, g_free);
+  g_clear_pointer (&rs->rule_code, g_free);
+  g_clear_pointer (&rs->base_weights, g_free);
+  g_clear_pointer (&rs->rule_ids, g_free);
+  g_clear_pointer (&rs->steps, g_free);
   g_free (rs->equipment_bits);
   g_free (rs->region_bits);
   g_free (rs->floor_work);

@@ -13,6 +13,9 @@
 
 typedef struct _LimberSelection LimberSelection;
 
+/* What the fired rules' actions did to a shared list (shared_marks). */
+enum { LIMBER_SHARED_EXCLUDED = 1, LIMBER_SHARED_REQUIRED = 2, LIMBER_SHARED_LOWEST_STEP = 4 };
+
 /* How specific a rule's reason is for an exercise (LimberChoice.reason_rank). */
 enum { LIMBER_RANK_NONE, LIMBER_RANK_WEIGHT, LIMBER_RANK_REQUIRE, LIMBER_RANK_MEASURE, LIMBER_RANK_EMPHASIS };
 
@@ -39,6 +42,16 @@ typedef struct {
   LimberSelection *owner;   /* the selection it belongs to, whose why holds its reasons */
   guint index;              /* its exercise's catalogue index */
   guint why_first, why_last;  /* its records in the selection's why, as index + 1 (0: none), chained by why_next */
+  /* What dosing decided without recording it (dose.c): the reasons nearly
+   * every exercise would take ("step 1 of 3: no sessions logged yet", a
+   * hold raised to a rule's least) are made only for the exercises whose
+   * reasons are read (limber_dose_reasons), in the place dosing would
+   * have recorded them: after record dose_mark (why_last when dosed). */
+  gboolean dosed;
+  guint dose_mark;
+  gboolean fresh;           /* no sessions logged: step 1 of the ladder */
+  unsigned lowest_from;     /* the 1-based step a lowest-step rule brought down to 1, or 0 */
+  unsigned dosed_step;      /* the 0-based ladder step the dose was read from */
 } LimberChoice;
 
 struct _LimberSelection {
@@ -65,6 +78,16 @@ struct _LimberSelection {
   double *add, *multiply;
   const LimberRule **reason_rule;
   guint8 *reason_rank;
+  const LimberRule **emphasis_rule;  /* per exercise: the emphasis rule that speaks for it, apart from the rest */
+  /* The same per shared list (LimberRuleset.member_lists): fired groups on
+   * a shared list weigh the list, which its exercises take when the rules
+   * have run. */
+  double *shared_add, *shared_multiply;
+  const LimberRule **shared_reason_rule;
+  guint8 *shared_reason_rank;
+  double *shared_min_hold;
+  unsigned *shared_min_reps;
+  guint8 *shared_marks;     /* LIMBER_SHARED_EXCLUDED | _REQUIRED | _LOWEST_STEP */
   GArray *why;              /* LimberWhy: every reason of every choice, in the order decided */
   GArray *why_next;         /* guint per record: the next record of the same choice, as index + 1 (0: none) */
   GStringChunk *strings;    /* texts the reasons borrow that are made during generation */
@@ -75,6 +98,10 @@ void limber_selection_free (LimberSelection *sel);
 /* Records a reason of the choice (why.h): the strings it formats with must
  * outlive the plan (the rule set's, static ones, or limber_selection_keep()'s). */
 void limber_choice_explain (LimberChoice *choice, const char *rule, const char *fmt, ...) G_GNUC_PRINTF (3, 4);
+/* The reasons dosing left unrecorded for the exercise (LimberChoice.dosed),
+ * appended to out in the order dosing decided them (dose.c). */
+void limber_dose_reasons (const LimberSelection *sel, guint exercise, GArray *out);
+
 /* A copy of s that lives as long as the plan made from the selection. */
 const char *limber_selection_keep (LimberSelection *sel, const char *s);
 

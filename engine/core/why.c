@@ -50,6 +50,25 @@ limber_why_addv (GArray *out, guint exercise, const char *rule, const char *fmt,
 }
 
 void
+limber_why_put (GArray *out, guint exercise, const char *rule, const char *fmt, guint8 phase, guint n_args,
+                const LimberWhyArg *args)
+{
+  g_return_if_fail (n_args <= LIMBER_WHY_MAX_ARGS);
+  guint at = out->len;
+  g_array_set_size (out, at + 1);
+  LimberWhy *w = &g_array_index (out, LimberWhy, at);
+  w->rule = rule;
+  w->fmt = fmt;
+  w->exercise = exercise;
+  w->phase = phase;
+  w->rule_index = w->action_index = 0;
+  w->n_args = n_args;
+  w->text = NULL;
+  for (guint k = 0; k < n_args; k++)
+    w->args[k] = args[k];
+}
+
+void
 limber_why_add (GArray *out, guint exercise, const char *rule, const char *fmt, ...)
 {
   va_list ap;

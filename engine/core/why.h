@@ -51,6 +51,12 @@ gboolean limber_why_initv (LimberWhy *out, guint exercise, const char *rule, con
 void limber_why_add (GArray *out, guint exercise, const char *rule, const char *fmt, ...) G_GNUC_PRINTF (4, 5);
 void limber_why_addv (GArray *out, guint exercise, const char *rule, const char *fmt, va_list ap);
 
+/* Appends a record made of its parts: fmt's arguments already taken
+ * (n_args of args, in fmt's order and types).  For the engine's own
+ * formats on paths that record thousands a plan; fmt is not read. */
+void limber_why_put (GArray *out, guint exercise, const char *rule, const char *fmt, guint8 phase, guint n_args,
+                     const LimberWhyArg *args);
+
 /* The effect as text, appended to out. */
 void limber_why_format (const LimberWhy *w, GString *out);
 
