@@ -82,7 +82,7 @@ best (Composer *C, const Session *s, double budget, Want want, gpointer data)
 static gboolean
 want_measure (const Composer *C, guint i, gpointer data)
 {
-  return limber_exercise_targets_primary (exercise_at (C, i), GPOINTER_TO_INT (data));
+  return limber_ruleset_targets_primary (C->rs, i, GPOINTER_TO_INT (data));
 }
 
 static gboolean
@@ -377,7 +377,7 @@ limber_compose_core (Composer *C, Session *s, double budget, gboolean *pinned)
       for (guint k = 0; k < s->picks->len && found < 0; k++)
         {
           guint i = g_array_index (s->picks, Pick, k).exercise;
-          if (limber_exercise_targets_primary (exercise_at (C, i), m))
+          if (limber_ruleset_targets_primary (C->rs, i, m))
             found = (int) i;
         }
       if (found < 0)
@@ -385,7 +385,7 @@ limber_compose_core (Composer *C, Session *s, double budget, gboolean *pinned)
           double best_value = 0;
           for (guint i = 0; i < sel->n; i++)
             {
-              if (!limber_exercise_targets_primary (exercise_at (C, i), m) || !limber_session_takes (C, s, i, budget))
+              if (!limber_ruleset_targets_primary (C->rs, i, m) || !limber_session_takes (C, s, i, budget))
                 continue;
               double value = limber_session_score (C, s, i);
               if (C->routine_pos[i] >= 0)
@@ -411,7 +411,7 @@ limber_compose_core (Composer *C, Session *s, double budget, gboolean *pinned)
         }
       gboolean any = FALSE;
       for (guint i = 0; i < sel->n && !any; i++)
-        any = allowed (C, i) && limber_exercise_targets_primary (exercise_at (C, i), m);
+        any = allowed (C, i) && limber_ruleset_targets_primary (C->rs, i, m);
       const char *what = measure->name ? limber_tr (C->plan->tr, measure->name) : measure->id;
       LimberLang lang = C->plan->lang;
       limber_plan_add_advisory (

@@ -2,6 +2,8 @@
  * into words for describe output and for the explanation of every plan item. */
 #include "condition.h"
 
+#include <string.h>
+
 #include "facts.h"
 
 static void
@@ -210,6 +212,54 @@ eval_trend (const LimberCond *c, const LimberFacts *f, guint measure)
   if (!limber_facts_trend (f, measure, c->over_days, c->trend_asymmetry, &change))
     return FALSE;
   return in_bounds (c, change);
+}
+
+/* Structural identity, for evaluating each distinct condition of a rule
+ * set once a plan (ruleset-compile.c): every field any kind reads is
+ * compared (the line is not: two rules' equal conditions are one). */
+static guint
+hash_double (double d)
+{
+  guint64 bits;
+  memcpy (&bits, &d, sizeof bits);
+  return (guint) (bits ^ (bits >> 32));
+}
+
+guint
+limber_cond_hash (gconstpointer p)
+{
+  const LimberCond *c = p;
+  guint h = (guint) c->kind * 31u + (guint) (c->index + 1) * 131u + (guint) (c->value_index + 1) * 7u;
+  if (c->has_at_least)
+    h = h * 33u + hash_double (c->at_least);
+  if (c->has_at_most)
+    h = h * 33u + hash_double (c->at_most);
+  if (c->children != NULL)
+    for (guint i = 0; i < c->children->len; i++)
+      h = h * 37u + limber_cond_hash (g_ptr_array_index (c->children, i));
+  return h;
+}
+
+gboolean
+limber_cond_equal (gconstpointer pa, gconstpointer pb)
+{
+  const LimberCond *a = pa, *b = pb;
+  if (a->kind != b->kind || a->index != b->index || a->value_index != b->value_index
+      || a->has_at_least != b->has_at_least || a->has_at_most != b->has_at_most
+      || (a->has_at_least && a->at_least != b->at_least) || (a->has_at_most && a->at_most != b->at_most)
+      || a->goal != b->goal || a->side != b->side || a->constraint != b->constraint || a->flag_value != b->flag_value
+      || a->fact != b->fact || a->trend_asymmetry != b->trend_asymmetry || a->over_days != b->over_days
+      || g_strcmp0 (a->ref, b->ref) != 0 || g_strcmp0 (a->value, b->value) != 0
+      || (a->children == NULL) != (b->children == NULL))
+    return FALSE;
+  if (a->children == NULL)
+    return TRUE;
+  if (a->children->len != b->children->len)
+    return FALSE;
+  for (guint i = 0; i < a->children->len; i++)
+    if (!limber_cond_equal (g_ptr_array_index (a->children, i), g_ptr_array_index (b->children, i)))
+      return FALSE;
+  return TRUE;
 }
 
 gboolean

@@ -56,8 +56,8 @@ limber_selection_new (const LimberFacts *facts)
    * rounding and sanitizer gap per array) */
   LimberArena arena = LIMBER_ARENA_INIT (sizeof (LimberSelection)
                                          + (sizeof (LimberChoice) + 4 * sizeof (double) + 1) * rs->exercises->len
-                                         + (5 * sizeof (double) + 2) * rs->n_shared_lists
-                                         + (sizeof (char *) + 1) * rs->rules->len + 12 * 48);
+                                         + sizeof (LimberListState) * rs->n_shared_lists
+                                         + (sizeof (char *) + 1) * rs->rules->len + rs->conds->len + 13 * 48);
   LimberSelection *sel = limber_arena_new0 (&arena, LimberSelection, 1);
   sel->arena = arena;
   sel->facts = facts;
@@ -68,16 +68,11 @@ limber_selection_new (const LimberFacts *facts)
   sel->reason_rule = limber_arena_new0 (&sel->arena, const LimberRule *, sel->n);
   sel->reason_rank = limber_arena_new0 (&sel->arena, guint8, sel->n);
   sel->emphasis_rule = limber_arena_new0 (&sel->arena, const LimberRule *, sel->n);
+  sel->cond_memo = limber_arena_new0 (&sel->arena, guint8, rs->conds->len);
   guint n_shared = rs->n_shared_lists;
-  sel->shared_add = limber_arena_new0 (&sel->arena, double, n_shared);
-  sel->shared_multiply = limber_arena_new0 (&sel->arena, double, n_shared);
-  sel->shared_reason_rule = limber_arena_new0 (&sel->arena, const LimberRule *, n_shared);
-  sel->shared_reason_rank = limber_arena_new0 (&sel->arena, guint8, n_shared);
-  sel->shared_min_hold = limber_arena_new0 (&sel->arena, double, n_shared);
-  sel->shared_min_reps = limber_arena_new0 (&sel->arena, unsigned, n_shared);
-  sel->shared_marks = limber_arena_new0 (&sel->arena, guint8, n_shared);
+  sel->lists = limber_arena_new0 (&sel->arena, LimberListState, n_shared);
   for (guint s = 0; s < n_shared; s++)
-    sel->shared_multiply[s] = 1;
+    sel->lists[s].multiply = 1;
   for (guint i = 0; i < sel->n; i++)
     {
       sel->multiply[i] = 1;
@@ -112,6 +107,23 @@ limber_selection_free (LimberSelection *sel)
   limber_arena_clear (&arena);
 }
 
+/* Whether the rule set's distinct condition number cond holds for the
+ * person: each is evaluated once a plan, when first asked (conditions read
+ * the facts only, which do not change while the rules run). */
+static gboolean
+holds (LimberSelection *sel, guint cond)
+{
+  guint8 known = sel->cond_memo[cond];
+  if (known == 0)
+    {
+      known = limber_cond_eval (g_ptr_array_index (sel->facts->rs->conds, cond), sel->facts) ? 2 : 1;
+      sel->cond_memo[cond] = known;
+    }
+  return known == 2;
+}
+
+static void contraindicate (LimberSelection *sel, guint i);
+
 /* The person's constraints are absolute and need no rule: what cannot be
  * done at home, on the floor, or without hurting an avoided region is out,
  * as is what a contraindication rules out.  One exercise, with its reasons. */
@@ -139,17 +151,34 @@ constrain (LimberSelection *sel, guint i)
         c->excluded = TRUE;
         limber_choice_explain (c, "constraint", "excluded: works the avoided region %s", *r);
       }
-  if (e->contraindications == NULL)
-    return;
-  for (guint k = 0; k < e->contraindications->children->len; k++)
-    {
-      const LimberCond *cond = g_ptr_array_index (e->contraindications->children, k);
-      if (limber_cond_eval (cond, f))
-        {
-          c->excluded = TRUE;
-          limber_choice_explain (c, "contraindication", "excluded: %s", e->contraindication_text[k]);
-        }
-    }
+  contraindicate (sel, i);
+}
+
+/* An exercise's contraindications: any that holds excludes it.  Its
+ * reasons, one per contraindication that holds, are made when read
+ * (contraindication_reasons): a rule set whose caution answers rule out
+ * hundreds of exercises a plan reads the reasons of a few. */
+static void
+contraindicate (LimberSelection *sel, guint i)
+{
+  const LimberRuleset *rs = sel->facts->rs;
+  LimberChoice *c = &sel->choices[i];
+  for (guint k = rs->contra_first[i]; k < rs->contra_first[i + 1]; k++)
+    if (holds (sel, rs->contra_conds[k]))
+      c->excluded = c->contraindicated = TRUE;
+}
+
+/* The reasons contraindicate() left to be made: each contraindication of
+ * the exercise that holds (all were asked when it was excluded). */
+static void
+contraindication_reasons (const LimberSelection *sel, guint exercise, GArray *out)
+{
+  const LimberRuleset *rs = sel->facts->rs;
+  const LimberExercise *e = g_ptr_array_index (rs->exercises, exercise);
+  for (guint k = rs->contra_first[exercise]; k < rs->contra_first[exercise + 1]; k++)
+    if (sel->cond_memo[rs->contra_conds[k]] == 2)
+      limber_why_put (out, exercise, "contraindication", "excluded: %s", 0, 1,
+                      &(LimberWhyArg) { .s = e->contraindication_text[k - rs->contra_first[exercise]] });
 }
 
 /* The bits of the ids of list that are among ids (the rule set's). */
@@ -180,9 +209,10 @@ apply_constraints (LimberSelection *sel)
   guint64 avoid = bits_of (rs->region_ids, f->avoid);
   gboolean no_floor = f->profile->no_floor;
   for (guint i = 0; i < sel->n; i++)
-    if ((no_floor && rs->floor_work[i]) || (rs->equipment_bits[i] & ~have) || (rs->region_bits[i] & avoid)
-        || rs->contraindicated[i])
+    if ((no_floor && rs->floor_work[i]) || (rs->equipment_bits[i] & ~have) || (rs->region_bits[i] & avoid))
       constrain (sel, i);
+    else
+      contraindicate (sel, i);
 }
 
 /* The most specific rule with a reason speaks for the exercise; among
@@ -203,10 +233,10 @@ offer_reason (LimberSelection *sel, guint i, const LimberRule *rule, int rank)
 static void
 offer_shared_reason (LimberSelection *sel, guint list, const LimberRule *rule, int rank)
 {
-  if (rule->reason != NULL && rank > sel->shared_reason_rank[list])
+  if (rule->reason != NULL && rank > sel->lists[list].reason_rank)
     {
-      sel->shared_reason_rule[list] = rule;
-      sel->shared_reason_rank[list] = (guint8) rank;
+      sel->lists[list].reason_rule = rule;
+      sel->lists[list].reason_rank = (guint8) rank;
     }
 }
 
@@ -280,10 +310,11 @@ apply_weights (LimberSelection *sel, const LimberRule *rule, const LimberRuleCod
         {
           /* weighed once on the list (take_shared) */
           guint s = (guint) group->shared;
+          sel->lists[s].marks |= LIMBER_SHARED_TOUCHED;
           if (w->has_add)
-            sel->shared_add[s] += w->add;
+            sel->lists[s].add += w->add;
           if (w->has_multiply)
-            sel->shared_multiply[s] *= w->multiply;
+            sel->lists[s].multiply *= w->multiply;
           if (w->raises)
             offer_shared_reason (sel, s, rule, w->by_measure ? LIMBER_RANK_MEASURE : LIMBER_RANK_WEIGHT);
           continue;
@@ -326,17 +357,18 @@ apply_step (LimberSelection *sel, const LimberRule *rule, const LimberStep *step
   if (step->shared >= 0)
     {
       /* on the list, once; its exercises take it in take_shared() */
-      guint s = (guint) step->shared;
+      LimberListState *list = &sel->lists[step->shared];
+      list->marks |= LIMBER_SHARED_TOUCHED;
       switch (step->kind)
         {
-        case ACTION_EXCLUDE: sel->shared_marks[s] |= LIMBER_SHARED_EXCLUDED; break;
+        case ACTION_EXCLUDE: list->marks |= LIMBER_SHARED_EXCLUDED; break;
         case ACTION_REQUIRE:
-          sel->shared_marks[s] |= LIMBER_SHARED_REQUIRED;
-          offer_shared_reason (sel, s, rule, LIMBER_RANK_REQUIRE);
+          list->marks |= LIMBER_SHARED_REQUIRED;
+          offer_shared_reason (sel, (guint) step->shared, rule, LIMBER_RANK_REQUIRE);
           break;
-        case ACTION_LOWEST_STEP: sel->shared_marks[s] |= LIMBER_SHARED_LOWEST_STEP; break;
-        case ACTION_MIN_HOLD: sel->shared_min_hold[s] = MAX (sel->shared_min_hold[s], a->seconds); break;
-        case ACTION_MIN_REPS: sel->shared_min_reps[s] = MAX (sel->shared_min_reps[s], a->reps); break;
+        case ACTION_LOWEST_STEP: list->marks |= LIMBER_SHARED_LOWEST_STEP; break;
+        case ACTION_MIN_HOLD: list->min_hold = MAX (list->min_hold, a->seconds); break;
+        case ACTION_MIN_REPS: list->min_reps = MAX (list->min_reps, a->reps); break;
         default: g_assert_not_reached ();
         }
       return;
@@ -396,25 +428,23 @@ take_shared (LimberSelection *sel)
   for (guint i = 0; i < sel->n; i++)
     for (guint k = rs->member_first[i]; k < rs->member_first[i + 1]; k++)
       {
-        guint s = rs->member_lists[k];
+        const LimberListState *list = &sel->lists[rs->member_lists[k]];
+        if (list->marks == 0)
+          continue;
         LimberChoice *c = &sel->choices[i];
-        sel->add[i] += sel->shared_add[s];
-        sel->multiply[i] *= sel->shared_multiply[s];
-        guint8 marks = sel->shared_marks[s];
-        if (marks != 0)
-          {
-            c->excluded |= (marks & LIMBER_SHARED_EXCLUDED) != 0;
-            c->required |= (marks & LIMBER_SHARED_REQUIRED) != 0;
-            c->lowest_step |= (marks & LIMBER_SHARED_LOWEST_STEP) != 0;
-          }
-        c->min_hold = MAX (c->min_hold, sel->shared_min_hold[s]);
-        c->min_reps = MAX (c->min_reps, sel->shared_min_reps[s]);
-        guint8 rank = sel->shared_reason_rank[s];
+        sel->add[i] += list->add;
+        sel->multiply[i] *= list->multiply;
+        c->excluded |= (list->marks & LIMBER_SHARED_EXCLUDED) != 0;
+        c->required |= (list->marks & LIMBER_SHARED_REQUIRED) != 0;
+        c->lowest_step |= (list->marks & LIMBER_SHARED_LOWEST_STEP) != 0;
+        c->min_hold = MAX (c->min_hold, list->min_hold);
+        c->min_reps = MAX (c->min_reps, list->min_reps);
+        guint8 rank = list->reason_rank;
         if (rank > sel->reason_rank[i]
             || (rank != LIMBER_RANK_NONE && rank == sel->reason_rank[i]
-                && sel->shared_reason_rule[s]->index < sel->reason_rule[i]->index))
+                && list->reason_rule->index < sel->reason_rule[i]->index))
           {
-            sel->reason_rule[i] = sel->shared_reason_rule[s];
+            sel->reason_rule[i] = list->reason_rule;
             sel->reason_rank[i] = rank;
           }
       }
@@ -428,7 +458,7 @@ limber_evaluate (LimberSelection *sel)
   for (guint r = 0; r < rs->rules->len; r++)
     {
       const LimberRuleCode *code = &rs->rule_code[r];
-      if (!limber_cond_eval (code->when, sel->facts))
+      if (code->cond >= 0 && !holds (sel, (guint) code->cond))
         continue;
       const LimberRule *rule = code->rule;
       sel->fired[sel->n_fired++] = code->id;
@@ -491,6 +521,10 @@ copy_records (const LimberSelection *sel, guint exercise, guint8 phase, int rule
       if (dose_notes && at == c->dose_mark)
         limber_dose_reasons (sel, exercise, out);
     }
+  /* the constraints' records come before the rules; the contraindications
+   * are the last of them (constrain) */
+  if (phase == 0 && c->contraindicated)
+    contraindication_reasons (sel, exercise, out);
 }
 
 void

@@ -94,6 +94,9 @@ set_redundant (LimberRuleset *rs, guint a, guint b)
 static void
 compile_redundancy (LimberRuleset *rs)
 {
+  rs->primary_bits = g_new (guint64, MAX (rs->exercises->len, 1));
+  for (guint i = 0; i < rs->exercises->len; i++)
+    rs->primary_bits[i] = ((const LimberExercise *) g_ptr_array_index (rs->exercises, i))->primary_bits;
   guint n = rs->exercises->len;
   rs->redundant_words = MAX ((n + 63) / 64, 1);
   rs->redundant = g_new0 (guint64, (gsize) MAX (n, 1) * rs->redundant_words);
@@ -458,7 +461,6 @@ compile_constraints (LimberRuleset *rs)
   rs->equipment_bits = g_new0 (guint64, MAX (n, 1));
   rs->region_bits = g_new0 (guint64, MAX (n, 1));
   rs->floor_work = g_new0 (guint8, MAX (n, 1));
-  rs->contraindicated = g_new0 (guint8, MAX (n, 1));
   for (guint i = 0; i < n; i++)
     {
       const LimberExercise *e = g_ptr_array_index (rs->exercises, i);
@@ -471,7 +473,6 @@ compile_constraints (LimberRuleset *rs)
           return;
         }
       rs->floor_work[i] = limber_exercise_uses_floor (e);
-      rs->contraindicated[i] = e->contraindications != NULL && e->contraindications->children->len > 0;
     }
 }
 
@@ -523,6 +524,61 @@ action_focus (const LimberAction *a)
   return -1;
 }
 
+/* The number of cond among the distinct conditions, numbered when new. */
+static guint
+cond_number (LimberRuleset *rs, GHashTable *numbers, const LimberCond *cond)
+{
+  gpointer found;
+  if (g_hash_table_lookup_extended (numbers, cond, NULL, &found))
+    return GPOINTER_TO_UINT (found);
+  guint n = rs->conds->len;
+  g_ptr_array_add (rs->conds, (gpointer) cond);
+  g_hash_table_insert (numbers, (gpointer) cond, GUINT_TO_POINTER (n));
+  return n;
+}
+
+/* Runs after compile_steps(): the rules' and contraindications' distinct
+ * conditions.  Rule sets say the same thing many times ("answered yes to
+ * the osteoporosis question" in a rule and in six exercises'
+ * contraindications); a plan asks each once. */
+static void
+compile_conditions (LimberRuleset *rs)
+{
+  g_autoptr (GHashTable) numbers = g_hash_table_new (limber_cond_hash, limber_cond_equal);
+  rs->conds = g_ptr_array_new ();
+  for (guint i = 0; i < rs->exercises->len; i++)
+    {
+      LimberExercise *e = g_ptr_array_index (rs->exercises, i);
+      if (e->contraindications == NULL)
+        continue;
+      GPtrArray *children = e->contraindications->children;
+      e->contraindication_conds = g_new (guint, MAX (children->len, 1));
+      for (guint k = 0; k < children->len; k++)
+        e->contraindication_conds[k] = cond_number (rs, numbers, g_ptr_array_index (children, k));
+    }
+  for (guint r = 0; r < rs->rules->len; r++)
+    {
+      const LimberRule *rule = g_ptr_array_index (rs->rules, r);
+      rs->rule_code[r].cond = rule->when != NULL ? (int) cond_number (rs, numbers, rule->when) : -1;
+    }
+  guint n = rs->exercises->len, total = 0;
+  rs->contra_first = g_new (guint32, n + 1);
+  for (guint i = 0; i < n; i++)
+    {
+      const LimberExercise *e = g_ptr_array_index (rs->exercises, i);
+      rs->contra_first[i] = total;
+      total += e->contraindications != NULL ? e->contraindications->children->len : 0;
+    }
+  rs->contra_first[n] = total;
+  rs->contra_conds = g_new (guint32, MAX (total, 1));
+  for (guint i = 0; i < n; i++)
+    {
+      const LimberExercise *e = g_ptr_array_index (rs->exercises, i);
+      for (guint k = rs->contra_first[i]; k < rs->contra_first[i + 1]; k++)
+        rs->contra_conds[k] = e->contraindication_conds[k - rs->contra_first[i]];
+    }
+}
+
 /* Runs last: the rules and their actions as evaluation reads them
  * (LimberRuleCode, LimberStep). */
 static void
@@ -545,7 +601,7 @@ compile_steps (LimberRuleset *rs)
     {
       const LimberRule *rule = g_ptr_array_index (rs->rules, r);
       LimberRuleCode *code = &rs->rule_code[r];
-      *code = (LimberRuleCode) { rule, rule->id, rule->when, at, 0, rule->first_group, rule->n_groups };
+      *code = (LimberRuleCode) { rule, rule->id, rule->when, -1, at, 0, rule->first_group, rule->n_groups };
       rs->rule_ids[r] = rule->id;
       for (guint k = 0; k < rule->actions->len; k++)
         {
@@ -586,4 +642,5 @@ limber_ruleset_compile (LimberRuleset *rs)
   compile_actions (rs);
   compile_shared_lists (rs);
   compile_steps (rs);
+  compile_conditions (rs);
 }

@@ -181,6 +181,7 @@ typedef struct {
   const LimberRule *rule;
   const char *id;           /* the rule's */
   const LimberCond *when;
+  int cond;                 /* when's number among the distinct conditions (rs->conds), or -1: always */
   guint first_step, n_steps;
   guint first_group, n_groups;
 } LimberRuleCode;
@@ -364,6 +365,7 @@ struct _LimberExercise {
   char **ladder_cite;
   unsigned fill_up_to;      /* the highest 1-based step a long day may be filled with; 0: none */
   LimberCond *contraindications; /* an COND_ANY, or NULL */
+  guint *contraindication_conds; /* each contraindication's number among rs->conds (ruleset-compile.c) */
   char **contraindication_text;  /* each contraindication described, in their order, or NULL (ruleset-compile.c):
                                   * a plan names the one that excluded the exercise without formatting it */
   GPtrArray *variants;      /* LimberVariant* */
@@ -430,10 +432,10 @@ struct _LimberRuleset {
   /* The constraints every plan checks against every exercise, as bits
    * (ruleset-compile.c): each exercise's equipment and regions over the
    * rule set's ids of each (bit k: equipment_ids[k]), whether it works on
-   * the floor, whether it has contraindications.  NULL when there are more
+   * the floor (contraindications: contra_first).  NULL when there are more
    * than 64 equipment or region ids: then they are checked by name. */
   guint64 *equipment_bits, *region_bits;
-  guint8 *floor_work, *contraindicated;
+  guint8 *floor_work;
   GPtrArray *equipment_ids, *region_ids;  /* borrowed from the exercises */
   GArray *weight_groups;    /* LimberWeightGroup: every rule's, one rule after another, so the fired
                              * rules' groups are read in one forward sweep */
@@ -449,6 +451,14 @@ struct _LimberRuleset {
   LimberRuleCode *rule_code; /* one per rule (ruleset-compile.c) */
   double *base_weights;     /* each exercise's base weight, in catalogue order (ruleset-compile.c) */
   const char **rule_ids;    /* each rule's id, in rule order (ruleset-compile.c) */
+  /* The distinct conditions of the rules and contraindications
+   * (structurally: limber_cond_equal): a plan evaluates each at most once,
+   * however many rules and exercises share it (evaluate.c). */
+  GPtrArray *conds;         /* const LimberCond*, borrowed */
+  /* each exercise's contraindications by condition number:
+   * contra_conds[contra_first[i] .. contra_first[i + 1]) */
+  guint32 *contra_first, *contra_conds;
+  guint64 *primary_bits;    /* each exercise's primary_bits, in catalogue order */
   LimberStep *steps;
   GPtrArray *translations;  /* LimberTranslation*: the overlays loaded with it (i18n.c), or NULL */
 };
@@ -487,6 +497,15 @@ static inline gboolean
 limber_exercise_targets_primary (const LimberExercise *e, int measure)
 {
   return ((e->primary_bits >> ((guint) measure % 64)) & 1) && limber_exercise_targets (e, measure, FALSE);
+}
+/* The same by catalogue index, from the rule set's flat bits: no exercise
+ * read for the "no"s. */
+static inline gboolean
+limber_ruleset_targets_primary (const LimberRuleset *rs, guint i, int measure)
+{
+  /* exact when the rule set has at most 64 measures */
+  return measure >= 0 && ((rs->primary_bits[i] >> ((guint) measure % 64)) & 1)
+         && (rs->measures->len <= 64 || limber_exercise_targets (g_ptr_array_index (rs->exercises, i), measure, FALSE));
 }
 void limber_cond_free(LimberCond *cond);
 

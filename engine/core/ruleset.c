@@ -197,6 +197,7 @@ exercise_free (LimberExercise *e)
   g_strfreev (e->ladder_cite);
   limber_cond_free (e->contraindications);
   g_strfreev (e->contraindication_text);
+  g_free (e->contraindication_conds);
   g_clear_pointer (&e->variants, g_ptr_array_unref);
   limber_pose_free (e->pose);
   g_clear_pointer (&e->acted_on_by, g_array_unref);
@@ -300,11 +301,14 @@ limber_ruleset_unref (LimberRuleset *rs)
   g_clear_pointer (&rs->rule_code, g_free);
   g_clear_pointer (&rs->base_weights, g_free);
   g_clear_pointer (&rs->rule_ids, g_free);
+  g_clear_pointer (&rs->conds, g_ptr_array_unref);
+  g_clear_pointer (&rs->contra_first, g_free);
+  g_clear_pointer (&rs->contra_conds, g_free);
+  g_clear_pointer (&rs->primary_bits, g_free);
   g_clear_pointer (&rs->steps, g_free);
   g_free (rs->equipment_bits);
   g_free (rs->region_bits);
   g_free (rs->floor_work);
-  g_free (rs->contraindicated);
   g_clear_pointer (&rs->equipment_ids, g_ptr_array_unref);
   g_clear_pointer (&rs->region_ids, g_ptr_array_unref);
   g_clear_pointer (&rs->regions, g_hash_table_unref);

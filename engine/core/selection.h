@@ -13,8 +13,22 @@
 
 typedef struct _LimberSelection LimberSelection;
 
-/* What the fired rules' actions did to a shared list (shared_marks). */
-enum { LIMBER_SHARED_EXCLUDED = 1, LIMBER_SHARED_REQUIRED = 2, LIMBER_SHARED_LOWEST_STEP = 4 };
+/* What the fired rules' actions did to a shared list (LimberListState.marks). */
+enum {
+  LIMBER_SHARED_TOUCHED = 1,  /* anything at all */
+  LIMBER_SHARED_EXCLUDED = 2,
+  LIMBER_SHARED_REQUIRED = 4,
+  LIMBER_SHARED_LOWEST_STEP = 8,
+};
+
+/* What the fired rules did to one shared list, together so that taking it
+ * reads one cache line. */
+typedef struct {
+  double add, multiply, min_hold;
+  const LimberRule *reason_rule;
+  unsigned min_reps;
+  guint8 reason_rank, marks;
+} LimberListState;
 
 /* How specific a rule's reason is for an exercise (LimberChoice.reason_rank). */
 enum { LIMBER_RANK_NONE, LIMBER_RANK_WEIGHT, LIMBER_RANK_REQUIRE, LIMBER_RANK_MEASURE, LIMBER_RANK_EMPHASIS };
@@ -47,6 +61,7 @@ typedef struct {
    * hold raised to a rule's least) are made only for the exercises whose
    * reasons are read (limber_dose_reasons), in the place dosing would
    * have recorded them: after record dose_mark (why_last when dosed). */
+  gboolean contraindicated;  /* excluded by a contraindication; the reasons are made when read */
   gboolean dosed;
   guint dose_mark;
   gboolean fresh;           /* no sessions logged: step 1 of the ladder */
@@ -75,19 +90,15 @@ struct _LimberSelection {
    * thousand weights a plan, each to a scattered exercise: these fit in
    * the first-level cache, the choices do not.  limber_evaluate() writes
    * the outcome into the choices. */
+  guint8 *cond_memo;        /* per distinct condition of the rule set (rs->conds): 0 not asked yet, 1 false, 2 true */
   double *add, *multiply;
   const LimberRule **reason_rule;
   guint8 *reason_rank;
   const LimberRule **emphasis_rule;  /* per exercise: the emphasis rule that speaks for it, apart from the rest */
-  /* The same per shared list (LimberRuleset.member_lists): fired groups on
-   * a shared list weigh the list, which its exercises take when the rules
-   * have run. */
-  double *shared_add, *shared_multiply;
-  const LimberRule **shared_reason_rule;
-  guint8 *shared_reason_rank;
-  double *shared_min_hold;
-  unsigned *shared_min_reps;
-  guint8 *shared_marks;     /* LIMBER_SHARED_EXCLUDED | _REQUIRED | _LOWEST_STEP */
+  /* The same per shared list (LimberRuleset.member_lists): fired groups
+   * and actions on a shared list act on the list, which its exercises take
+   * when the rules have run. */
+  LimberListState *lists;
   GArray *why;              /* LimberWhy: every reason of every choice, in the order decided */
   GArray *why_next;         /* guint per record: the next record of the same choice, as index + 1 (0: none) */
   GStringChunk *strings;    /* texts the reasons borrow that are made during generation */
