@@ -65,6 +65,8 @@ best (Composer *C, const Session *s, double budget, Want want, gpointer data)
 {
   int found = -1;
   double found_score = 0;
+  if (s->picks->len >= C->max_items)
+    return -1; /* a full session takes nothing (limber_session_fits) */
   for (guint i = 0; i < C->sel->n; i++)
     {
       if (!want (C, i, data) || !limber_session_takes (C, s, i, budget))

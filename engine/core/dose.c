@@ -251,7 +251,7 @@ limber_dose_at_step (const LimberChoice *c, const LimberExercise *e, unsigned st
 static void
 swap_to_easier (LimberSelection *sel)
 {
-  const LimberRuleset *rs = sel->facts->rs;
+  const LimberRuleset *rs = sel->rs;
   for (guint i = 0; i < sel->n; i++)
     {
       LimberChoice *c = &sel->choices[i];
@@ -282,7 +282,7 @@ void
 limber_dose_reasons (const LimberSelection *sel, guint exercise, GArray *out)
 {
   const LimberChoice *c = &sel->choices[exercise];
-  const LimberExercise *e = g_ptr_array_index (sel->facts->rs->exercises, exercise);
+  const LimberExercise *e = g_ptr_array_index (sel->rs->exercises, exercise);
   if (c->fresh)
     limber_why_put (out, exercise, "ladder", "step 1 of %u: no sessions logged yet", 2, 1,
                     &(LimberWhyArg) { .u = e->ladder->len });

@@ -61,6 +61,7 @@ limber_selection_new (const LimberFacts *facts)
   LimberSelection *sel = limber_arena_new0 (&arena, LimberSelection, 1);
   sel->arena = arena;
   sel->facts = facts;
+  sel->rs = rs;
   sel->n = rs->exercises->len;
   sel->choices = limber_arena_new0 (&sel->arena, LimberChoice, sel->n);
   sel->add = limber_arena_new0 (&sel->arena, double, sel->n);
@@ -116,7 +117,7 @@ holds (LimberSelection *sel, guint cond)
   guint8 known = sel->cond_memo[cond];
   if (known == 0)
     {
-      known = limber_cond_eval (g_ptr_array_index (sel->facts->rs->conds, cond), sel->facts) ? 2 : 1;
+      known = limber_cond_eval (g_ptr_array_index (sel->rs->conds, cond), sel->facts) ? 2 : 1;
       sel->cond_memo[cond] = known;
     }
   return known == 2;
@@ -161,7 +162,7 @@ constrain (LimberSelection *sel, guint i)
 static void
 contraindicate (LimberSelection *sel, guint i)
 {
-  const LimberRuleset *rs = sel->facts->rs;
+  const LimberRuleset *rs = sel->rs;
   LimberChoice *c = &sel->choices[i];
   for (guint k = rs->contra_first[i]; k < rs->contra_first[i + 1]; k++)
     if (holds (sel, rs->contra_conds[k]))
@@ -173,7 +174,7 @@ contraindicate (LimberSelection *sel, guint i)
 static void
 contraindication_reasons (const LimberSelection *sel, guint exercise, GArray *out)
 {
-  const LimberRuleset *rs = sel->facts->rs;
+  const LimberRuleset *rs = sel->rs;
   const LimberExercise *e = g_ptr_array_index (rs->exercises, exercise);
   for (guint k = rs->contra_first[exercise]; k < rs->contra_first[exercise + 1]; k++)
     if (sel->cond_memo[rs->contra_conds[k]] == 2)
@@ -254,7 +255,7 @@ apply_emphasis (LimberSelection *sel, const LimberRule *rule, const LimberAction
                 LimberChoice *c)
 {
   const LimberMeasureFact *m = &sel->facts->measures[a->measure_index];
-  const LimberMeasure *measure = g_ptr_array_index (sel->facts->rs->measures, a->measure_index);
+  const LimberMeasure *measure = g_ptr_array_index (sel->rs->measures, a->measure_index);
   /* emphasis follows a meaningful asymmetry, never a trivial difference */
   if (!e->per_side || !m->present || !m->asymmetric || m->tighter == LIMBER_SIDE_NONE)
     return;
@@ -301,7 +302,7 @@ static void
 apply_weights (LimberSelection *sel, const LimberRule *rule, const LimberRuleCode *code)
 {
   double *add = sel->add, *multiply = sel->multiply;
-  const LimberWeightGroup *groups = &g_array_index (sel->facts->rs->weight_groups, LimberWeightGroup, code->first_group);
+  const LimberWeightGroup *groups = &g_array_index (sel->rs->weight_groups, LimberWeightGroup, code->first_group);
   for (guint g = 0; g < code->n_groups; g++)
     {
       const LimberWeightGroup *group = &groups[g];
@@ -393,7 +394,7 @@ apply_step (LimberSelection *sel, const LimberRule *rule, const LimberStep *step
       break;
     case ACTION_EMPHASISE:
       for (guint t = 0; t < n; t++)
-        apply_emphasis (sel, rule, a, g_ptr_array_index (sel->facts->rs->exercises, targets[t]), &choices[targets[t]]);
+        apply_emphasis (sel, rule, a, g_ptr_array_index (sel->rs->exercises, targets[t]), &choices[targets[t]]);
       break;
     case ACTION_LOWEST_STEP:
       for (guint t = 0; t < n; t++)
@@ -422,7 +423,7 @@ apply_step (LimberSelection *sel, const LimberRule *rule, const LimberStep *step
 static void
 take_shared (LimberSelection *sel)
 {
-  const LimberRuleset *rs = sel->facts->rs;
+  const LimberRuleset *rs = sel->rs;
   if (rs->n_shared_lists == 0)
     return;
   for (guint i = 0; i < sel->n; i++)
@@ -453,7 +454,7 @@ take_shared (LimberSelection *sel)
 void
 limber_evaluate (LimberSelection *sel)
 {
-  const LimberRuleset *rs = sel->facts->rs;
+  const LimberRuleset *rs = sel->rs;
   apply_constraints (sel);
   for (guint r = 0; r < rs->rules->len; r++)
     {
@@ -530,7 +531,7 @@ copy_records (const LimberSelection *sel, guint exercise, guint8 phase, int rule
 void
 limber_selection_reasons (const LimberSelection *sel, guint exercise, GArray *out)
 {
-  const LimberRuleset *rs = sel->facts->rs;
+  const LimberRuleset *rs = sel->rs;
   const LimberExercise *e = g_ptr_array_index (rs->exercises, exercise);
   copy_records (sel, exercise, 0, -1, -1, out);
   /* what the rules that fired did to it, rule by rule: their other

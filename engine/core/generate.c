@@ -338,7 +338,15 @@ limber_generate (const LimberRuleset *rs, const LimberProfile *profile, const Li
     limber_plan_add_advisory (plan, rs->safety);
   advise_screening (plan);
 
-  limber_selection_free (sel);
+  if (plan->late != NULL)
+    {
+      /* the plan keeps the selection to make its late reasons from; the
+       * facts (and the profile they point at) are not read then */
+      sel->facts = NULL;
+      plan->late->selection = sel;
+    }
+  else
+    limber_selection_free (sel);
   limber_facts_free (facts);
   return plan;
 }

@@ -323,6 +323,8 @@ char *
 limber_plan_to_json (const LimberPlan *plan, gboolean pretty)
 {
   g_return_val_if_fail (plan != NULL, NULL);
+  /* the writer reads the items' shared reasons directly (add_why) */
+  limber_late_reasons_ensure (plan->late);
 
   GString *out = g_string_sized_new (plan->days->len * 4096 + 2048);
   LimberJsonOut js, *j = &js;

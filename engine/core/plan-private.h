@@ -22,6 +22,46 @@ struct _LimberOptions {
 /* the reasons an item keeps for itself (limber_item_add_reason) */
 #define LIMBER_ITEM_OWN_REASONS 2
 
+/*
+ * Reasons made when first read.  A chosen exercise of a large rule set
+ * carries hundreds of reasons (every fired rule that weighed it, every
+ * least hold), and most plans of a population are written out once or
+ * only summarised.  Its shared reasons are then not copied out while the
+ * plan is made: the plan keeps the generation's selection instead, and
+ * the first reader of any item's reasons (limber_item_n_why(),
+ * limber_item_why(), a writer) makes them all, under the plan's lock,
+ * exactly as generation would have (schedule.c).  Small rule sets make
+ * them at once: keeping the selection would cost more than it saves.
+ */
+typedef struct _LimberLateReasons LimberLateReasons;
+
+/* An exercise whose shared reasons wait to be made, and what framing them
+ * needs from the composer. */
+typedef struct {
+  guint exercise;           /* catalogue index */
+  const char *slot;         /* the rule set's slot id */
+  const char *substitute;   /* the id of the routine move it stands in for, or NULL */
+  double weight;            /* the final weight */
+  gboolean core;
+  GArray *why;              /* LimberWhy, once made */
+} LimberLateExercise;
+
+struct _LimberLateReasons {
+  GMutex lock;
+  gint made;                /* atomic: 1 once every exercise's reasons are made */
+  /* makes them (the core's, reached through the pointer so that the print
+   * library's copy of the readers needs none of the engine) */
+  void (*make) (LimberLateReasons *late);
+  struct _LimberPlan *plan;
+  gpointer selection;       /* the generation's LimberSelection, until made */
+  GArray *exercises;        /* LimberLateExercise */
+};
+
+/* Makes the reasons if no one has yet (safe from several threads). */
+void limber_late_reasons_ensure (LimberLateReasons *late);
+/* Frees them, and the selection when they were never made (schedule.c). */
+void limber_late_reasons_free (LimberLateReasons *late);
+
 struct _LimberItem {
   const LimberExercise *exercise;
   const char *slot;         /* borrowed: the rule set's slot id (or a static string) */
@@ -40,7 +80,8 @@ struct _LimberItem {
   /* why, by reference (why.h): the reasons its exercise shares with every
    * item of it in the plan, then its own */
   const GArray *shared;     /* the plan's LimberWhy records, or NULL */
-  guint shared_first, n_shared;
+  guint shared_first, n_shared;  /* (set when made, for an item with late reasons) */
+  LimberLateReasons *late;  /* its plan's, when its shared reasons are made when read; else NULL */
   guint n_own;
   LimberWhy own[LIMBER_ITEM_OWN_REASONS];
   gboolean in_block;        /* part of its plan's item block: freed with the plan */
@@ -155,6 +196,7 @@ struct _LimberPlan {
   GStringChunk *strings;    /* texts the plan made: explanations, advisories (limber_plan_intern()) */
   LimberArena arena;        /* the plan's records (deficits, asymmetries, scores, focus, left out): freed at once */
   GStringChunk *selection_strings;  /* texts the reasons borrow, kept from the selection */
+  LimberLateReasons *late;  /* reasons made when read, or NULL */
   LimberLang lang;          /* the language of its text (i18n.h) */
   const LimberTranslation *tr; /* the rule set's translation into it, NULL for English */
 };

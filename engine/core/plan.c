@@ -290,6 +290,7 @@ limber_plan_free (LimberPlan *plan)
       g_array_unref (plan->why);
     }
   g_clear_pointer (&plan->strings, g_string_chunk_free);
+  g_clear_pointer (&plan->late, limber_late_reasons_free);
   g_clear_pointer (&plan->selection_strings, g_string_chunk_free);
   limber_arena_clear (&plan->arena);
   g_free (plan->referral_message);

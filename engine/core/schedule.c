@@ -101,6 +101,7 @@ explain (const Composer *C, guint i, guint slot, GString *scratch, gboolean *gen
 typedef struct {
   guint *shared_first;      /* per exercise: its run in plan->why, G_MAXUINT until made */
   guint *n_shared;
+  int *late_of;             /* per exercise: its entry in plan->late->exercises, -1 when its reasons are made now */
   const char **explanation; /* per exercise: the rule set's text or kept in plan->strings */
   gboolean *general;        /* per exercise: explain()'s *general */
   GString *scratch;
@@ -123,9 +124,13 @@ shared_init (Shared *S, const Composer *C, LimberArena *arena)
   S->n_shared = limber_arena_new0 (arena, guint, n);
   S->explanation = limber_arena_new0 (arena, const char *, n);
   S->general = limber_arena_new0 (arena, gboolean, n);
+  S->late_of = limber_arena_new0 (arena, int, n);
   S->scratch = g_string_sized_new (256);
   for (guint i = 0; i < n; i++)
-    S->shared_first[i] = G_MAXUINT;
+    {
+      S->shared_first[i] = G_MAXUINT;
+      S->late_of[i] = -1;
+    }
 }
 
 static void
@@ -135,30 +140,122 @@ shared_clear (Shared *S)
 }
 
 
-/* The exercise's shared reasons: where its base weight came from, what
- * every rule and step did to it, the routine move it stands in for, how it
- * was chosen. */
+/* An exercise that this many of the rules' actions and weights reach has
+ * its reasons made when read (LimberLateReasons); below it, at once.  The
+ * default rule set's exercises are reached by a dozen at most; a chosen
+ * exercise of a 2,000-rule set by hundreds. */
+#define LATE_REASONS_MIN 64
+
+static gboolean
+reasons_wait (const LimberExercise *e)
+{
+  return (e->acted_on_by ? e->acted_on_by->len : 0) + (e->weighted_by ? e->weighted_by->len : 0) >= LATE_REASONS_MIN;
+}
+
+/* The exercise's shared reasons into why: where its base weight came from,
+ * what every rule and step did to it, the routine move it stands in for
+ * (substitute, or NULL), how it was chosen. */
+static void
+exercise_reasons (const LimberSelection *sel, guint i, const char *substitute, double weight, const char *slot,
+                  gboolean core, GArray *why)
+{
+  const LimberExercise *e = g_ptr_array_index (sel->rs->exercises, i);
+  limber_why_add (why, i, "catalogue", "base weight %g", e->base_weight);
+  limber_selection_reasons (sel, i, why);
+  if (substitute != NULL)
+    limber_why_add (why, i, "composer", "in place of routine move %s", substitute);
+  limber_why_add (why, i, "selection", "final weight %g, slot %s, %s", weight, slot,
+                  core ? "core: every training day" : "accessory: rotates between days");
+}
+
+/* LimberLateReasons.make: each waiting exercise's reasons as
+ * share_exercise() would have made them, given to its items; then the
+ * selection goes. */
+static void
+make_late_reasons (LimberLateReasons *late)
+{
+  LimberSelection *sel = late->selection;
+  LimberPlan *plan = late->plan;
+  for (guint k = 0; k < late->exercises->len; k++)
+    {
+      LimberLateExercise *x = &g_array_index (late->exercises, LimberLateExercise, k);
+      x->why = g_array_new (FALSE, FALSE, sizeof (LimberWhy));
+      exercise_reasons (sel, x->exercise, x->substitute, x->weight, x->slot, x->core, x->why);
+    }
+  for (guint n = 0; n < plan->n_items; n++)
+    {
+      LimberItem *item = &plan->items[n];
+      for (guint k = 0; item->late != NULL && k < late->exercises->len; k++)
+        {
+          const LimberLateExercise *x = &g_array_index (late->exercises, LimberLateExercise, k);
+          if (x->exercise == item->exercise->index)
+            {
+              item->shared = x->why;
+              item->shared_first = 0;
+              item->n_shared = x->why->len;
+              break;
+            }
+        }
+    }
+  limber_selection_free (sel);
+  late->selection = NULL;
+}
+
+void
+limber_late_reasons_free (LimberLateReasons *late)
+{
+  if (late == NULL)
+    return;
+  for (guint k = 0; k < late->exercises->len; k++)
+    {
+      GArray *why = g_array_index (late->exercises, LimberLateExercise, k).why;
+      for (guint r = 0; why != NULL && r < why->len; r++)
+        limber_why_clear (&g_array_index (why, LimberWhy, r));
+      if (why != NULL)
+        g_array_unref (why);
+    }
+  g_array_unref (late->exercises);
+  limber_selection_free (late->selection);
+  g_mutex_clear (&late->lock);
+  g_free (late);
+}
+
+/* The exercise's shared reasons (exercise_reasons(), now or when read) and
+ * the sentence a person reads. */
 static void
 share_exercise (const Composer *C, Shared *S, const Pick *pick, gboolean core)
 {
   guint i = pick->exercise;
-  if (S->shared_first[i] != G_MAXUINT)
+  if (S->shared_first[i] != G_MAXUINT || S->late_of[i] >= 0)
     return;
   LimberPlan *plan = C->plan;
   const LimberExercise *e = exercise_at (C, i);
   const LimberChoice *c = &C->sel->choices[i];
   const LimberSlot *slot = g_ptr_array_index (C->template->slots, pick->slot);
-  if (plan->why == NULL)
-    plan->why = g_array_sized_new (FALSE, FALSE, sizeof (LimberWhy), C->sel->why->len + 64);
-  guint first = plan->why->len;
-  limber_why_add (plan->why, i, "catalogue", "base weight %g", e->base_weight);
-  limber_selection_reasons (C->sel, i, plan->why);
-  if (C->substitutes[i] >= 0)
-    limber_why_add (plan->why, i, "composer", "in place of routine move %s", exercise_at (C, (guint) C->substitutes[i])->id);
-  limber_why_add (plan->why, i, "selection", "final weight %g, slot %s, %s", c->weight, slot->id,
-                  core ? "core: every training day" : "accessory: rotates between days");
-  S->shared_first[i] = first;
-  S->n_shared[i] = plan->why->len - first;
+  const char *substitute = C->substitutes[i] >= 0 ? exercise_at (C, (guint) C->substitutes[i])->id : NULL;
+  if (reasons_wait (e))
+    {
+      if (plan->late == NULL)
+        {
+          plan->late = g_new0 (LimberLateReasons, 1);
+          g_mutex_init (&plan->late->lock);
+          plan->late->make = make_late_reasons;
+          plan->late->plan = plan;
+          plan->late->exercises = g_array_new (FALSE, FALSE, sizeof (LimberLateExercise));
+        }
+      LimberLateExercise x = { i, slot->id, substitute, c->weight, core, NULL };
+      S->late_of[i] = (int) plan->late->exercises->len;
+      g_array_append_val (plan->late->exercises, x);
+    }
+  else
+    {
+      if (plan->why == NULL)
+        plan->why = g_array_sized_new (FALSE, FALSE, sizeof (LimberWhy), C->sel->why->len + 64);
+      guint first = plan->why->len;
+      exercise_reasons (C->sel, i, substitute, c->weight, slot->id, core, plan->why);
+      S->shared_first[i] = first;
+      S->n_shared[i] = plan->why->len - first;
+    }
   S->explanation[i] = explain (C, i, pick->slot, S->scratch, &S->general[i]);
 }
 
@@ -187,9 +284,14 @@ make_item (const Composer *C, Shared *S, const Pick *pick, gboolean core)
   item->explanation = S->explanation[pick->exercise];
   item->explanation_general = S->general[pick->exercise];
   item->name = limber_tr (plan->tr, e->name);
-  item->shared = C->plan->why;
-  item->shared_first = S->shared_first[pick->exercise];
-  item->n_shared = S->n_shared[pick->exercise];
+  if (S->late_of[pick->exercise] >= 0)
+    item->late = plan->late; /* the rest when made */
+  else
+    {
+      item->shared = C->plan->why;
+      item->shared_first = S->shared_first[pick->exercise];
+      item->n_shared = S->n_shared[pick->exercise];
+    }
   if (pick->filled_from > 0)
     limber_item_add_reason (item, "composer", "step %u \u2192 %u: a fuller dose within the ladder fills the day's %g "
                             "minutes", pick->filled_from, pick->step, C->plan->session_minutes);
@@ -205,7 +307,7 @@ limber_schedule (LimberSelection *sel, LimberPlan *plan, const GDate *start, uns
   guint n = sel->n;
   /* the schedule's working arrays, in one block that goes with it (48: an
    * arena's rounding and sanitizer gap per array) */
-  LimberArena arena = LIMBER_ARENA_INIT ((sizeof (double) + 3 * sizeof (int) + 2 * sizeof (gboolean) + 2 * sizeof (guint)
+  LimberArena arena = LIMBER_ARENA_INIT ((sizeof (double) + 4 * sizeof (int) + 2 * sizeof (gboolean) + 2 * sizeof (guint)
                                           + sizeof (char *)) * n + (sizeof (Session) + sizeof (guint)) * n_days
                                          + 12 * 48);
   double *jitter = limber_arena_new0 (&arena, double, n);

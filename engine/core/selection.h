@@ -71,7 +71,8 @@ typedef struct {
 
 struct _LimberSelection {
   LimberArena arena;        /* the selection itself, its choices and its fixed-size arrays */
-  const LimberFacts *facts;
+  const LimberFacts *facts; /* NULL once a plan keeps the selection for its late reasons (plan-private.h) */
+  const LimberRuleset *rs;  /* the facts' */
   LimberChoice *choices;    /* one per exercise of the rule set, in catalogue order */
   guint n;
   const char **fired;       /* ids of rules whose conditions held, in rule order */

@@ -118,8 +118,9 @@ limber_session_fits (const Composer *C, const Session *s, guint i, double budget
 gboolean
 limber_session_takes (const Composer *C, const Session *s, guint i, double budget)
 {
-  /* an exercise already in the session clashes with itself */
-  return allowed (C, i) && limber_session_clash (C, s, i) < 0 && limber_session_fits (C, s, i, budget);
+  /* an exercise already in the session clashes with itself; the cheap
+   * test first (the three are questions, the order changes no answer) */
+  return allowed (C, i) && limber_session_fits (C, s, i, budget) && limber_session_clash (C, s, i) < 0;
 }
 
 static gboolean
