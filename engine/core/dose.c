@@ -220,12 +220,13 @@ progress (const LimberFacts *f, const LimberExercise *e, LimberChoice *c, GArray
   return current;
 }
 
-double
-limber_dose_seconds (const LimberRuleset *rs, const LimberExercise *e, const LimberDose *d, unsigned extra_sets)
+/* The seconds of a dose: sets, rests and transitions (rep: the seconds of
+ * a repetition that is not held). */
+static double
+seconds_of (const LimberRuleset *rs, double rep, gboolean per_side, const LimberDose *d, unsigned extra_sets)
 {
-  double rep = e->has_seconds_per_rep ? e->seconds_per_rep : rs->timing.rep;
   double set_time = d->duration_s > 0 ? d->duration_s : d->reps * (d->hold_s > 0 ? d->hold_s : rep);
-  unsigned sides = e->per_side ? 2 : 1;
+  unsigned sides = per_side ? 2 : 1;
   unsigned sets = d->sets * sides + extra_sets;
   /* rests fall between the sets of one side; one transition into the
    * exercise and one more to change sides */
@@ -234,18 +235,30 @@ limber_dose_seconds (const LimberRuleset *rs, const LimberExercise *e, const Lim
   return round (set_time * sets + rests + transitions);
 }
 
+double
+limber_dose_seconds (const LimberRuleset *rs, const LimberExercise *e, const LimberDose *d, unsigned extra_sets)
+{
+  return seconds_of (rs, e->has_seconds_per_rep ? e->seconds_per_rep : rs->timing.rep, e->per_side, d, extra_sets);
+}
+
+/* The dose at a step with the choice's least hold and repetitions. */
+static LimberDose
+raised (const LimberChoice *c, LimberDose d)
+{
+  if (c->min_hold > 0 && d.hold_s > 0 && d.hold_s < c->min_hold)
+    d.hold_s = c->min_hold;
+  if (c->min_reps > 0 && d.hold_s > 0 && d.reps < c->min_reps)
+    d.reps = c->min_reps;
+  return d;
+}
+
 /* An exercise that is too much even at its first step gives way to its
  * easier variant, when the rule set names one the person may do: the variant
  * takes over its place (weight, requirement) for this plan. */
 LimberDose
 limber_dose_at_step (const LimberChoice *c, const LimberExercise *e, unsigned step)
 {
-  LimberDose d = g_array_index (e->ladder, LimberDose, step);
-  if (c->min_hold > 0 && d.hold_s > 0 && d.hold_s < c->min_hold)
-    d.hold_s = c->min_hold;
-  if (c->min_reps > 0 && d.hold_s > 0 && d.reps < c->min_reps)
-    d.reps = c->min_reps;
-  return d;
+  return raised (c, g_array_index (e->ladder, LimberDose, step));
 }
 
 static void
@@ -305,15 +318,27 @@ void
 limber_dose (LimberSelection *sel)
 {
   const LimberFacts *f = sel->facts;
+  const LimberRuleset *rs = sel->rs;
   g_autoptr (GArray) scratch = g_array_new (FALSE, FALSE, sizeof (Entry));
+  /* the exercises with a logged session: only they have a history to read */
+  guint8 *logged = sel->logged;
+  for (guint k = 0; k < f->profile->sessions->len; k++)
+    if (f->session_exercise[k] >= 0)
+      logged[f->session_exercise[k]] = 1;
   for (guint i = 0; i < sel->n; i++)
     {
       LimberChoice *c = &sel->choices[i];
       if (c->excluded)
         continue;
-      const LimberExercise *e = g_ptr_array_index (f->rs->exercises, i);
-      GArray *h = history_of (f, e, i, scratch);
-      unsigned step = progress (f, e, c, h);
+      const LimberDosing *dosing = &rs->dosing[i];
+      unsigned step = 0;
+      if (logged[i])
+        {
+          const LimberExercise *e = g_ptr_array_index (rs->exercises, i);
+          step = progress (f, e, c, history_of (f, e, i, scratch));
+        }
+      else
+        c->fresh = TRUE; /* progress() for an empty history */
       /* what follows is said when read, from what is kept here
        * (limber_dose_reasons): the first step a rule asks for, a hold or
        * repetitions raised to a rule's least */
@@ -326,10 +351,10 @@ limber_dose (LimberSelection *sel)
         }
       c->step = step + 1;
       c->dosed_step = step;
-      c->dose = limber_dose_at_step (c, e, step);
-      if (!e->per_side)
+      c->dose = raised (c, rs->ladder_steps[dosing->ladder_first + step]);
+      if (!dosing->per_side)
         c->extra_sets = 0;
-      c->seconds = limber_dose_seconds (f->rs, e, &c->dose, c->extra_sets);
+      c->seconds = seconds_of (rs, dosing->rep_seconds, dosing->per_side, &c->dose, c->extra_sets);
     }
   swap_to_easier (sel);
 }

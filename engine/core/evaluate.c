@@ -55,9 +55,9 @@ limber_selection_new (const LimberFacts *facts)
   /* one block for the selection and its fixed-size arrays (48: an arena's
    * rounding and sanitizer gap per array) */
   LimberArena arena = LIMBER_ARENA_INIT (sizeof (LimberSelection)
-                                         + (sizeof (LimberChoice) + 4 * sizeof (double) + 1) * rs->exercises->len
-                                         + sizeof (LimberListState) * rs->n_shared_lists
-                                         + (sizeof (char *) + 1) * rs->rules->len + rs->conds->len + 13 * 48);
+                                         + (sizeof (LimberChoice) + 4 * sizeof (double) + 2) * rs->exercises->len
+                                         + sizeof (LimberListState) * (rs->n_shared_lists + rs->n_member_classes)
+                                         + (sizeof (char *) + 1) * rs->rules->len + rs->conds->len + 15 * 48);
   LimberSelection *sel = limber_arena_new0 (&arena, LimberSelection, 1);
   sel->arena = arena;
   sel->facts = facts;
@@ -70,8 +70,10 @@ limber_selection_new (const LimberFacts *facts)
   sel->reason_rank = limber_arena_new0 (&sel->arena, guint8, sel->n);
   sel->emphasis_rule = limber_arena_new0 (&sel->arena, const LimberRule *, sel->n);
   sel->cond_memo = limber_arena_new0 (&sel->arena, guint8, rs->conds->len);
+  sel->logged = limber_arena_new0 (&sel->arena, guint8, sel->n);
   guint n_shared = rs->n_shared_lists;
   sel->lists = limber_arena_new0 (&sel->arena, LimberListState, n_shared);
+  sel->classes = limber_arena_new0 (&sel->arena, LimberListState, rs->n_member_classes);
   for (guint s = 0; s < n_shared; s++)
     sel->lists[s].multiply = 1;
   for (guint i = 0; i < sel->n; i++)
@@ -419,36 +421,61 @@ apply_step (LimberSelection *sel, const LimberRule *rule, const LimberStep *step
  * exercises: weights, marks, least holds and repetitions (which combine
  * the same in any order), and the lists' reasons: the most specific, and
  * among equals the first rule, as if each had been offered member by
- * member. */
+ * member.  Exercises on the same lists (a class) take the same: the lists
+ * are combined once per class, then given to each of its exercises. */
 static void
 take_shared (LimberSelection *sel)
 {
   const LimberRuleset *rs = sel->rs;
   if (rs->n_shared_lists == 0)
     return;
+  LimberListState *classes = sel->classes;
+  for (guint k = 0; k < rs->n_member_classes; k++)
+    {
+      guint first = rs->class_exercise[k];
+      LimberListState *to = &classes[k];
+      *to = (LimberListState) { .multiply = 1 };
+      for (guint m = rs->member_first[first]; m < rs->member_first[first + 1]; m++)
+        {
+          const LimberListState *list = &sel->lists[rs->member_lists[m]];
+          if (list->marks == 0)
+            continue;
+          to->add += list->add;
+          to->multiply *= list->multiply;
+          to->marks |= list->marks;
+          to->min_hold = MAX (to->min_hold, list->min_hold);
+          to->min_reps = MAX (to->min_reps, list->min_reps);
+          if (list->reason_rank > to->reason_rank
+              || (list->reason_rank != LIMBER_RANK_NONE && list->reason_rank == to->reason_rank
+                  && list->reason_rule->index < to->reason_rule->index))
+            {
+              to->reason_rule = list->reason_rule;
+              to->reason_rank = list->reason_rank;
+            }
+        }
+    }
   for (guint i = 0; i < sel->n; i++)
-    for (guint k = rs->member_first[i]; k < rs->member_first[i + 1]; k++)
-      {
-        const LimberListState *list = &sel->lists[rs->member_lists[k]];
-        if (list->marks == 0)
-          continue;
-        LimberChoice *c = &sel->choices[i];
-        sel->add[i] += list->add;
-        sel->multiply[i] *= list->multiply;
-        c->excluded |= (list->marks & LIMBER_SHARED_EXCLUDED) != 0;
-        c->required |= (list->marks & LIMBER_SHARED_REQUIRED) != 0;
-        c->lowest_step |= (list->marks & LIMBER_SHARED_LOWEST_STEP) != 0;
-        c->min_hold = MAX (c->min_hold, list->min_hold);
-        c->min_reps = MAX (c->min_reps, list->min_reps);
-        guint8 rank = list->reason_rank;
-        if (rank > sel->reason_rank[i]
-            || (rank != LIMBER_RANK_NONE && rank == sel->reason_rank[i]
-                && list->reason_rule->index < sel->reason_rule[i]->index))
-          {
-            sel->reason_rule[i] = list->reason_rule;
-            sel->reason_rank[i] = rank;
-          }
-      }
+    {
+      const LimberListState *from = &classes[rs->member_class[i]];
+      if (from->marks == 0)
+        continue;
+      LimberChoice *c = &sel->choices[i];
+      sel->add[i] += from->add;
+      sel->multiply[i] *= from->multiply;
+      c->excluded |= (from->marks & LIMBER_SHARED_EXCLUDED) != 0;
+      c->required |= (from->marks & LIMBER_SHARED_REQUIRED) != 0;
+      c->lowest_step |= (from->marks & LIMBER_SHARED_LOWEST_STEP) != 0;
+      c->min_hold = MAX (c->min_hold, from->min_hold);
+      c->min_reps = MAX (c->min_reps, from->min_reps);
+      guint8 rank = from->reason_rank;
+      if (rank > sel->reason_rank[i]
+          || (rank != LIMBER_RANK_NONE && rank == sel->reason_rank[i]
+              && from->reason_rule->index < sel->reason_rule[i]->index))
+        {
+          sel->reason_rule[i] = from->reason_rule;
+          sel->reason_rank[i] = rank;
+        }
+    }
 }
 
 void

@@ -423,6 +423,26 @@ compile_shared_lists (LimberRuleset *rs)
   for (guint s = 0; s < lists->len; s++)
     for (guint k = 0; k < g_array_index (sizes, guint, s); k++)
       rs->member_lists[fill[((const guint32 *) g_ptr_array_index (lists, s))[k]]++] = s;
+  /* the classes of exercises on the same lists, in order of first member */
+  g_autoptr (GHashTable) classes = g_hash_table_new_full (g_bytes_hash, g_bytes_equal, (GDestroyNotify) g_bytes_unref, NULL);
+  rs->member_class = g_new (guint32, MAX (n, 1));
+  rs->class_exercise = g_new (guint32, MAX (n, 1));
+  rs->n_member_classes = 0;
+  for (guint i = 0; i < n; i++)
+    {
+      GBytes *key = g_bytes_new (rs->member_lists + rs->member_first[i],
+                                 sizeof (guint32) * (rs->member_first[i + 1] - rs->member_first[i]));
+      gpointer found;
+      if (g_hash_table_lookup_extended (classes, key, NULL, &found))
+        {
+          rs->member_class[i] = GPOINTER_TO_UINT (found);
+          g_bytes_unref (key);
+          continue;
+        }
+      rs->member_class[i] = rs->n_member_classes;
+      rs->class_exercise[rs->n_member_classes] = i;
+      g_hash_table_insert (classes, key, GUINT_TO_POINTER (rs->n_member_classes++));
+    }
 }
 
 /* The bit of id among ids (added when new), or -1 past 64 ids. */
@@ -627,6 +647,25 @@ compile_steps (LimberRuleset *rs)
     }
 }
 
+static void
+compile_dosing (LimberRuleset *rs)
+{
+  guint n = rs->exercises->len, total = 0;
+  for (guint i = 0; i < n; i++)
+    total += ((const LimberExercise *) g_ptr_array_index (rs->exercises, i))->ladder->len;
+  rs->dosing = g_new (LimberDosing, MAX (n, 1));
+  rs->ladder_steps = g_new (LimberDose, MAX (total, 1));
+  guint at = 0;
+  for (guint i = 0; i < n; i++)
+    {
+      const LimberExercise *e = g_ptr_array_index (rs->exercises, i);
+      rs->dosing[i] = (LimberDosing) { at, e->ladder->len, e->has_seconds_per_rep ? e->seconds_per_rep : rs->timing.rep,
+                                       e->per_side };
+      for (guint k = 0; k < e->ladder->len; k++)
+        rs->ladder_steps[at++] = g_array_index (e->ladder, LimberDose, k);
+    }
+}
+
 void
 limber_ruleset_compile (LimberRuleset *rs)
 {
@@ -643,4 +682,5 @@ limber_ruleset_compile (LimberRuleset *rs)
   compile_shared_lists (rs);
   compile_steps (rs);
   compile_conditions (rs);
+  compile_dosing (rs);
 }

@@ -169,6 +169,13 @@ typedef struct {
 
 typedef struct _LimberRule LimberRule;
 
+/* What dosing reads of an exercise (rs->dosing). */
+typedef struct {
+  guint32 ladder_first, ladder_len;  /* its steps in rs->ladder_steps */
+  double rep_seconds;       /* its seconds per repetition, or the rule set's */
+  gboolean per_side;
+} LimberDosing;
+
 /* An action other than a weight that targets an exercise: its rule's
  * place and its step (LimberExercise.acted_on_by). */
 typedef struct {
@@ -448,6 +455,12 @@ struct _LimberRuleset {
    * is on: member_lists[member_first[i] .. member_first[i + 1]). */
   guint n_shared_lists;
   guint32 *member_first, *member_lists;
+  /* Exercises on the same shared lists take the same from them: each such
+   * class's lists are combined once a plan, then given to its exercises
+   * (evaluate.c).  member_class[i]: exercise i's class; a class's lists are
+   * those of its first exercise, class_exercise[c]. */
+  guint n_member_classes;
+  guint32 *member_class, *class_exercise;
   LimberRuleCode *rule_code; /* one per rule (ruleset-compile.c) */
   double *base_weights;     /* each exercise's base weight, in catalogue order (ruleset-compile.c) */
   const char **rule_ids;    /* each rule's id, in rule order (ruleset-compile.c) */
@@ -459,6 +472,11 @@ struct _LimberRuleset {
    * contra_conds[contra_first[i] .. contra_first[i + 1]) */
   guint32 *contra_first, *contra_conds;
   guint64 *primary_bits;    /* each exercise's primary_bits, in catalogue order */
+  /* What dosing reads of each exercise, in catalogue order, and every
+   * ladder in one array (ruleset-compile.c): a plan doses every exercise
+   * it may choose, and most have no log to read. */
+  LimberDosing *dosing;
+  LimberDose *ladder_steps;
   LimberStep *steps;
   GPtrArray *translations;  /* LimberTranslation*: the overlays loaded with it (i18n.c), or NULL */
 };

@@ -298,6 +298,8 @@ limber_ruleset_unref (LimberRuleset *rs)
   g_clear_pointer (&rs->weight_groups, g_array_unref);
   g_clear_pointer (&rs->member_first, g_free);
   g_clear_pointer (&rs->member_lists, g_free);
+  g_clear_pointer (&rs->member_class, g_free);
+  g_clear_pointer (&rs->class_exercise, g_free);
   g_clear_pointer (&rs->rule_code, g_free);
   g_clear_pointer (&rs->base_weights, g_free);
   g_clear_pointer (&rs->rule_ids, g_free);
@@ -305,6 +307,8 @@ limber_ruleset_unref (LimberRuleset *rs)
   g_clear_pointer (&rs->contra_first, g_free);
   g_clear_pointer (&rs->contra_conds, g_free);
   g_clear_pointer (&rs->primary_bits, g_free);
+  g_clear_pointer (&rs->dosing, g_free);
+  g_clear_pointer (&rs->ladder_steps, g_free);
   g_clear_pointer (&rs->steps, g_free);
   g_free (rs->equipment_bits);
   g_free (rs->region_bits);

@@ -91,6 +91,7 @@ struct _LimberSelection {
    * thousand weights a plan, each to a scattered exercise: these fit in
    * the first-level cache, the choices do not.  limber_evaluate() writes
    * the outcome into the choices. */
+  guint8 *logged;           /* per exercise: 1 when the profile logged a session of it (dose.c) */
   guint8 *cond_memo;        /* per distinct condition of the rule set (rs->conds): 0 not asked yet, 1 false, 2 true */
   double *add, *multiply;
   const LimberRule **reason_rule;
@@ -100,6 +101,7 @@ struct _LimberSelection {
    * and actions on a shared list act on the list, which its exercises take
    * when the rules have run. */
   LimberListState *lists;
+  LimberListState *classes; /* per class of exercises on the same lists: the lists combined (take_shared) */
   GArray *why;              /* LimberWhy: every reason of every choice, in the order decided */
   GArray *why_next;         /* guint per record: the next record of the same choice, as index + 1 (0: none) */
   GStringChunk *strings;    /* texts the reasons borrow that are made during generation */
