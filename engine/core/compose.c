@@ -69,10 +69,12 @@ best (Composer *C, const Session *s, double budget, Want want, gpointer data)
     return -1; /* a full session takes nothing (limber_session_fits) */
   for (guint i = 0; i < C->sel->n; i++)
     {
-      if (!want (C, i, data) || !limber_session_takes (C, s, i, budget))
+      /* limber_session_takes(), its clash test (a walk over the picks)
+       * asked only of a candidate that would be the best so far */
+      if (!want (C, i, data) || !allowed (C, i) || !limber_session_fits (C, s, i, budget))
         continue;
       double value = limber_session_score (C, s, i);
-      if (found < 0 || value > found_score)
+      if ((found < 0 || value > found_score) && limber_session_clash (C, s, i) < 0)
         {
           found = (int) i;
           found_score = value;
@@ -387,14 +389,16 @@ limber_compose_core (Composer *C, Session *s, double budget, gboolean *pinned)
           double best_value = 0;
           for (guint i = 0; i < sel->n; i++)
             {
-              if (!limber_ruleset_targets_primary (C->rs, i, m) || !limber_session_takes (C, s, i, budget))
+              if (!limber_ruleset_targets_primary (C->rs, i, m) || !allowed (C, i)
+                  || !limber_session_fits (C, s, i, budget))
                 continue;
               double value = limber_session_score (C, s, i);
               if (C->routine_pos[i] >= 0)
                 value *= 2;
               if (sel->choices[i].extra_sets > 0)
                 value *= 2;
-              if (found < 0 || value > best_value)
+              /* the clash test last, for a new best only (best()) */
+              if ((found < 0 || value > best_value) && limber_session_clash (C, s, i) < 0)
                 {
                   found = (int) i;
                   best_value = value;
@@ -547,11 +551,11 @@ limber_compose_accessories (Composer *C, const Session *core, double allowance)
       double found_score = 0;
       for (guint j = 0; j < C->sel->n; j++)
         {
-          if (!allowed (C, j) || !want_any (C, j, NULL) || C->sel->choices[j].seconds > allowance * OVERRUN
-              || limber_session_clash (C, &probe, j) >= 0)
+          if (!allowed (C, j) || !want_any (C, j, NULL) || C->sel->choices[j].seconds > allowance * OVERRUN)
             continue;
+          /* the clash test (a walk over the picks) only for a new best */
           double value = limber_session_score (C, core, j);
-          if (i < 0 || value > found_score)
+          if ((i < 0 || value > found_score) && limber_session_clash (C, &probe, j) < 0)
             {
               i = (int) j;
               found_score = value;
