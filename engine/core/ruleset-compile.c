@@ -95,8 +95,13 @@ static void
 compile_redundancy (LimberRuleset *rs)
 {
   rs->primary_bits = g_new (guint64, MAX (rs->exercises->len, 1));
+  rs->levels = g_new (guint8, MAX (rs->exercises->len, 1));
   for (guint i = 0; i < rs->exercises->len; i++)
-    rs->primary_bits[i] = ((const LimberExercise *) g_ptr_array_index (rs->exercises, i))->primary_bits;
+    {
+      const LimberExercise *e = g_ptr_array_index (rs->exercises, i);
+      rs->primary_bits[i] = e->primary_bits;
+      rs->levels[i] = (guint8) limber_exercise_level (e);
+    }
   guint n = rs->exercises->len;
   rs->redundant_words = MAX ((n + 63) / 64, 1);
   rs->redundant = g_new0 (guint64, (gsize) MAX (n, 1) * rs->redundant_words);

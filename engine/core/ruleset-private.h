@@ -472,6 +472,7 @@ struct _LimberRuleset {
    * contra_conds[contra_first[i] .. contra_first[i + 1]) */
   guint32 *contra_first, *contra_conds;
   guint64 *primary_bits;    /* each exercise's primary_bits, in catalogue order */
+  guint8 *levels;           /* each exercise's limber_exercise_level(), in catalogue order */
   /* What dosing reads of each exercise, in catalogue order, and every
    * ladder in one array (ruleset-compile.c): a plan doses every exercise
    * it may choose, and most have no log to read. */

@@ -307,6 +307,7 @@ limber_ruleset_unref (LimberRuleset *rs)
   g_clear_pointer (&rs->contra_first, g_free);
   g_clear_pointer (&rs->contra_conds, g_free);
   g_clear_pointer (&rs->primary_bits, g_free);
+  g_clear_pointer (&rs->levels, g_free);
   g_clear_pointer (&rs->dosing, g_free);
   g_clear_pointer (&rs->ladder_steps, g_free);
   g_clear_pointer (&rs->steps, g_free);

@@ -86,7 +86,7 @@ limber_session_add (const Composer *C, Session *s, guint i)
   };
   g_array_append_val (s->picks, pick);
   s->seconds += c->seconds;
-  s->levels[limber_exercise_level (exercise_at (C, i))] = TRUE;
+  s->levels[C->rs->levels[i]] = TRUE;
 }
 
 /* The levels the session's picks use, again, after a pick is taken out. */
@@ -95,7 +95,7 @@ limber_session_recount_levels (const Composer *C, Session *s)
 {
   s->levels[0] = s->levels[1] = s->levels[2] = FALSE;
   for (guint k = 0; k < s->picks->len; k++)
-    s->levels[limber_exercise_level (exercise_at (C, g_array_index (s->picks, Pick, k).exercise))] = TRUE;
+    s->levels[C->rs->levels[g_array_index (s->picks, Pick, k).exercise]] = TRUE;
 }
 
 /* How much the session wants i: its weight, the seed's tie-breaker, and a
@@ -104,7 +104,7 @@ double
 limber_session_score (const Composer *C, const Session *s, guint i)
 {
   double value = C->sel->choices[i].weight * C->jitter[i];
-  if (s->picks->len > 0 && !s->levels[limber_exercise_level (exercise_at (C, i))])
+  if (s->picks->len > 0 && !s->levels[C->rs->levels[i]])
     value *= NEW_LEVEL_FACTOR;
   return value;
 }
