@@ -14,17 +14,10 @@
 #include "condition.h"
 #include "selection.h"
 
-void
-limber_choice_explain (LimberChoice *choice, const char *rule, const char *fmt, ...)
+/* Files the choice's newest record (the last of sel->why) under it. */
+static void
+chain_record (LimberSelection *sel, LimberChoice *choice)
 {
-  va_list ap;
-  va_start (ap, fmt);
-  LimberSelection *sel = choice->owner;
-  guint before = sel->why->len;
-  limber_why_addv (sel->why, choice->index, rule, fmt, ap);
-  va_end (ap);
-  if (sel->why->len == before)
-    return; /* a format limber_why_addv() refused, with a critical */
   LimberWhy *w = &g_array_index (sel->why, LimberWhy, sel->why->len - 1);
   w->phase = sel->phase;
   w->rule_index = sel->rule_index;
@@ -38,6 +31,30 @@ limber_choice_explain (LimberChoice *choice, const char *rule, const char *fmt, 
   else
     choice->why_first = at;
   choice->why_last = at;
+}
+
+void
+limber_choice_explain (LimberChoice *choice, const char *rule, const char *fmt, ...)
+{
+  va_list ap;
+  va_start (ap, fmt);
+  LimberSelection *sel = choice->owner;
+  guint before = sel->why->len;
+  limber_why_addv (sel->why, choice->index, rule, fmt, ap);
+  va_end (ap);
+  if (sel->why->len == before)
+    return; /* a format limber_why_addv() refused, with a critical */
+  chain_record (sel, choice);
+}
+
+/* limber_choice_explain() from a record's parts (limber_why_put()), for
+ * the reasons made once per exercise of a rule's targets. */
+static void
+choice_put (LimberChoice *choice, const char *rule, const char *fmt, guint n_args, const LimberWhyArg *args)
+{
+  LimberSelection *sel = choice->owner;
+  limber_why_put (sel->why, choice->index, rule, fmt, 0, n_args, args);
+  chain_record (sel, choice);
 }
 
 const char *
@@ -119,7 +136,7 @@ holds (LimberSelection *sel, guint cond)
   guint8 known = sel->cond_memo[cond];
   if (known == 0)
     {
-      known = limber_cond_eval (g_ptr_array_index (sel->rs->conds, cond), sel->facts) ? 2 : 1;
+      known = limber_cond_eval (&sel->rs->cond_copies[cond], sel->facts) ? 2 : 1;
       sel->cond_memo[cond] = known;
     }
   return known == 2;
@@ -252,34 +269,43 @@ add_focus (LimberSelection *sel, int measure)
   g_array_append_val (sel->focus, measure);
 }
 
+/* One emphasis action on its targets: extra sets on the tighter side of a
+ * meaningful asymmetry, never a trivial difference, for exercises done
+ * one side at a time. */
 static void
-apply_emphasis (LimberSelection *sel, const LimberRule *rule, const LimberAction *a, const LimberExercise *e,
-                LimberChoice *c)
+apply_emphasis (LimberSelection *sel, const LimberRule *rule, const LimberAction *a, const guint32 *targets, guint n)
 {
   const LimberMeasureFact *m = &sel->facts->measures[a->measure_index];
   const LimberMeasure *measure = g_ptr_array_index (sel->rs->measures, a->measure_index);
-  /* emphasis follows a meaningful asymmetry, never a trivial difference */
-  if (!e->per_side || !m->present || !m->asymmetric || m->tighter == LIMBER_SIDE_NONE)
+  if (!m->present || !m->asymmetric || m->tighter == LIMBER_SIDE_NONE)
     return;
-  if (c->emphasis_side != LIMBER_SIDE_NONE && c->emphasis_side != m->tighter)
+  const char *tighter = limber_side_to_string (m->tighter);
+  LimberWhyArg added[] = { { .u = a->extra_sets }, { .s = a->extra_sets == 1 ? "" : "s" }, { .s = tighter },
+                           { .s = measure->id }, { .d = m->left }, { .d = m->right }, { .s = measure->unit } };
+  for (guint t = 0; t < n; t++)
     {
-      /* two asymmetries pulling to opposite sides cancel out: no emphasis */
-      limber_choice_explain (c, rule->id, "no emphasis: %s is tighter on the %s, another measure on the %s",
-                             measure->id, limber_side_to_string (m->tighter), limber_side_to_string (c->emphasis_side));
-      c->emphasis_side = LIMBER_SIDE_NONE;
-      c->extra_sets = 0;
-      /* the emphasis no longer speaks; the other rules' reason does */
-      sel->emphasis_rule[c->index] = NULL;
-      return;
+      guint i = targets[t];
+      LimberChoice *c = &sel->choices[i];
+      if (!sel->rs->dosing[i].per_side)
+        continue;
+      if (c->emphasis_side != LIMBER_SIDE_NONE && c->emphasis_side != m->tighter)
+        {
+          /* two asymmetries pulling to opposite sides cancel out: no emphasis */
+          limber_choice_explain (c, rule->id, "no emphasis: %s is tighter on the %s, another measure on the %s",
+                                 measure->id, tighter, limber_side_to_string (c->emphasis_side));
+          c->emphasis_side = LIMBER_SIDE_NONE;
+          c->extra_sets = 0;
+          /* the emphasis no longer speaks; the other rules' reason does */
+          sel->emphasis_rule[i] = NULL;
+          continue;
+        }
+      /* the rule giving the most extra sets speaks for them */
+      if (rule->reason != NULL && a->extra_sets >= c->extra_sets)
+        sel->emphasis_rule[i] = rule;
+      c->emphasis_side = m->tighter;
+      c->extra_sets = MAX (c->extra_sets, a->extra_sets);
+      choice_put (c, rule->id, "+%u set%s on the %s: %s left %g, right %g %s", G_N_ELEMENTS (added), added);
     }
-  /* the rule giving the most extra sets speaks for them */
-  if (rule->reason != NULL && a->extra_sets >= c->extra_sets)
-    sel->emphasis_rule[c->index] = rule;
-  c->emphasis_side = m->tighter;
-  c->extra_sets = MAX (c->extra_sets, a->extra_sets);
-  limber_choice_explain (c, rule->id, "+%u set%s on the %s: %s left %g, right %g %s", a->extra_sets,
-                         a->extra_sets == 1 ? "" : "s", limber_side_to_string (m->tighter), measure->id, m->left,
-                         m->right, measure->unit);
 }
 
 /* The reasons of a rule's weight on an exercise (limber_selection_reasons). */
@@ -330,8 +356,15 @@ apply_weights (LimberSelection *sel, const LimberRule *rule, const LimberRuleCod
         for (guint k = 0; k < group->n; k++)
           multiply[members[k]] *= w->multiply;
       if (rule->reason != NULL && w->raises)
-        for (guint k = 0; k < group->n; k++)
-          offer_reason (sel, members[k], rule, w->by_measure ? LIMBER_RANK_MEASURE : LIMBER_RANK_WEIGHT);
+        {
+          guint8 rank = w->by_measure ? LIMBER_RANK_MEASURE : LIMBER_RANK_WEIGHT;
+          for (guint k = 0; k < group->n; k++)
+            if (rank > sel->reason_rank[members[k]]) /* offer_reason() */
+              {
+                sel->reason_rule[members[k]] = rule;
+                sel->reason_rank[members[k]] = rank;
+              }
+        }
     }
 }
 
@@ -395,8 +428,7 @@ apply_step (LimberSelection *sel, const LimberRule *rule, const LimberStep *step
         }
       break;
     case ACTION_EMPHASISE:
-      for (guint t = 0; t < n; t++)
-        apply_emphasis (sel, rule, a, g_ptr_array_index (sel->rs->exercises, targets[t]), &choices[targets[t]]);
+      apply_emphasis (sel, rule, a, targets, n);
       break;
     case ACTION_LOWEST_STEP:
       for (guint t = 0; t < n; t++)

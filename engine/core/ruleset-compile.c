@@ -586,6 +586,9 @@ compile_conditions (LimberRuleset *rs)
       const LimberRule *rule = g_ptr_array_index (rs->rules, r);
       rs->rule_code[r].cond = rule->when != NULL ? (int) cond_number (rs, numbers, rule->when) : -1;
     }
+  rs->cond_copies = g_new (LimberCond, MAX (rs->conds->len, 1));
+  for (guint k = 0; k < rs->conds->len; k++)
+    rs->cond_copies[k] = *(const LimberCond *) g_ptr_array_index (rs->conds, k);
   guint n = rs->exercises->len, total = 0;
   rs->contra_first = g_new (guint32, n + 1);
   for (guint i = 0; i < n; i++)

@@ -468,6 +468,8 @@ struct _LimberRuleset {
    * (structurally: limber_cond_equal): a plan evaluates each at most once,
    * however many rules and exercises share it (evaluate.c). */
   GPtrArray *conds;         /* const LimberCond*, borrowed */
+  LimberCond *cond_copies;  /* the same, copied side by side (shallow: children are the originals'), which a
+                             * plan reads in one forward sweep rather than all over the heap */
   /* each exercise's contraindications by condition number:
    * contra_conds[contra_first[i] .. contra_first[i + 1]) */
   guint32 *contra_first, *contra_conds;

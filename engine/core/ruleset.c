@@ -304,6 +304,7 @@ limber_ruleset_unref (LimberRuleset *rs)
   g_clear_pointer (&rs->base_weights, g_free);
   g_clear_pointer (&rs->rule_ids, g_free);
   g_clear_pointer (&rs->conds, g_ptr_array_unref);
+  g_clear_pointer (&rs->cond_copies, g_free);
   g_clear_pointer (&rs->contra_first, g_free);
   g_clear_pointer (&rs->contra_conds, g_free);
   g_clear_pointer (&rs->primary_bits, g_free);
