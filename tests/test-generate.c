@@ -227,6 +227,73 @@ LIMBER_TEST (generate, a_small_difference_is_not_an_asymmetry)
   cr_assert_eq (limber_item_get_emphasis_side (item), LIMBER_SIDE_NONE);
 }
 
+/* The sentence next to an item says "An extra set on your right" only
+ * when the item has one: a rule that emphasises speaks for the exercises
+ * it gave extra sets, not for a two-sided one it only weighed, nor for one
+ * where an opposite asymmetry cancelled the emphasis. */
+static void
+expect_no_false_extra_sets (const LimberPlan *plan)
+{
+  FOR_EACH_ITEM (plan, item)
+  {
+    const char *said = limber_item_get_explanation (item);
+    if (g_str_has_prefix (said, "An extra set") || g_str_has_prefix (said, "Two extra sets"))
+      cr_assert_gt (limber_item_get_emphasis_extra_sets (item), 0, "%s says \"%s\" without an extra set",
+                    limber_exercise_get_id (limber_item_get_exercise (item)), said);
+  }
+}
+
+LIMBER_TEST (generate, opposite_asymmetries_cancel_the_extra_set_and_its_sentence)
+{
+  /* hip turning inwards tighter on the left, outwards tighter on the right:
+   * the seated hip rotation (no floor work) works both, so neither side
+   * gets more, and its sentence must not say one does */
+  g_autoptr (LimberRuleset) rs = limber_test_default_rules ();
+  g_autoptr (LimberProfile) p = limber_profile_new ();
+  limber_profile_set_goal (p, LIMBER_GOAL_FLEXIBILITY);
+  limber_profile_set_no_floor (p, TRUE);
+  limber_profile_set_measure (p, "hip.internal-rotation", 25, 40);
+  limber_profile_set_measure (p, "hip.external-rotation", 40, 25);
+  gboolean cancelled = FALSE;
+  for (guint64 seed = 0; seed < 8; seed++)
+    {
+      g_autoptr (LimberPlan) plan = generate (rs, p, seed, 7);
+      expect_no_false_extra_sets (plan);
+      FOR_EACH_ITEM (plan, item)
+      cancelled |= g_str_equal (limber_exercise_get_id (limber_item_get_exercise (item)), "seated-hip-rotation")
+                   && limber_item_get_emphasis_side (item) == LIMBER_SIDE_NONE;
+    }
+  cr_assert (cancelled, "no plan held the seated hip rotation without emphasis");
+}
+
+LIMBER_TEST (generate, no_sentence_promises_an_extra_set_the_item_lacks)
+{
+  /* asymmetries of every measure, one side or the other, over goals and
+   * seeds: two-sided exercises the asymmetry rules weigh say something else */
+  g_autoptr (LimberRuleset) rs = limber_test_default_rules ();
+  static const char *const sided[] = { "hip.internal-rotation", "hip.external-rotation", "hip.flexion",
+                                       "hip.extension", "hamstring.slr", "shoulder.flexion", "ankle.dorsiflexion" };
+  for (guint k = 0; k < 96; k++)
+    {
+      g_autoptr (LimberProfile) p = limber_profile_new ();
+      limber_profile_set_goal (p, (LimberGoal) (k % 3));
+      limber_profile_set_no_floor (p, (k / 3) % 2);
+      for (guint m = 0; m < G_N_ELEMENTS (sided); m++)
+        if (((k / 6) >> (m % 4)) & 1 || m < 2)
+          {
+            const LimberMeasure *measure = limber_ruleset_lookup_measure (rs, sided[m]);
+            double normal = limber_measure_get_normal (measure);
+            double tight = normal * 0.6, loose = normal * 0.9;
+            if ((k / 6 + m) % 2)
+              limber_profile_set_measure (p, sided[m], tight, loose);
+            else
+              limber_profile_set_measure (p, sided[m], loose, tight);
+          }
+      g_autoptr (LimberPlan) plan = generate (rs, p, k, 7);
+      expect_no_false_extra_sets (plan);
+    }
+}
+
 LIMBER_TEST (generate, no_training_day_runs_more_than_ten_percent_over)
 {
   g_autoptr (LimberRuleset) rs = limber_test_default_rules ();

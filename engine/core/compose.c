@@ -37,23 +37,14 @@ leave_out (Composer *C, guint i, const char *fmt, ...)
 static const char *
 exclusion_of (const Composer *C, guint i)
 {
-  g_autoptr (GArray) why = g_array_new (FALSE, FALSE, sizeof (LimberWhy));
-  limber_selection_reasons (C->sel, i, why);
-  const char *found = "not wanted by the rules (weight 0)";
-  for (guint k = 0; k < why->len; k++)
-    {
-      LimberWhy *w = &g_array_index (why, LimberWhy, k);
-      if (g_str_has_prefix (w->fmt, "excluded") || g_str_has_prefix (w->fmt, "replaced"))
-        {
-          /* the text lives as long as the plan: its rule id and format are
-           * the rule set's, its arguments the rule set's or kept */
-          g_autoptr (GString) text = g_string_new (NULL);
-          limber_why_format (w, text);
-          found = limber_selection_keep (C->sel, text->str);
-          break;
-        }
-    }
-  return found;
+  LimberWhy w;
+  if (!limber_selection_first_exclusion (C->sel, i, &w))
+    return "not wanted by the rules (weight 0)";
+  /* the text lives as long as the plan: its rule id and format are the
+   * rule set's, its arguments the rule set's or kept */
+  g_autoptr (GString) text = g_string_new (NULL);
+  limber_why_format (&w, text);
+  return limber_selection_keep (C->sel, text->str);
 }
 
 typedef gboolean (*Want) (const Composer *C, guint i, gpointer data);

@@ -235,6 +235,17 @@ apply_constraints (LimberSelection *sel)
       contraindicate (sel, i);
 }
 
+/* Whether the rule's reason may speak for an exercise it weighs or
+ * requires: a rule that emphasises says why it gave extra sets ("An extra
+ * set on your right: ..."), which is true only where it gave them
+ * (apply_emphasis), not of a two-sided exercise it only weighed, nor of
+ * one where another asymmetry cancelled its emphasis. */
+static inline gboolean
+speaks (const LimberRule *rule)
+{
+  return rule->reason != NULL && !rule->emphasises;
+}
+
 /* The most specific rule with a reason speaks for the exercise; among
  * equals, the first in document order.  (Emphasis speaks apart: see
  * apply_emphasis.)  Rules run in document order, so the first offer of a
@@ -242,7 +253,7 @@ apply_constraints (LimberSelection *sel)
 static void
 offer_reason (LimberSelection *sel, guint i, const LimberRule *rule, int rank)
 {
-  if (rule->reason != NULL && rank > sel->reason_rank[i])
+  if (speaks (rule) && rank > sel->reason_rank[i])
     {
       sel->reason_rule[i] = rule;
       sel->reason_rank[i] = (guint8) rank;
@@ -253,7 +264,7 @@ offer_reason (LimberSelection *sel, guint i, const LimberRule *rule, int rank)
 static void
 offer_shared_reason (LimberSelection *sel, guint list, const LimberRule *rule, int rank)
 {
-  if (rule->reason != NULL && rank > sel->lists[list].reason_rank)
+  if (speaks (rule) && rank > sel->lists[list].reason_rank)
     {
       sel->lists[list].reason_rule = rule;
       sel->lists[list].reason_rank = (guint8) rank;
@@ -355,7 +366,7 @@ apply_weights (LimberSelection *sel, const LimberRule *rule, const LimberRuleCod
       if (w->has_multiply)
         for (guint k = 0; k < group->n; k++)
           multiply[members[k]] *= w->multiply;
-      if (rule->reason != NULL && w->raises)
+      if (speaks (rule) && w->raises)
         {
           guint8 rank = w->by_measure ? LIMBER_RANK_MEASURE : LIMBER_RANK_WEIGHT;
           for (guint k = 0; k < group->n; k++)
@@ -585,6 +596,48 @@ copy_records (const LimberSelection *sel, guint exercise, guint8 phase, int rule
    * are the last of them (constrain) */
   if (phase == 0 && c->contraindicated)
     contraindication_reasons (sel, exercise, out);
+}
+
+static gboolean
+is_exclusion (const LimberWhy *w)
+{
+  return g_str_has_prefix (w->fmt, "excluded") || g_str_has_prefix (w->fmt, "replaced");
+}
+
+/* The first of the records copy_records() gives that is an exclusion. */
+static gboolean
+first_exclusion_in (const LimberSelection *sel, guint exercise, guint8 phase, LimberWhy *out)
+{
+  g_autoptr (GArray) records = g_array_new (FALSE, FALSE, sizeof (LimberWhy));
+  copy_records (sel, exercise, phase, -1, -1, records);
+  for (guint k = 0; k < records->len; k++)
+    if (is_exclusion (&g_array_index (records, LimberWhy, k)))
+      {
+        *out = g_array_index (records, LimberWhy, k);
+        return TRUE;
+      }
+  return FALSE;
+}
+
+gboolean
+limber_selection_first_exclusion (const LimberSelection *sel, guint exercise, LimberWhy *out)
+{
+  /* limber_selection_reasons()' order: before the rules, the rules (whose
+   * only exclusions are their exclude actions), after them */
+  if (first_exclusion_in (sel, exercise, 0, out))
+    return TRUE;
+  const GArray *by = ((const LimberExercise *) g_ptr_array_index (sel->rs->exercises, exercise))->acted_on_by;
+  for (guint k = 0; by != NULL && k < by->len; k++)
+    {
+      const LimberActedOn *on = &g_array_index (by, LimberActedOn, k);
+      if (sel->fired_mask[on->rule] && sel->rs->steps[on->step].kind == ACTION_EXCLUDE)
+        {
+          /* as limber_selection_reasons() records it */
+          *out = (LimberWhy) { .rule = sel->rs->rule_ids[on->rule], .fmt = "excluded", .exercise = exercise };
+          return TRUE;
+        }
+    }
+  return first_exclusion_in (sel, exercise, 2, out);
 }
 
 void

@@ -203,6 +203,9 @@ compile_weights (LimberRuleset *rs)
     {
       LimberRule *rule = g_ptr_array_index (rs->rules, r);
       rule->index = r;
+      rule->emphasises = FALSE;
+      for (guint a = 0; a < rule->actions->len; a++)
+        rule->emphasises |= ((const LimberAction *) g_ptr_array_index (rule->actions, a))->kind == ACTION_EMPHASISE;
       rule->weights = g_array_new (FALSE, FALSE, sizeof (LimberRuleWeight));
       for (guint a = 0; a < rule->actions->len; a++)
         {

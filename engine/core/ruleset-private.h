@@ -208,6 +208,8 @@ struct _LimberRule {
    * weight_groups from first_group, in rule order (ruleset-compile.c) */
   guint first_group, n_groups;
   guint index;              /* its place in the rule set's rules */
+  gboolean emphasises;      /* it has an emphasise action: its reason (about extra sets) speaks for an exercise
+                             * only where it gave extra sets (evaluate.c) */
 };
 
 struct _LimberMeasure {

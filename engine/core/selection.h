@@ -112,6 +112,12 @@ void limber_selection_free (LimberSelection *sel);
 /* Records a reason of the choice (why.h): the strings it formats with must
  * outlive the plan (the rule set's, static ones, or limber_selection_keep()'s). */
 void limber_choice_explain (LimberChoice *choice, const char *rule, const char *fmt, ...) G_GNUC_PRINTF (3, 4);
+/* The first of the exercise's reasons (limber_selection_reasons) that
+ * excluded or replaced it, into *out (its text not made); FALSE when none
+ * did.  Without making the others, which for an exercise many rules reach
+ * are hundreds. */
+gboolean limber_selection_first_exclusion (const LimberSelection *sel, guint exercise, LimberWhy *out);
+
 /* The reasons dosing left unrecorded for the exercise (LimberChoice.dosed),
  * appended to out in the order dosing decided them (dose.c). */
 void limber_dose_reasons (const LimberSelection *sel, guint exercise, GArray *out);
