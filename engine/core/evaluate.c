@@ -647,21 +647,21 @@ limber_selection_reasons (const LimberSelection *sel, guint exercise, GArray *ou
   const LimberExercise *e = g_ptr_array_index (rs->exercises, exercise);
   copy_records (sel, exercise, 0, -1, -1, out);
   /* what the rules that fired did to it, rule by rule: their other
-   * actions (acted_on_by), then their weight (weighted_by, as compiled),
+   * actions (acted_on_by), then their weight (rs->weighted, as compiled),
    * the two lists merged by rule */
   const GArray *by = e->acted_on_by;
-  const GArray *weighted = e->weighted_by;
-  guint nb = by != NULL ? by->len : 0, nw = weighted != NULL ? weighted->len : 0;
+  const LimberWeightRef *weighted = rs->weighted + rs->weighted_first[exercise];
+  guint nb = by != NULL ? by->len : 0, nw = rs->weighted_first[exercise + 1] - rs->weighted_first[exercise];
   const LimberActedOn *on = nb > 0 ? &g_array_index (by, LimberActedOn, 0) : NULL;
   for (guint k = 0, wk = 0; k < nb || wk < nw;)
     {
       guint rb = k < nb ? on[k].rule : G_MAXUINT;
-      guint rw = wk < nw ? g_array_index (weighted, LimberWeightRef, wk).rule : G_MAXUINT;
+      guint rw = wk < nw ? weighted[wk].rule : G_MAXUINT;
       guint r = MIN (rb, rw);
       guint end = k;
       while (end < nb && on[end].rule == r)
         end++;
-      const LimberWeightRef *weight = rw == r ? &g_array_index (weighted, LimberWeightRef, wk++) : NULL;
+      const LimberWeightRef *weight = rw == r ? &weighted[wk++] : NULL;
       if (!sel->fired_mask[r])
         {
           k = end;

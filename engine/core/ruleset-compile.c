@@ -187,65 +187,52 @@ compile_regions (LimberRuleset *rs)
       g_hash_table_add (rs->regions, *r);
 }
 
+/* One rule's weight on each exercise its weight actions reach, combined
+ * (LimberRuleWeight, into out, in the order first reached): whatever
+ * number of its selectors match, a rule raises an exercise's weight at
+ * most once (its largest multiplier above 1), lowers it at most once (its
+ * smallest below 1) and adds its largest addition once.  at, up and down
+ * are per-exercise scratch (at: -1 everywhere, and left so). */
 static void
-compile_weights (LimberRuleset *rs)
+rule_weights (const LimberRule *rule, GArray *out, int *at, double *up, double *down)
 {
-  guint n = rs->exercises->len;
-  g_autofree int *at = g_new (int, MAX (n, 1));   /* exercise -> its entry in the rule's weights, or -1 */
-  g_autofree double *up = g_new (double, MAX (n, 1)), *down = g_new (double, MAX (n, 1));
-  for (guint i = 0; i < n; i++)
+  g_array_set_size (out, 0);
+  for (guint a = 0; a < rule->actions->len; a++)
     {
-      at[i] = -1;
-      ((LimberExercise *) g_ptr_array_index (rs->exercises, i))->weighted_by
-          = g_array_new (FALSE, FALSE, sizeof (LimberWeightRef));
-    }
-  for (guint r = 0; r < rs->rules->len; r++)
-    {
-      LimberRule *rule = g_ptr_array_index (rs->rules, r);
-      rule->index = r;
-      rule->emphasises = FALSE;
-      for (guint a = 0; a < rule->actions->len; a++)
-        rule->emphasises |= ((const LimberAction *) g_ptr_array_index (rule->actions, a))->kind == ACTION_EMPHASISE;
-      rule->weights = g_array_new (FALSE, FALSE, sizeof (LimberRuleWeight));
-      for (guint a = 0; a < rule->actions->len; a++)
+      const LimberAction *action = g_ptr_array_index (rule->actions, a);
+      if (action->kind != ACTION_WEIGHT)
+        continue;
+      for (guint t = 0; t < action->targets->len; t++)
         {
-          const LimberAction *action = g_ptr_array_index (rule->actions, a);
-          if (action->kind != ACTION_WEIGHT)
-            continue;
-          for (guint t = 0; t < action->targets->len; t++)
+          guint i = g_array_index (action->targets, guint, t);
+          if (at[i] < 0)
             {
-              guint i = g_array_index (action->targets, guint, t);
-              if (at[i] < 0)
-                {
-                  LimberRuleWeight fresh = { .exercise = i };
-                  at[i] = (int) rule->weights->len;
-                  g_array_append_val (rule->weights, fresh);
-                  up[i] = down[i] = 1;
-                }
-              LimberRuleWeight *w = &g_array_index (rule->weights, LimberRuleWeight, at[i]);
-              if (action->has_multiply)
-                {
-                  if (action->multiply > 1)
-                    up[i] = MAX (up[i], action->multiply);
-                  else
-                    down[i] = MIN (down[i], action->multiply);
-                }
-              if (action->has_add)
-                w->add = w->has_add ? MAX (w->add, action->add) : action->add;
-              w->has_multiply |= action->has_multiply;
-              w->has_add |= action->has_add;
-              w->by_measure |= action->target_kind == TARGET_MEASURE;
+              LimberRuleWeight fresh = { .exercise = i };
+              at[i] = (int) out->len;
+              g_array_append_val (out, fresh);
+              up[i] = down[i] = 1;
             }
+          LimberRuleWeight *w = &g_array_index (out, LimberRuleWeight, at[i]);
+          if (action->has_multiply)
+            {
+              if (action->multiply > 1)
+                up[i] = MAX (up[i], action->multiply);
+              else
+                down[i] = MIN (down[i], action->multiply);
+            }
+          if (action->has_add)
+            w->add = w->has_add ? MAX (w->add, action->add) : action->add;
+          w->has_multiply |= action->has_multiply;
+          w->has_add |= action->has_add;
+          w->by_measure |= action->target_kind == TARGET_MEASURE;
         }
-      for (guint k = 0; k < rule->weights->len; k++)
-        {
-          LimberRuleWeight *w = &g_array_index (rule->weights, LimberRuleWeight, k);
-          w->multiply = up[w->exercise] * down[w->exercise];
-          w->raises = (w->has_multiply && w->multiply > 1) || (w->has_add && w->add > 0);
-          at[w->exercise] = -1;
-          LimberWeightRef ref = { r, k, *w };
-          g_array_append_val (((LimberExercise *) g_ptr_array_index (rs->exercises, w->exercise))->weighted_by, ref);
-        }
+    }
+  for (guint k = 0; k < out->len; k++)
+    {
+      LimberRuleWeight *w = &g_array_index (out, LimberRuleWeight, k);
+      w->multiply = up[w->exercise] * down[w->exercise];
+      w->raises = (w->has_multiply && w->multiply > 1) || (w->has_add && w->add > 0);
+      at[w->exercise] = -1;
     }
 }
 
@@ -285,21 +272,35 @@ intern_indices (LimberRuleset *rs, const guint32 *indices, guint n)
   return g_bytes_get_data (interned, NULL);
 }
 
-/* Runs after compile_weights(): each rule's weights grouped by value, each
- * group's exercises in one interned list (LimberWeightGroup). */
+/* Each rule's weights (rule_weights), grouped by value, each group's
+ * exercises in one interned list (LimberWeightGroup), and for each
+ * exercise the rules whose weight reaches it (rs->weighted, by exercise,
+ * in rule order).  One pass over the rules with scratch arrays: a large
+ * rule set reaches a hundred thousand exercise weights, which are counted
+ * into place rather than appended exercise by exercise. */
 static void
-compile_weight_groups (LimberRuleset *rs)
+compile_weights (LimberRuleset *rs)
 {
+  guint n = rs->exercises->len;
+  g_autofree int *at = g_new (int, MAX (n, 1));
+  g_autofree double *up = g_new (double, MAX (n, 1)), *down = g_new (double, MAX (n, 1));
+  for (guint i = 0; i < n; i++)
+    at[i] = -1;
+  g_autoptr (GArray) weights = g_array_new (FALSE, FALSE, sizeof (LimberRuleWeight));
+  g_autoptr (GArray) refs = g_array_new (FALSE, FALSE, sizeof (LimberWeightRef)); /* in rule order */
   g_autoptr (GArray) lists = g_array_new (FALSE, FALSE, sizeof (GArray *));
   rs->weight_groups = g_array_new (FALSE, FALSE, sizeof (LimberWeightGroup));
   for (guint r = 0; r < rs->rules->len; r++)
     {
       LimberRule *rule = g_ptr_array_index (rs->rules, r);
+      rule_weights (rule, weights, at, up, down);
       rule->first_group = rs->weight_groups->len;
-      g_array_set_size (lists, 0);
-      for (guint k = 0; k < rule->weights->len; k++)
+      rule->n_groups = 0;
+      for (guint k = 0; k < weights->len; k++)
         {
-          const LimberRuleWeight *w = &g_array_index (rule->weights, LimberRuleWeight, k);
+          const LimberRuleWeight *w = &g_array_index (weights, LimberRuleWeight, k);
+          LimberWeightRef ref = { r, k, *w };
+          g_array_append_val (refs, ref);
           guint g = 0;
           while (g < rule->n_groups
                  && !same_weight (&g_array_index (rs->weight_groups, LimberWeightGroup, rule->first_group + g).value, w))
@@ -309,8 +310,12 @@ compile_weight_groups (LimberRuleset *rs)
               LimberWeightGroup group = { .value = *w };
               g_array_append_val (rs->weight_groups, group);
               rule->n_groups++;
-              GArray *members = g_array_new (FALSE, FALSE, sizeof (guint32));
-              g_array_append_val (lists, members);
+              if (lists->len < rule->n_groups)
+                {
+                  GArray *members = g_array_new (FALSE, FALSE, sizeof (guint32));
+                  g_array_append_val (lists, members);
+                }
+              g_array_set_size (g_array_index (lists, GArray *, g), 0);
             }
           guint32 exercise = w->exercise;
           g_array_append_val (g_array_index (lists, GArray *, g), exercise);
@@ -322,8 +327,22 @@ compile_weight_groups (LimberRuleset *rs)
           LimberWeightGroup *group = &g_array_index (rs->weight_groups, LimberWeightGroup, rule->first_group + g);
           group->n = members->len;
           group->exercises = intern_indices (rs, (const guint32 *) (gconstpointer) members->data, members->len);
-          g_array_unref (members);
         }
+    }
+  for (guint g = 0; g < lists->len; g++)
+    g_array_unref (g_array_index (lists, GArray *, g));
+  /* by exercise, each exercise's in rule order (a stable counting sort) */
+  rs->weighted_first = g_new0 (guint32, n + 1);
+  for (guint k = 0; k < refs->len; k++)
+    rs->weighted_first[g_array_index (refs, LimberWeightRef, k).value.exercise + 1]++;
+  for (guint i = 0; i < n; i++)
+    rs->weighted_first[i + 1] += rs->weighted_first[i];
+  rs->weighted = g_new (LimberWeightRef, MAX (refs->len, 1));
+  g_autofree guint32 *fill = g_memdup2 (rs->weighted_first, sizeof (guint32) * (n + 1));
+  for (guint k = 0; k < refs->len; k++)
+    {
+      const LimberWeightRef *ref = &g_array_index (refs, LimberWeightRef, k);
+      rs->weighted[fill[ref->value.exercise]++] = *ref;
     }
 }
 
@@ -372,7 +391,7 @@ share_list (LimberRuleset *rs, GHashTable *uses, GHashTable *number, GPtrArray *
   return (int) GPOINTER_TO_UINT (found);
 }
 
-/* Runs after compile_weight_groups() and compile_actions(): numbers the
+/* Runs after compile_weights() and compile_actions(): numbers the
  * lists that at least LIMBER_SHARED_LIST_MIN_USES weight groups and
  * actions of more than one exercise use, marks their groups and actions,
  * and lists for each exercise the shared lists it is on
@@ -643,7 +662,7 @@ compile_steps (LimberRuleset *rs)
           guint32 step = at++;
           rs->steps[step] = (LimberStep) { a->kind, a->shared, focus, r, k, a->targets ? a->targets->len : 0,
                                            a->target_list, a };
-          /* weights reach an exercise's reasons through weighted_by; advice
+          /* weights reach an exercise's reasons through rs->weighted; advice
            * and minute limits target no exercise */
           if (a->kind == ACTION_WEIGHT || a->kind == ACTION_ADVISE || a->kind == ACTION_LIMIT_MINUTES)
             continue;
@@ -683,7 +702,6 @@ limber_ruleset_compile (LimberRuleset *rs)
   compile_target_measures (rs);
   compile_contraindication_texts (rs);
   compile_weights (rs);
-  compile_weight_groups (rs);
   compile_regions (rs);
   compile_constraints (rs);
   compile_jobs (rs);

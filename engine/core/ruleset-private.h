@@ -203,7 +203,6 @@ struct _LimberRule {
   int reason_measure;       /* the measure the placeholders read: the first deficit or asymmetry of <when>, or -1 */
   LimberCond *when;
   GPtrArray *actions;       /* LimberAction* */
-  GArray *weights;          /* LimberRuleWeight, one per exercise its weight actions reach (ruleset-compile.c) */
   /* the same weights grouped by value: n_groups of the rule set's
    * weight_groups from first_group, in rule order (ruleset-compile.c) */
   guint first_group, n_groups;
@@ -364,7 +363,6 @@ struct _LimberExercise {
                              * limber_exercise_targets_primary() (ruleset-compile.c) */
   GArray *acted_on_by;      /* LimberActedOn: the actions other than weights that target it, in rule then action
                              * order (ruleset-compile.c) */
-  GArray *weighted_by;      /* LimberWeightRef: the rules whose weight reaches it, in rule order (ruleset-compile.c) */
   unsigned level;
   gboolean per_side;
   double base_weight;
@@ -461,6 +459,10 @@ struct _LimberRuleset {
    * class's lists are combined once a plan, then given to its exercises
    * (evaluate.c).  member_class[i]: exercise i's class; a class's lists are
    * those of its first exercise, class_exercise[c]. */
+  /* for each exercise, the rules whose weight reaches it, in rule order:
+   * weighted[weighted_first[i] .. weighted_first[i + 1]) (ruleset-compile.c) */
+  guint32 *weighted_first;
+  LimberWeightRef *weighted;
   guint n_member_classes;
   guint32 *member_class, *class_exercise;
   LimberRuleCode *rule_code; /* one per rule (ruleset-compile.c) */

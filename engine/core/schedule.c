@@ -147,9 +147,11 @@ shared_clear (Shared *S)
 #define LATE_REASONS_MIN 64
 
 static gboolean
-reasons_wait (const LimberExercise *e)
+reasons_wait (const LimberRuleset *rs, guint i)
 {
-  return (e->acted_on_by ? e->acted_on_by->len : 0) + (e->weighted_by ? e->weighted_by->len : 0) >= LATE_REASONS_MIN;
+  const LimberExercise *e = g_ptr_array_index (rs->exercises, i);
+  return (e->acted_on_by ? e->acted_on_by->len : 0) + rs->weighted_first[i + 1] - rs->weighted_first[i]
+         >= LATE_REASONS_MIN;
 }
 
 /* The exercise's shared reasons into why: where its base weight came from,
@@ -229,11 +231,10 @@ share_exercise (const Composer *C, Shared *S, const Pick *pick, gboolean core)
   if (S->shared_first[i] != G_MAXUINT || S->late_of[i] >= 0)
     return;
   LimberPlan *plan = C->plan;
-  const LimberExercise *e = exercise_at (C, i);
   const LimberChoice *c = &C->sel->choices[i];
   const LimberSlot *slot = g_ptr_array_index (C->template->slots, pick->slot);
   const char *substitute = C->substitutes[i] >= 0 ? exercise_at (C, (guint) C->substitutes[i])->id : NULL;
-  if (reasons_wait (e))
+  if (reasons_wait (C->rs, i))
     {
       if (plan->late == NULL)
         {

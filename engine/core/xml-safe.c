@@ -286,7 +286,7 @@ limber_xml_parse_safely (const char *name, const char *source, gsize length, con
    * XInclude, which we never process anyway.  NOERROR keeps libxml2 from
    * printing: errors reach us through the context, and the process-wide
    * handlers, which an embedding app may own, are left alone. */
-  const int options = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING;
+  const int options = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_COMPACT | XML_PARSE_NOBLANKS;
   xmlParserCtxtPtr ctxt = xmlNewParserCtxt ();
   if (ctxt == NULL)
     {
