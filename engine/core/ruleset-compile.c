@@ -253,6 +253,17 @@ compare_guint32 (gconstpointer a, gconstpointer b)
   return x < y ? -1 : x > y;
 }
 
+/* Whether the n indices are in ascending order (a single action's
+ * targets are: its group needs no sort). */
+static gboolean
+ascending (const guint32 *indices, guint n)
+{
+  for (guint k = 1; k < n; k++)
+    if (indices[k - 1] > indices[k])
+      return FALSE;
+  return TRUE;
+}
+
 /* One copy of each list of exercise indices the rule set's rules use:
  * rules that name the same tag or region share it. */
 static const guint32 *
@@ -287,7 +298,17 @@ compile_weights (LimberRuleset *rs)
   for (guint i = 0; i < n; i++)
     at[i] = -1;
   g_autoptr (GArray) weights = g_array_new (FALSE, FALSE, sizeof (LimberRuleWeight));
-  g_autoptr (GArray) refs = g_array_new (FALSE, FALSE, sizeof (LimberWeightRef)); /* in rule order */
+  guint reach = 0; /* at most this many exercise weights */
+  for (guint r = 0; r < rs->rules->len; r++)
+    {
+      const LimberRule *rule = g_ptr_array_index (rs->rules, r);
+      for (guint a = 0; a < rule->actions->len; a++)
+        {
+          const LimberAction *action = g_ptr_array_index (rule->actions, a);
+          reach += action->kind == ACTION_WEIGHT ? action->targets->len : 0;
+        }
+    }
+  g_autoptr (GArray) refs = g_array_sized_new (FALSE, FALSE, sizeof (LimberWeightRef), reach); /* in rule order */
   g_autoptr (GArray) lists = g_array_new (FALSE, FALSE, sizeof (GArray *));
   rs->weight_groups = g_array_new (FALSE, FALSE, sizeof (LimberWeightGroup));
   for (guint r = 0; r < rs->rules->len; r++)
@@ -323,7 +344,8 @@ compile_weights (LimberRuleset *rs)
       for (guint g = 0; g < rule->n_groups; g++)
         {
           GArray *members = g_array_index (lists, GArray *, g);
-          g_array_sort (members, compare_guint32);
+          if (!ascending ((const guint32 *) (gconstpointer) members->data, members->len))
+            g_array_sort (members, compare_guint32);
           LimberWeightGroup *group = &g_array_index (rs->weight_groups, LimberWeightGroup, rule->first_group + g);
           group->n = members->len;
           group->exercises = intern_indices (rs, (const guint32 *) (gconstpointer) members->data, members->len);

@@ -10,6 +10,7 @@
  * reported at once, one line each, so an author fixes a file in one round.
  */
 #include "ruleset-private.h"
+#include "sha256.h"
 
 #include <string.h>
 
@@ -795,7 +796,7 @@ within_counts (Loader *L, xmlDoc *doc, GError **error)
 static char *
 sha256_hex (const char *data, gsize length)
 {
-  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) data, length);
+  return limber_sha256_hex (data, length);
 }
 
 LimberRuleset *
