@@ -691,7 +691,7 @@ limber_selection_reasons (const LimberSelection *sel, guint exercise, GArray *ou
             }
         }
       if (weight != NULL)
-        weight_reasons (out, exercise, rule_id, &weight->value);
+        weight_reasons (out, exercise, rule_id, &g_array_index (rs->weight_groups, LimberWeightGroup, weight->group).value);
     }
   copy_records (sel, exercise, 2, -1, -1, out);
 }

@@ -309,6 +309,7 @@ compile_weights (LimberRuleset *rs)
         }
     }
   g_autoptr (GArray) refs = g_array_sized_new (FALSE, FALSE, sizeof (LimberWeightRef), reach); /* in rule order */
+  g_autoptr (GArray) reached = g_array_sized_new (FALSE, FALSE, sizeof (guint32), reach);      /* each ref's exercise */
   g_autoptr (GArray) lists = g_array_new (FALSE, FALSE, sizeof (GArray *));
   rs->weight_groups = g_array_new (FALSE, FALSE, sizeof (LimberWeightGroup));
   for (guint r = 0; r < rs->rules->len; r++)
@@ -320,8 +321,6 @@ compile_weights (LimberRuleset *rs)
       for (guint k = 0; k < weights->len; k++)
         {
           const LimberRuleWeight *w = &g_array_index (weights, LimberRuleWeight, k);
-          LimberWeightRef ref = { r, k, *w };
-          g_array_append_val (refs, ref);
           guint g = 0;
           while (g < rule->n_groups
                  && !same_weight (&g_array_index (rs->weight_groups, LimberWeightGroup, rule->first_group + g).value, w))
@@ -340,6 +339,9 @@ compile_weights (LimberRuleset *rs)
             }
           guint32 exercise = w->exercise;
           g_array_append_val (g_array_index (lists, GArray *, g), exercise);
+          LimberWeightRef ref = { r, rule->first_group + g };
+          g_array_append_val (refs, ref);
+          g_array_append_val (reached, exercise);
         }
       for (guint g = 0; g < rule->n_groups; g++)
         {
@@ -356,16 +358,13 @@ compile_weights (LimberRuleset *rs)
   /* by exercise, each exercise's in rule order (a stable counting sort) */
   rs->weighted_first = g_new0 (guint32, n + 1);
   for (guint k = 0; k < refs->len; k++)
-    rs->weighted_first[g_array_index (refs, LimberWeightRef, k).value.exercise + 1]++;
+    rs->weighted_first[g_array_index (reached, guint32, k) + 1]++;
   for (guint i = 0; i < n; i++)
     rs->weighted_first[i + 1] += rs->weighted_first[i];
   rs->weighted = g_new (LimberWeightRef, MAX (refs->len, 1));
   g_autofree guint32 *fill = g_memdup2 (rs->weighted_first, sizeof (guint32) * (n + 1));
   for (guint k = 0; k < refs->len; k++)
-    {
-      const LimberWeightRef *ref = &g_array_index (refs, LimberWeightRef, k);
-      rs->weighted[fill[ref->value.exercise]++] = *ref;
-    }
+    rs->weighted[fill[g_array_index (reached, guint32, k)]++] = g_array_index (refs, LimberWeightRef, k);
 }
 
 /* A list that this many weight groups and actions act on is acted on

@@ -143,12 +143,10 @@ typedef struct {
   int shared;               /* its list's number among the shared lists (rs->shared_lists), or -1 */
 } LimberWeightGroup;
 
-/* An exercise's weight from one rule: the rule, and a copy of the weight
- * (rule's weights[weight]) so that an exercise's reasons read its own
- * array, not one entry of every rule's. */
+/* An exercise's weight from one rule: the rule, and the rule's weight
+ * group the exercise is in (its value in rs->weight_groups). */
 typedef struct {
-  guint rule, weight;
-  LimberRuleWeight value;
+  guint32 rule, group;
 } LimberWeightRef;
 
 /* An action as evaluation reads it, the rule set's in one array, each
