@@ -626,10 +626,10 @@ limber_selection_first_exclusion (const LimberSelection *sel, guint exercise, Li
    * only exclusions are their exclude actions), after them */
   if (first_exclusion_in (sel, exercise, 0, out))
     return TRUE;
-  const GArray *by = ((const LimberExercise *) g_ptr_array_index (sel->rs->exercises, exercise))->acted_on_by;
-  for (guint k = 0; by != NULL && k < by->len; k++)
+  const LimberRuleset *rs = sel->rs;
+  for (guint k = rs->acted_first[exercise]; k < rs->acted_first[exercise + 1]; k++)
     {
-      const LimberActedOn *on = &g_array_index (by, LimberActedOn, k);
+      const LimberActedOn *on = &rs->acted[k];
       if (sel->fired_mask[on->rule] && sel->rs->steps[on->step].kind == ACTION_EXCLUDE)
         {
           /* as limber_selection_reasons() records it */
@@ -644,15 +644,14 @@ void
 limber_selection_reasons (const LimberSelection *sel, guint exercise, GArray *out)
 {
   const LimberRuleset *rs = sel->rs;
-  const LimberExercise *e = g_ptr_array_index (rs->exercises, exercise);
   copy_records (sel, exercise, 0, -1, -1, out);
   /* what the rules that fired did to it, rule by rule: their other
-   * actions (acted_on_by), then their weight (rs->weighted, as compiled),
+   * actions (rs->acted), then their weight (rs->weighted, as compiled),
    * the two lists merged by rule */
-  const GArray *by = e->acted_on_by;
+  const LimberActedOn *on = rs->acted + rs->acted_first[exercise];
   const LimberWeightRef *weighted = rs->weighted + rs->weighted_first[exercise];
-  guint nb = by != NULL ? by->len : 0, nw = rs->weighted_first[exercise + 1] - rs->weighted_first[exercise];
-  const LimberActedOn *on = nb > 0 ? &g_array_index (by, LimberActedOn, 0) : NULL;
+  guint nb = rs->acted_first[exercise + 1] - rs->acted_first[exercise];
+  guint nw = rs->weighted_first[exercise + 1] - rs->weighted_first[exercise];
   for (guint k = 0, wk = 0; k < nb || wk < nw;)
     {
       guint rb = k < nb ? on[k].rule : G_MAXUINT;

@@ -28,6 +28,8 @@ typedef struct {
   GHashTable *tags;       /* every tag carried by an exercise -> the exercises (GArray of guint, ascending) */
   GHashTable *regions;    /* every region named by an exercise -> the exercises, the same way */
   GHashTable *positions;  /* every position -> the exercises, the same way */
+  GArray **by_measure;    /* per measure index x 2 (primary, any role): the exercises that target it, made when
+                           * first asked (measure= targets) */
 } Checker;
 
 /* code: the problem's kind, a LIMBER_PROBLEM_* (limber/error.h) */
@@ -380,10 +382,20 @@ resolve_targets (Checker *C, LimberAction *a)
   switch (a->target_kind)
     {
     case TARGET_MEASURE:
-      for (guint i = 0; i < C->rs->exercises->len; i++)
-        if (limber_exercise_targets (g_ptr_array_index (C->rs->exercises, i), measure, a->any_role))
-          g_array_append_val (a->targets, i);
-      break;
+      {
+        /* thousands of actions name a few measures: each measure's
+         * exercises are found once */
+        GArray **found = &C->by_measure[2 * measure + (a->any_role ? 1 : 0)];
+        if (*found == NULL)
+          {
+            *found = g_array_new (FALSE, FALSE, sizeof (guint));
+            for (guint i = 0; i < C->rs->exercises->len; i++)
+              if (limber_exercise_targets (g_ptr_array_index (C->rs->exercises, i), measure, a->any_role))
+                g_array_append_val (*found, i);
+          }
+        members = *found;
+        break;
+      }
     case TARGET_EXERCISE:
       if ((index = limber_ruleset_index_of (C->rs->exercise_index, a->target)) >= 0)
         g_array_append_val (a->targets, index);
@@ -924,6 +936,7 @@ limber_ruleset_check (LimberRuleset *rs, const char *source, gsize length, Limbe
     .tags = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_array_unref),
     .regions = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_array_unref),
     .positions = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_array_unref),
+    .by_measure = g_new0 (GArray *, 2 * rs->measures->len + 2),
   };
   guint before = limber_report_count (report);
 
@@ -953,5 +966,9 @@ limber_ruleset_check (LimberRuleset *rs, const char *source, gsize length, Limbe
   g_hash_table_unref (C.tags);
   g_hash_table_unref (C.regions);
   g_hash_table_unref (C.positions);
+  for (guint k = 0; k < 2 * rs->measures->len; k++)
+    if (C.by_measure[k] != NULL)
+      g_array_unref (C.by_measure[k]);
+  g_free (C.by_measure);
   return limber_report_count (report) == before;
 }

@@ -650,6 +650,15 @@ compile_conditions (LimberRuleset *rs)
     }
 }
 
+/* Whether an action is one of an exercise's acted-on list (rs->acted):
+ * weights reach an exercise's reasons through rs->weighted, and advice and
+ * minute limits target no exercise. */
+static gboolean
+acts_on_exercises (const LimberAction *a)
+{
+  return a->kind != ACTION_WEIGHT && a->kind != ACTION_ADVISE && a->kind != ACTION_LIMIT_MINUTES;
+}
+
 /* Runs last: the rules and their actions as evaluation reads them
  * (LimberRuleCode, LimberStep). */
 static void
@@ -658,9 +667,24 @@ compile_steps (LimberRuleset *rs)
   guint n_steps = 0;
   for (guint r = 0; r < rs->rules->len; r++)
     n_steps += ((const LimberRule *) g_ptr_array_index (rs->rules, r))->actions->len;
-  for (guint i = 0; i < rs->exercises->len; i++)
-    ((LimberExercise *) g_ptr_array_index (rs->exercises, i))->acted_on_by
-        = g_array_new (FALSE, FALSE, sizeof (LimberActedOn));
+  /* each exercise's actions, counted into one array (rs->acted) */
+  guint n = rs->exercises->len;
+  rs->acted_first = g_new0 (guint32, n + 1);
+  for (guint r = 0; r < rs->rules->len; r++)
+    {
+      const LimberRule *rule = g_ptr_array_index (rs->rules, r);
+      for (guint k = 0; k < rule->actions->len; k++)
+        {
+          const LimberAction *a = g_ptr_array_index (rule->actions, k);
+          if (acts_on_exercises (a))
+            for (guint t = 0; t < a->targets->len; t++)
+              rs->acted_first[g_array_index (a->targets, guint, t) + 1]++;
+        }
+    }
+  for (guint i = 0; i < n; i++)
+    rs->acted_first[i + 1] += rs->acted_first[i];
+  rs->acted = g_new (LimberActedOn, MAX (rs->acted_first[n], 1));
+  g_autofree guint32 *fill = g_memdup2 (rs->acted_first, sizeof (guint32) * (n + 1));
   rs->rule_ids = g_new (const char *, MAX (rs->rules->len, 1));
   rs->base_weights = g_new (double, MAX (rs->exercises->len, 1));
   for (guint i = 0; i < rs->exercises->len; i++)
@@ -683,16 +707,11 @@ compile_steps (LimberRuleset *rs)
           guint32 step = at++;
           rs->steps[step] = (LimberStep) { a->kind, a->shared, focus, r, k, a->targets ? a->targets->len : 0,
                                            a->target_list, a };
-          /* weights reach an exercise's reasons through rs->weighted; advice
-           * and minute limits target no exercise */
-          if (a->kind == ACTION_WEIGHT || a->kind == ACTION_ADVISE || a->kind == ACTION_LIMIT_MINUTES)
+          if (!acts_on_exercises (a))
             continue;
           LimberActedOn on = { r, step };
           for (guint t = 0; t < a->targets->len; t++)
-            {
-              LimberExercise *e = g_ptr_array_index (rs->exercises, g_array_index (a->targets, guint, t));
-              g_array_append_val (e->acted_on_by, on);
-            }
+            rs->acted[fill[g_array_index (a->targets, guint, t)]++] = on;
         }
       code->n_steps = at - code->first_step;
     }

@@ -175,7 +175,7 @@ typedef struct {
 } LimberDosing;
 
 /* An action other than a weight that targets an exercise: its rule's
- * place and its step (LimberExercise.acted_on_by). */
+ * place and its step (rs->acted). */
 typedef struct {
   guint32 rule, step;
 } LimberActedOn;
@@ -359,8 +359,6 @@ struct _LimberExercise {
   int job;                  /* the same number for the same primary targets, -1 for none (ruleset-compile.c) */
   guint64 primary_bits;     /* bit m % 64 for each primary target's measure m: a quick "no" for
                              * limber_exercise_targets_primary() (ruleset-compile.c) */
-  GArray *acted_on_by;      /* LimberActedOn: the actions other than weights that target it, in rule then action
-                             * order (ruleset-compile.c) */
   unsigned level;
   gboolean per_side;
   double base_weight;
@@ -457,12 +455,16 @@ struct _LimberRuleset {
    * class's lists are combined once a plan, then given to its exercises
    * (evaluate.c).  member_class[i]: exercise i's class; a class's lists are
    * those of its first exercise, class_exercise[c]. */
+  guint n_member_classes;
+  guint32 *member_class, *class_exercise;
   /* for each exercise, the rules whose weight reaches it, in rule order:
    * weighted[weighted_first[i] .. weighted_first[i + 1]) (ruleset-compile.c) */
   guint32 *weighted_first;
   LimberWeightRef *weighted;
-  guint n_member_classes;
-  guint32 *member_class, *class_exercise;
+  /* for each exercise, the actions other than weights that target it, in
+   * rule then action order: acted[acted_first[i] .. acted_first[i + 1]) */
+  guint32 *acted_first;
+  LimberActedOn *acted;
   LimberRuleCode *rule_code; /* one per rule (ruleset-compile.c) */
   double *base_weights;     /* each exercise's base weight, in catalogue order (ruleset-compile.c) */
   const char **rule_ids;    /* each rule's id, in rule order (ruleset-compile.c) */

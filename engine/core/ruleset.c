@@ -199,7 +199,6 @@ exercise_free (LimberExercise *e)
   g_free (e->contraindication_conds);
   g_clear_pointer (&e->variants, g_ptr_array_unref);
   limber_pose_free (e->pose);
-  g_clear_pointer (&e->acted_on_by, g_array_unref);
   if (e->targets != NULL)
     {
       for (guint k = 0; k < e->targets->len; k++)
@@ -299,6 +298,8 @@ limber_ruleset_unref (LimberRuleset *rs)
   g_clear_pointer (&rs->member_class, g_free);
   g_clear_pointer (&rs->weighted_first, g_free);
   g_clear_pointer (&rs->weighted, g_free);
+  g_clear_pointer (&rs->acted_first, g_free);
+  g_clear_pointer (&rs->acted, g_free);
   g_clear_pointer (&rs->class_exercise, g_free);
   g_clear_pointer (&rs->rule_code, g_free);
   g_clear_pointer (&rs->base_weights, g_free);

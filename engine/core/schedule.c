@@ -149,8 +149,7 @@ shared_clear (Shared *S)
 static gboolean
 reasons_wait (const LimberRuleset *rs, guint i)
 {
-  const LimberExercise *e = g_ptr_array_index (rs->exercises, i);
-  return (e->acted_on_by ? e->acted_on_by->len : 0) + rs->weighted_first[i + 1] - rs->weighted_first[i]
+  return rs->acted_first[i + 1] - rs->acted_first[i] + rs->weighted_first[i + 1] - rs->weighted_first[i]
          >= LATE_REASONS_MIN;
 }
 
