@@ -315,6 +315,10 @@ compile_weights (LimberRuleset *rs)
   for (guint r = 0; r < rs->rules->len; r++)
     {
       LimberRule *rule = g_ptr_array_index (rs->rules, r);
+      rule->index = r;
+      rule->emphasises = FALSE;
+      for (guint a = 0; a < rule->actions->len; a++)
+        rule->emphasises |= ((const LimberAction *) g_ptr_array_index (rule->actions, a))->kind == ACTION_EMPHASISE;
       rule_weights (rule, weights, at, up, down);
       rule->first_group = rs->weight_groups->len;
       rule->n_groups = 0;
