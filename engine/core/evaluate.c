@@ -235,38 +235,31 @@ apply_constraints (LimberSelection *sel)
       contraindicate (sel, i);
 }
 
-/* Whether the rule's reason may speak for an exercise it weighs or
- * requires: a rule that emphasises says why it gave extra sets ("An extra
- * set on your right: ..."), which is true only where it gave them
- * (apply_emphasis), not of a two-sided exercise it only weighed, nor of
- * one where another asymmetry cancelled its emphasis. */
-static inline gboolean
-speaks (const LimberRule *rule)
-{
-  return rule->reason != NULL && !rule->emphasises;
-}
-
 /* The most specific rule with a reason speaks for the exercise; among
- * equals, the first in document order.  (Emphasis speaks apart: see
+ * equals, the first in document order.  A rule that emphasises does not
+ * speak here (LimberRuleCode.speaks): its reason says why a side gets
+ * extra sets ("An extra set on your right: ..."), which is true only where
+ * it gave them, not of a two-sided exercise it only weighed, nor of one
+ * where an opposite asymmetry cancelled its emphasis.  (Emphasis speaks apart: see
  * apply_emphasis.)  Rules run in document order, so the first offer of a
  * rank stands. */
 static void
-offer_reason (LimberSelection *sel, guint i, const LimberRule *rule, int rank)
+offer_reason (LimberSelection *sel, guint i, const LimberRuleCode *code, int rank)
 {
-  if (speaks (rule) && rank > sel->reason_rank[i])
+  if (code->speaks && rank > sel->reason_rank[i])
     {
-      sel->reason_rule[i] = rule;
+      sel->reason_rule[i] = code->rule;
       sel->reason_rank[i] = (guint8) rank;
     }
 }
 
 /* The same for a shared list's exercises; they take it in take_shared(). */
 static void
-offer_shared_reason (LimberSelection *sel, guint list, const LimberRule *rule, int rank)
+offer_shared_reason (LimberSelection *sel, guint list, const LimberRuleCode *code, int rank)
 {
-  if (speaks (rule) && rank > sel->lists[list].reason_rank)
+  if (code->speaks && rank > sel->lists[list].reason_rank)
     {
-      sel->lists[list].reason_rule = rule;
+      sel->lists[list].reason_rule = code->rule;
       sel->lists[list].reason_rank = (guint8) rank;
     }
 }
@@ -356,7 +349,7 @@ apply_weights (LimberSelection *sel, const LimberRule *rule, const LimberRuleCod
           if (w->has_multiply)
             sel->lists[s].multiply *= w->multiply;
           if (w->raises)
-            offer_shared_reason (sel, s, rule, w->by_measure ? LIMBER_RANK_MEASURE : LIMBER_RANK_WEIGHT);
+            offer_shared_reason (sel, s, code, w->by_measure ? LIMBER_RANK_MEASURE : LIMBER_RANK_WEIGHT);
           continue;
         }
       const guint32 *members = group->exercises;
@@ -366,7 +359,7 @@ apply_weights (LimberSelection *sel, const LimberRule *rule, const LimberRuleCod
       if (w->has_multiply)
         for (guint k = 0; k < group->n; k++)
           multiply[members[k]] *= w->multiply;
-      if (speaks (rule) && w->raises)
+      if (code->speaks && w->raises)
         {
           guint8 rank = w->by_measure ? LIMBER_RANK_MEASURE : LIMBER_RANK_WEIGHT;
           for (guint k = 0; k < group->n; k++)
@@ -382,8 +375,9 @@ apply_weights (LimberSelection *sel, const LimberRule *rule, const LimberRuleCod
 /* A fired rule's step (its actions other than weights, compiled:
  * LimberStep); limber_evaluate applies the rule's weights after them. */
 static void
-apply_step (LimberSelection *sel, const LimberRule *rule, const LimberStep *step)
+apply_step (LimberSelection *sel, const LimberRuleCode *code, const LimberStep *step)
 {
+  const LimberRule *rule = code->rule;
   const LimberAction *a = step->action;
   if (step->focus >= 0)
     add_focus (sel, step->focus);
@@ -411,7 +405,7 @@ apply_step (LimberSelection *sel, const LimberRule *rule, const LimberStep *step
         case ACTION_EXCLUDE: list->marks |= LIMBER_SHARED_EXCLUDED; break;
         case ACTION_REQUIRE:
           list->marks |= LIMBER_SHARED_REQUIRED;
-          offer_shared_reason (sel, (guint) step->shared, rule, LIMBER_RANK_REQUIRE);
+          offer_shared_reason (sel, (guint) step->shared, code, LIMBER_RANK_REQUIRE);
           break;
         case ACTION_LOWEST_STEP: list->marks |= LIMBER_SHARED_LOWEST_STEP; break;
         case ACTION_MIN_HOLD: list->min_hold = MAX (list->min_hold, a->seconds); break;
@@ -435,7 +429,7 @@ apply_step (LimberSelection *sel, const LimberRule *rule, const LimberStep *step
       for (guint t = 0; t < n; t++)
         {
           choices[targets[t]].required = TRUE;
-          offer_reason (sel, targets[t], rule, LIMBER_RANK_REQUIRE);
+          offer_reason (sel, targets[t], code, LIMBER_RANK_REQUIRE);
         }
       break;
     case ACTION_EMPHASISE:
@@ -540,7 +534,7 @@ limber_evaluate (LimberSelection *sel)
         {
           const LimberStep *step = &rs->steps[code->first_step + k];
           sel->action_index = (int) step->action_index;
-          apply_step (sel, rule, step);
+          apply_step (sel, code, step);
         }
       sel->rule_index = sel->action_index = -1;
       /* each exercise takes the rule's weight once; in which order the

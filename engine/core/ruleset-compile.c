@@ -416,6 +416,84 @@ share_list (LimberRuleset *rs, GHashTable *uses, GHashTable *number, GPtrArray *
   return (int) GPOINTER_TO_UINT (found);
 }
 
+/* For each exercise, the shared lists it is on (in list number order), and
+ * the classes of exercises on the same lists (in order of first member):
+ * made again from scratch when lists were added. */
+static void
+file_members (LimberRuleset *rs, GPtrArray *lists, GArray *sizes)
+{
+  guint n = rs->exercises->len;
+  g_clear_pointer (&rs->member_first, g_free);
+  g_clear_pointer (&rs->member_lists, g_free);
+  g_clear_pointer (&rs->member_class, g_free);
+  g_clear_pointer (&rs->class_exercise, g_free);
+  g_autofree guint32 *count = g_new0 (guint32, MAX (n, 1));
+  for (guint s = 0; s < lists->len; s++)
+    for (guint k = 0; k < g_array_index (sizes, guint, s); k++)
+      count[((const guint32 *) g_ptr_array_index (lists, s))[k]]++;
+  rs->member_first = g_new (guint32, n + 1);
+  rs->member_first[0] = 0;
+  for (guint i = 0; i < n; i++)
+    rs->member_first[i + 1] = rs->member_first[i] + count[i];
+  rs->member_lists = g_new (guint32, MAX (rs->member_first[n], 1));
+  g_autofree guint32 *fill = g_memdup2 (rs->member_first, sizeof (guint32) * (n + 1));
+  for (guint s = 0; s < lists->len; s++)
+    for (guint k = 0; k < g_array_index (sizes, guint, s); k++)
+      rs->member_lists[fill[((const guint32 *) g_ptr_array_index (lists, s))[k]]++] = s;
+  /* the classes of exercises on the same lists, in order of first member */
+  g_autoptr (GHashTable) classes = g_hash_table_new_full (g_bytes_hash, g_bytes_equal, (GDestroyNotify) g_bytes_unref, NULL);
+  rs->member_class = g_new (guint32, MAX (n, 1));
+  rs->class_exercise = g_new (guint32, MAX (n, 1));
+  rs->n_member_classes = 0;
+  for (guint i = 0; i < n; i++)
+    {
+      GBytes *key = g_bytes_new (rs->member_lists + rs->member_first[i],
+                                 sizeof (guint32) * (rs->member_first[i + 1] - rs->member_first[i]));
+      gpointer found;
+      if (g_hash_table_lookup_extended (classes, key, NULL, &found))
+        {
+          rs->member_class[i] = GPOINTER_TO_UINT (found);
+          g_bytes_unref (key);
+          continue;
+        }
+      rs->member_class[i] = rs->n_member_classes;
+      rs->class_exercise[rs->n_member_classes] = i;
+      g_hash_table_insert (classes, key, GUINT_TO_POINTER (rs->n_member_classes++));
+    }
+}
+
+/* share_list() for a list too few groups and actions use: shared when it
+ * takes in whole classes of exercises (so sharing it splits none) and its
+ * uses times its size is at least twice the classes it takes in; -1
+ * otherwise.  in_class: per class, zeros (and left so). */
+static int
+share_whole_classes (LimberRuleset *rs, GHashTable *uses, GHashTable *number, GPtrArray *lists, GArray *sizes,
+                     const guint32 *list, guint n, guint32 *in_class, const guint32 *class_size)
+{
+  if (n < 2)
+    return -1;
+  gpointer found;
+  if (g_hash_table_lookup_extended (number, list, NULL, &found))
+    return (int) GPOINTER_TO_UINT (found);
+  guint classes = 0;
+  for (guint k = 0; k < n; k++)
+    classes += in_class[rs->member_class[list[k]]]++ == 0;
+  gboolean whole = TRUE;
+  for (guint k = 0; k < n; k++)
+    {
+      guint c = rs->member_class[list[k]];
+      whole &= in_class[c] == 0 || in_class[c] == class_size[c];
+      in_class[c] = 0;
+    }
+  if (!whole || (guint64) GPOINTER_TO_UINT (g_hash_table_lookup (uses, list)) * n < 2 * (guint64) classes)
+    return -1;
+  found = GUINT_TO_POINTER (rs->n_shared_lists++);
+  g_hash_table_insert (number, (gpointer) list, found);
+  g_ptr_array_add (lists, (gpointer) list);
+  g_array_append_val (sizes, n);
+  return (int) GPOINTER_TO_UINT (found);
+}
+
 /* Runs after compile_weights() and compile_actions(): numbers the
  * lists that at least LIMBER_SHARED_LIST_MIN_USES weight groups and
  * actions of more than one exercise use, marks their groups and actions,
@@ -461,40 +539,35 @@ compile_shared_lists (LimberRuleset *rs)
           a->shared = action_can_share (a) ? share_list (rs, uses, number, lists, sizes, a->target_list, a->targets->len) : -1;
         }
     }
-  /* each exercise's lists, in list number order */
-  g_autofree guint32 *count = g_new0 (guint32, MAX (n, 1));
-  for (guint s = 0; s < lists->len; s++)
-    for (guint k = 0; k < g_array_index (sizes, guint, s); k++)
-      count[((const guint32 *) g_ptr_array_index (lists, s))[k]]++;
-  rs->member_first = g_new (guint32, n + 1);
-  rs->member_first[0] = 0;
+  file_members (rs, lists, sizes);
+  /* then the lists fewer groups and actions use that take in whole classes
+   * of exercises: on the list, they cost a plan one step per class (and
+   * change no class), member by member half their uses times their size */
+  g_autofree guint32 *in_class = g_new0 (guint32, MAX (rs->n_member_classes, 1));
+  g_autofree guint32 *class_size = g_new0 (guint32, MAX (rs->n_member_classes, 1));
   for (guint i = 0; i < n; i++)
-    rs->member_first[i + 1] = rs->member_first[i] + count[i];
-  rs->member_lists = g_new (guint32, MAX (rs->member_first[n], 1));
-  g_autofree guint32 *fill = g_memdup2 (rs->member_first, sizeof (guint32) * (n + 1));
-  for (guint s = 0; s < lists->len; s++)
-    for (guint k = 0; k < g_array_index (sizes, guint, s); k++)
-      rs->member_lists[fill[((const guint32 *) g_ptr_array_index (lists, s))[k]]++] = s;
-  /* the classes of exercises on the same lists, in order of first member */
-  g_autoptr (GHashTable) classes = g_hash_table_new_full (g_bytes_hash, g_bytes_equal, (GDestroyNotify) g_bytes_unref, NULL);
-  rs->member_class = g_new (guint32, MAX (n, 1));
-  rs->class_exercise = g_new (guint32, MAX (n, 1));
-  rs->n_member_classes = 0;
-  for (guint i = 0; i < n; i++)
+    class_size[rs->member_class[i]]++;
+  guint before = rs->n_shared_lists;
+  for (guint g = 0; g < rs->weight_groups->len; g++)
     {
-      GBytes *key = g_bytes_new (rs->member_lists + rs->member_first[i],
-                                 sizeof (guint32) * (rs->member_first[i + 1] - rs->member_first[i]));
-      gpointer found;
-      if (g_hash_table_lookup_extended (classes, key, NULL, &found))
-        {
-          rs->member_class[i] = GPOINTER_TO_UINT (found);
-          g_bytes_unref (key);
-          continue;
-        }
-      rs->member_class[i] = rs->n_member_classes;
-      rs->class_exercise[rs->n_member_classes] = i;
-      g_hash_table_insert (classes, key, GUINT_TO_POINTER (rs->n_member_classes++));
+      LimberWeightGroup *group = &g_array_index (rs->weight_groups, LimberWeightGroup, g);
+      if (group->shared < 0)
+        group->shared = share_whole_classes (rs, uses, number, lists, sizes, group->exercises, group->n, in_class,
+                                             class_size);
     }
+  for (guint r = 0; r < rs->rules->len; r++)
+    {
+      const LimberRule *rule = g_ptr_array_index (rs->rules, r);
+      for (guint k = 0; k < rule->actions->len; k++)
+        {
+          LimberAction *a = g_ptr_array_index (rule->actions, k);
+          if (action_can_share (a) && a->shared < 0)
+            a->shared = share_whole_classes (rs, uses, number, lists, sizes, a->target_list, a->targets->len, in_class,
+                                             class_size);
+        }
+    }
+  if (rs->n_shared_lists > before)
+    file_members (rs, lists, sizes);
 }
 
 /* The bit of id among ids (added when new), or -1 past 64 ids. */
@@ -700,7 +773,8 @@ compile_steps (LimberRuleset *rs)
     {
       const LimberRule *rule = g_ptr_array_index (rs->rules, r);
       LimberRuleCode *code = &rs->rule_code[r];
-      *code = (LimberRuleCode) { rule, rule->id, rule->when, -1, at, 0, rule->first_group, rule->n_groups };
+      *code = (LimberRuleCode) { rule, rule->id, rule->when, -1, rule->reason != NULL && !rule->emphasises, at, 0,
+                                 rule->first_group, rule->n_groups };
       rs->rule_ids[r] = rule->id;
       for (guint k = 0; k < rule->actions->len; k++)
         {

@@ -187,6 +187,7 @@ typedef struct {
   const char *id;           /* the rule's */
   const LimberCond *when;
   int cond;                 /* when's number among the distinct conditions (rs->conds), or -1: always */
+  gboolean speaks;          /* its reason may speak for what it weighs or requires (evaluate.c) */
   guint first_step, n_steps;
   guint first_group, n_groups;
 } LimberRuleCode;
