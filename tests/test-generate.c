@@ -8,6 +8,7 @@
 #include <json-glib/json-glib.h>
 #include <limber.h>
 
+#include "population.h"
 #include "support.h"
 #include "trace.h"
 
@@ -296,27 +297,15 @@ LIMBER_TEST (generate, no_sentence_promises_an_extra_set_the_item_lacks)
 
 LIMBER_TEST (generate, no_sentence_promises_an_extra_set_over_a_population)
 {
-  /* scans like a population's (bench/bench-generate.c): every measure a
-   * little or a lot under its normal, the sides up to 15 degrees apart */
+  /* the population `limber coverage --population` plans: scans with
+   * deficits and asymmetries of every size, constraints, goals */
   g_autoptr (LimberRuleset) rs = limber_test_default_rules ();
-  g_autoptr (GRand) r = g_rand_new_with_seed (3);
-  for (guint k = 0; k < 300; k++)
+  LimberRandom random = { 3 };
+  GDate start;
+  g_date_set_parse (&start, START);
+  for (guint k = 0; k < 400; k++)
     {
-      g_autoptr (LimberProfile) p = limber_profile_new ();
-      limber_profile_set_goal (p, (LimberGoal) g_rand_int_range (r, 0, 3));
-      limber_profile_set_age (p, (unsigned) g_rand_int_range (r, 20, 80));
-      limber_profile_set_no_floor (p, g_rand_int_range (r, 0, 4) == 0);
-      for (unsigned i = 0; i < limber_ruleset_get_n_measures (rs); i++)
-        {
-          const LimberMeasure *m = limber_ruleset_get_measure (rs, i);
-          double normal = limber_measure_get_normal (m), lo = limber_measure_get_min (m), hi = limber_measure_get_max (m);
-          double left = CLAMP (normal - g_rand_double_range (r, -5, normal * 0.4), lo, hi);
-          double right = CLAMP (left + g_rand_double_range (r, -15, 15), lo, hi);
-          if (limber_measure_get_sided (m))
-            limber_profile_set_measure (p, limber_measure_get_id (m), left, right);
-          else
-            limber_profile_set_measure_value (p, limber_measure_get_id (m), left);
-        }
+      g_autoptr (LimberProfile) p = limber_population_profile (rs, &random, &start);
       g_autoptr (LimberPlan) plan = generate (rs, p, k, 7);
       expect_no_false_extra_sets (plan);
     }

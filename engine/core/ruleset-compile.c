@@ -397,14 +397,11 @@ count_use (GHashTable *uses, const guint32 *list, guint n)
     g_hash_table_insert (uses, (gpointer) list, GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (uses, list)) + 1));
 }
 
-/* The shared number of list (numbered when first met), or -1 when too few
- * groups and actions use it. */
+/* The shared number of list, numbered (and added to lists and sizes) when
+ * first met. */
 static int
-share_list (LimberRuleset *rs, GHashTable *uses, GHashTable *number, GPtrArray *lists, GArray *sizes,
-            const guint32 *list, guint n)
+number_list (LimberRuleset *rs, GHashTable *number, GPtrArray *lists, GArray *sizes, const guint32 *list, guint n)
 {
-  if (n < 2 || GPOINTER_TO_UINT (g_hash_table_lookup (uses, list)) < LIMBER_SHARED_LIST_MIN_USES)
-    return -1;
   gpointer found;
   if (!g_hash_table_lookup_extended (number, list, NULL, &found))
     {
@@ -414,6 +411,17 @@ share_list (LimberRuleset *rs, GHashTable *uses, GHashTable *number, GPtrArray *
       g_array_append_val (sizes, n);
     }
   return (int) GPOINTER_TO_UINT (found);
+}
+
+/* The shared number of list (numbered when first met), or -1 when too few
+ * groups and actions use it. */
+static int
+share_list (LimberRuleset *rs, GHashTable *uses, GHashTable *number, GPtrArray *lists, GArray *sizes,
+            const guint32 *list, guint n)
+{
+  if (n < 2 || GPOINTER_TO_UINT (g_hash_table_lookup (uses, list)) < LIMBER_SHARED_LIST_MIN_USES)
+    return -1;
+  return number_list (rs, number, lists, sizes, list, n);
 }
 
 /* For each exercise, the shared lists it is on (in list number order), and
@@ -487,11 +495,7 @@ share_whole_classes (LimberRuleset *rs, GHashTable *uses, GHashTable *number, GP
     }
   if (!whole || (guint64) GPOINTER_TO_UINT (g_hash_table_lookup (uses, list)) * n < 2 * (guint64) classes)
     return -1;
-  found = GUINT_TO_POINTER (rs->n_shared_lists++);
-  g_hash_table_insert (number, (gpointer) list, found);
-  g_ptr_array_add (lists, (gpointer) list);
-  g_array_append_val (sizes, n);
-  return (int) GPOINTER_TO_UINT (found);
+  return number_list (rs, number, lists, sizes, list, n);
 }
 
 /* Runs after compile_weights() and compile_actions(): numbers the

@@ -16,8 +16,10 @@
  * then be shared by threads that only read them (limber_generate()). A
  * plan, its days and items may be read from several threads at once, its
  * writers (JSON, XML, text) and limber_plan_render() included: the texts
- * made on first read are stored atomically. Free a plan from one thread,
- * once no other reads it.
+ * made on first read are stored atomically, and the reasons of exercises
+ * that many rules reach, which a plan of a large rule set makes on first
+ * read, are made once under the plan's own lock. Free a plan from one
+ * thread, once no other reads it.
  */
 #ifndef LIMBER_PLAN_H
 #define LIMBER_PLAN_H
