@@ -22,6 +22,7 @@
 
 #include <limber.h>
 
+#include "plan-private.h"
 #include "population.h"
 
 #define N_THREADS 8
@@ -49,8 +50,8 @@ typedef struct {
 static const char *const languages[] = { "en", "de", "es" };
 
 /* The plan of profile `seed` in its language, one in three of each. */
-static char *
-plan_json (const LimberRuleset *rs, const LimberProfile *profile, guint64 seed, LimberPlan **out)
+static LimberPlan *
+generate_plan (const LimberRuleset *rs, const LimberProfile *profile, guint64 seed)
 {
   g_autoptr (LimberOptions) options = limber_options_new ();
   limber_options_set_start (options, "2026-01-05", NULL);
@@ -59,10 +60,16 @@ plan_json (const LimberRuleset *rs, const LimberProfile *profile, guint64 seed, 
   g_autoptr (GError) error = NULL;
   LimberPlan *plan = limber_generate (rs, profile, options, &error);
   if (plan == NULL)
-    {
-      fprintf (stderr, "threads: profile %" G_GUINT64_FORMAT ": %s\n", seed, error->message);
-      return NULL;
-    }
+    fprintf (stderr, "threads: profile %" G_GUINT64_FORMAT ": %s\n", seed, error->message);
+  return plan;
+}
+
+static char *
+plan_json (const LimberRuleset *rs, const LimberProfile *profile, guint64 seed, LimberPlan **out)
+{
+  LimberPlan *plan = generate_plan (rs, profile, seed);
+  if (plan == NULL)
+    return NULL;
   char *json = limber_plan_to_json (plan, FALSE);
   if (out)
     *out = plan;
@@ -143,6 +150,106 @@ work (gpointer data)
   return NULL;
 }
 
+/* The default rule set with 80 more rules that weigh every static
+ * stretch: enough that a plan makes its stretches' reasons when first read
+ * (LimberLateReasons), which the readers below race to do. */
+static LimberRuleset *
+many_rules (const char *path, GError **error)
+{
+  g_autofree char *xml = NULL;
+  if (!g_file_get_contents (path, &xml, NULL, error))
+    return NULL;
+  static const char *const goals[] = { "recovery", "flexibility", "performance" };
+  g_autoptr (GString) big = g_string_new (NULL);
+  const char *end = strstr (xml, "  </rules>");
+  g_string_append_len (big, xml, end - xml);
+  for (int r = 0; r < 80; r++)
+    g_string_append_printf (big,
+                            "    <rule id=\"threads-%d\" cite=\"stiff-back-routine\">\n"
+                            "      <description>A weight for the threads test.</description>\n"
+                            "      <when><goal is=\"%s\"/></when>\n"
+                            "      <then><weight tag=\"static-stretch\" multiply=\"1.01\"/></then>\n"
+                            "    </rule>\n",
+                            r, goals[r % 3]);
+  g_string_append (big, end);
+  return limber_ruleset_new_from_data (big->str, (gssize) big->len, "threads-many-rules.xml", error);
+}
+
+typedef struct {
+  const LimberPlan *plan;   /* one plan, read by every thread at once */
+  const char *json, *text;  /* what one thread alone wrote of its twin */
+  int failures;
+} OnePlan;
+
+static gpointer
+read_one_plan (gpointer data)
+{
+  OnePlan *one = data;
+  g_autofree char *json = limber_plan_to_json (one->plan, FALSE);
+  g_autofree char *text = limber_plan_to_text (one->plan);
+  if (g_strcmp0 (json, one->json) != 0 || g_strcmp0 (text, one->text) != 0)
+    g_atomic_int_inc (&one->failures);
+  return NULL;
+}
+
+/* Eight threads read one fresh plan of a large rule set at once: the first
+ * to read makes the reasons under the plan's lock, the others wait for them
+ * and all write what one thread alone wrote of the same plan. */
+static int
+read_late_reasons_at_once (const char *path)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LimberRuleset) rs = many_rules (path, &error);
+  if (rs == NULL)
+    {
+      fprintf (stderr, "threads: %s\n", error->message);
+      return 1;
+    }
+  LimberRandom random = { 7 };
+  GDate start;
+  g_date_clear (&start, 1);
+  g_date_set_dmy (&start, 5, G_DATE_JANUARY, 2026);
+  int failures = 0, late = 0;
+  for (int k = 0; k < 8; k++)
+    {
+      g_autoptr (LimberProfile) profile = limber_population_profile (rs, &random, &start);
+      /* seeds that plan in English: the rule set made here has no translations */
+      guint64 seed = 3 * (guint64) k;
+      LimberPlan *twin = NULL;
+      g_autofree char *json = plan_json (rs, profile, seed, &twin);
+      if (json == NULL)
+        return 1;
+      g_autofree char *text = limber_plan_to_text (twin);
+      limber_plan_free (twin);
+      /* the same plan again, fresh: not read yet */
+      LimberPlan *plan = generate_plan (rs, profile, seed);
+      if (plan == NULL)
+        return 1;
+      if (plan->status == LIMBER_PLAN_OK && plan->late == NULL)
+        {
+          fprintf (stderr, "threads: plan %d of the large rule set makes its reasons at once\n", k);
+          failures++;
+        }
+      late += plan->late != NULL;
+      OnePlan one = { plan, json, text, 0 };
+      GThread *readers[N_THREADS];
+      for (int t = 0; t < N_THREADS; t++)
+        readers[t] = g_thread_new ("limber-read", read_one_plan, &one);
+      for (int t = 0; t < N_THREADS; t++)
+        g_thread_join (readers[t]);
+      if (one.failures > 0)
+        fprintf (stderr, "threads: plan %d read by %d threads at once differs from one thread's\n", k, N_THREADS);
+      failures += one.failures;
+      limber_plan_free (plan);
+    }
+  if (late == 0)
+    {
+      fprintf (stderr, "threads: no plan of the large rule set had reasons to make when read\n");
+      failures++;
+    }
+  return failures;
+}
+
 int
 main (int argc, char **argv)
 {
@@ -207,8 +314,9 @@ main (int argc, char **argv)
       g_free (S.expected[i]);
       g_free (S.expected_text[i]);
     }
-  printf ("threads: %d threads, %d plans in 3 languages (generated, written, rendered), %d rule test cases: %s\n",
-          N_THREADS,
-          N_PROFILES, S.n_cases, failures ? "FAILED" : "same as one thread alone");
+  failures += read_late_reasons_at_once (path);
+  printf ("threads: %d threads, %d plans in 3 languages (generated, written, rendered), %d rule test cases, "
+          "8 plans of a large rule set each read by %d threads at once: %s\n",
+          N_THREADS, N_PROFILES, S.n_cases, N_THREADS, failures ? "FAILED" : "same as one thread alone");
   return failures ? 1 : 0;
 }

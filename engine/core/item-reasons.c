@@ -8,7 +8,10 @@ limber_late_reasons_ensure (LimberLateReasons *late)
   if (late == NULL || g_atomic_int_get (&late->made))
     return;
   g_mutex_lock (&late->lock);
-  if (!late->made)
+  /* read atomically here too: a thread that waited on the lock sees what
+   * the maker wrote through the flag (ThreadSanitizer does not see into
+   * GLib's futex-based mutex) */
+  if (!g_atomic_int_get (&late->made))
     {
       late->make (late);
       /* the items' fields are written before this, and read after it */

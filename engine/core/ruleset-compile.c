@@ -308,8 +308,10 @@ compile_weights (LimberRuleset *rs)
           reach += action->kind == ACTION_WEIGHT ? action->targets->len : 0;
         }
     }
-  g_autoptr (GArray) refs = g_array_sized_new (FALSE, FALSE, sizeof (LimberWeightRef), reach); /* in rule order */
-  g_autoptr (GArray) reached = g_array_sized_new (FALSE, FALSE, sizeof (guint32), reach);      /* each ref's exercise */
+  /* each exercise weight's reference and exercise, in rule order */
+  g_autofree LimberWeightRef *refs = g_new (LimberWeightRef, MAX (reach, 1));
+  g_autofree guint32 *reached = g_new (guint32, MAX (reach, 1));
+  guint n_refs = 0;
   g_autoptr (GArray) lists = g_array_new (FALSE, FALSE, sizeof (GArray *));
   rs->weight_groups = g_array_new (FALSE, FALSE, sizeof (LimberWeightGroup));
   for (guint r = 0; r < rs->rules->len; r++)
@@ -343,9 +345,8 @@ compile_weights (LimberRuleset *rs)
             }
           guint32 exercise = w->exercise;
           g_array_append_val (g_array_index (lists, GArray *, g), exercise);
-          LimberWeightRef ref = { r, rule->first_group + g };
-          g_array_append_val (refs, ref);
-          g_array_append_val (reached, exercise);
+          refs[n_refs] = (LimberWeightRef) { r, rule->first_group + g };
+          reached[n_refs++] = exercise;
         }
       for (guint g = 0; g < rule->n_groups; g++)
         {
@@ -361,14 +362,14 @@ compile_weights (LimberRuleset *rs)
     g_array_unref (g_array_index (lists, GArray *, g));
   /* by exercise, each exercise's in rule order (a stable counting sort) */
   rs->weighted_first = g_new0 (guint32, n + 1);
-  for (guint k = 0; k < refs->len; k++)
-    rs->weighted_first[g_array_index (reached, guint32, k) + 1]++;
+  for (guint k = 0; k < n_refs; k++)
+    rs->weighted_first[reached[k] + 1]++;
   for (guint i = 0; i < n; i++)
     rs->weighted_first[i + 1] += rs->weighted_first[i];
-  rs->weighted = g_new (LimberWeightRef, MAX (refs->len, 1));
+  rs->weighted = g_new (LimberWeightRef, MAX (n_refs, 1));
   g_autofree guint32 *fill = g_memdup2 (rs->weighted_first, sizeof (guint32) * (n + 1));
-  for (guint k = 0; k < refs->len; k++)
-    rs->weighted[fill[g_array_index (reached, guint32, k)]++] = g_array_index (refs, LimberWeightRef, k);
+  for (guint k = 0; k < n_refs; k++)
+    rs->weighted[fill[reached[k]]++] = refs[k];
 }
 
 /* A list that this many weight groups and actions act on is acted on
