@@ -8,7 +8,6 @@
 #include <json-glib/json-glib.h>
 #include <limber.h>
 
-#include "population.h"
 #include "support.h"
 #include "trace.h"
 
@@ -290,22 +289,6 @@ LIMBER_TEST (generate, no_sentence_promises_an_extra_set_the_item_lacks)
             else
               limber_profile_set_measure (p, sided[m], loose, tight);
           }
-      g_autoptr (LimberPlan) plan = generate (rs, p, k, 7);
-      expect_no_false_extra_sets (plan);
-    }
-}
-
-LIMBER_TEST (generate, no_sentence_promises_an_extra_set_over_a_population)
-{
-  /* the population `limber coverage --population` plans: scans with
-   * deficits and asymmetries of every size, constraints, goals */
-  g_autoptr (LimberRuleset) rs = limber_test_default_rules ();
-  LimberRandom random = { 3 };
-  GDate start;
-  g_date_set_parse (&start, START);
-  for (guint k = 0; k < 400; k++)
-    {
-      g_autoptr (LimberProfile) p = limber_population_profile (rs, &random, &start);
       g_autoptr (LimberPlan) plan = generate (rs, p, k, 7);
       expect_no_false_extra_sets (plan);
     }

@@ -13,6 +13,7 @@
  *     repetition count lifted by a rule that declares it (min-hold, min-reps:
  *     the 65+ rule), which the item's explanation names;
  *   - no training day takes more than 110% of the person's minutes;
+ *   - an item's sentence promises an extra set only when the item has one;
  *   - the same inputs give the same plan, byte for byte;
  *   - the JSON and the XML of the plan say the same (days, items, doses).
  *
@@ -260,6 +261,11 @@ check_profile (const LimberRuleset *rs, const LimberProfile *profile, guint64 se
             cr_assert (lifted_by_rule (item, "at least %g repetitions of each hold", (double) dose.reps),
                        WHO "%s: %s: %u repetitions, above the ladder's %u, and no rule declares it", seed,
                        profile_json, date, id, dose.reps, ladder.reps);
+          /* the sentence promises no extra set the item lacks */
+          const char *said = limber_item_get_explanation (item);
+          if (said != NULL && (g_str_has_prefix (said, "An extra set") || g_str_has_prefix (said, "Two extra sets")))
+            cr_assert_gt (limber_item_get_emphasis_extra_sets (item), 0, WHO "%s: %s says \"%s\" without an extra set",
+                          seed, profile_json, date, id, said);
         }
     }
   limber_selection_free (sel);
