@@ -43,7 +43,7 @@ typedef struct {
   const char *substitute;   /* the id of the routine move it stands in for, or NULL */
   double weight;            /* the final weight */
   gboolean core;
-  GArray *why;              /* LimberWhy, once made */
+  guint first, n;           /* its run in LimberLateReasons.why, once made */
 } LimberLateExercise;
 
 struct _LimberLateReasons {
@@ -55,6 +55,8 @@ struct _LimberLateReasons {
   struct _LimberPlan *plan;
   gpointer selection;       /* the generation's LimberSelection, until made */
   GArray *exercises;        /* LimberLateExercise */
+  GArray *why;              /* LimberWhy: every waiting exercise's reasons, one run each, once made (exactly
+                             * sized: a plan may be kept long after it is read) */
 };
 
 /* Makes the reasons if no one has yet (safe from several threads). */

@@ -177,12 +177,28 @@ make_late_reasons (LimberLateReasons *late)
 {
   LimberSelection *sel = late->selection;
   LimberPlan *plan = late->plan;
+  /* about as many as the rules that reach the exercises (half of them
+   * fire, some give two records), so the array seldom grows */
+  guint about = 0;
+  for (guint k = 0; k < late->exercises->len; k++)
+    {
+      guint i = g_array_index (late->exercises, LimberLateExercise, k).exercise;
+      about += sel->rs->acted_first[i + 1] - sel->rs->acted_first[i] + sel->rs->weighted_first[i + 1]
+               - sel->rs->weighted_first[i] + 8;
+    }
+  g_autoptr (GArray) made = g_array_sized_new (FALSE, FALSE, sizeof (LimberWhy), about);
   for (guint k = 0; k < late->exercises->len; k++)
     {
       LimberLateExercise *x = &g_array_index (late->exercises, LimberLateExercise, k);
-      x->why = g_array_new (FALSE, FALSE, sizeof (LimberWhy));
-      exercise_reasons (sel, x->exercise, x->substitute, x->weight, x->slot, x->core, x->why);
+      x->first = made->len;
+      exercise_reasons (sel, x->exercise, x->substitute, x->weight, x->slot, x->core, made);
+      x->n = made->len - x->first;
     }
+  /* the records borrow nothing of the selection: it goes before the copy */
+  limber_selection_free (sel);
+  late->selection = NULL;
+  late->why = g_array_sized_new (FALSE, FALSE, sizeof (LimberWhy), made->len);
+  g_array_append_vals (late->why, made->data, made->len);
   for (guint n = 0; n < plan->n_items; n++)
     {
       LimberItem *item = &plan->items[n];
@@ -191,15 +207,13 @@ make_late_reasons (LimberLateReasons *late)
           const LimberLateExercise *x = &g_array_index (late->exercises, LimberLateExercise, k);
           if (x->exercise == item->exercise->index)
             {
-              item->shared = x->why;
-              item->shared_first = 0;
-              item->n_shared = x->why->len;
+              item->shared = late->why;
+              item->shared_first = x->first;
+              item->n_shared = x->n;
               break;
             }
         }
     }
-  limber_selection_free (sel);
-  late->selection = NULL;
 }
 
 void
@@ -207,14 +221,10 @@ limber_late_reasons_free (LimberLateReasons *late)
 {
   if (late == NULL)
     return;
-  for (guint k = 0; k < late->exercises->len; k++)
-    {
-      GArray *why = g_array_index (late->exercises, LimberLateExercise, k).why;
-      for (guint r = 0; why != NULL && r < why->len; r++)
-        limber_why_clear (&g_array_index (why, LimberWhy, r));
-      if (why != NULL)
-        g_array_unref (why);
-    }
+  for (guint r = 0; late->why != NULL && r < late->why->len; r++)
+    limber_why_clear (&g_array_index (late->why, LimberWhy, r));
+  if (late->why != NULL)
+    g_array_unref (late->why);
   g_array_unref (late->exercises);
   limber_selection_free (late->selection);
   g_mutex_clear (&late->lock);
@@ -243,7 +253,7 @@ share_exercise (const Composer *C, Shared *S, const Pick *pick, gboolean core)
           plan->late->plan = plan;
           plan->late->exercises = g_array_new (FALSE, FALSE, sizeof (LimberLateExercise));
         }
-      LimberLateExercise x = { i, slot->id, substitute, c->weight, core, NULL };
+      LimberLateExercise x = { i, slot->id, substitute, c->weight, core, 0, 0 };
       S->late_of[i] = (int) plan->late->exercises->len;
       g_array_append_val (plan->late->exercises, x);
     }
