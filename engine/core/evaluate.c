@@ -6,7 +6,17 @@
  * to be written in: absolute exclusions first (the person's constraints,
  * then contraindications, then exclude actions), then requirements, then
  * weights, where weight = (base + sum of adds) x product of multipliers.
- * Sums and products commute, so reordering rules never changes a plan.
+ * Sums and products commute, so reordering rules never changes a plan (to
+ * the last bit of a double, they are taken list by list: see below).
+ *
+ * The work grows with what fires, not with rules times exercises: each
+ * distinct condition is evaluated at most once; a fired action or weight
+ * on a list that many rules use (a tag, a region, a measure) acts once on
+ * the list, and each class of exercises on the same lists takes them
+ * combined once when the rules have run (take_shared); only the rest go
+ * exercise by exercise.  Reasons are not written while the rules run: a
+ * mask of fired rules and each exercise's compiled list of the rules that
+ * reach it give them when read (limber_selection_reasons).
  */
 #include <math.h>
 #include <string.h>

@@ -13,9 +13,15 @@
  *  - the set of regions the exercises work, for checking a profile's
  *    avoided regions without walking the catalogue (profile.c);
  *  - each rule's weight on each exercise its weight actions reach, already
- *    combined, so a fired rule applies one number per exercise (evaluate.c);
- *  - for each exercise, the rule actions that target it, so its reasons are
- *    found without looking at every fired rule (evaluate.c).
+ *    combined and grouped by value, so a fired rule applies one number per
+ *    group (evaluate.c);
+ *  - the lists many groups and actions share, each exercise's shared lists
+ *    and the classes of exercises on the same ones (compile_shared_lists);
+ *  - the rules, their actions and their distinct conditions side by side
+ *    (LimberRuleCode, LimberStep, rs->conds), and per exercise, flat, what
+ *    constraints, contraindications, dosing and composing read;
+ *  - for each exercise, the rule actions and weights that reach it, so its
+ *    reasons are found without looking at every fired rule (evaluate.c).
  *
  * Runs after ruleset-check.c has resolved every id; it cannot fail.
  */

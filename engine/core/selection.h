@@ -56,12 +56,12 @@ typedef struct {
   LimberSelection *owner;   /* the selection it belongs to, whose why holds its reasons */
   guint index;              /* its exercise's catalogue index */
   guint why_first, why_last;  /* its records in the selection's why, as index + 1 (0: none), chained by why_next */
+  gboolean contraindicated;  /* excluded by a contraindication; the reasons are made when read */
   /* What dosing decided without recording it (dose.c): the reasons nearly
    * every exercise would take ("step 1 of 3: no sessions logged yet", a
    * hold raised to a rule's least) are made only for the exercises whose
    * reasons are read (limber_dose_reasons), in the place dosing would
    * have recorded them: after record dose_mark (why_last when dosed). */
-  gboolean contraindicated;  /* excluded by a contraindication; the reasons are made when read */
   gboolean dosed;
   guint dose_mark;
   gboolean fresh;           /* no sessions logged: step 1 of the ladder */
@@ -85,14 +85,14 @@ struct _LimberSelection {
   GPtrArray *advice;        /* const char*: advise texts of fired rules, in rule order */
   GArray *focus;            /* int: measures a fired rule aimed at through measure=, in first-seen order */
   double minutes_cap;       /* the shortest limit-minutes of the fired rules; 0: none */
+  guint8 *logged;           /* per exercise: 1 when the profile logged a session of it (dose.c) */
+  guint8 *cond_memo;        /* per distinct condition of the rule set (rs->conds): 0 not asked yet, 1 false, 2 true */
   /* While the rules run, per exercise: the sum and product of the fired
    * rules' weights and the reason offered so far.  Arrays rather than
    * fields of the choices because a large rule set applies a hundred
    * thousand weights a plan, each to a scattered exercise: these fit in
    * the first-level cache, the choices do not.  limber_evaluate() writes
    * the outcome into the choices. */
-  guint8 *logged;           /* per exercise: 1 when the profile logged a session of it (dose.c) */
-  guint8 *cond_memo;        /* per distinct condition of the rule set (rs->conds): 0 not asked yet, 1 false, 2 true */
   double *add, *multiply;
   const LimberRule **reason_rule;
   guint8 *reason_rank;
