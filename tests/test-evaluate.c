@@ -15,6 +15,7 @@
 #include "condition.h"
 #include "facts.h"
 #include "population.h"
+#include "rule-xml.h"
 #include "ruleset-private.h"
 #include "selection.h"
 #include "support.h"
@@ -153,19 +154,15 @@ many_rules (void)
     "<weight tag=\"dynamic\" multiply=\"0.75\"/><weight tag=\"mobility\" multiply=\"1.1\"/>",
     "<exclude tag=\"rotation\"/>",
   };
-  g_autoptr (GString) big = g_string_new (NULL);
-  const char *end = strstr (xml, "  </rules>");
-  g_string_append_len (big, xml, end - xml);
+  g_autoptr (GString) rules = g_string_new (NULL);
   for (guint r = 0; r < 90; r++)
-    g_string_append_printf (big,
-                            "    <rule id=\"evaluate-%u\" cite=\"stiff-back-routine\">\n"
-                            "      <description>A rule for the evaluation test.</description>\n"
-                            "      <when>%s</when>\n"
-                            "      <then>%s</then>\n"
-                            "    </rule>\n",
-                            r, when[r % G_N_ELEMENTS (when)], then[(r / 2) % G_N_ELEMENTS (then)]);
-  g_string_append (big, end);
-  LimberRuleset *rs = limber_ruleset_new_from_data (big->str, (gssize) big->len, "evaluate-many-rules.xml", &error);
+    {
+      g_autofree char *id = g_strdup_printf ("evaluate-%u", r);
+      limber_test_append_rule (rules, id, when[r % G_N_ELEMENTS (when)], then[(r / 2) % G_N_ELEMENTS (then)]);
+    }
+  g_autofree char *big = limber_test_splice_rules (xml, rules->str);
+  cr_assert_not_null (big);
+  LimberRuleset *rs = limber_ruleset_new_from_data (big, -1, "evaluate-many-rules.xml", &error);
   cr_assert_not_null (rs, "%s", error ? error->message : "");
   return rs;
 }

@@ -24,6 +24,7 @@
 
 #include "plan-private.h"
 #include "population.h"
+#include "rule-xml.h"
 
 #define N_THREADS 8
 #define N_PROFILES 64   /* 8 for each thread */
@@ -159,20 +160,21 @@ many_rules (const char *path, GError **error)
   g_autofree char *xml = NULL;
   if (!g_file_get_contents (path, &xml, NULL, error))
     return NULL;
-  static const char *const goals[] = { "recovery", "flexibility", "performance" };
-  g_autoptr (GString) big = g_string_new (NULL);
-  const char *end = strstr (xml, "  </rules>");
-  g_string_append_len (big, xml, end - xml);
+  static const char *const goals[] = { "<goal is=\"recovery\"/>", "<goal is=\"flexibility\"/>",
+                                       "<goal is=\"performance\"/>" };
+  g_autoptr (GString) rules = g_string_new (NULL);
   for (int r = 0; r < 80; r++)
-    g_string_append_printf (big,
-                            "    <rule id=\"threads-%d\" cite=\"stiff-back-routine\">\n"
-                            "      <description>A weight for the threads test.</description>\n"
-                            "      <when><goal is=\"%s\"/></when>\n"
-                            "      <then><weight tag=\"static-stretch\" multiply=\"1.01\"/></then>\n"
-                            "    </rule>\n",
-                            r, goals[r % 3]);
-  g_string_append (big, end);
-  return limber_ruleset_new_from_data (big->str, (gssize) big->len, "threads-many-rules.xml", error);
+    {
+      g_autofree char *id = g_strdup_printf ("threads-%d", r);
+      limber_test_append_rule (rules, id, goals[r % G_N_ELEMENTS (goals)], "<weight tag=\"static-stretch\" multiply=\"1.01\"/>");
+    }
+  g_autofree char *big = limber_test_splice_rules (xml, rules->str);
+  if (big == NULL)
+    {
+      g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_PARSE, "%s: no </rules>", path);
+      return NULL;
+    }
+  return limber_ruleset_new_from_data (big, -1, "threads-many-rules.xml", error);
 }
 
 typedef struct {
