@@ -107,7 +107,21 @@ format_g (char *buf, double value, int precision, gboolean plus)
   double a = fabs (value);
   if (!(a >= 1e-4 && a < exact_power_of_ten[precision]))
     return FALSE;
-  int e = (int) floor (log10 (a));
+  /* whole numbers (sets, seconds, steps, most weights) are their digits */
+  if (a == (double) (guint64) a)
+    return write_fixed (buf, value < 0 ? '-' : plus ? '+' : 0, (guint64) a, 0) != NULL;
+  /* the exponent of the first digit, by comparison (exact from 1 up; one
+   * off below 1 at worst, which the loop below corrects as for log10) */
+  int e;
+  if (a >= 1)
+    for (e = 0; e + 1 < precision && a >= exact_power_of_ten[e + 1]; e++)
+      ;
+  else
+    {
+      static const double below_one[] = { 1e-1, 1e-2, 1e-3 };
+      for (e = -1; e > -4 && a < below_one[-e - 1]; e--)
+        ;
+    }
   guint64 low = (guint64) exact_power_of_ten[precision - 1], high = (guint64) exact_power_of_ten[precision];
   for (int attempt = 0; attempt < 2; attempt++)
     {
