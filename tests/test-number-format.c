@@ -85,6 +85,25 @@ LIMBER_TEST (number_format, random_numbers_of_every_magnitude_come_out_as_printf
     }
 }
 
+LIMBER_TEST (number_format, numbers_next_to_a_power_of_ten_come_out_as_printf_writes_them)
+{
+  /* where the first digit's exponent changes: the exponent is found by
+   * comparison with powers of ten, some of which (below 1) are not exact */
+  for (int k = -5; k <= 16; k++)
+    {
+      double p = pow (10, k);
+      const double near[] = { nextafter (p, 0), p, nextafter (p, INFINITY), p * (1 - 1e-7), p * (1 + 1e-7),
+                              p * 0.9999995, p * 9.9999995 };
+      for (gsize i = 0; i < G_N_ELEMENTS (near); i++)
+        {
+          for (int decimals = -1; decimals <= 8; decimals++)
+            expect_like_printf (near[i], decimals);
+          expect_g_like_printf (near[i], FALSE);
+          expect_g_like_printf (-near[i], TRUE);
+        }
+    }
+}
+
 LIMBER_TEST (number_format, special_values_fall_back_to_printf)
 {
   expect_like_printf (INFINITY, -1);
