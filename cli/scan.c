@@ -91,18 +91,18 @@ limber_cmd_scan (int argc, char **argv)
     return LIMBER_EXIT_FAILED;
   if (lang != NULL)
     {
-      /* a language limber or the rule set does not have is the command
-       * line's mistake, said once, before any measure */
-      /* a language limber does not speak, whatever the measures; then one
-       * this rule set has no translation into (the instructions check the
-       * language before the measure, so an options error for a measure the
-       * rule set has is the language's) */
-      g_autoptr (GError) error = NULL;
+      /* a language limber does not speak, then one this rule set has no
+       * translation into, is the command line's mistake, said once before
+       * any measure (the instructions check the language before the
+       * measure, so an options error for a measure the rule set has is the
+       * language's) */
       g_autoptr (LimberOptions) options = limber_options_new ();
-      if (!limber_options_set_language (options, lang, &error)
-          || (limber_ruleset_lookup_measure (rs, protocols[0]) != NULL
+      if (!limber_cli_set_language ("scan", options, lang))
+        return LIMBER_EXIT_USAGE;
+      g_autoptr (GError) error = NULL;
+      if (limber_ruleset_lookup_measure (rs, protocols[0]) != NULL
           && limber_ruleset_get_scan_instructions (rs, protocols[0], lang, &error) == NULL
-              && g_error_matches (error, LIMBER_ERROR, LIMBER_ERROR_OPTIONS)))
+          && g_error_matches (error, LIMBER_ERROR, LIMBER_ERROR_OPTIONS))
         {
           fprintf (stderr, "limber scan: --lang %s: %s\n", lang, error->message);
           return LIMBER_EXIT_USAGE;

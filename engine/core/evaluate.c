@@ -84,7 +84,7 @@ limber_selection_new (const LimberFacts *facts)
   LimberArena arena = LIMBER_ARENA_INIT (sizeof (LimberSelection)
                                          + (sizeof (LimberChoice) + 4 * sizeof (double) + 2) * rs->exercises->len
                                          + sizeof (LimberListState) * (rs->n_shared_lists + rs->n_member_classes)
-                                         + (sizeof (char *) + 1) * rs->rules->len + rs->conds->len + 15 * 48);
+                                         + (sizeof (char *) + 1) * rs->rules->len + rs->n_conds + 15 * 48);
   LimberSelection *sel = limber_arena_new0 (&arena, LimberSelection, 1);
   sel->arena = arena;
   sel->facts = facts;
@@ -96,7 +96,7 @@ limber_selection_new (const LimberFacts *facts)
   sel->reason_rule = limber_arena_new0 (&sel->arena, const LimberRule *, sel->n);
   sel->reason_rank = limber_arena_new0 (&sel->arena, guint8, sel->n);
   sel->emphasis_rule = limber_arena_new0 (&sel->arena, const LimberRule *, sel->n);
-  sel->cond_memo = limber_arena_new0 (&sel->arena, guint8, rs->conds->len);
+  sel->cond_memo = limber_arena_new0 (&sel->arena, guint8, rs->n_conds);
   sel->logged = limber_arena_new0 (&sel->arena, guint8, sel->n);
   guint n_shared = rs->n_shared_lists;
   sel->lists = limber_arena_new0 (&sel->arena, LimberListState, n_shared);
@@ -253,25 +253,33 @@ apply_constraints (LimberSelection *sel)
  * where an opposite asymmetry cancelled its emphasis.  (Emphasis speaks apart: see
  * apply_emphasis.)  Rules run in document order, so the first offer of a
  * rank stands. */
-static void
-offer_reason (LimberSelection *sel, guint i, const LimberRuleCode *code, int rank)
+static inline void
+offer_reason (LimberSelection *sel, guint i, const LimberRule *rule, guint8 rank)
 {
-  if (code->speaks && rank > sel->reason_rank[i])
+  if (rank > sel->reason_rank[i])
     {
-      sel->reason_rule[i] = code->rule;
-      sel->reason_rank[i] = (guint8) rank;
+      sel->reason_rule[i] = rule;
+      sel->reason_rank[i] = rank;
     }
 }
 
 /* The same for a shared list's exercises; they take it in take_shared(). */
 static void
-offer_shared_reason (LimberSelection *sel, guint list, const LimberRuleCode *code, int rank)
+offer_shared_reason (LimberSelection *sel, guint list, const LimberRule *rule, guint8 rank)
 {
-  if (code->speaks && rank > sel->lists[list].reason_rank)
+  if (rank > sel->lists[list].reason_rank)
     {
-      sel->lists[list].reason_rule = code->rule;
-      sel->lists[list].reason_rank = (guint8) rank;
+      sel->lists[list].reason_rule = rule;
+      sel->lists[list].reason_rank = rank;
     }
+}
+
+/* Whether a reason of rank (from rule) goes before the one held (held_rank,
+ * from held): more specific, or as specific and earlier in the file. */
+static inline gboolean
+reason_before (guint8 rank, const LimberRule *rule, guint8 held_rank, const LimberRule *held)
+{
+  return rank > held_rank || (rank != LIMBER_RANK_NONE && rank == held_rank && rule->index < held->index);
 }
 
 static void
@@ -358,8 +366,8 @@ apply_weights (LimberSelection *sel, const LimberRule *rule, const LimberRuleCod
             sel->lists[s].add += w->add;
           if (w->has_multiply)
             sel->lists[s].multiply *= w->multiply;
-          if (w->raises)
-            offer_shared_reason (sel, s, code, w->by_measure ? LIMBER_RANK_MEASURE : LIMBER_RANK_WEIGHT);
+          if (code->speaks && w->raises)
+            offer_shared_reason (sel, s, rule, w->by_measure ? LIMBER_RANK_MEASURE : LIMBER_RANK_WEIGHT);
           continue;
         }
       const guint32 *members = group->exercises;
@@ -370,15 +378,8 @@ apply_weights (LimberSelection *sel, const LimberRule *rule, const LimberRuleCod
         for (guint k = 0; k < group->n; k++)
           multiply[members[k]] *= w->multiply;
       if (code->speaks && w->raises)
-        {
-          guint8 rank = w->by_measure ? LIMBER_RANK_MEASURE : LIMBER_RANK_WEIGHT;
-          for (guint k = 0; k < group->n; k++)
-            if (rank > sel->reason_rank[members[k]]) /* offer_reason() */
-              {
-                sel->reason_rule[members[k]] = rule;
-                sel->reason_rank[members[k]] = rank;
-              }
-        }
+        for (guint k = 0; k < group->n; k++)
+          offer_reason (sel, members[k], rule, w->by_measure ? LIMBER_RANK_MEASURE : LIMBER_RANK_WEIGHT);
     }
 }
 
@@ -415,7 +416,8 @@ apply_step (LimberSelection *sel, const LimberRuleCode *code, const LimberStep *
         case ACTION_EXCLUDE: list->marks |= LIMBER_SHARED_EXCLUDED; break;
         case ACTION_REQUIRE:
           list->marks |= LIMBER_SHARED_REQUIRED;
-          offer_shared_reason (sel, (guint) step->shared, code, LIMBER_RANK_REQUIRE);
+          if (code->speaks)
+            offer_shared_reason (sel, (guint) step->shared, rule, LIMBER_RANK_REQUIRE);
           break;
         case ACTION_LOWEST_STEP: list->marks |= LIMBER_SHARED_LOWEST_STEP; break;
         case ACTION_MIN_HOLD: list->min_hold = MAX (list->min_hold, a->seconds); break;
@@ -439,7 +441,8 @@ apply_step (LimberSelection *sel, const LimberRuleCode *code, const LimberStep *
       for (guint t = 0; t < n; t++)
         {
           choices[targets[t]].required = TRUE;
-          offer_reason (sel, targets[t], code, LIMBER_RANK_REQUIRE);
+          if (code->speaks)
+            offer_reason (sel, targets[t], rule, LIMBER_RANK_REQUIRE);
         }
       break;
     case ACTION_EMPHASISE:
@@ -492,9 +495,7 @@ take_shared (LimberSelection *sel)
           to->marks |= list->marks;
           to->min_hold = MAX (to->min_hold, list->min_hold);
           to->min_reps = MAX (to->min_reps, list->min_reps);
-          if (list->reason_rank > to->reason_rank
-              || (list->reason_rank != LIMBER_RANK_NONE && list->reason_rank == to->reason_rank
-                  && list->reason_rule->index < to->reason_rule->index))
+          if (reason_before (list->reason_rank, list->reason_rule, to->reason_rank, to->reason_rule))
             {
               to->reason_rule = list->reason_rule;
               to->reason_rank = list->reason_rank;
@@ -514,13 +515,10 @@ take_shared (LimberSelection *sel)
       c->lowest_step |= (from->marks & LIMBER_SHARED_LOWEST_STEP) != 0;
       c->min_hold = MAX (c->min_hold, from->min_hold);
       c->min_reps = MAX (c->min_reps, from->min_reps);
-      guint8 rank = from->reason_rank;
-      if (rank > sel->reason_rank[i]
-          || (rank != LIMBER_RANK_NONE && rank == sel->reason_rank[i]
-              && from->reason_rule->index < sel->reason_rule[i]->index))
+      if (reason_before (from->reason_rank, from->reason_rule, sel->reason_rank[i], sel->reason_rule[i]))
         {
           sel->reason_rule[i] = from->reason_rule;
-          sel->reason_rank[i] = rank;
+          sel->reason_rank[i] = from->reason_rank;
         }
     }
 }
@@ -536,7 +534,7 @@ limber_evaluate (LimberSelection *sel)
       if (code->cond >= 0 && !holds (sel, (guint) code->cond))
         continue;
       const LimberRule *rule = code->rule;
-      sel->fired[sel->n_fired++] = code->id;
+      sel->fired[sel->n_fired++] = rs->rule_ids[r];
       sel->fired_mask[r] = 1;
       sel->phase = 1;
       sel->rule_index = (int) r;

@@ -936,7 +936,7 @@ limber_ruleset_check (LimberRuleset *rs, const char *source, gsize length, Limbe
     .tags = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_array_unref),
     .regions = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_array_unref),
     .positions = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_array_unref),
-    .by_measure = g_new0 (GArray *, 2 * rs->measures->len + 2),
+    .by_measure = g_new0 (GArray *, MAX (2 * rs->measures->len, 1)),
   };
   guint before = limber_report_count (report);
 

@@ -18,7 +18,7 @@
  *  - the lists many groups and actions share, each exercise's shared lists
  *    and the classes of exercises on the same ones (compile_shared_lists);
  *  - the rules, their actions and their distinct conditions side by side
- *    (LimberRuleCode, LimberStep, rs->conds), and per exercise, flat, what
+ *    (LimberRuleCode, LimberStep, rs->cond_copies), and per exercise, flat, what
  *    constraints, contraindications, dosing and composing read;
  *  - for each exercise, the rule actions and weights that reach it, so its
  *    reasons are found without looking at every fired rule (evaluate.c).
@@ -60,15 +60,15 @@ static void
 compile_jobs (LimberRuleset *rs)
 {
   g_autoptr (GHashTable) jobs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  rs->primary_bits = g_new0 (guint64, MAX (rs->exercises->len, 1));
   for (guint i = 0; i < rs->exercises->len; i++)
     {
       LimberExercise *e = g_ptr_array_index (rs->exercises, i);
-      e->primary_bits = 0;
       for (guint k = 0; k < e->targets->len; k++)
         {
           const LimberExerciseTarget *t = &g_array_index (e->targets, LimberExerciseTarget, k);
           if (t->primary && t->measure_index >= 0)
-            e->primary_bits |= G_GUINT64_CONSTANT (1) << ((guint) t->measure_index % 64);
+            rs->primary_bits[i] |= G_GUINT64_CONSTANT (1) << ((guint) t->measure_index % 64);
         }
       char *key = job_key (e);
       e->job = -1;
@@ -100,14 +100,9 @@ set_redundant (LimberRuleset *rs, guint a, guint b)
 static void
 compile_redundancy (LimberRuleset *rs)
 {
-  rs->primary_bits = g_new (guint64, MAX (rs->exercises->len, 1));
   rs->levels = g_new (guint8, MAX (rs->exercises->len, 1));
   for (guint i = 0; i < rs->exercises->len; i++)
-    {
-      const LimberExercise *e = g_ptr_array_index (rs->exercises, i);
-      rs->primary_bits[i] = e->primary_bits;
-      rs->levels[i] = (guint8) limber_exercise_level (e);
-    }
+    rs->levels[i] = (guint8) limber_exercise_level (g_ptr_array_index (rs->exercises, i));
   guint n = rs->exercises->len;
   rs->redundant_words = MAX ((n + 63) / 64, 1);
   rs->redundant = g_new0 (guint64, (gsize) MAX (n, 1) * rs->redundant_words);
@@ -322,27 +317,24 @@ compile_weights (LimberRuleset *rs)
   rs->weight_groups = g_array_new (FALSE, FALSE, sizeof (LimberWeightGroup));
   for (guint r = 0; r < rs->rules->len; r++)
     {
-      LimberRule *rule = g_ptr_array_index (rs->rules, r);
-      rule->index = r;
-      rule->emphasises = FALSE;
-      for (guint a = 0; a < rule->actions->len; a++)
-        rule->emphasises |= ((const LimberAction *) g_ptr_array_index (rule->actions, a))->kind == ACTION_EMPHASISE;
+      const LimberRule *rule = g_ptr_array_index (rs->rules, r);
+      LimberRuleCode *code = &rs->rule_code[r];
       rule_weights (rule, weights, at, up, down);
-      rule->first_group = rs->weight_groups->len;
-      rule->n_groups = 0;
+      code->first_group = rs->weight_groups->len;
+      code->n_groups = 0;
       for (guint k = 0; k < weights->len; k++)
         {
           const LimberRuleWeight *w = &g_array_index (weights, LimberRuleWeight, k);
           guint g = 0;
-          while (g < rule->n_groups
-                 && !same_weight (&g_array_index (rs->weight_groups, LimberWeightGroup, rule->first_group + g).value, w))
+          while (g < code->n_groups
+                 && !same_weight (&g_array_index (rs->weight_groups, LimberWeightGroup, code->first_group + g).value, w))
             g++;
-          if (g == rule->n_groups)
+          if (g == code->n_groups)
             {
               LimberWeightGroup group = { .value = *w };
               g_array_append_val (rs->weight_groups, group);
-              rule->n_groups++;
-              if (lists->len < rule->n_groups)
+              code->n_groups++;
+              if (lists->len < code->n_groups)
                 {
                   GArray *members = g_array_new (FALSE, FALSE, sizeof (guint32));
                   g_array_append_val (lists, members);
@@ -351,15 +343,15 @@ compile_weights (LimberRuleset *rs)
             }
           guint32 exercise = w->exercise;
           g_array_append_val (g_array_index (lists, GArray *, g), exercise);
-          refs[n_refs] = (LimberWeightRef) { r, rule->first_group + g };
+          refs[n_refs] = (LimberWeightRef) { r, code->first_group + g };
           reached[n_refs++] = exercise;
         }
-      for (guint g = 0; g < rule->n_groups; g++)
+      for (guint g = 0; g < code->n_groups; g++)
         {
           GArray *members = g_array_index (lists, GArray *, g);
           if (!ascending ((const guint32 *) (gconstpointer) members->data, members->len))
             g_array_sort (members, compare_guint32);
-          LimberWeightGroup *group = &g_array_index (rs->weight_groups, LimberWeightGroup, rule->first_group + g);
+          LimberWeightGroup *group = &g_array_index (rs->weight_groups, LimberWeightGroup, code->first_group + g);
           group->n = members->len;
           group->exercises = intern_indices (rs, (const guint32 *) (gconstpointer) members->data, members->len);
         }
@@ -680,46 +672,29 @@ action_focus (const LimberAction *a)
   return -1;
 }
 
-/* The number of cond among the distinct conditions, numbered when new. */
+/* The number of cond among the distinct conditions, numbered (and added to
+ * conds) when new. */
 static guint
-cond_number (LimberRuleset *rs, GHashTable *numbers, const LimberCond *cond)
+cond_number (GPtrArray *conds, GHashTable *numbers, const LimberCond *cond)
 {
   gpointer found;
   if (g_hash_table_lookup_extended (numbers, cond, NULL, &found))
     return GPOINTER_TO_UINT (found);
-  guint n = rs->conds->len;
-  g_ptr_array_add (rs->conds, (gpointer) cond);
+  guint n = conds->len;
+  g_ptr_array_add (conds, (gpointer) cond);
   g_hash_table_insert (numbers, (gpointer) cond, GUINT_TO_POINTER (n));
   return n;
 }
 
-/* Runs after compile_steps(): the rules' and contraindications' distinct
- * conditions.  Rule sets say the same thing many times ("answered yes to
- * the osteoporosis question" in a rule and in six exercises'
- * contraindications); a plan asks each once. */
+/* The rules' and contraindications' distinct conditions.  Rule sets say
+ * the same thing many times ("answered yes to the osteoporosis question"
+ * in a rule and in six exercises' contraindications); a plan asks each
+ * once. */
 static void
 compile_conditions (LimberRuleset *rs)
 {
   g_autoptr (GHashTable) numbers = g_hash_table_new (limber_cond_hash, limber_cond_equal);
-  rs->conds = g_ptr_array_new ();
-  for (guint i = 0; i < rs->exercises->len; i++)
-    {
-      LimberExercise *e = g_ptr_array_index (rs->exercises, i);
-      if (e->contraindications == NULL)
-        continue;
-      GPtrArray *children = e->contraindications->children;
-      e->contraindication_conds = g_new (guint, MAX (children->len, 1));
-      for (guint k = 0; k < children->len; k++)
-        e->contraindication_conds[k] = cond_number (rs, numbers, g_ptr_array_index (children, k));
-    }
-  for (guint r = 0; r < rs->rules->len; r++)
-    {
-      const LimberRule *rule = g_ptr_array_index (rs->rules, r);
-      rs->rule_code[r].cond = rule->when != NULL ? (int) cond_number (rs, numbers, rule->when) : -1;
-    }
-  rs->cond_copies = g_new (LimberCond, MAX (rs->conds->len, 1));
-  for (guint k = 0; k < rs->conds->len; k++)
-    rs->cond_copies[k] = *(const LimberCond *) g_ptr_array_index (rs->conds, k);
+  g_autoptr (GPtrArray) conds = g_ptr_array_new ();
   guint n = rs->exercises->len, total = 0;
   rs->contra_first = g_new (guint32, n + 1);
   for (guint i = 0; i < n; i++)
@@ -734,8 +709,18 @@ compile_conditions (LimberRuleset *rs)
     {
       const LimberExercise *e = g_ptr_array_index (rs->exercises, i);
       for (guint k = rs->contra_first[i]; k < rs->contra_first[i + 1]; k++)
-        rs->contra_conds[k] = e->contraindication_conds[k - rs->contra_first[i]];
+        rs->contra_conds[k]
+            = cond_number (conds, numbers, g_ptr_array_index (e->contraindications->children, k - rs->contra_first[i]));
     }
+  for (guint r = 0; r < rs->rules->len; r++)
+    {
+      const LimberRule *rule = g_ptr_array_index (rs->rules, r);
+      rs->rule_code[r].cond = rule->when != NULL ? (int) cond_number (conds, numbers, rule->when) : -1;
+    }
+  rs->n_conds = conds->len;
+  rs->cond_copies = g_new (LimberCond, MAX (conds->len, 1));
+  for (guint k = 0; k < conds->len; k++)
+    rs->cond_copies[k] = *(const LimberCond *) g_ptr_array_index (conds, k);
 }
 
 /* Whether an action is one of an exercise's acted-on list (rs->acted):
@@ -774,22 +759,19 @@ compile_steps (LimberRuleset *rs)
   rs->acted = g_new (LimberActedOn, MAX (rs->acted_first[n], 1));
   g_autofree guint32 *fill = g_memdup2 (rs->acted_first, sizeof (guint32) * (n + 1));
   rs->rule_ids = g_new (const char *, MAX (rs->rules->len, 1));
-  rs->base_weights = g_new (double, MAX (rs->exercises->len, 1));
-  for (guint i = 0; i < rs->exercises->len; i++)
-    rs->base_weights[i] = ((const LimberExercise *) g_ptr_array_index (rs->exercises, i))->base_weight;
-  rs->rule_code = g_new0 (LimberRuleCode, MAX (rs->rules->len, 1));
   rs->steps = g_new0 (LimberStep, MAX (n_steps, 1));
   guint at = 0;
   for (guint r = 0; r < rs->rules->len; r++)
     {
       const LimberRule *rule = g_ptr_array_index (rs->rules, r);
       LimberRuleCode *code = &rs->rule_code[r];
-      *code = (LimberRuleCode) { rule, rule->id, rule->when, -1, rule->reason != NULL && !rule->emphasises, at, 0,
-                                 rule->first_group, rule->n_groups };
+      code->first_step = at;
+      gboolean emphasises = FALSE;
       rs->rule_ids[r] = rule->id;
       for (guint k = 0; k < rule->actions->len; k++)
         {
           const LimberAction *a = g_ptr_array_index (rule->actions, k);
+          emphasises |= a->kind == ACTION_EMPHASISE;
           int focus = action_focus (a);
           if (a->kind == ACTION_WEIGHT && focus < 0)
             continue;
@@ -803,9 +785,14 @@ compile_steps (LimberRuleset *rs)
             rs->acted[fill[g_array_index (a->targets, guint, t)]++] = on;
         }
       code->n_steps = at - code->first_step;
+      /* a rule that emphasises says why a side gets extra sets: not true
+       * of what it only weighs or requires (evaluate.c, offer_reason) */
+      code->speaks = rule->reason != NULL && !emphasises;
     }
 }
 
+/* What dosing and weighing read of each exercise, flat (rs->dosing,
+ * rs->ladder_steps, rs->base_weights). */
 static void
 compile_dosing (LimberRuleset *rs)
 {
@@ -813,11 +800,13 @@ compile_dosing (LimberRuleset *rs)
   for (guint i = 0; i < n; i++)
     total += ((const LimberExercise *) g_ptr_array_index (rs->exercises, i))->ladder->len;
   rs->dosing = g_new (LimberDosing, MAX (n, 1));
+  rs->base_weights = g_new (double, MAX (n, 1));
   rs->ladder_steps = g_new (LimberDose, MAX (total, 1));
   guint at = 0;
   for (guint i = 0; i < n; i++)
     {
       const LimberExercise *e = g_ptr_array_index (rs->exercises, i);
+      rs->base_weights[i] = e->base_weight;
       rs->dosing[i] = (LimberDosing) { at, e->ladder->len, e->has_seconds_per_rep ? e->seconds_per_rep : rs->timing.rep,
                                        e->per_side };
       for (guint k = 0; k < e->ladder->len; k++)
@@ -828,6 +817,15 @@ compile_dosing (LimberRuleset *rs)
 void
 limber_ruleset_compile (LimberRuleset *rs)
 {
+  /* each rule's place, and its code, which the steps below fill in */
+  rs->rule_code = g_new0 (LimberRuleCode, MAX (rs->rules->len, 1));
+  for (guint r = 0; r < rs->rules->len; r++)
+    {
+      LimberRule *rule = g_ptr_array_index (rs->rules, r);
+      rule->index = r;
+      rs->rule_code[r].rule = rule;
+      rs->rule_code[r].cond = -1;
+    }
   compile_target_measures (rs);
   compile_contraindication_texts (rs);
   compile_weights (rs);

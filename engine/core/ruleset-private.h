@@ -184,12 +184,12 @@ typedef struct {
  * groups (rs->rule_code, in rule order). */
 typedef struct {
   const LimberRule *rule;
-  const char *id;           /* the rule's */
-  const LimberCond *when;
-  int cond;                 /* when's number among the distinct conditions (rs->conds), or -1: always */
-  gboolean speaks;          /* its reason may speak for what it weighs or requires (evaluate.c) */
+  int cond;                 /* its condition's number among the distinct conditions (rs->cond_copies), or -1:
+                             * always */
+  gboolean speaks;          /* its reason may speak for what it weighs or requires: it has a reason and no
+                             * emphasise action (evaluate.c, offer_reason) */
   guint first_step, n_steps;
-  guint first_group, n_groups;
+  guint first_group, n_groups;  /* its weights grouped by value, in rs->weight_groups */
 } LimberRuleCode;
 
 struct _LimberRule {
@@ -202,12 +202,7 @@ struct _LimberRule {
   int reason_measure;       /* the measure the placeholders read: the first deficit or asymmetry of <when>, or -1 */
   LimberCond *when;
   GPtrArray *actions;       /* LimberAction* */
-  /* the same weights grouped by value: n_groups of the rule set's
-   * weight_groups from first_group, in rule order (ruleset-compile.c) */
-  guint first_group, n_groups;
-  guint index;              /* its place in the rule set's rules */
-  gboolean emphasises;      /* it has an emphasise action: its reason (about extra sets) speaks for an exercise
-                             * only where it gave extra sets (evaluate.c) */
+  guint index;              /* its place in the rule set's rules (ruleset-compile.c) */
 };
 
 struct _LimberMeasure {
@@ -358,8 +353,6 @@ struct _LimberExercise {
   gboolean to_floor;        /* goes down to the floor from its posture (a lunge's back knee) */
   GArray *targets;          /* LimberExerciseTarget */
   int job;                  /* the same number for the same primary targets, -1 for none (ruleset-compile.c) */
-  guint64 primary_bits;     /* bit m % 64 for each primary target's measure m: a quick "no" for
-                             * limber_exercise_targets_primary() (ruleset-compile.c) */
   unsigned level;
   gboolean per_side;
   double base_weight;
@@ -369,7 +362,6 @@ struct _LimberExercise {
   char **ladder_cite;
   unsigned fill_up_to;      /* the highest 1-based step a long day may be filled with; 0: none */
   LimberCond *contraindications; /* an COND_ANY, or NULL */
-  guint *contraindication_conds; /* each contraindication's number among rs->conds (ruleset-compile.c) */
   char **contraindication_text;  /* each contraindication described, in their order, or NULL (ruleset-compile.c):
                                   * a plan names the one that excluded the exercise without formatting it */
   GPtrArray *variants;      /* LimberVariant* */
@@ -472,13 +464,13 @@ struct _LimberRuleset {
   /* The distinct conditions of the rules and contraindications
    * (structurally: limber_cond_equal): a plan evaluates each at most once,
    * however many rules and exercises share it (evaluate.c). */
-  GPtrArray *conds;         /* const LimberCond*, borrowed */
-  LimberCond *cond_copies;  /* the same, copied side by side (shallow: children are the originals'), which a
-                             * plan reads in one forward sweep rather than all over the heap */
+  guint n_conds;
+  LimberCond *cond_copies;  /* each copied side by side (shallow: children are the originals'), which a plan
+                             * reads in one forward sweep rather than all over the heap */
   /* each exercise's contraindications by condition number:
    * contra_conds[contra_first[i] .. contra_first[i + 1]) */
   guint32 *contra_first, *contra_conds;
-  guint64 *primary_bits;    /* each exercise's primary_bits, in catalogue order */
+  guint64 *primary_bits;    /* per exercise: bit m % 64 for each primary target's measure m, in catalogue order */
   guint8 *levels;           /* each exercise's limber_exercise_level(), in catalogue order */
   /* What dosing reads of each exercise, in catalogue order, and every
    * ladder in one array (ruleset-compile.c): a plan doses every exercise
@@ -516,16 +508,10 @@ gboolean limber_posture_from_string(const char *s, LimberPosture *posture);
 /* the primary target of e that names measure, or any target when any_role */
 gboolean limber_exercise_targets(const LimberExercise *e, int measure, gboolean any_role);
 int limber_ruleset_index_of(GHashTable *index, const char *id);
-/* limber_exercise_targets (e, measure, FALSE) for a compiled rule set: the
- * composer asks it of every exercise for every measure in focus, and most
- * answers are "no", which the bits give without reading the targets. */
-static inline gboolean
-limber_exercise_targets_primary (const LimberExercise *e, int measure)
-{
-  return ((e->primary_bits >> ((guint) measure % 64)) & 1) && limber_exercise_targets (e, measure, FALSE);
-}
-/* The same by catalogue index, from the rule set's flat bits: no exercise
- * read for the "no"s. */
+/* limber_exercise_targets (exercise i, measure, FALSE) for a compiled rule
+ * set: the composer asks it of every exercise for every measure in focus,
+ * and most answers are "no", which the flat bits give without reading the
+ * exercise. */
 static inline gboolean
 limber_ruleset_targets_primary (const LimberRuleset *rs, guint i, int measure)
 {

@@ -196,7 +196,6 @@ exercise_free (LimberExercise *e)
   g_strfreev (e->ladder_cite);
   limber_cond_free (e->contraindications);
   g_strfreev (e->contraindication_text);
-  g_free (e->contraindication_conds);
   g_clear_pointer (&e->variants, g_ptr_array_unref);
   limber_pose_free (e->pose);
   if (e->targets != NULL)
@@ -304,7 +303,6 @@ limber_ruleset_unref (LimberRuleset *rs)
   g_clear_pointer (&rs->rule_code, g_free);
   g_clear_pointer (&rs->base_weights, g_free);
   g_clear_pointer (&rs->rule_ids, g_free);
-  g_clear_pointer (&rs->conds, g_ptr_array_unref);
   g_clear_pointer (&rs->cond_copies, g_free);
   g_clear_pointer (&rs->contra_first, g_free);
   g_clear_pointer (&rs->contra_conds, g_free);

@@ -86,7 +86,7 @@ struct _LimberSelection {
   GArray *focus;            /* int: measures a fired rule aimed at through measure=, in first-seen order */
   double minutes_cap;       /* the shortest limit-minutes of the fired rules; 0: none */
   guint8 *logged;           /* per exercise: 1 when the profile logged a session of it (dose.c) */
-  guint8 *cond_memo;        /* per distinct condition of the rule set (rs->conds): 0 not asked yet, 1 false, 2 true */
+  guint8 *cond_memo;        /* per distinct condition of the rule set (rs->cond_copies): 0 not asked yet, 1 false, 2 true */
   /* While the rules run, per exercise: the sum and product of the fired
    * rules' weights and the reason offered so far.  Arrays rather than
    * fields of the choices because a large rule set applies a hundred
