@@ -6,7 +6,10 @@
  *   bench-generate [N_PROFILES (default 2000)] [THREADS (default 1)] [RULES.xml]
  *
  * With RULES.xml (e.g. made by bench/gen-ruleset.py 2000 1000) the plans come
- * from that rule set, and its load time is printed too.
+ * from that rule set, and its load time is printed too: the process's first
+ * load, the best of three more, and the best of three loads of its compiled
+ * form (`limber compile`), side by side.  RULES.limberc times the compiled
+ * form's first load of the process.
  *
  * Profiles vary goal, age, minutes, days, constraints, screening answers
  * (a few percent with a referral), scans with deficits and asymmetries, and a
@@ -24,6 +27,9 @@
 #include <string.h>
 #include <sys/resource.h>
 #include <time.h>
+#include <unistd.h>
+
+#include <glib/gstdio.h>
 
 extern void *__libc_malloc (size_t size);
 extern void *__libc_calloc (size_t n, size_t size);
@@ -238,6 +244,33 @@ main (int argc, char **argv)
       again_cpu = k == 0 ? spent : MIN (again_cpu, spent);
     }
 
+  /* the same rule set compiled (limber_ruleset_write_compiled), loaded
+   * three times in the same process, so the two forms compare side by side */
+  double compiled_cpu = 0;
+  gsize compiled_bytes = 0;
+  if (rules != NULL && !g_str_has_suffix (rules, ".limberc"))
+    {
+      g_autofree char *path = NULL;
+      int fd = g_file_open_tmp ("bench-XXXXXX.limberc", &path, &error);
+      if (fd < 0 || !limber_ruleset_write_compiled (rs, path, &error))
+        g_error ("%s", error->message);
+      close (fd);
+      for (int k = 0; k < 3; k++)
+        {
+          double a0 = cpu_seconds ();
+          LimberRuleset *compiled = limber_ruleset_new_from_file (path, &error);
+          double spent = cpu_seconds () - a0;
+          if (compiled == NULL)
+            g_error ("%s", error->message);
+          limber_ruleset_unref (compiled);
+          compiled_cpu = k == 0 ? spent : MIN (compiled_cpu, spent);
+        }
+      GStatBuf st;
+      if (g_stat (path, &st) == 0)
+        compiled_bytes = (gsize) st.st_size;
+      g_unlink (path);
+    }
+
   g_autoptr (GRand) r = g_rand_new_with_seed (42);
   LimberProfile **profiles = g_new (LimberProfile *, n);
   char **profile_json = g_new (char *, n);
@@ -278,6 +311,10 @@ main (int argc, char **argv)
           rules ? " (the process's first)" : " (built in, shared)");
   if (rules != NULL)
     printf ("load again      %.1f ms CPU (the best of three more loads of the file)\n", again_cpu * 1e3);
+  if (compiled_bytes > 0)
+    printf ("load compiled   %.1f ms CPU (the best of three loads of its `limber compile` form, %.0f KB), %.1fx "
+            "faster than again\n",
+            compiled_cpu * 1e3, compiled_bytes / 1024.0, again_cpu / compiled_cpu);
   printf ("profiles        %u, threads %u, 7-day plans\n", n, threads);
   printf ("plans/s         %.0f (wall, profile read, plan generated and written as JSON)\n", n / seconds);
   printf ("profile JSON    %.1f us CPU per profile read, %.1f allocations\n", read_cpu * 1e6 / n,

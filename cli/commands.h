@@ -9,6 +9,7 @@
 #define LIMBER_EXIT_USAGE 2
 
 int limber_cmd_check (int argc, char **argv);
+int limber_cmd_compile (int argc, char **argv);
 int limber_cmd_describe (int argc, char **argv);
 int limber_cmd_plan (int argc, char **argv);
 int limber_cmd_test (int argc, char **argv);

@@ -9,6 +9,7 @@
 
 static const LimberCliCommand commands[] = {
   { "check", limber_cmd_check, "validate a rule set and print a summary" },
+  { "compile", limber_cmd_compile, "check a rule set and write it compiled, to load without XML" },
   { "describe", limber_cmd_describe, "describe a rule set (JSON or text)" },
   { "plan", limber_cmd_plan, "make a week's plan for a profile" },
   { "simulate", limber_cmd_simulate, "simulate weeks of a program and print the trajectory" },

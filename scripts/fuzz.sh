@@ -3,7 +3,7 @@
 #
 #   scripts/fuzz.sh [SECONDS] [TARGET...]
 #
-# SECONDS for each target (default 600); the targets are ruleset,
+# SECONDS for each target (default 600); the targets are ruleset, compiled,
 # profile-json, profile-xml, testcase, render and landmarks (default: all,
 # one after the other).  Builds $LIMBER_FUZZ_BUILD (default build-fuzz) with clang and
 # LIMBER_FUZZ=ON.  Seeds come from the repository (rule sets, example and
@@ -17,7 +17,7 @@ set -eu
 cd "$(dirname "$0")/.."
 seconds=${1:-600}
 [ $# -gt 0 ] && shift
-targets=${*:-ruleset profile-json profile-xml testcase render landmarks}
+targets=${*:-ruleset compiled profile-json profile-xml testcase render landmarks}
 build=${LIMBER_FUZZ_BUILD:-build-fuzz}
 if ! command -v clang >/dev/null 2>&1; then
   echo "fuzz: clang is not installed; expected Debian's clang and libclang-rt-14-dev (scripts/setup.sh)" >&2
@@ -29,6 +29,7 @@ CC=clang scripts/build.sh "$build" -DLIMBER_FUZZ=ON -DLIMBER_BUILD_TESTS=OFF -DL
 seeds() {
   case $1 in
     ruleset) ls rules/default.xml tests/data/*.xml tests/data/invalid/*.xml tests/data/lint/*.xml ;;
+    compiled) ls rules/default.xml tests/data/*.xml ;;
     profile-json) ls examples/profiles/*.json tests/data/profiles/*.json rules/tests/profiles/*.json ;;
     profile-xml) ls examples/profiles/*.xml tests/data/profiles/*.xml 2>/dev/null || true ;;
     testcase) ls rules/tests/*.xml ;;
@@ -64,7 +65,7 @@ status=0
 for target in $targets; do
   exe="$build/tests/fuzz/fuzz-$target"
   if [ ! -x "$exe" ]; then
-    echo "fuzz: no target '$target'; expected one of ruleset profile-json profile-xml testcase render landmarks" >&2
+    echo "fuzz: no target '$target'; expected one of ruleset compiled profile-json profile-xml testcase render landmarks" >&2
     exit 2
   fi
   seed_dir="$build/seeds/$target"
@@ -79,7 +80,11 @@ for target in $targets; do
   mkdir -p "$seed_dir" "$corpus" "$build/crashes/$target"
   for f in $(seeds "$target"); do
     # render: the first byte picks days, seed and start; the rest is a profile
-    if [ "$target" = render ]; then
+    if [ "$target" = compiled ]; then
+      # compiled: the bodies of the rule sets' images, as this build writes
+      # them (the target writes one when handed the XML; tests/fuzz/fuzz-compiled.c)
+      LIMBER_FUZZ_SEED_OUT="$seed_dir/$(basename "$f" .xml).body" "$exe" -runs=1 "$f" >/dev/null 2>&1
+    elif [ "$target" = render ]; then
       { printf 'F'; cat "$f"; } >"$seed_dir/$(basename "$f")"
     else
       cp "$f" "$seed_dir/"

@@ -359,7 +359,9 @@ limber_ruleset_translation (const LimberRuleset *rs, LimberLang lang)
 gboolean
 limber_translations_load_beside (LimberRuleset *rs, const char *path, gboolean resource, GError **error)
 {
-  g_autofree char *stem = g_str_has_suffix (path, ".xml") ? g_strndup (path, strlen (path) - 4) : g_strdup (path);
+  /* FILE.xml and its compiled form FILE.limberc take the same FILE.de.xml */
+  const char *suffix = g_str_has_suffix (path, ".xml") ? ".xml" : g_str_has_suffix (path, ".limberc") ? ".limberc" : "";
+  g_autofree char *stem = g_strndup (path, strlen (path) - strlen (suffix));
   for (unsigned l = LIMBER_LANG_EN + 1; l < LIMBER_N_LANGS; l++)
     {
       g_autofree char *file = g_strdup_printf ("%s.%s.xml", stem, limber_lang_code ((LimberLang) l));

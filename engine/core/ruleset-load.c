@@ -24,6 +24,7 @@
 #include "error-private.h"
 #include "read-limit.h"
 #include "resources.h"
+#include "ruleset-image.h"
 #include "xml-safe.h"
 
 #define RESOURCE_DEFAULT "/org/limber/rules/default.xml"
@@ -815,6 +816,9 @@ limber_ruleset_new_from_data (const char *data, gssize length, const char *name,
       limber_size_error (L.name, L.length, LIMBER_RULESET_MAX_BYTES, "a limber rule set", NULL, error);
       return NULL;
     }
+  /* `limber compile`'s output: no XML at all (ruleset-image.c) */
+  if (limber_ruleset_image_is (L.source, L.length))
+    return limber_ruleset_image_read (L.source, L.length, L.name, error);
   /* the checksum is of the bytes as given; lines end at CR LF and a lone CR
    * too, for the parser and every line number (read-limit.h) */
   g_autofree char *sha256 = sha256_hex (L.source, L.length);

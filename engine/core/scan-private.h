@@ -73,6 +73,9 @@ typedef struct {
  * structure, so this only converts. */
 LimberScanProtocol *limber_scan_protocol_read (xmlNode *measure, char **no_scan);
 void limber_scan_protocol_free (LimberScanProtocol *protocol);
+/* An empty protocol (no reference, no forbids), for readers of other forms
+ * (ruleset-image.c). */
+LimberScanProtocol *limber_scan_protocol_new (void);
 
 /* What the schema cannot say about a protocol (reference= or against=, not
  * both; a joint of three landmarks...): a message and its line, or NULL. */

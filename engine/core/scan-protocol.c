@@ -82,6 +82,16 @@ forbid_clear (gpointer data)
 }
 
 LimberScanProtocol *
+limber_scan_protocol_new (void)
+{
+  LimberScanProtocol *p = g_new0 (LimberScanProtocol, 1);
+  p->reference[0] = p->reference[1] = -1;
+  p->forbids = g_array_new (FALSE, TRUE, sizeof (LimberScanForbid));
+  g_array_set_clear_func (p->forbids, forbid_clear);
+  return p;
+}
+
+LimberScanProtocol *
 limber_scan_protocol_read (xmlNode *measure, char **no_scan)
 {
   LimberScanProtocol *p = NULL;
@@ -94,7 +104,7 @@ limber_scan_protocol_read (xmlNode *measure, char **no_scan)
         }
       if (!named (n, "protocol"))
         continue;
-      p = g_new0 (LimberScanProtocol, 1);
+      p = limber_scan_protocol_new ();
       p->position = limber_xml_attr (n, "position");
       p->view = limber_xml_attr (n, "view");
       p->plane = limber_xml_attr (n, "plane");
@@ -109,9 +119,6 @@ limber_scan_protocol_read (xmlNode *measure, char **no_scan)
       g_ptr_array_add (ids, NULL);
       p->cite = (char **) g_ptr_array_free (ids, FALSE);
       p->line = xmlGetLineNo (n);
-      p->reference[0] = p->reference[1] = -1;
-      p->forbids = g_array_new (FALSE, TRUE, sizeof (LimberScanForbid));
-      g_array_set_clear_func (p->forbids, forbid_clear);
       for (xmlNode *c = n->children; c != NULL; c = c->next)
         {
           if (named (c, "instructions"))

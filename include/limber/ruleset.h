@@ -111,7 +111,7 @@ typedef struct {
 
 /**
  * @brief Loads and validates a rule set from a file.
- * @param path the XML file.
+ * @param path the XML file, or its compiled form (limber_ruleset_write_compiled()).
  * @param error return location for a #LIMBER_ERROR naming the file, line and column.
  * @return a new rule set (release with limber_ruleset_unref()), or NULL on error.
  */
@@ -119,7 +119,7 @@ LimberRuleset *limber_ruleset_new_from_file(const char *path, GError **error);
 
 /**
  * @brief Loads and validates a rule set from memory.
- * @param data the XML document.
+ * @param data the XML document, or a compiled rule set (limber_ruleset_write_compiled()).
  * @param length its length in bytes, or -1 when @p data is NUL-terminated.
  * @param name what error messages call the document (a file name), or NULL for "<memory>".
  * @param error return location for a #LIMBER_ERROR.
@@ -127,6 +127,22 @@ LimberRuleset *limber_ruleset_new_from_file(const char *path, GError **error);
  */
 LimberRuleset *limber_ruleset_new_from_data(const char *data, gssize length, const char *name,
                                             GError **error);
+
+/**
+ * @brief Writes the rule set in compiled form, which loads without XML.
+ *
+ * limber_ruleset_new_from_file() and limber_ruleset_new_from_data() read what this writes as they read XML, several
+ * times faster for a large rule set (docs/performance.md), and the plans made from it are byte-identical to those
+ * made from the XML. It keeps the XML's file name, line numbers and SHA-256, so messages and plans still name the
+ * source; it is checked again when read, and is tied to this version of limber: another version refuses it and
+ * says to compile it again (`limber compile`). Translations are not part of it: FILE.limberc takes FILE.de.xml and
+ * FILE.es.xml beside it, as FILE.xml does (docs/i18n.md).
+ * @param ruleset a rule set.
+ * @param path the file to write; replaced whole, never left half-written.
+ * @param error return location for a #LIMBER_ERROR naming the file.
+ * @return TRUE when the file was written.
+ */
+gboolean limber_ruleset_write_compiled(const LimberRuleset *ruleset, const char *path, GError **error);
 
 /**
  * @brief Loads the default rule set compiled into the library (`rules/default.xml`).

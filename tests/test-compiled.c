@@ -1,0 +1,321 @@
+/* Specification of compiled rule sets (engine/core/ruleset-image.c,
+ * `limber compile`): a rule set written compiled and read back is the same
+ * rule set -- the same description, the same lint, the same plans byte for
+ * byte in every language, the XML's name, lines and digest -- and an image
+ * that is damaged, cut short, of another version or forged is refused with
+ * a message naming the file, never half-read and never trusted unchecked. */
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "population.h"
+#include "ruleset-image.h"
+#include "support.h"
+
+TestSuite (compiled);
+
+/* A scratch folder, removed with what is in it. */
+static char *
+scratch (void)
+{
+  g_autoptr (GError) error = NULL;
+  char *dir = g_dir_make_tmp ("limber-compiled-XXXXXX", &error);
+  cr_assert_not_null (dir, "%s", error ? error->message : "");
+  return dir;
+}
+
+static void
+scratch_free (char *dir)
+{
+  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_unlink (path);
+    }
+  g_rmdir (dir);
+  g_free (dir);
+}
+
+static LimberRuleset *
+load (const char *path)
+{
+  g_autoptr (GError) error = NULL;
+  LimberRuleset *rs = limber_ruleset_new_from_file (path, &error);
+  cr_assert_not_null (rs, "%s: %s", path, error ? error->message : "");
+  return rs;
+}
+
+/* rs compiled to dir/NAME.limberc, and read back. */
+static LimberRuleset *
+round_trip (const LimberRuleset *rs, const char *dir, const char *name)
+{
+  g_autofree char *file = g_strdup_printf ("%s.limberc", name);
+  g_autofree char *path = g_build_filename (dir, file, NULL);
+  g_autoptr (GError) error = NULL;
+  cr_assert (limber_ruleset_write_compiled (rs, path, &error), "%s", error ? error->message : "");
+  return load (path);
+}
+
+/* Each of n population profiles planned from a and from b, in lang, must
+ * be the same plan, written the same in JSON and text. */
+static void
+expect_same_plans (const LimberRuleset *a, const LimberRuleset *b, unsigned n, const char *lang)
+{
+  LimberRandom ra = { 0xC0FFEE }, rb = { 0xC0FFEE };
+  GDate start;
+  g_date_clear (&start, 1);
+  g_date_set_dmy (&start, 5, G_DATE_JANUARY, 2026);
+  for (unsigned i = 0; i < n; i++)
+    {
+      g_autoptr (LimberProfile) pa = limber_population_profile (a, &ra, &start);
+      g_autoptr (LimberProfile) pb = limber_population_profile (b, &rb, &start);
+      g_autoptr (LimberOptions) o = limber_options_new ();
+      cr_assert (limber_options_set_start (o, "2026-01-05", NULL));
+      limber_options_set_seed (o, i);
+      g_autoptr (GError) error = NULL;
+      cr_assert (limber_options_set_language (o, lang, &error), "%s", error ? error->message : "");
+      g_autoptr (LimberPlan) plan_a = limber_generate (a, pa, o, &error);
+      cr_assert_not_null (plan_a, "%s", error ? error->message : "");
+      g_autoptr (LimberPlan) plan_b = limber_generate (b, pb, o, &error);
+      cr_assert_not_null (plan_b, "%s", error ? error->message : "");
+      g_autofree char *json_a = limber_plan_to_json (plan_a, FALSE);
+      g_autofree char *json_b = limber_plan_to_json (plan_b, FALSE);
+      cr_assert_str_eq (json_b, json_a, "profile %u (%s): the compiled rule set planned otherwise", i, lang);
+      g_autofree char *text_a = limber_plan_to_text (plan_a);
+      g_autofree char *text_b = limber_plan_to_text (plan_b);
+      cr_assert_str_eq (text_b, text_a, "profile %u (%s): the plan's text differs", i, lang);
+    }
+}
+
+/* What a rule set says of itself: its description, lint and identity. */
+static void
+expect_same_rule_set (const LimberRuleset *a, const LimberRuleset *b)
+{
+  g_autofree char *json_a = limber_ruleset_to_json (a, FALSE);
+  g_autofree char *json_b = limber_ruleset_to_json (b, FALSE);
+  cr_assert_str_eq (json_b, json_a);
+  g_autofree char *text_a = limber_ruleset_to_text (a);
+  g_autofree char *text_b = limber_ruleset_to_text (b);
+  cr_assert_str_eq (text_b, text_a);
+  g_autoptr (LimberLintReport) lint_a = limber_lint (a);
+  g_autoptr (LimberLintReport) lint_b = limber_lint (b);
+  g_autofree char *findings_a = limber_lint_report_to_text (lint_a);
+  g_autofree char *findings_b = limber_lint_report_to_text (lint_b);
+  cr_assert_str_eq (findings_b, findings_a);
+  cr_assert_str_eq (limber_ruleset_get_sha256 (b), limber_ruleset_get_sha256 (a));
+  cr_assert_eq (limber_ruleset_get_n_rules (b), limber_ruleset_get_n_rules (a));
+  cr_assert_eq (limber_ruleset_get_n_exercises (b), limber_ruleset_get_n_exercises (a));
+}
+
+LIMBER_TEST (compiled, the_default_rule_set_plans_byte_for_byte_as_its_xml_in_every_language)
+{
+  char *dir = scratch ();
+  /* the translations beside the compiled file, as beside the XML */
+  for (const char *const *lang = (const char *const[]) { "de", "es", NULL }; *lang; lang++)
+    {
+      g_autofree char *from = g_strdup_printf (LIMBER_SOURCE_DIR "/rules/default.%s.xml", *lang);
+      g_autofree char *to = g_strdup_printf ("%s/default.%s.xml", dir, *lang);
+      g_autofree char *contents = NULL;
+      gsize length;
+      cr_assert (g_file_get_contents (from, &contents, &length, NULL));
+      cr_assert (g_file_set_contents (to, contents, (gssize) length, NULL));
+    }
+  g_autoptr (LimberRuleset) xml = load (LIMBER_SOURCE_DIR "/rules/default.xml");
+  g_autoptr (LimberRuleset) compiled = round_trip (xml, dir, "default");
+  expect_same_rule_set (xml, compiled);
+  g_auto (GStrv) languages = limber_ruleset_get_languages (compiled);
+  cr_assert_eq (g_strv_length (languages), 3, "the compiled rule set did not take its translations beside it");
+  expect_same_plans (xml, compiled, 120, "en");
+  expect_same_plans (xml, compiled, 40, "de");
+  expect_same_plans (xml, compiled, 40, "es");
+  scratch_free (dir);
+}
+
+LIMBER_TEST (compiled, every_rule_set_of_the_tests_survives_compiling)
+{
+  /* scores and subscales, scan protocols, poses, routines, slots, history
+   * conditions: between them these use every part of the format */
+  static const char *const files[] = { "minimal.xml", "audit-rules.xml", "profile-rules.xml", "render-long.xml" };
+  char *dir = scratch ();
+  for (guint k = 0; k < G_N_ELEMENTS (files); k++)
+    {
+      g_autofree char *path = limber_test_data (files[k]);
+      g_autoptr (LimberRuleset) xml = load (path);
+      g_autoptr (LimberRuleset) compiled = round_trip (xml, dir, files[k]);
+      expect_same_rule_set (xml, compiled);
+      expect_same_plans (xml, compiled, 30, "en");
+    }
+  scratch_free (dir);
+}
+
+LIMBER_TEST (compiled, an_image_keeps_the_xml_name_and_lines_for_messages)
+{
+  g_autoptr (LimberRuleset) rs = limber_test_default_rules ();
+  g_autoptr (GBytes) image = limber_ruleset_image_write (rs);
+  gsize length;
+  const char *data = g_bytes_get_data (image, &length);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LimberRuleset) back = limber_ruleset_new_from_data (data, (gssize) length, "elsewhere.limberc", &error);
+  cr_assert_not_null (back, "%s", error ? error->message : "");
+  /* lint names the XML file and a line in it */
+  g_autoptr (LimberLintReport) lint = limber_lint (back);
+  g_autoptr (LimberLintReport) lint_xml = limber_lint (rs);
+  g_autofree char *text = limber_lint_report_to_text (lint);
+  g_autofree char *text_xml = limber_lint_report_to_text (lint_xml);
+  cr_assert_str_eq (text, text_xml);
+  cr_assert_null (strstr (text, "elsewhere"), "%s", text);
+  /* and a second image of it is the first, byte for byte */
+  g_autoptr (GBytes) again = limber_ruleset_image_write (back);
+  cr_assert (g_bytes_equal (again, image), "writing what was read does not give the same bytes");
+}
+
+/* The image of the default rule set: its bytes, and where its payload starts. */
+static GBytes *
+default_image (gsize *payload_at)
+{
+  g_autoptr (LimberRuleset) rs = limber_test_default_rules ();
+  GBytes *image = limber_ruleset_image_write (rs);
+  /* the header's size: an image of an empty payload is just its header */
+  g_autoptr (GBytes) empty = limber_ruleset_image_wrap ((const guint8 *) "", 0);
+  *payload_at = g_bytes_get_size (empty);
+  return image;
+}
+
+static void
+expect_refused (const guint8 *data, gsize length, int code, const char *says)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LimberRuleset) rs = limber_ruleset_new_from_data ((const char *) data, (gssize) length, "x.limberc", &error);
+  cr_assert_null (rs, "a broken image loaded (%s)", says);
+  cr_assert (g_error_matches (error, LIMBER_ERROR, code), "%s: code %d, expected %d", error->message, error->code,
+             code);
+  cr_assert (g_str_has_prefix (error->message, "x.limberc"), "the message does not name the file: %s",
+             error->message);
+  cr_assert_not_null (strstr (error->message, says), "%s\ndoes not say: %s", error->message, says);
+}
+
+LIMBER_TEST (compiled, a_damaged_or_cut_or_lengthened_image_is_refused)
+{
+  gsize at;
+  g_autoptr (GBytes) image = default_image (&at);
+  gsize length;
+  const guint8 *data = g_bytes_get_data (image, &length);
+  g_autofree guint8 *copy = g_memdup2 (data, length);
+
+  copy[at + length / 2 - at / 2] ^= 0x20;
+  expect_refused (copy, length, LIMBER_ERROR_PARSE, "SHA-256 does not match");
+  expect_refused (data, length - 1, LIMBER_ERROR_PARSE, "cut short or added to");
+  g_autofree guint8 *longer = g_malloc (length + 1);
+  memcpy (longer, data, length);
+  longer[length] = '\n';
+  expect_refused (longer, length + 1, LIMBER_ERROR_PARSE, "cut short or added to");
+  expect_refused (data, 20, LIMBER_ERROR_PARSE, "shorter than its");
+  memcpy (copy, data, length);
+  copy[8] = 99;   /* the format */
+  expect_refused (copy, length, LIMBER_ERROR_PARSE, "reads format 1");
+}
+
+LIMBER_TEST (compiled, an_image_of_another_limber_version_is_refused)
+{
+  gsize at;
+  g_autoptr (GBytes) image = default_image (&at);
+  gsize length;
+  const guint8 *data = g_bytes_get_data (image, &length);
+  g_autofree guint8 *payload = g_memdup2 (data + at, length - at);
+  /* the payload opens with the version that wrote it: make it another */
+  const char *mine = LIMBER_VERSION_STRING;
+  cr_assert (memcmp (payload + 1, mine, strlen (mine)) == 0);
+  payload[1] = payload[1] == '9' ? '8' : '9';
+  g_autoptr (GBytes) forged = limber_ruleset_image_wrap (payload, length - at);
+  expect_refused (g_bytes_get_data (forged, NULL), g_bytes_get_size (forged), LIMBER_ERROR_PARSE,
+                  "compile the rule set again");
+}
+
+LIMBER_TEST (compiled, a_forged_image_is_checked_as_xml_is)
+{
+  gsize at;
+  g_autoptr (GBytes) image = default_image (&at);
+  gsize length;
+  const guint8 *data = g_bytes_get_data (image, &length);
+  g_autofree guint8 *payload = g_memdup2 (data + at, length - at);
+  /* one mention of an exercise as a whole text (its length, 7 + 1, then
+   * the id): the routine's, which comes before the catalogue, made to name
+   * none: a valid digest, a broken rule set */
+  guint8 *hit = NULL;
+  for (gsize i = 0; hit == NULL && i + 8 <= length - at; i++)
+    if (memcmp (payload + i, "\x08" "cat-cow", 8) == 0)
+      hit = payload + i + 1;
+  cr_assert_not_null (hit);
+  hit[6] = 'x';
+  g_autoptr (GBytes) forged = limber_ruleset_image_wrap (payload, length - at);
+  expect_refused (g_bytes_get_data (forged, NULL), g_bytes_get_size (forged), LIMBER_ERROR_SEMANTIC, "cat-cox");
+}
+
+LIMBER_TEST (compiled, every_cut_of_an_image_is_refused_whole)
+{
+  gsize at;
+  g_autoptr (GBytes) image = default_image (&at);
+  gsize length;
+  const guint8 *data = g_bytes_get_data (image, &length);
+  gsize payload = length - at;
+  /* a payload cut anywhere, with a digest that matches the cut: the reader
+   * must notice where the data ends, in a number, a text or a list */
+  gsize stride = payload / 400 + 1;
+  for (gsize cut = 0; cut < payload; cut += stride)
+    {
+      g_autoptr (GBytes) forged = limber_ruleset_image_wrap (data + at, cut);
+      g_autoptr (GError) error = NULL;
+      g_autoptr (LimberRuleset) rs
+          = limber_ruleset_new_from_data (g_bytes_get_data (forged, NULL), (gssize) g_bytes_get_size (forged),
+                                          "cut.limberc", &error);
+      cr_assert_null (rs, "a payload cut at %zu of %zu loaded", cut, payload);
+      cr_assert (g_error_matches (error, LIMBER_ERROR, LIMBER_ERROR_PARSE), "cut at %zu: %s", cut, error->message);
+      cr_assert (g_str_has_prefix (error->message, "cut.limberc: not a usable compiled rule set: "), "%s",
+                 error->message);
+    }
+}
+
+LIMBER_TEST (compiled, writing_where_it_cannot_is_an_error_naming_the_file)
+{
+  g_autoptr (LimberRuleset) rs = limber_test_default_rules ();
+  g_autoptr (GError) error = NULL;
+  cr_assert_not (limber_ruleset_write_compiled (rs, "/nonexistent-dir/x.limberc", &error));
+  cr_assert (g_error_matches (error, LIMBER_ERROR, LIMBER_ERROR_IO));
+  cr_assert (g_str_has_prefix (error->message, "/nonexistent-dir/x.limberc: cannot write"), "%s", error->message);
+}
+
+LIMBER_TEST (compiled, limber_compile_writes_beside_the_xml_and_the_tool_plans_from_it)
+{
+  char *dir = scratch ();
+  g_autofree char *xml = g_build_filename (dir, "mine.xml", NULL);
+  g_autofree char *compiled = g_build_filename (dir, "mine.limberc", NULL);
+  g_autofree char *contents = NULL;
+  gsize length;
+  cr_assert (g_file_get_contents (LIMBER_SOURCE_DIR "/rules/default.xml", &contents, &length, NULL));
+  cr_assert (g_file_set_contents (xml, contents, (gssize) length, NULL));
+
+  g_autofree char *out = NULL, *err = NULL;
+  int code = limber_test_run_cli ((const char *const[]) { "compile", xml, NULL }, NULL, &out, &err);
+  cr_assert_eq (code, 0, "%s", err);
+  cr_assert (g_file_test (compiled, G_FILE_TEST_IS_REGULAR), "%s", out);
+  cr_assert_not_null (strstr (out, "compiled default"), "%s", out);
+
+  const char *profile = LIMBER_SOURCE_DIR "/examples/profiles/stiff-back.json";
+  g_autofree char *plan_xml = NULL, *plan_compiled = NULL, *e1 = NULL, *e2 = NULL;
+  cr_assert_eq (limber_test_run_cli ((const char *const[]) { "plan", "--rules", xml, "--profile", profile, "--start",
+                                                             "2026-01-05", "--format", "json", NULL },
+                                     NULL, &plan_xml, &e1),
+                0, "%s", e1);
+  cr_assert_eq (limber_test_run_cli ((const char *const[]) { "plan", "--rules", compiled, "--profile", profile,
+                                                             "--start", "2026-01-05", "--format", "json", NULL },
+                                     NULL, &plan_compiled, &e2),
+                0, "%s", e2);
+  cr_assert_str_eq (plan_compiled, plan_xml);
+
+  /* standard input has no name to derive one from */
+  g_autofree char *o3 = NULL, *e3 = NULL;
+  cr_assert_eq (limber_test_run_cli ((const char *const[]) { "compile", "-", NULL }, contents, &o3, &e3), 2);
+  cr_assert_not_null (strstr (e3, "--output"), "%s", e3);
+  scratch_free (dir);
+}
