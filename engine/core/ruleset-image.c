@@ -141,7 +141,9 @@ io_int (Image *im, gint64 v, gint64 lo, gint64 hi, const char *field)
   return im->problem ? lo : r;
 }
 
-/* A finite double in [lo, hi], bit for bit. */
+/* A double in [lo, hi], bit for bit: never NaN, which no decimal of the
+ * schema reads as, but an infinity where a valid decimal too long for a
+ * double reads as one in the XML too. */
 static double
 io_double (Image *im, double v, double lo, double hi, const char *field)
 {
@@ -163,7 +165,7 @@ io_double (Image *im, double v, double lo, double hi, const char *field)
   bits = GUINT64_FROM_LE (bits);
   double r;
   memcpy (&r, &bits, sizeof r);
-  if (!isfinite (r) || r < lo || r > hi)
+  if (isnan (r) || r < lo || r > hi)
     {
       fail (im, field, "%g is out of range; expected a number from %g to %g", r, lo, hi);
       return lo;
@@ -271,8 +273,8 @@ io_strv (Image *im, char **v, gboolean required, const char *field)
     if (reading (im))                                                     \
       (f) = v_;                                                           \
   } while (0)
-#define IO_DOUBLE(im, f) IO_DOUBLE_IN (im, f, -G_MAXDOUBLE, G_MAXDOUBLE)
-#define IO_NONNEG(im, f) IO_DOUBLE_IN (im, f, 0, G_MAXDOUBLE)
+#define IO_DOUBLE(im, f) IO_DOUBLE_IN (im, f, -INFINITY, INFINITY)
+#define IO_NONNEG(im, f) IO_DOUBLE_IN (im, f, 0, INFINITY)
 #define IO_STR(im, f, required)                                           \
   do {                                                                    \
     char *v_ = io_str ((im), (f), (required), #f);                        \
@@ -359,7 +361,7 @@ io_action (Image *im, LimberAction *a)
   IO_NONNEG (im, a->multiply);
   IO_DOUBLE (im, a->add);
   IO_STR (im, a->measure, a->kind == ACTION_EMPHASISE);
-  IO_INT (im, a->extra_sets, 0, 100);
+  IO_UINT (im, a->extra_sets);
   IO_NONNEG (im, a->seconds);
   IO_NONNEG (im, a->minutes);
   IO_UINT (im, a->reps);
@@ -388,7 +390,7 @@ io_metadata (Image *im, LimberRuleset *rs)
         g_ptr_array_add (rs->sources, s);
       IO_STR (im, s->id, TRUE);
       IO_STR (im, s->url, FALSE);
-      IO_STR (im, s->text, FALSE);
+      IO_STR (im, s->text, TRUE);
       IO_LINE (im, s->line);
     }
   for (unsigned g = 0; g < LIMBER_N_GOALS; g++)
@@ -459,7 +461,7 @@ io_measures (Image *im, LimberRuleset *rs)
       if (reading (im))
         g_ptr_array_add (rs->measures, m);
       IO_STR (im, m->id, TRUE);
-      IO_STR (im, m->unit, FALSE);
+      IO_STR (im, m->unit, TRUE);
       IO_STR (im, m->label, TRUE);
       IO_STR (im, m->name, FALSE);
       IO_BOOL (im, m->sided);
@@ -527,7 +529,7 @@ static void
 io_score (Image *im, LimberScore *s)
 {
   IO_STR (im, s->id, TRUE);
-  IO_STR (im, s->name, FALSE);
+  IO_STR (im, s->name, TRUE);
   IO_STRV (im, s->cite, TRUE);
   IO_LINE (im, s->line);
   guint n = IO_LEN (im, s->items, G_MAXINT32, "score items");
@@ -818,8 +820,8 @@ io_policy (Image *im, LimberRuleset *rs)
   IO_NONNEG (im, rs->timing.rep);
   LimberProgression *pr = &rs->progression;
   IO_INT (im, pr->advance_after, 1, G_MAXUINT32);
-  IO_DOUBLE_IN (im, pr->safe_max, 0, 10);
-  IO_DOUBLE_IN (im, pr->acceptable_max, 0, 10);
+  IO_NONNEG (im, pr->safe_max);
+  IO_NONNEG (im, pr->acceptable_max);
   IO_UINT (im, pr->max_steps_per_week);
   IO_UINT (im, pr->break_days);
   IO_UINT (im, pr->break_steps_back);
