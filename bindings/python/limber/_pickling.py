@@ -1,7 +1,9 @@
 """Pickling rule sets by content, so they travel to other processes.
 
 A Ruleset pickles as the XML it was loaded from (the built-in rule set by
-name) and its SHA-256 (the digest of that XML, limber_ruleset_get_sha256()).
+name), or the compiled file (`limber compile`) it was loaded from, and its
+SHA-256 (the digest of that XML, limber_ruleset_get_sha256(), which a
+compiled file carries inside).
 Unpickling loads the XML again and checks the digest: a worker whose
 library's built-in rules differ, or a file edited between loading and
 pickling, is an error naming both digests rather than plans made with other
@@ -16,6 +18,18 @@ import os
 import weakref
 
 _loaded = weakref.WeakValueDictionary()
+
+# the first bytes of a compiled rule set (engine/core/ruleset-image.c)
+_COMPILED_MAGIC = b"\x89LRS\r\n\x1a\n"
+
+
+def _compiled_digest(data):
+    """The SHA-256 of the XML a compiled rule set was made from, or None when it does not load."""
+    from ._ruleset import Ruleset
+    try:
+        return Ruleset.from_string(data).sha256
+    except Exception:
+        return None
 
 
 def ruleset_source(rules):
@@ -35,11 +49,13 @@ def _source(rules):
         path = source[1]
         with open(path, "rb") as f:
             data = f.read()
-        if hashlib.sha256(data).hexdigest() != digest:
+        # a compiled rule set (`limber compile`) carries its XML's digest inside: read it to compare
+        found = _compiled_digest(data) if data.startswith(_COMPILED_MAGIC) else hashlib.sha256(data).hexdigest()
+        if found != digest:
             from ._errors import RulesetError
             raise RulesetError("%s: changed since it was loaded (SHA-256 %s, loaded as %s); expected the file "
                                "the rule set was loaded from, unchanged, to pickle it" % (
-                                   os.fsdecode(path), hashlib.sha256(data).hexdigest(), digest), "io")
+                                   os.fsdecode(path), found, digest), "io")
         return ("data", data, os.fsdecode(path), digest)
     return ("data", source[1], source[2], digest)
 

@@ -67,3 +67,22 @@ def test_context_manager_closes_but_plans_survive(flex):
     # the plan holds its own reference to the C rule set
     assert plan.days[0].items[0].exercise.name
     assert plan.to_dict()["ruleset"]["id"] == "default"
+
+
+def test_a_compiled_rule_set_loads_and_plans_as_its_xml(rules, stiff_back, tmp_path):
+    path = tmp_path / "default.limberc"
+    rules.write_compiled(path)
+    compiled = limber.Ruleset.load(path)
+    assert compiled.sha256 == rules.sha256 and compiled.to_json() == rules.to_json()
+    a = rules.plan(stiff_back, start="2026-11-24", seed=3)
+    b = compiled.plan(stiff_back, start="2026-11-24", seed=3)
+    assert a.to_json() == b.to_json()
+    # pickled by its file, as a rule set loaded from XML is
+    import pickle
+    assert pickle.loads(pickle.dumps(compiled)).sha256 == rules.sha256
+    damaged = bytearray(path.read_bytes())
+    damaged[-1] ^= 1
+    with pytest.raises(limber.RulesetError, match="SHA-256 does not match"):
+        limber.Ruleset.from_string(bytes(damaged), name="damaged.limberc")
+    with pytest.raises(limber.RulesetError, match="cannot write"):
+        rules.write_compiled(tmp_path / "no-such-dir" / "x.limberc")
