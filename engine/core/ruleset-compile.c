@@ -28,62 +28,123 @@
 #include "condition.h"
 #include "ruleset-private.h"
 
-static gint
-compare_int (gconstpointer a, gconstpointer b)
+#include <stdlib.h>
+
+/* A list of indices as a hash table key: its hash, worked out once, its
+ * length and its indices.  Interning (rs->index_lists), jobs and member
+ * classes compare lists of a few to a few hundred 32-bit indices
+ * thousands of times a load: GBytes hashed them byte by byte and had to
+ * be made (a copy) just to be looked up; this key is hashed a word at a
+ * time, looks up the caller's indices where they are, and is copied only
+ * when it goes in. */
+typedef struct {
+  guint hash;
+  guint n;
+  const guint32 *indices;
+} ListKey;
+
+static guint
+hash_indices (const guint32 *indices, guint n)
 {
-  int x = *(const int *) a, y = *(const int *) b;
+  /* two indices a multiply, then the high half folded into the low, which
+   * GHashTable reads: a list's hash spreads whatever its length */
+  guint64 h = n;
+  guint k = 0;
+  for (; k + 2 <= n; k += 2)
+    h = (h ^ (indices[k] | (guint64) indices[k + 1] << 32)) * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15);
+  if (k < n)
+    h = (h ^ indices[k]) * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15);
+  h ^= h >> 29;
+  h *= G_GUINT64_CONSTANT (0xBF58476D1CE4E5B9);
+  return (guint) (h ^ (h >> 32));
+}
+
+/* An interned list (rs->index_lists): its key, its place in the order of
+ * interning, and its indices, in one block.  The steps after interning
+ * count and number the lists by that place, in flat arrays, rather than
+ * in tables keyed by the lists' addresses. */
+typedef struct {
+  ListKey key;
+  guint serial;
+  guint32 indices[];
+} InternedList;
+
+/* The place of an interned list (not NULL) in the order of interning. */
+static guint
+list_serial (const guint32 *list)
+{
+  return ((const InternedList *) (gconstpointer) ((const char *) list - G_STRUCT_OFFSET (InternedList, indices)))
+      ->serial;
+}
+
+static ListKey
+list_key (const guint32 *indices, guint n)
+{
+  return (ListKey) { hash_indices (indices, n), n, indices };
+}
+
+static guint
+list_key_hash (gconstpointer key)
+{
+  return ((const ListKey *) key)->hash;
+}
+
+static gboolean
+list_key_equal (gconstpointer a, gconstpointer b)
+{
+  const ListKey *x = a, *y = b;
+  return x->hash == y->hash && x->n == y->n && memcmp (x->indices, y->indices, sizeof (guint32) * x->n) == 0;
+}
+
+static gint
+compare_guint32 (gconstpointer a, gconstpointer b)
+{
+  guint32 x = *(const guint32 *) a, y = *(const guint32 *) b;
   return x < y ? -1 : x > y;
 }
 
-/* A canonical key of an exercise's primary targets: their measure indexes,
- * sorted, as text ("3,7"); NULL when it has none. */
-static char *
-job_key (const LimberExercise *e)
-{
-  g_autoptr (GArray) m = g_array_new (FALSE, FALSE, sizeof (int));
-  for (guint k = 0; k < e->targets->len; k++)
-    {
-      const LimberExerciseTarget *t = &g_array_index (e->targets, LimberExerciseTarget, k);
-      if (t->primary && t->measure_index >= 0)
-        g_array_append_val (m, t->measure_index);
-    }
-  if (m->len == 0)
-    return NULL;
-  g_array_sort (m, compare_int);
-  GString *key = g_string_new (NULL);
-  for (guint k = 0; k < m->len; k++)
-    g_string_append_printf (key, "%s%d", k ? "," : "", g_array_index (m, int, k));
-  return g_string_free (key, FALSE);
-}
-
+/* Each exercise's job: the same number for the same set of primary
+ * targets (their measure indexes, sorted), in order of first use; and its
+ * primary targets' bits (rs->primary_bits). */
 static void
 compile_jobs (LimberRuleset *rs)
 {
-  g_autoptr (GHashTable) jobs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  rs->primary_bits = g_new0 (guint64, MAX (rs->exercises->len, 1));
-  for (guint i = 0; i < rs->exercises->len; i++)
+  guint n = rs->exercises->len, total = 0;
+  for (guint i = 0; i < n; i++)
+    total += ((const LimberExercise *) g_ptr_array_index (rs->exercises, i))->targets->len;
+  /* every exercise's sorted measures side by side, each keyed where it
+   * lies: the keys borrow them, and nothing is allocated per exercise */
+  g_autofree guint32 *measures = g_new (guint32, MAX (total, 1));
+  g_autofree ListKey *keys = g_new (ListKey, MAX (n, 1));
+  g_autoptr (GHashTable) jobs = g_hash_table_new (list_key_hash, list_key_equal);
+  rs->primary_bits = g_new0 (guint64, MAX (n, 1));
+  guint32 *m = measures;
+  for (guint i = 0; i < n; i++)
     {
       LimberExercise *e = g_ptr_array_index (rs->exercises, i);
+      guint len = 0;
       for (guint k = 0; k < e->targets->len; k++)
         {
           const LimberExerciseTarget *t = &g_array_index (e->targets, LimberExerciseTarget, k);
           if (t->primary && t->measure_index >= 0)
-            rs->primary_bits[i] |= G_GUINT64_CONSTANT (1) << ((guint) t->measure_index % 64);
+            {
+              rs->primary_bits[i] |= G_GUINT64_CONSTANT (1) << ((guint) t->measure_index % 64);
+              m[len++] = (guint32) t->measure_index;
+            }
         }
-      char *key = job_key (e);
       e->job = -1;
-      if (key == NULL)
+      if (len == 0)
         continue;
+      qsort (m, len, sizeof (guint32), compare_guint32);
+      keys[i] = list_key (m, len);
+      m += len;
       gpointer found;
-      if (g_hash_table_lookup_extended (jobs, key, NULL, &found))
-        {
-          e->job = GPOINTER_TO_INT (found);
-          g_free (key);
-        }
+      if (g_hash_table_lookup_extended (jobs, &keys[i], NULL, &found))
+        e->job = GPOINTER_TO_INT (found);
       else
         {
           e->job = (int) g_hash_table_size (jobs);
-          g_hash_table_insert (jobs, key, GINT_TO_POINTER (e->job));
+          g_hash_table_insert (jobs, &keys[i], GINT_TO_POINTER (e->job));
         }
     }
 }
@@ -189,31 +250,33 @@ compile_regions (LimberRuleset *rs)
 }
 
 /* One rule's weight on each exercise its weight actions reach, combined
- * (LimberRuleWeight, into out, in the order first reached): whatever
- * number of its selectors match, a rule raises an exercise's weight at
- * most once (its largest multiplier above 1), lowers it at most once (its
- * smallest below 1) and adds its largest addition once.  at, up and down
+ * (LimberRuleWeight, into out, in the order first reached; returns how
+ * many): whatever number of its selectors match, a rule raises an
+ * exercise's weight at most once (its largest multiplier above 1), lowers
+ * it at most once (its smallest below 1) and adds its largest addition
+ * once.  out has room for every exercise (a rule reaches each at most
+ * once), so a weight is written in place, not appended; at, up and down
  * are per-exercise scratch (at: -1 everywhere, and left so). */
-static void
-rule_weights (const LimberRule *rule, GArray *out, int *at, double *up, double *down)
+static guint
+rule_weights (const LimberRule *rule, LimberRuleWeight *out, int *at, double *up, double *down)
 {
-  g_array_set_size (out, 0);
+  guint len = 0;
   for (guint a = 0; a < rule->actions->len; a++)
     {
       const LimberAction *action = g_ptr_array_index (rule->actions, a);
       if (action->kind != ACTION_WEIGHT)
         continue;
+      const guint *targets = (const guint *) (gconstpointer) action->targets->data;
       for (guint t = 0; t < action->targets->len; t++)
         {
-          guint i = g_array_index (action->targets, guint, t);
+          guint i = targets[t];
           if (at[i] < 0)
             {
-              LimberRuleWeight fresh = { .exercise = i };
-              at[i] = (int) out->len;
-              g_array_append_val (out, fresh);
+              at[i] = (int) len;
+              out[len++] = (LimberRuleWeight) { .exercise = i };
               up[i] = down[i] = 1;
             }
-          LimberRuleWeight *w = &g_array_index (out, LimberRuleWeight, at[i]);
+          LimberRuleWeight *w = &out[at[i]];
           if (action->has_multiply)
             {
               if (action->multiply > 1)
@@ -228,13 +291,14 @@ rule_weights (const LimberRule *rule, GArray *out, int *at, double *up, double *
           w->by_measure |= action->target_kind == TARGET_MEASURE;
         }
     }
-  for (guint k = 0; k < out->len; k++)
+  for (guint k = 0; k < len; k++)
     {
-      LimberRuleWeight *w = &g_array_index (out, LimberRuleWeight, k);
+      LimberRuleWeight *w = &out[k];
       w->multiply = up[w->exercise] * down[w->exercise];
       w->raises = (w->has_multiply && w->multiply > 1) || (w->has_add && w->add > 0);
       at[w->exercise] = -1;
     }
+  return len;
 }
 
 static gboolean
@@ -245,13 +309,6 @@ same_weight (const LimberRuleWeight *a, const LimberRuleWeight *b)
   return a->has_multiply == b->has_multiply && a->has_add == b->has_add && a->by_measure == b->by_measure
          && a->raises == b->raises && memcmp (&a->multiply, &b->multiply, sizeof (double)) == 0
          && memcmp (&a->add, &b->add, sizeof (double)) == 0;
-}
-
-static gint
-compare_guint32 (gconstpointer a, gconstpointer b)
-{
-  guint32 x = *(const guint32 *) a, y = *(const guint32 *) b;
-  return x < y ? -1 : x > y;
 }
 
 /* Whether the n indices are in ascending order (a single action's
@@ -266,30 +323,38 @@ ascending (const guint32 *indices, guint n)
 }
 
 /* One copy of each list of exercise indices the rule set's rules use:
- * rules that name the same tag or region share it. */
+ * rules that name the same tag or region share it.  rs->index_lists holds
+ * each as an InternedList (its key and value, freed with the table); a
+ * list with no indices is NULL. */
 static const guint32 *
 intern_indices (LimberRuleset *rs, const guint32 *indices, guint n)
 {
+  if (n == 0)
+    return NULL;
   if (rs->index_lists == NULL)
-    rs->index_lists = g_hash_table_new_full (g_bytes_hash, g_bytes_equal, (GDestroyNotify) g_bytes_unref, NULL);
-  GBytes *key = g_bytes_new (indices, sizeof (guint32) * n);
-  GBytes *interned = g_hash_table_lookup (rs->index_lists, key);
+    rs->index_lists = g_hash_table_new_full (list_key_hash, list_key_equal, g_free, NULL);
+  ListKey key = list_key (indices, n);
+  InternedList *interned = g_hash_table_lookup (rs->index_lists, &key);
   if (interned == NULL)
     {
-      interned = key;
-      g_hash_table_add (rs->index_lists, key);
+      interned = g_malloc (sizeof (InternedList) + sizeof (guint32) * n);
+      memcpy (interned->indices, indices, sizeof (guint32) * n);
+      interned->key = (ListKey) { key.hash, n, interned->indices };
+      interned->serial = g_hash_table_size (rs->index_lists);
+      g_hash_table_add (rs->index_lists, interned);
     }
-  else
-    g_bytes_unref (key);
-  return g_bytes_get_data (interned, NULL);
+  return interned->indices;
 }
 
 /* Each rule's weights (rule_weights), grouped by value, each group's
  * exercises in one interned list (LimberWeightGroup), and for each
  * exercise the rules whose weight reaches it (rs->weighted, by exercise,
  * in rule order).  One pass over the rules with scratch arrays: a large
- * rule set reaches a hundred thousand exercise weights, which are counted
- * into place rather than appended exercise by exercise. */
+ * rule set reaches a quarter of a million exercise weights, which are
+ * counted into place rather than appended exercise by exercise, both here
+ * (a rule's groups' exercises, side by side in one scratch array) and in
+ * rs->weighted, whose places are counted before the pass so that each
+ * reference goes straight to its place. */
 static void
 compile_weights (LimberRuleset *rs)
 {
@@ -298,76 +363,87 @@ compile_weights (LimberRuleset *rs)
   g_autofree double *up = g_new (double, MAX (n, 1)), *down = g_new (double, MAX (n, 1));
   for (guint i = 0; i < n; i++)
     at[i] = -1;
-  g_autoptr (GArray) weights = g_array_new (FALSE, FALSE, sizeof (LimberRuleWeight));
-  guint reach = 0; /* at most this many exercise weights */
+  /* how many rules weigh each exercise (a rule once, however many of its
+   * weight actions reach it: seen[i] is the last rule, plus one, that
+   * did), as the start of each one's rules in rs->weighted */
+  rs->weighted_first = g_new0 (guint32, n + 1);
+  g_autofree guint32 *seen = g_new0 (guint32, MAX (n, 1));
+  guint n_weights = 0;
   for (guint r = 0; r < rs->rules->len; r++)
     {
       const LimberRule *rule = g_ptr_array_index (rs->rules, r);
       for (guint a = 0; a < rule->actions->len; a++)
         {
           const LimberAction *action = g_ptr_array_index (rule->actions, a);
-          reach += action->kind == ACTION_WEIGHT ? action->targets->len : 0;
+          if (action->kind != ACTION_WEIGHT)
+            continue;
+          n_weights++;
+          const guint *targets = (const guint *) (gconstpointer) action->targets->data;
+          for (guint t = 0; t < action->targets->len; t++)
+            if (seen[targets[t]] != r + 1)
+              {
+                seen[targets[t]] = r + 1;
+                rs->weighted_first[targets[t] + 1]++;
+              }
         }
     }
-  /* each exercise weight's reference and exercise, in rule order */
-  g_autofree LimberWeightRef *refs = g_new (LimberWeightRef, MAX (reach, 1));
-  g_autofree guint32 *reached = g_new (guint32, MAX (reach, 1));
-  guint n_refs = 0;
-  g_autoptr (GArray) lists = g_array_new (FALSE, FALSE, sizeof (GArray *));
-  rs->weight_groups = g_array_new (FALSE, FALSE, sizeof (LimberWeightGroup));
+  for (guint i = 0; i < n; i++)
+    rs->weighted_first[i + 1] += rs->weighted_first[i];
+  rs->weighted = g_new (LimberWeightRef, MAX (rs->weighted_first[n], 1));
+  g_autofree guint32 *fill = g_memdup2 (rs->weighted_first, sizeof (guint32) * (n + 1));
+  /* a rule's weights, each one's group among the rule's, and its groups'
+   * exercises: a rule reaches each exercise at most once, so each has
+   * room for every exercise, and a rule has at most as many groups */
+  g_autofree LimberRuleWeight *weights = g_new (LimberRuleWeight, MAX (n, 1));
+  g_autofree guint32 *group_of = g_new (guint32, MAX (n, 1));
+  g_autofree guint32 *members = g_new (guint32, MAX (n, 1));
+  g_autofree guint32 *group_size = g_new (guint32, MAX (n, 1)), *group_fill = g_new (guint32, MAX (n, 1));
+  /* most weight actions make one group (one value on every exercise they
+   * reach): room for that many at the start */
+  rs->weight_groups = g_array_sized_new (FALSE, FALSE, sizeof (LimberWeightGroup), n_weights);
   for (guint r = 0; r < rs->rules->len; r++)
     {
       const LimberRule *rule = g_ptr_array_index (rs->rules, r);
       LimberRuleCode *code = &rs->rule_code[r];
-      rule_weights (rule, weights, at, up, down);
+      guint len = rule_weights (rule, weights, at, up, down);
       code->first_group = rs->weight_groups->len;
       code->n_groups = 0;
-      for (guint k = 0; k < weights->len; k++)
+      for (guint k = 0; k < len; k++)
         {
-          const LimberRuleWeight *w = &g_array_index (weights, LimberRuleWeight, k);
+          const LimberRuleWeight *w = &weights[k];
+          const LimberWeightGroup *groups = &g_array_index (rs->weight_groups, LimberWeightGroup, code->first_group);
           guint g = 0;
-          while (g < code->n_groups
-                 && !same_weight (&g_array_index (rs->weight_groups, LimberWeightGroup, code->first_group + g).value, w))
+          while (g < code->n_groups && !same_weight (&groups[g].value, w))
             g++;
           if (g == code->n_groups)
             {
               LimberWeightGroup group = { .value = *w };
               g_array_append_val (rs->weight_groups, group);
-              code->n_groups++;
-              if (lists->len < code->n_groups)
-                {
-                  GArray *members = g_array_new (FALSE, FALSE, sizeof (guint32));
-                  g_array_append_val (lists, members);
-                }
-              g_array_set_size (g_array_index (lists, GArray *, g), 0);
+              group_size[code->n_groups++] = 0;
             }
-          guint32 exercise = w->exercise;
-          g_array_append_val (g_array_index (lists, GArray *, g), exercise);
-          refs[n_refs] = (LimberWeightRef) { r, code->first_group + g };
-          reached[n_refs++] = exercise;
+          group_size[g]++;
+          group_of[k] = g;
+          rs->weighted[fill[w->exercise]++] = (LimberWeightRef) { r, code->first_group + g };
         }
+      /* each group's exercises together, in the order first reached */
+      for (guint g = 0, at_member = 0; g < code->n_groups; g++)
+        {
+          group_fill[g] = at_member;
+          at_member += group_size[g];
+        }
+      for (guint k = 0; k < len; k++)
+        members[group_fill[group_of[k]]++] = weights[k].exercise;
       for (guint g = 0; g < code->n_groups; g++)
         {
-          GArray *members = g_array_index (lists, GArray *, g);
-          if (!ascending ((const guint32 *) (gconstpointer) members->data, members->len))
-            g_array_sort (members, compare_guint32);
+          /* group_fill[g] is now the end of the group's exercises */
+          guint32 *list = members + group_fill[g] - group_size[g];
+          if (!ascending (list, group_size[g]))
+            qsort (list, group_size[g], sizeof (guint32), compare_guint32);
           LimberWeightGroup *group = &g_array_index (rs->weight_groups, LimberWeightGroup, code->first_group + g);
-          group->n = members->len;
-          group->exercises = intern_indices (rs, (const guint32 *) (gconstpointer) members->data, members->len);
+          group->n = group_size[g];
+          group->exercises = intern_indices (rs, list, group_size[g]);
         }
     }
-  for (guint g = 0; g < lists->len; g++)
-    g_array_unref (g_array_index (lists, GArray *, g));
-  /* by exercise, each exercise's in rule order (a stable counting sort) */
-  rs->weighted_first = g_new0 (guint32, n + 1);
-  for (guint k = 0; k < n_refs; k++)
-    rs->weighted_first[reached[k] + 1]++;
-  for (guint i = 0; i < n; i++)
-    rs->weighted_first[i + 1] += rs->weighted_first[i];
-  rs->weighted = g_new (LimberWeightRef, MAX (n_refs, 1));
-  g_autofree guint32 *fill = g_memdup2 (rs->weighted_first, sizeof (guint32) * (n + 1));
-  for (guint k = 0; k < n_refs; k++)
-    rs->weighted[fill[reached[k]]++] = refs[k];
 }
 
 /* A list that this many weight groups and actions act on is acted on
@@ -389,38 +465,48 @@ action_can_share (const LimberAction *a)
          || a->kind == ACTION_MIN_HOLD || a->kind == ACTION_MIN_REPS;
 }
 
+/* What numbering the shared lists reads and writes, per interned list
+ * (list_serial): the groups and actions that use it, and its shared
+ * number (-1 until numbered); and the shared lists in number order, with
+ * their sizes. */
+typedef struct {
+  LimberRuleset *rs;
+  guint32 *uses;
+  int *number;
+  GPtrArray *lists;
+  GArray *sizes;
+} Sharing;
+
 static void
-count_use (GHashTable *uses, const guint32 *list, guint n)
+count_use (Sharing *S, const guint32 *list, guint n)
 {
   if (n > 1)
-    g_hash_table_insert (uses, (gpointer) list, GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (uses, list)) + 1));
+    S->uses[list_serial (list)]++;
 }
 
 /* The shared number of list, numbered (and added to lists and sizes) when
  * first met. */
 static int
-number_list (LimberRuleset *rs, GHashTable *number, GPtrArray *lists, GArray *sizes, const guint32 *list, guint n)
+number_list (Sharing *S, const guint32 *list, guint n)
 {
-  gpointer found;
-  if (!g_hash_table_lookup_extended (number, list, NULL, &found))
+  int *number = &S->number[list_serial (list)];
+  if (*number < 0)
     {
-      found = GUINT_TO_POINTER (rs->n_shared_lists++);
-      g_hash_table_insert (number, (gpointer) list, found);
-      g_ptr_array_add (lists, (gpointer) list);
-      g_array_append_val (sizes, n);
+      *number = (int) S->rs->n_shared_lists++;
+      g_ptr_array_add (S->lists, (gpointer) list);
+      g_array_append_val (S->sizes, n);
     }
-  return (int) GPOINTER_TO_UINT (found);
+  return *number;
 }
 
 /* The shared number of list (numbered when first met), or -1 when too few
  * groups and actions use it. */
 static int
-share_list (LimberRuleset *rs, GHashTable *uses, GHashTable *number, GPtrArray *lists, GArray *sizes,
-            const guint32 *list, guint n)
+share_list (Sharing *S, const guint32 *list, guint n)
 {
-  if (n < 2 || GPOINTER_TO_UINT (g_hash_table_lookup (uses, list)) < LIMBER_SHARED_LIST_MIN_USES)
+  if (n < 2 || S->uses[list_serial (list)] < LIMBER_SHARED_LIST_MIN_USES)
     return -1;
-  return number_list (rs, number, lists, sizes, list, n);
+  return number_list (S, list, n);
 }
 
 /* For each exercise, the shared lists it is on (in list number order), and
@@ -447,25 +533,25 @@ file_members (LimberRuleset *rs, GPtrArray *lists, GArray *sizes)
   for (guint s = 0; s < lists->len; s++)
     for (guint k = 0; k < g_array_index (sizes, guint, s); k++)
       rs->member_lists[fill[((const guint32 *) g_ptr_array_index (lists, s))[k]]++] = s;
-  /* the classes of exercises on the same lists, in order of first member */
-  g_autoptr (GHashTable) classes = g_hash_table_new_full (g_bytes_hash, g_bytes_equal, (GDestroyNotify) g_bytes_unref, NULL);
+  /* the classes of exercises on the same lists, in order of first member:
+   * each exercise's lists keyed where they lie in rs->member_lists */
+  g_autofree ListKey *keys = g_new (ListKey, MAX (n, 1));
+  g_autoptr (GHashTable) classes = g_hash_table_new (list_key_hash, list_key_equal);
   rs->member_class = g_new (guint32, MAX (n, 1));
   rs->class_exercise = g_new (guint32, MAX (n, 1));
   rs->n_member_classes = 0;
   for (guint i = 0; i < n; i++)
     {
-      GBytes *key = g_bytes_new (rs->member_lists + rs->member_first[i],
-                                 sizeof (guint32) * (rs->member_first[i + 1] - rs->member_first[i]));
+      keys[i] = list_key (rs->member_lists + rs->member_first[i], rs->member_first[i + 1] - rs->member_first[i]);
       gpointer found;
-      if (g_hash_table_lookup_extended (classes, key, NULL, &found))
+      if (g_hash_table_lookup_extended (classes, &keys[i], NULL, &found))
         {
           rs->member_class[i] = GPOINTER_TO_UINT (found);
-          g_bytes_unref (key);
           continue;
         }
       rs->member_class[i] = rs->n_member_classes;
       rs->class_exercise[rs->n_member_classes] = i;
-      g_hash_table_insert (classes, key, GUINT_TO_POINTER (rs->n_member_classes++));
+      g_hash_table_insert (classes, &keys[i], GUINT_TO_POINTER (rs->n_member_classes++));
     }
 }
 
@@ -474,14 +560,13 @@ file_members (LimberRuleset *rs, GPtrArray *lists, GArray *sizes)
  * uses times its size is at least twice the classes it takes in; -1
  * otherwise.  in_class: per class, zeros (and left so). */
 static int
-share_whole_classes (LimberRuleset *rs, GHashTable *uses, GHashTable *number, GPtrArray *lists, GArray *sizes,
-                     const guint32 *list, guint n, guint32 *in_class, const guint32 *class_size)
+share_whole_classes (Sharing *S, const guint32 *list, guint n, guint32 *in_class, const guint32 *class_size)
 {
   if (n < 2)
     return -1;
-  gpointer found;
-  if (g_hash_table_lookup_extended (number, list, NULL, &found))
-    return (int) GPOINTER_TO_UINT (found);
+  LimberRuleset *rs = S->rs;
+  if (S->number[list_serial (list)] >= 0)
+    return S->number[list_serial (list)];
   guint classes = 0;
   for (guint k = 0; k < n; k++)
     classes += in_class[rs->member_class[list[k]]]++ == 0;
@@ -492,9 +577,9 @@ share_whole_classes (LimberRuleset *rs, GHashTable *uses, GHashTable *number, GP
       whole &= in_class[c] == 0 || in_class[c] == class_size[c];
       in_class[c] = 0;
     }
-  if (!whole || (guint64) GPOINTER_TO_UINT (g_hash_table_lookup (uses, list)) * n < 2 * (guint64) classes)
+  if (!whole || (guint64) S->uses[list_serial (list)] * n < 2 * (guint64) classes)
     return -1;
-  return number_list (rs, number, lists, sizes, list, n);
+  return number_list (S, list, n);
 }
 
 /* Runs after compile_weights() and compile_actions(): numbers the
@@ -508,11 +593,18 @@ static void
 compile_shared_lists (LimberRuleset *rs)
 {
   guint n = rs->exercises->len;
-  g_autoptr (GHashTable) uses = g_hash_table_new (g_direct_hash, g_direct_equal);
+  guint n_lists = rs->index_lists != NULL ? g_hash_table_size (rs->index_lists) : 0;
+  g_autofree guint32 *uses = g_new0 (guint32, MAX (n_lists, 1));
+  g_autofree int *number = g_new (int, MAX (n_lists, 1));
+  for (guint k = 0; k < n_lists; k++)
+    number[k] = -1;
+  g_autoptr (GPtrArray) lists = g_ptr_array_new ();
+  g_autoptr (GArray) sizes = g_array_new (FALSE, FALSE, sizeof (guint));
+  Sharing S = { rs, uses, number, lists, sizes };
   for (guint g = 0; g < rs->weight_groups->len; g++)
     {
       const LimberWeightGroup *group = &g_array_index (rs->weight_groups, LimberWeightGroup, g);
-      count_use (uses, group->exercises, group->n);
+      count_use (&S, group->exercises, group->n);
     }
   for (guint r = 0; r < rs->rules->len; r++)
     {
@@ -521,17 +613,14 @@ compile_shared_lists (LimberRuleset *rs)
         {
           const LimberAction *a = g_ptr_array_index (rule->actions, k);
           if (action_can_share (a))
-            count_use (uses, a->target_list, a->targets->len);
+            count_use (&S, a->target_list, a->targets->len);
         }
     }
-  g_autoptr (GHashTable) number = g_hash_table_new (g_direct_hash, g_direct_equal);
-  g_autoptr (GPtrArray) lists = g_ptr_array_new ();
-  g_autoptr (GArray) sizes = g_array_new (FALSE, FALSE, sizeof (guint));
   rs->n_shared_lists = 0;
   for (guint g = 0; g < rs->weight_groups->len; g++)
     {
       LimberWeightGroup *group = &g_array_index (rs->weight_groups, LimberWeightGroup, g);
-      group->shared = share_list (rs, uses, number, lists, sizes, group->exercises, group->n);
+      group->shared = share_list (&S, group->exercises, group->n);
     }
   for (guint r = 0; r < rs->rules->len; r++)
     {
@@ -539,7 +628,7 @@ compile_shared_lists (LimberRuleset *rs)
       for (guint k = 0; k < rule->actions->len; k++)
         {
           LimberAction *a = g_ptr_array_index (rule->actions, k);
-          a->shared = action_can_share (a) ? share_list (rs, uses, number, lists, sizes, a->target_list, a->targets->len) : -1;
+          a->shared = action_can_share (a) ? share_list (&S, a->target_list, a->targets->len) : -1;
         }
     }
   file_members (rs, lists, sizes);
@@ -555,8 +644,7 @@ compile_shared_lists (LimberRuleset *rs)
     {
       LimberWeightGroup *group = &g_array_index (rs->weight_groups, LimberWeightGroup, g);
       if (group->shared < 0)
-        group->shared = share_whole_classes (rs, uses, number, lists, sizes, group->exercises, group->n, in_class,
-                                             class_size);
+        group->shared = share_whole_classes (&S, group->exercises, group->n, in_class, class_size);
     }
   for (guint r = 0; r < rs->rules->len; r++)
     {
@@ -565,8 +653,7 @@ compile_shared_lists (LimberRuleset *rs)
         {
           LimberAction *a = g_ptr_array_index (rule->actions, k);
           if (action_can_share (a) && a->shared < 0)
-            a->shared = share_whole_classes (rs, uses, number, lists, sizes, a->target_list, a->targets->len, in_class,
-                                             class_size);
+            a->shared = share_whole_classes (&S, a->target_list, a->targets->len, in_class, class_size);
         }
     }
   if (rs->n_shared_lists > before)
