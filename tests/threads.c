@@ -6,7 +6,8 @@
  * compared with what one thread alone made of the same inputs beforehand.
  * The plans are in English, German and Spanish in turn, so that threads
  * write in different languages from one rule set at once (docs/i18n.md).
- * Every thread also scans one shared camera capture (docs/scan.md).
+ * Every thread also scans one shared camera capture (docs/scan.md), and
+ * writes the rule set in compiled form (limber_ruleset_write_compiled()).
  *
  * Built like every test, it checks that threads change nothing; built with
  * LIMBER_TSAN=ON (scripts/tsan.sh), ThreadSanitizer watches it for races on
@@ -19,6 +20,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <limber.h>
 
@@ -39,6 +41,7 @@ typedef struct {
   gboolean expected_pass[256];
   const LimberCapture *capture;    /* examples/landmarks/hamstring.slr-left.json */
   char *expected_scan;             /* its scan, made by one thread alone */
+  GBytes *expected_compiled;       /* the rule set compiled by one thread alone */
   int failures;                    /* only read after every thread has joined */
 } Shared;
 
@@ -88,6 +91,29 @@ run_case (const LimberRuleset *rs, const char *path)
     return FALSE;
   g_autoptr (LimberTestResult) result = limber_testcase_run (tc, rs, &error);
   return result != NULL && limber_test_result_get_passed (result);
+}
+
+/* rs written compiled to a scratch file, and read back as bytes. */
+static GBytes *
+compiled_bytes (const LimberRuleset *rs)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = NULL;
+  int fd = g_file_open_tmp ("limber-threads-XXXXXX.limberc", &path, &error);
+  if (fd < 0)
+    return NULL;
+  close (fd);
+  char *contents = NULL;
+  gsize length = 0;
+  gboolean ok = limber_ruleset_write_compiled (rs, path, &error) && g_file_get_contents (path, &contents, &length,
+                                                                                          &error);
+  remove (path);
+  if (!ok)
+    {
+      fprintf (stderr, "threads: %s\n", error->message);
+      return NULL;
+    }
+  return g_bytes_new_take (contents, length);
 }
 
 static gpointer
@@ -140,6 +166,12 @@ work (gpointer data)
           fprintf (stderr, "threads: thread %d: the scan differs from one made alone\n", w->index);
           w->failures++;
         }
+    }
+  g_autoptr (GBytes) compiled = compiled_bytes (S->rs);
+  if (compiled == NULL || !g_bytes_equal (compiled, S->expected_compiled))
+    {
+      fprintf (stderr, "threads: thread %d: the compiled rule set differs from one written alone\n", w->index);
+      w->failures++;
     }
   for (int c = w->index; c < S->n_cases; c += N_THREADS)
     if (run_case (S->rs, S->cases[c]) != S->expected_pass[c % 256])
@@ -297,6 +329,11 @@ main (int argc, char **argv)
   g_autofree char *expected_scan = limber_scan_result_to_json (alone, FALSE);
   S.expected_scan = expected_scan;
 
+  g_autoptr (GBytes) expected_compiled = compiled_bytes (rs);
+  if (expected_compiled == NULL)
+    return 1;
+  S.expected_compiled = expected_compiled;
+
   GThread *threads[N_THREADS];
   Work works[N_THREADS];
   for (int t = 0; t < N_THREADS; t++)
@@ -318,7 +355,7 @@ main (int argc, char **argv)
     }
   failures += read_late_reasons_at_once (path);
   printf ("threads: %d threads, %d plans in 3 languages (generated, written, rendered), %d rule test cases, "
-          "8 plans of a large rule set each read by %d threads at once: %s\n",
+          "the rule set compiled in each, 8 plans of a large rule set each read by %d threads at once: %s\n",
           N_THREADS, N_PROFILES, S.n_cases, N_THREADS, failures ? "FAILED" : "same as one thread alone");
   return failures ? 1 : 0;
 }

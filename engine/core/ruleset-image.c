@@ -34,6 +34,8 @@
  *
  * Every write and read of a structure is one function, io_*(), run in one
  * of two directions, so the writer and the reader cannot drift apart.
+ * Writing never stores into the rule set (the field macros assign only when
+ * reading): other threads may be planning from it meanwhile.
  */
 #include "ruleset-private.h"
 #include "sha256.h"
@@ -471,7 +473,9 @@ io_measures (Image *im, LimberRuleset *rs)
       IO_NONNEG (im, m->asymmetry);
       IO_STRV (im, m->cite, TRUE);
       IO_LINE (im, m->line);
-      m->protocol = io_protocol (im, m->protocol);
+      LimberScanProtocol *protocol = io_protocol (im, m->protocol);
+      if (reading (im))
+        m->protocol = protocol;
       IO_STR (im, m->no_scan, FALSE);
     }
 }
@@ -756,7 +760,9 @@ io_exercise (Image *im, LimberExercise *e)
       IO_STR (im, v->ref, TRUE);
       IO_LINE (im, v->line);
     }
-  e->pose = io_pose (im, e->pose);
+  LimberPose *pose = io_pose (im, e->pose);
+  if (reading (im))
+    e->pose = pose;
 }
 
 static void
