@@ -213,7 +213,8 @@ LIMBER_TEST (compiled, a_damaged_or_cut_or_lengthened_image_is_refused)
   expect_refused (data, 20, LIMBER_ERROR_PARSE, "shorter than its");
   memcpy (copy, data, length);
   copy[8] = 99;   /* the format */
-  expect_refused (copy, length, LIMBER_ERROR_PARSE, "reads format 1");
+  g_autofree char *reads = g_strdup_printf ("reads format %d", LIMBER_IMAGE_FORMAT);
+  expect_refused (copy, length, LIMBER_ERROR_PARSE, reads);
 }
 
 LIMBER_TEST (compiled, an_image_of_another_limber_version_is_refused)
@@ -318,4 +319,25 @@ LIMBER_TEST (compiled, limber_compile_writes_beside_the_xml_and_the_tool_plans_f
   cr_assert_eq (limber_test_run_cli ((const char *const[]) { "compile", "-", NULL }, contents, &o3, &e3), 2);
   cr_assert_not_null (strstr (e3, "--output"), "%s", e3);
   scratch_free (dir);
+}
+
+LIMBER_TEST (compiled, the_layout_changes_only_with_the_format_number)
+{
+  /* what the fuzz target writes for tests/data/minimal.xml (as "fuzz.xml") */
+  g_autofree char *xml = limber_test_read ("minimal.xml", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LimberRuleset) rs = limber_ruleset_new_from_data (xml, -1, "fuzz.xml", &error);
+  cr_assert_not_null (rs, "%s", error ? error->message : "");
+  g_autoptr (GBytes) image = limber_ruleset_image_write (rs);
+  g_autoptr (GBytes) body = limber_ruleset_image_body (image);
+  g_autofree char *name = g_strdup_printf ("fuzz/compiled/minimal.format-%d.body", LIMBER_IMAGE_FORMAT);
+  g_autofree char *path = limber_test_data (name);
+  g_autofree char *kept = NULL;
+  gsize length = 0;
+  cr_assert (g_file_get_contents (path, &kept, &length, NULL) && length == g_bytes_get_size (body)
+                 && memcmp (kept, g_bytes_get_data (body, NULL), length) == 0,
+             "the compiled layout is not the one of format %d (%s): if ruleset-image.c changed what it writes, raise "
+             "LIMBER_IMAGE_FORMAT (ruleset-image.h) and write the new body with LIMBER_FUZZ_SEED_OUT=tests/data/"
+             "fuzz/compiled/minimal.format-N.body build/tests/fuzz/fuzz-compiled tests/data/minimal.xml",
+             LIMBER_IMAGE_FORMAT, path);
 }

@@ -54,8 +54,6 @@
 /* PNG's trick: a high byte first, then CR LF, ^Z and LF, so that a text-mode
  * transfer or a 7-bit channel that mangles the file is caught by the magic. */
 static const guint8 image_magic[8] = { 0x89, 'L', 'R', 'S', '\r', '\n', 0x1a, '\n' };
-/* Raise it whenever an io_*() function below changes what it reads. */
-#define IMAGE_FORMAT 1
 #define IMAGE_HEADER 88           /* magic, format (u32), reserved (u32), payload length (u64), SHA-256 in hex */
 /* Conditions nest at most as deep as libxml2 lets an XML document nest. */
 #define IMAGE_MAX_DEPTH 256
@@ -63,7 +61,6 @@ static const guint8 image_magic[8] = { 0x89, 'L', 'R', 'S', '\r', '\n', 0x1a, '\
 typedef struct {
   GByteArray *out;              /* writing; NULL when reading */
   const guint8 *start, *p, *end; /* reading: the payload */
-  const char *name;             /* the image's name, for messages */
   char *problem;                /* the first thing wrong, or NULL */
 } Image;
 
@@ -864,7 +861,7 @@ limber_ruleset_image_wrap (const guint8 *payload, gsize length)
 {
   GByteArray *out = g_byte_array_sized_new ((guint) (IMAGE_HEADER + length));
   g_byte_array_append (out, image_magic, sizeof image_magic);
-  guint32 format = GUINT32_TO_LE (IMAGE_FORMAT), reserved = 0;
+  guint32 format = GUINT32_TO_LE (LIMBER_IMAGE_FORMAT), reserved = 0;
   guint64 size = GUINT64_TO_LE ((guint64) length);
   g_byte_array_append (out, (const guint8 *) &format, sizeof format);
   g_byte_array_append (out, (const guint8 *) &reserved, sizeof reserved);
@@ -940,10 +937,10 @@ limber_ruleset_image_read (const char *data, gsize length, const char *name, GEr
   memcpy (&size, bytes + 16, sizeof size);
   format = GUINT32_FROM_LE (format);
   size = GUINT64_FROM_LE (size);
-  if (format != IMAGE_FORMAT)
+  if (format != LIMBER_IMAGE_FORMAT)
     {
       refuse (error, name, "written in format %u, and this limber (%s) reads format %d; compile the rule set again "
-              "with `limber compile`", format, LIMBER_VERSION_STRING, IMAGE_FORMAT);
+              "with `limber compile`", format, LIMBER_VERSION_STRING, LIMBER_IMAGE_FORMAT);
       return NULL;
     }
   if (size != length - IMAGE_HEADER)
@@ -959,7 +956,7 @@ limber_ruleset_image_read (const char *data, gsize length, const char *name, GEr
       return NULL;
     }
 
-  Image im = { .start = bytes + IMAGE_HEADER, .p = bytes + IMAGE_HEADER, .end = bytes + length, .name = name };
+  Image im = { .start = bytes + IMAGE_HEADER, .p = bytes + IMAGE_HEADER, .end = bytes + length };
   g_autofree char *version = io_str (&im, NULL, TRUE, "version");
   if (im.problem == NULL && !g_str_equal (version, LIMBER_VERSION_STRING))
     {
