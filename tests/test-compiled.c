@@ -182,6 +182,17 @@ default_image (gsize *payload_at)
   return image;
 }
 
+/* A copy of the default rule set's payload (what follows the header), to forge. */
+static guint8 *
+default_payload (gsize *size)
+{
+  gsize at, length;
+  g_autoptr (GBytes) image = default_image (&at);
+  const guint8 *data = g_bytes_get_data (image, &length);
+  *size = length - at;
+  return g_memdup2 (data + at, *size);
+}
+
 static void
 expect_refused (const guint8 *data, gsize length, int code, const char *says)
 {
@@ -219,37 +230,31 @@ LIMBER_TEST (compiled, a_damaged_or_cut_or_lengthened_image_is_refused)
 
 LIMBER_TEST (compiled, an_image_of_another_limber_version_is_refused)
 {
-  gsize at;
-  g_autoptr (GBytes) image = default_image (&at);
-  gsize length;
-  const guint8 *data = g_bytes_get_data (image, &length);
-  g_autofree guint8 *payload = g_memdup2 (data + at, length - at);
+  gsize size;
+  g_autofree guint8 *payload = default_payload (&size);
   /* the payload opens with the version that wrote it: make it another */
   const char *mine = LIMBER_VERSION_STRING;
   cr_assert (memcmp (payload + 1, mine, strlen (mine)) == 0);
   payload[1] = payload[1] == '9' ? '8' : '9';
-  g_autoptr (GBytes) forged = limber_ruleset_image_wrap (payload, length - at);
+  g_autoptr (GBytes) forged = limber_ruleset_image_wrap (payload, size);
   expect_refused (g_bytes_get_data (forged, NULL), g_bytes_get_size (forged), LIMBER_ERROR_PARSE,
                   "compile the rule set again");
 }
 
 LIMBER_TEST (compiled, a_forged_image_is_checked_as_xml_is)
 {
-  gsize at;
-  g_autoptr (GBytes) image = default_image (&at);
-  gsize length;
-  const guint8 *data = g_bytes_get_data (image, &length);
-  g_autofree guint8 *payload = g_memdup2 (data + at, length - at);
+  gsize size;
+  g_autofree guint8 *payload = default_payload (&size);
   /* one mention of an exercise as a whole text (its length, 7 + 1, then
    * the id): the routine's, which comes before the catalogue, made to name
    * none: a valid digest, a broken rule set */
   guint8 *hit = NULL;
-  for (gsize i = 0; hit == NULL && i + 8 <= length - at; i++)
+  for (gsize i = 0; hit == NULL && i + 8 <= size; i++)
     if (memcmp (payload + i, "\x08" "cat-cow", 8) == 0)
       hit = payload + i + 1;
   cr_assert_not_null (hit);
   hit[6] = 'x';
-  g_autoptr (GBytes) forged = limber_ruleset_image_wrap (payload, length - at);
+  g_autoptr (GBytes) forged = limber_ruleset_image_wrap (payload, size);
   expect_refused (g_bytes_get_data (forged, NULL), g_bytes_get_size (forged), LIMBER_ERROR_SEMANTIC, "cat-cox");
 }
 

@@ -289,6 +289,23 @@ io_strv (Image *im, char **v, gboolean required, const char *field)
 /* the number of entries of a GPtrArray or GArray (NULL: none) */
 #define IO_LEN(im, array, max, field) io_count ((im), (array) ? (array)->len : 0, (max), (field))
 
+/* The i-th element of a GPtrArray of structures: the one there when
+ * writing; when reading, a new zeroed one, added to the array. */
+static gpointer
+io_element (Image *im, GPtrArray *array, guint i, gsize size)
+{
+  if (!reading (im))
+    return g_ptr_array_index (array, i);
+  gpointer element = g_malloc0 (size);
+  g_ptr_array_add (array, element);
+  return element;
+}
+#define IO_ELEMENT(im, array, i, type) ((type *) io_element ((im), (array), (i), sizeof (type)))
+/* for each entry i of array (a GPtrArray or GArray), its count written or
+ * read first; reading stops at the first problem */
+#define IO_EACH(im, i, array, max, field)                                                \
+  for (guint i = 0, n_##i = IO_LEN ((im), (array), (max), (field)); i < n_##i && (im)->problem == NULL; i++)
+
 /* ---- conditions and actions -------------------------------------------- */
 
 static LimberCond *io_cond (Image *im, LimberCond *c, unsigned depth);
@@ -381,12 +398,9 @@ io_metadata (Image *im, LimberRuleset *rs)
   IO_STR (im, rs->safety, FALSE);
   IO_STRV (im, rs->safety_cite, FALSE);
   IO_LINE (im, rs->safety_line);
-  guint n = IO_LEN (im, rs->sources, G_MAXINT32, "sources");
-  for (guint i = 0; i < n && im->problem == NULL; i++)
+  IO_EACH (im, i, rs->sources, G_MAXINT32, "sources")
     {
-      LimberSource *s = reading (im) ? g_new0 (LimberSource, 1) : g_ptr_array_index (rs->sources, i);
-      if (reading (im))
-        g_ptr_array_add (rs->sources, s);
+      LimberSource *s = IO_ELEMENT (im, rs->sources, i, LimberSource);
       IO_STR (im, s->id, TRUE);
       IO_STR (im, s->url, FALSE);
       IO_STR (im, s->text, TRUE);
@@ -431,8 +445,7 @@ io_protocol (Image *im, LimberScanProtocol *p)
   IO_BOOL (im, p->positive_up);
   IO_NONNEG (im, p->hold_s);
   IO_DOUBLE_IN (im, p->plane_tolerance, 0, 180);
-  guint n = IO_LEN (im, p->forbids, G_MAXINT32, "forbids");
-  for (guint i = 0; i < n && im->problem == NULL; i++)
+  IO_EACH (im, i, p->forbids, G_MAXINT32, "forbids")
     {
       LimberScanForbid f = { 0 };
       LimberScanForbid *fp = reading (im) ? &f : &g_array_index (p->forbids, LimberScanForbid, i);
@@ -453,12 +466,9 @@ io_protocol (Image *im, LimberScanProtocol *p)
 static void
 io_measures (Image *im, LimberRuleset *rs)
 {
-  guint n = IO_LEN (im, rs->measures, G_MAXINT32, "measures");
-  for (guint i = 0; i < n && im->problem == NULL; i++)
+  IO_EACH (im, i, rs->measures, G_MAXINT32, "measures")
     {
-      LimberMeasure *m = reading (im) ? g_new0 (LimberMeasure, 1) : g_ptr_array_index (rs->measures, i);
-      if (reading (im))
-        g_ptr_array_add (rs->measures, m);
+      LimberMeasure *m = IO_ELEMENT (im, rs->measures, i, LimberMeasure);
       IO_STR (im, m->id, TRUE);
       IO_STR (im, m->unit, TRUE);
       IO_STR (im, m->label, TRUE);
@@ -480,12 +490,9 @@ io_measures (Image *im, LimberRuleset *rs)
 static void
 io_questions (Image *im, LimberRuleset *rs)
 {
-  guint n = IO_LEN (im, rs->questions, G_MAXINT32, "questions");
-  for (guint i = 0; i < n && im->problem == NULL; i++)
+  IO_EACH (im, i, rs->questions, G_MAXINT32, "questions")
     {
-      LimberQuestion *q = reading (im) ? g_new0 (LimberQuestion, 1) : g_ptr_array_index (rs->questions, i);
-      if (reading (im))
-        g_ptr_array_add (rs->questions, q);
+      LimberQuestion *q = IO_ELEMENT (im, rs->questions, i, LimberQuestion);
       IO_STR (im, q->id, TRUE);
       IO_STR (im, q->text, TRUE);
       IO_LINE (im, q->line);
@@ -502,15 +509,11 @@ io_questions (Image *im, LimberRuleset *rs)
 static void
 io_red_flags (Image *im, LimberRuleset *rs)
 {
-  guint n = IO_LEN (im, rs->red_flags, G_MAXINT32, "red flags");
-  for (guint i = 0; i < n && im->problem == NULL; i++)
+  IO_EACH (im, i, rs->red_flags, G_MAXINT32, "red flags")
     {
-      LimberRedFlag *f = reading (im) ? g_new0 (LimberRedFlag, 1) : g_ptr_array_index (rs->red_flags, i);
+      LimberRedFlag *f = IO_ELEMENT (im, rs->red_flags, i, LimberRedFlag);
       if (reading (im))
-        {
-          g_ptr_array_add (rs->red_flags, f);
-          f->question_index = f->is_index = -1;
-        }
+        f->question_index = f->is_index = -1;
       IO_STR (im, f->id, TRUE);
       IO_INT (im, f->outcome, LIMBER_OUTCOME_CAUTION, LIMBER_OUTCOME_EMERGENCY);
       IO_BOOL (im, f->on_history);
@@ -533,15 +536,11 @@ io_score (Image *im, LimberScore *s)
   IO_STR (im, s->name, TRUE);
   IO_STRV (im, s->cite, TRUE);
   IO_LINE (im, s->line);
-  guint n = IO_LEN (im, s->items, G_MAXINT32, "score items");
-  for (guint i = 0; i < n && im->problem == NULL; i++)
+  IO_EACH (im, i, s->items, G_MAXINT32, "score items")
     {
-      LimberScoreItem *item = reading (im) ? g_new0 (LimberScoreItem, 1) : g_ptr_array_index (s->items, i);
+      LimberScoreItem *item = IO_ELEMENT (im, s->items, i, LimberScoreItem);
       if (reading (im))
-        {
-          g_ptr_array_add (s->items, item);
-          item->question_index = -1;
-        }
+        item->question_index = -1;
       IO_STR (im, item->question, TRUE);
       IO_LINE (im, item->line);
       IO_STRV (im, item->point_choices, TRUE);
@@ -553,43 +552,31 @@ io_score (Image *im, LimberScore *s)
       for (guint k = 0; k < item->n_points; k++)
         IO_DOUBLE (im, item->point_values[k]);
     }
-  n = IO_LEN (im, s->subscales, G_MAXINT32, "subscales");
-  for (guint i = 0; i < n && im->problem == NULL; i++)
+  IO_EACH (im, i, s->subscales, G_MAXINT32, "subscales")
     {
-      LimberSubscale *sub = reading (im) ? g_new0 (LimberSubscale, 1) : g_ptr_array_index (s->subscales, i);
+      LimberSubscale *sub = IO_ELEMENT (im, s->subscales, i, LimberSubscale);
       if (reading (im))
-        {
-          g_ptr_array_add (s->subscales, sub);
-          sub->items = g_array_new (FALSE, FALSE, sizeof (guint));
-        }
+        sub->items = g_array_new (FALSE, FALSE, sizeof (guint));
       IO_STR (im, sub->id, TRUE);
       IO_LINE (im, sub->line);
       IO_STRV (im, sub->item_questions, TRUE);
     }
-  n = IO_LEN (im, s->categories, G_MAXINT32, "categories");
-  for (guint i = 0; i < n && im->problem == NULL; i++)
+  IO_EACH (im, i, s->categories, G_MAXINT32, "categories")
     {
-      LimberCategory *cat = reading (im) ? g_new0 (LimberCategory, 1) : g_ptr_array_index (s->categories, i);
+      LimberCategory *cat = IO_ELEMENT (im, s->categories, i, LimberCategory);
       if (reading (im))
-        {
-          g_ptr_array_add (s->categories, cat);
-          cat->bounds = limber_new_bound_array ();
-        }
+        cat->bounds = limber_new_bound_array ();
       IO_STR (im, cat->id, TRUE);
       IO_LINE (im, cat->line);
       IO_BOOL (im, cat->has_total_at_least);
       IO_BOOL (im, cat->has_total_at_most);
       IO_DOUBLE (im, cat->total_at_least);
       IO_DOUBLE (im, cat->total_at_most);
-      guint nb = IO_LEN (im, cat->bounds, G_MAXINT32, "category bounds");
-      for (guint k = 0; k < nb && im->problem == NULL; k++)
+      IO_EACH (im, k, cat->bounds, G_MAXINT32, "category bounds")
         {
-          LimberSubscaleBound *b = reading (im) ? g_new0 (LimberSubscaleBound, 1) : g_ptr_array_index (cat->bounds, k);
+          LimberSubscaleBound *b = IO_ELEMENT (im, cat->bounds, k, LimberSubscaleBound);
           if (reading (im))
-            {
-              g_ptr_array_add (cat->bounds, b);
-              b->subscale_index = -1;
-            }
+            b->subscale_index = -1;
           IO_STR (im, b->ref, TRUE);
           IO_LINE (im, b->line);
           IO_BOOL (im, b->has_at_least);
@@ -603,13 +590,11 @@ io_score (Image *im, LimberScore *s)
 static void
 io_scores (Image *im, LimberRuleset *rs)
 {
-  guint n = IO_LEN (im, rs->scores, G_MAXINT32, "scores");
-  for (guint i = 0; i < n && im->problem == NULL; i++)
+  IO_EACH (im, i, rs->scores, G_MAXINT32, "scores")
     {
-      LimberScore *s = reading (im) ? g_new0 (LimberScore, 1) : g_ptr_array_index (rs->scores, i);
+      LimberScore *s = IO_ELEMENT (im, rs->scores, i, LimberScore);
       if (reading (im))
         {
-          g_ptr_array_add (rs->scores, s);
           s->items = limber_new_score_item_array ();
           s->subscales = limber_new_subscale_array ();
           s->categories = limber_new_category_array ();
@@ -631,12 +616,9 @@ io_templates (Image *im, LimberRuleset *rs)
       IO_STRV (im, t->routine_cite, FALSE);
       IO_STR (im, t->routine_reason, FALSE);
       IO_LINE (im, t->routine_line);
-      guint n = IO_LEN (im, t->slots, G_MAXINT32, "slots");
-      for (guint i = 0; i < n && im->problem == NULL; i++)
+      IO_EACH (im, i, t->slots, G_MAXINT32, "slots")
         {
-          LimberSlot *s = reading (im) ? g_new0 (LimberSlot, 1) : g_ptr_array_index (t->slots, i);
-          if (reading (im))
-            g_ptr_array_add (t->slots, s);
+          LimberSlot *s = IO_ELEMENT (im, t->slots, i, LimberSlot);
           IO_STR (im, s->id, TRUE);
           IO_DOUBLE_IN (im, s->share, 0, 1);
           IO_STRV (im, s->tags, TRUE);
@@ -692,8 +674,7 @@ io_exercise (Image *im, LimberExercise *e)
   IO_BOOL (im, e->to_floor);
   if (reading (im))
     e->targets = g_array_new (FALSE, FALSE, sizeof (LimberExerciseTarget));
-  guint n = IO_LEN (im, e->targets, G_MAXINT32, "exercise targets");
-  for (guint i = 0; i < n && im->problem == NULL; i++)
+  IO_EACH (im, i, e->targets, G_MAXINT32, "exercise targets")
     {
       LimberExerciseTarget t = { .measure_index = -1 };
       LimberExerciseTarget *tp = reading (im) ? &t : &g_array_index (e->targets, LimberExerciseTarget, i);
@@ -715,7 +696,7 @@ io_exercise (Image *im, LimberExercise *e)
   IO_LINE (im, e->ladder_line);
   IO_STRV (im, e->ladder_cite, TRUE);
   IO_UINT (im, e->fill_up_to);
-  n = IO_LEN (im, e->ladder, G_MAXINT32, "ladder steps");
+  guint n = IO_LEN (im, e->ladder, G_MAXINT32, "ladder steps");
   if (reading (im) && im->problem == NULL && n == 0)
     fail (im, "ladder steps", "none; an exercise's ladder has at least one step");
   for (guint i = 0; i < n && im->problem == NULL; i++)
@@ -744,15 +725,11 @@ io_exercise (Image *im, LimberExercise *e)
     }
   if (reading (im))
     e->variants = limber_new_variant_array ();
-  n = IO_LEN (im, e->variants, G_MAXINT32, "variants");
-  for (guint i = 0; i < n && im->problem == NULL; i++)
+  IO_EACH (im, i, e->variants, G_MAXINT32, "variants")
     {
-      LimberVariant *v = reading (im) ? g_new0 (LimberVariant, 1) : g_ptr_array_index (e->variants, i);
+      LimberVariant *v = IO_ELEMENT (im, e->variants, i, LimberVariant);
       if (reading (im))
-        {
-          g_ptr_array_add (e->variants, v);
-          v->index = -1;
-        }
+        v->index = -1;
       IO_ENUM (im, v->kind, VARIANT_ALTERNATIVE);
       IO_STR (im, v->ref, TRUE);
       IO_LINE (im, v->line);
@@ -765,15 +742,11 @@ io_exercise (Image *im, LimberExercise *e)
 static void
 io_exercises (Image *im, LimberRuleset *rs)
 {
-  guint n = IO_LEN (im, rs->exercises, LIMBER_MAX_EXERCISES, "exercises");
-  for (guint i = 0; i < n && im->problem == NULL; i++)
+  IO_EACH (im, i, rs->exercises, LIMBER_MAX_EXERCISES, "exercises")
     {
-      LimberExercise *e = reading (im) ? g_new0 (LimberExercise, 1) : g_ptr_array_index (rs->exercises, i);
+      LimberExercise *e = IO_ELEMENT (im, rs->exercises, i, LimberExercise);
       if (reading (im))
-        {
-          e->index = i;
-          g_ptr_array_add (rs->exercises, e);
-        }
+        e->index = i;
       io_exercise (im, e);
     }
 }
@@ -781,13 +754,11 @@ io_exercises (Image *im, LimberRuleset *rs)
 static void
 io_rules (Image *im, LimberRuleset *rs)
 {
-  guint n = IO_LEN (im, rs->rules, LIMBER_MAX_RULES, "rules");
-  for (guint i = 0; i < n && im->problem == NULL; i++)
+  IO_EACH (im, i, rs->rules, LIMBER_MAX_RULES, "rules")
     {
-      LimberRule *r = reading (im) ? g_new0 (LimberRule, 1) : g_ptr_array_index (rs->rules, i);
+      LimberRule *r = IO_ELEMENT (im, rs->rules, i, LimberRule);
       if (reading (im))
         {
-          g_ptr_array_add (rs->rules, r);
           r->reason_measure = -1;
           r->actions = limber_new_action_array ();
         }
@@ -800,13 +771,11 @@ io_rules (Image *im, LimberRuleset *rs)
       LimberCond *when = io_cond (im, r->when, 0);
       if (reading (im))
         r->when = when;
-      guint na = IO_LEN (im, r->actions, G_MAXINT32, "actions");
-      for (guint k = 0; k < na && im->problem == NULL; k++)
+      IO_EACH (im, k, r->actions, G_MAXINT32, "actions")
         {
-          LimberAction *a = reading (im) ? g_new0 (LimberAction, 1) : g_ptr_array_index (r->actions, k);
+          LimberAction *a = IO_ELEMENT (im, r->actions, k, LimberAction);
           if (reading (im))
             {
-              g_ptr_array_add (r->actions, a);
               a->measure_index = -1;
               a->targets = g_array_new (FALSE, FALSE, sizeof (guint));
             }
