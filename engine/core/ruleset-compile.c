@@ -266,6 +266,14 @@ rule_weights (const LimberRule *rule, LimberRuleWeight *out, int *at, double *up
       const LimberAction *action = g_ptr_array_index (rule->actions, a);
       if (action->kind != ACTION_WEIGHT)
         continue;
+      /* the action's fields in locals: the stores through out, up and
+       * down below could otherwise alias them, and each would be read
+       * again for every exercise */
+      const gboolean raises_by = action->has_multiply && action->multiply > 1;
+      const gboolean lowers_by = action->has_multiply && !(action->multiply > 1);
+      const gboolean has_add = action->has_add;
+      const double multiply = action->multiply, add = action->add;
+      const guint8 has_multiply = (guint8) action->has_multiply, by_measure = action->target_kind == TARGET_MEASURE;
       const guint *targets = (const guint *) (gconstpointer) action->targets->data;
       for (guint t = 0; t < action->targets->len; t++)
         {
@@ -277,18 +285,15 @@ rule_weights (const LimberRule *rule, LimberRuleWeight *out, int *at, double *up
               up[i] = down[i] = 1;
             }
           LimberRuleWeight *w = &out[at[i]];
-          if (action->has_multiply)
-            {
-              if (action->multiply > 1)
-                up[i] = MAX (up[i], action->multiply);
-              else
-                down[i] = MIN (down[i], action->multiply);
-            }
-          if (action->has_add)
-            w->add = w->has_add ? MAX (w->add, action->add) : action->add;
-          w->has_multiply |= action->has_multiply;
-          w->has_add |= action->has_add;
-          w->by_measure |= action->target_kind == TARGET_MEASURE;
+          if (raises_by)
+            up[i] = MAX (up[i], multiply);
+          else if (lowers_by)
+            down[i] = MIN (down[i], multiply);
+          if (has_add)
+            w->add = w->has_add ? MAX (w->add, add) : add;
+          w->has_multiply |= has_multiply;
+          w->has_add |= has_add;
+          w->by_measure |= by_measure;
         }
     }
   for (guint k = 0; k < len; k++)
