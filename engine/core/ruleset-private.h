@@ -435,8 +435,9 @@ struct _LimberRuleset {
   GPtrArray *equipment_ids, *region_ids;  /* borrowed from the exercises */
   GArray *weight_groups;    /* LimberWeightGroup: every rule's, one rule after another, so the fired
                              * rules' groups are read in one forward sweep */
-  GHashTable *index_lists;  /* GBytes of guint32 exercise indices -> itself: the weight groups' and
-                             * actions' interned lists (ruleset-compile.c) */
+  GHashTable *index_lists;  /* a set of lists of guint32 exercise indices, each a block with its key (its
+                             * hash, length and indices): the weight groups' and actions' interned lists
+                             * (ruleset-compile.c, InternedList) */
   /* The lists of exercises that many weight groups and actions share (a
    * tag, a region, a measure): a fired group or action on one of them acts
    * once on the list, and each exercise takes what its lists took when the
