@@ -9,15 +9,12 @@
  * thousands of small pieces, and GString's general insertion costs more
  * than the copy.  GString's fields are public; the buffer grows as
  * GString would grow it. */
+static inline char *reserve (GString *out, gsize n);
+
 static inline void
 put (GString *out, const char *s, gsize n)
 {
-  if (out->len + n + 1 > out->allocated_len)
-    {
-      gsize len = out->len;
-      g_string_set_size (out, MAX (2 * out->allocated_len, len + n + 1));
-      g_string_truncate (out, len);
-    }
+  reserve (out, n);
   memcpy (out->str + out->len, s, n);
   out->len += n;
   out->str[out->len] = '\0';
@@ -38,33 +35,53 @@ limber_json_out_init (LimberJsonOut *j, GString *out, gboolean pretty)
   j->empty = 0;
 }
 
-/* The separator, line break and key before a value. */
+/* Room for n more bytes and the NUL at the end of out, where the caller
+ * writes them itself (then adds them to out->len). */
+static inline char *
+reserve (GString *out, gsize n)
+{
+  if (out->len + n + 1 > out->allocated_len)
+    {
+      gsize len = out->len;
+      g_string_set_size (out, MAX (2 * out->allocated_len, len + n + 1));
+      g_string_truncate (out, len);
+    }
+  return out->str + out->len;
+}
+
+/* The separator, line break and key before a value: one reservation and
+ * direct stores, as every value of a plan starts here. */
 static void
 prefix (LimberJsonOut *j, const char *member)
 {
+  gsize name = member != NULL ? strlen (member) : 0;
+  char *start = reserve (j->out, 2 + 2 * (gsize) j->depth + name + 4), *p = start;
   if (j->depth > 0)
     {
       guint64 bit = G_GUINT64_CONSTANT (1) << (j->depth - 1);
       if (!(j->empty & bit))
-        put_c (j->out, ',');
+        *p++ = ',';
       j->empty &= ~bit;
       if (j->pretty)
         {
-          put_c (j->out, '\n');
-          for (int i = 0; i < j->depth; i++)
-            put (j->out, "  ", 2);
+          *p++ = '\n';
+          memset (p, ' ', 2 * (gsize) j->depth);
+          p += 2 * j->depth;
         }
     }
   if (member != NULL)
     {
       /* member names are ids and literals: nothing in them to escape */
-      put_c (j->out, '"');
-      put (j->out, member, strlen (member));
+      *p++ = '"';
+      memcpy (p, member, name);
+      p += name;
+      *p++ = '"';
+      *p++ = ':';
       if (j->pretty)
-        put (j->out, "\": ", 3);
-      else
-        put (j->out, "\":", 2);
+        *p++ = ' ';
     }
+  *p = '\0';
+  j->out->len += (gsize) (p - start);
 }
 
 static void
