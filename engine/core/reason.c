@@ -8,21 +8,30 @@
 #include "number-format.h"
 #include "plan-private.h"
 
-static const struct {
-  const char *name;
-  int needs_measure;
-} placeholders[] = {
-  { "side", 1 },   { "other-side", 1 }, { "tighter", 1 }, { "looser", 1 }, { "left", 1 },  { "right", 1 },
-  { "lower", 1 },  { "normal", 1 },     { "deficit", 1 }, { "unit", 1 },   { "age", 0 },
+/* The placeholders, in the order append_value() switches on. */
+typedef enum {
+  P_SIDE, P_OTHER_SIDE, P_TIGHTER, P_LOOSER, P_LEFT, P_RIGHT, P_LOWER, P_NORMAL, P_DEFICIT, P_UNIT, P_AGE,
+} Placeholder;
+
+static const char *const placeholder_names[] = {
+  "side", "other-side", "tighter", "looser", "left", "right", "lower", "normal", "deficit", "unit", "age",
 };
+
+/* The placeholder of the len bytes at name, or -1. */
+static int
+placeholder_of (const char *name, gsize len)
+{
+  for (unsigned i = 0; i < G_N_ELEMENTS (placeholder_names); i++)
+    if (strncmp (name, placeholder_names[i], len) == 0 && placeholder_names[i][len] == '\0')
+      return (int) i;
+  return -1;
+}
 
 int
 limber_reason_placeholder (const char *name)
 {
-  for (unsigned i = 0; i < G_N_ELEMENTS (placeholders); i++)
-    if (g_strcmp0 (name, placeholders[i].name) == 0)
-      return placeholders[i].needs_measure;
-  return -1;
+  int p = name ? placeholder_of (name, strlen (name)) : -1;
+  return p < 0 ? -1 : p == P_AGE ? 0 : 1;
 }
 
 static void
@@ -34,39 +43,39 @@ append_number_lang (GString *out, double value, LimberLang lang)
 }
 
 static void
-append_value (GString *out, const char *name, const LimberFacts *f, int measure, LimberLang lang)
+append_value (GString *out, Placeholder p, const LimberFacts *f, int measure, LimberLang lang)
 {
-#define append_number(out, value) append_number_lang (out, value, lang)
-  if (g_str_equal (name, "age"))
+  if (p == P_AGE)
     {
-      append_number (out, f->profile->age);
+      append_number_lang (out, f->profile->age, lang);
       return;
     }
   const LimberMeasure *m = g_ptr_array_index (f->rs->measures, measure);
   const LimberMeasureFact *mf = &f->measures[measure];
   /* the tighter side; when both are equal, the left stands for both */
   gboolean right_tighter = mf->tighter == LIMBER_SIDE_RIGHT;
-  if (g_str_equal (name, "side"))
-    g_string_append (out, limber_msg (lang, right_tighter ? "right" : "left"));
-  else if (g_str_equal (name, "other-side"))
-    g_string_append (out, limber_msg (lang, right_tighter ? "left" : "right"));
-  else if (g_str_equal (name, "tighter"))
-    append_number (out, right_tighter ? mf->right : mf->left);
-  else if (g_str_equal (name, "looser"))
-    append_number (out, right_tighter ? mf->left : mf->right);
-  else if (g_str_equal (name, "left"))
-    append_number (out, mf->left);
-  else if (g_str_equal (name, "right"))
-    append_number (out, mf->right);
-  else if (g_str_equal (name, "lower"))
-    append_number (out, MIN (mf->left, mf->right));
-  else if (g_str_equal (name, "normal"))
-    append_number (out, m->normal);
-  else if (g_str_equal (name, "deficit"))
-    append_number (out, MAX (mf->deficit_left, mf->deficit_right));
-  else if (g_str_equal (name, "unit"))
-    g_string_append (out, g_strcmp0 (m->unit, "deg") == 0 ? "\u00b0" : m->unit ? m->unit : "");
-#undef append_number
+  switch (p)
+    {
+    case P_SIDE:
+      g_string_append (out, limber_msg (lang, right_tighter ? "right" : "left"));
+      return;
+    case P_OTHER_SIDE:
+      g_string_append (out, limber_msg (lang, right_tighter ? "left" : "right"));
+      return;
+    case P_UNIT:
+      g_string_append (out, g_strcmp0 (m->unit, "deg") == 0 ? "\u00b0" : m->unit ? m->unit : "");
+      return;
+    default:
+      break;
+    }
+  double value = p == P_TIGHTER  ? (right_tighter ? mf->right : mf->left)
+                 : p == P_LOOSER ? (right_tighter ? mf->left : mf->right)
+                 : p == P_LEFT   ? mf->left
+                 : p == P_RIGHT  ? mf->right
+                 : p == P_LOWER  ? MIN (mf->left, mf->right)
+                 : p == P_NORMAL ? m->normal
+                                 : MAX (mf->deficit_left, mf->deficit_right);  /* P_DEFICIT */
+  append_number_lang (out, value, lang);
 }
 
 void
@@ -90,13 +99,9 @@ limber_reason_render_lang (const LimberRule *rule, const LimberFacts *f, const L
       if (close == NULL)
         break;
       g_string_append_len (out, p, open - p);
-      char name[32];
-      gsize n = MIN ((gsize) (close - open - 1), sizeof name - 1);
-      memcpy (name, open + 1, n);
-      name[n] = '\0';
-      int kind = limber_reason_placeholder (name);
-      if (kind == 0 || (kind == 1 && rule->reason_measure >= 0 && f->measures[rule->reason_measure].present))
-        append_value (out, name, f, rule->reason_measure, lang);
+      int ph = placeholder_of (open + 1, (gsize) (close - open - 1));
+      if (ph == P_AGE || (ph >= 0 && rule->reason_measure >= 0 && f->measures[rule->reason_measure].present))
+        append_value (out, (Placeholder) ph, f, rule->reason_measure, lang);
       p = close + 1;
     }
   g_string_append (out, p);
