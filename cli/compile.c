@@ -39,6 +39,11 @@ limber_cmd_compile (int argc, char **argv)
       derived = g_strdup_printf ("%.*s.limberc", (int) stem, input);
       output = derived;
     }
+  if (g_str_equal (output, "-"))
+    {
+      fprintf (stderr, "limber compile: --output -: a compiled rule set is binary; expected a file to write it to\n");
+      return LIMBER_EXIT_USAGE;
+    }
   g_autoptr (GError) error = NULL;
   g_autoptr (LimberRuleset) rs = limber_ruleset_new_from_file (input, &error);
   if (rs == NULL || !limber_ruleset_write_compiled (rs, output, &error))

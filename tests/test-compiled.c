@@ -323,6 +323,9 @@ LIMBER_TEST (compiled, limber_compile_writes_beside_the_xml_and_the_tool_plans_f
   g_autofree char *o3 = NULL, *e3 = NULL;
   cr_assert_eq (limber_test_run_cli ((const char *const[]) { "compile", "-", NULL }, contents, &o3, &e3), 2);
   cr_assert_not_null (strstr (e3, "--output"), "%s", e3);
+  g_autofree char *o4 = NULL, *e4 = NULL;
+  cr_assert_eq (limber_test_run_cli ((const char *const[]) { "compile", xml, "-o", "-", NULL }, NULL, &o4, &e4), 2);
+  cr_assert_not_null (strstr (e4, "binary"), "%s", e4);
   scratch_free (dir);
 }
 
