@@ -375,35 +375,70 @@ limber_xml_validate (xmlSchemaPtr schema, xmlDoc *doc, const char *name, const c
   return FALSE;
 }
 
+/* The text of a node list that is a single text node, read in place (no
+ * copy), or NULL when it is anything else.  Loading a large rule set reads
+ * a few hundred thousand texts and attributes; almost all are one text
+ * node, and libxml2's general getters copy each of them first. */
+static const char *
+single_text (const xmlNode *children)
+{
+  if (children != NULL && children->next == NULL
+      && (children->type == XML_TEXT_NODE || children->type == XML_CDATA_SECTION_NODE))
+    return (const char *) children->content;
+  return NULL;
+}
+
+/* The attribute `name` without a namespace, as xmlGetNoNsProp() finds it
+ * (no DTD defaults: limber's documents have no DTD). */
+static const xmlAttr *
+attr_node (const xmlNode *node, const char *name)
+{
+  if (node == NULL || node->type != XML_ELEMENT_NODE)
+    return NULL;
+  for (const xmlAttr *a = node->properties; a != NULL; a = a->next)
+    if (a->ns == NULL && strcmp ((const char *) a->name, name) == 0)
+      return a;
+  return NULL;
+}
+
 char *
 limber_xml_text (xmlNode *node)
 {
-  xmlChar *raw = xmlNodeGetContent (node);
-  GString *out = g_string_new (NULL);
+  const char *in_place = node != NULL ? single_text (node->children) : NULL;
+  xmlChar *raw = in_place != NULL ? NULL : xmlNodeGetContent (node);
+  const char *text = in_place != NULL ? in_place : (const char *) raw;
+  /* spaces collapsed and trimmed: never longer than the text */
+  char *out = g_malloc (text != NULL ? strlen (text) + 1 : 1);
+  gsize n = 0;
   gboolean space = FALSE;
-  for (const char *p = (const char *) raw; p && *p; p++)
+  for (const char *p = text; p && *p; p++)
     {
       if (g_ascii_isspace (*p))
-        space = out->len > 0;
+        space = n > 0;
       else
         {
           if (space)
-            g_string_append_c (out, ' ');
+            out[n++] = ' ';
           space = FALSE;
-          g_string_append_c (out, *p);
+          out[n++] = *p;
         }
     }
+  out[n] = '\0';
   xmlFree (raw);
-  return g_string_free (out, FALSE);
+  return out;
 }
 
 char *
 limber_xml_attr (xmlNode *node, const char *name)
 {
-  xmlChar *value = xmlGetNoNsProp (node, (const xmlChar *) name);
-  if (value == NULL)
+  const xmlAttr *a = attr_node (node, name);
+  if (a == NULL)
     return NULL;
-  char *copy = g_strdup ((const char *) value);
+  const char *in_place = single_text (a->children);
+  if (in_place != NULL)
+    return g_strdup (in_place);
+  xmlChar *value = xmlNodeListGetString (node->doc, a->children, 1);
+  char *copy = g_strdup (value != NULL ? (const char *) value : "");
   xmlFree (value);
   return copy;
 }
@@ -411,9 +446,16 @@ limber_xml_attr (xmlNode *node, const char *name)
 gboolean
 limber_xml_attr_double (xmlNode *node, const char *name, double *out)
 {
-  g_autofree char *value = limber_xml_attr (node, name);
-  if (value == NULL)
+  const xmlAttr *a = attr_node (node, name);
+  if (a == NULL)
     return FALSE;
+  const char *in_place = single_text (a->children);
+  if (in_place != NULL)
+    {
+      *out = g_ascii_strtod (in_place, NULL);
+      return TRUE;
+    }
+  g_autofree char *value = limber_xml_attr (node, name);
   *out = g_ascii_strtod (value, NULL);
   return TRUE;
 }
