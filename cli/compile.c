@@ -9,7 +9,7 @@
 int
 limber_cmd_compile (int argc, char **argv)
 {
-  const char *output = NULL;
+  g_autofree char *output = NULL;
   GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "Write to FILE (default: FILE.xml's name with .limberc)",
       "FILE" },
@@ -27,7 +27,6 @@ limber_cmd_compile (int argc, char **argv)
       return LIMBER_EXIT_USAGE;
     }
   const char *input = argv[1];
-  g_autofree char *derived = NULL;
   if (output == NULL)
     {
       if (g_str_equal (input, "-"))
@@ -36,8 +35,7 @@ limber_cmd_compile (int argc, char **argv)
           return LIMBER_EXIT_USAGE;
         }
       gsize stem = g_str_has_suffix (input, ".xml") ? strlen (input) - 4 : strlen (input);
-      derived = g_strdup_printf ("%.*s.limberc", (int) stem, input);
-      output = derived;
+      output = g_strdup_printf ("%.*s.limberc", (int) stem, input);
     }
   if (g_str_equal (output, "-"))
     {

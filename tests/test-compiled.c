@@ -88,6 +88,45 @@ expect_same_plans (const LimberRuleset *a, const LimberRuleset *b, unsigned n, c
     }
 }
 
+/* Every capture of examples/landmarks scanned with a and with b, for the
+ * measure and side its name says, and every measure's scan instructions in
+ * every language: the scan protocols survive compiling. */
+static void
+expect_same_scans (const LimberRuleset *a, const LimberRuleset *b)
+{
+  g_autoptr (GDir) dir = g_dir_open (LIMBER_SOURCE_DIR "/examples/landmarks", 0, NULL);
+  cr_assert_not_null (dir);
+  unsigned scanned = 0;
+  for (const char *file; (file = g_dir_read_name (dir)) != NULL;)
+    {
+      const char *dash = strrchr (file, '-');
+      if (dash == NULL || !g_str_has_suffix (file, ".json") || strstr (file, "-left") == NULL)
+        continue;
+      g_autofree char *measure = g_strndup (file, (gsize) (strstr (file, "-left") - file));
+      g_autofree char *path = g_build_filename (LIMBER_SOURCE_DIR, "examples", "landmarks", file, NULL);
+      g_autoptr (GError) error = NULL;
+      g_autoptr (LimberCapture) capture = limber_capture_new_from_file (path, &error);
+      cr_assert_not_null (capture, "%s", error ? error->message : "");
+      g_autoptr (LimberScanResult) ra = limber_scan_result_new (a, measure, LIMBER_SIDE_LEFT, capture, &error);
+      cr_assert_not_null (ra, "%s: %s", file, error ? error->message : "");
+      g_autoptr (LimberScanResult) rb = limber_scan_result_new (b, measure, LIMBER_SIDE_LEFT, capture, &error);
+      cr_assert_not_null (rb, "%s: %s", file, error ? error->message : "");
+      g_autofree char *ja = limber_scan_result_to_json (ra, FALSE);
+      g_autofree char *jb = limber_scan_result_to_json (rb, FALSE);
+      cr_assert_str_eq (jb, ja, "%s: the compiled rule set scanned otherwise", file);
+      scanned++;
+    }
+  cr_assert_geq (scanned, 5, "too few captures scanned: the test does not reach the protocols");
+  for (guint m = 0; m < limber_ruleset_get_n_measures (a); m++)
+    for (const char *const *lang = (const char *const[]) { "en", "de", "es", NULL }; *lang; lang++)
+      {
+        const char *id = limber_measure_get_id (limber_ruleset_get_measure (a, m));
+        const char *ia = limber_ruleset_get_scan_instructions (a, id, *lang, NULL);
+        const char *ib = limber_ruleset_get_scan_instructions (b, id, *lang, NULL);
+        cr_assert_str_eq (ib ? ib : "(none)", ia ? ia : "(none)", "%s in %s", id, *lang);
+      }
+}
+
 /* What a rule set says of itself: its description, lint and identity. */
 static void
 expect_same_rule_set (const LimberRuleset *a, const LimberRuleset *b)
@@ -129,13 +168,14 @@ LIMBER_TEST (compiled, the_default_rule_set_plans_byte_for_byte_as_its_xml_in_ev
   expect_same_plans (xml, compiled, 120, "en");
   expect_same_plans (xml, compiled, 40, "de");
   expect_same_plans (xml, compiled, 40, "es");
+  expect_same_scans (xml, compiled);
   scratch_free (dir);
 }
 
 LIMBER_TEST (compiled, every_rule_set_of_the_tests_survives_compiling)
 {
-  /* scores and subscales, scan protocols, poses, routines, slots, history
-   * conditions: between them these use every part of the format */
+  /* scores and subscales, poses, routines, slots, history conditions (the
+   * scan protocols are the default rule set's, compared above) */
   static const char *const files[] = { "minimal.xml", "audit-rules.xml", "profile-rules.xml", "render-long.xml" };
   char *dir = scratch ();
   for (guint k = 0; k < G_N_ELEMENTS (files); k++)
@@ -348,4 +388,94 @@ LIMBER_TEST (compiled, the_layout_changes_only_with_the_format_number)
              "LIMBER_IMAGE_FORMAT (ruleset-image.h) and write the new body with LIMBER_FUZZ_SEED_OUT=tests/data/"
              "fuzz/compiled/minimal.format-N.body build/tests/fuzz/fuzz-compiled tests/data/minimal.xml",
              LIMBER_IMAGE_FORMAT, path);
+}
+
+/* Whole numbers too large for an unsigned: the builder saturates them, so
+ * a rule set that loads from XML loads compiled too (they used to wrap to
+ * 0, which the compiled reader refused for sets and advance-after). */
+LIMBER_TEST (compiled, a_valid_rule_set_with_huge_whole_numbers_loads_compiled)
+{
+  g_autofree char *xml = limber_test_read ("minimal.xml", NULL);
+  g_autofree char *huge = NULL;
+  {
+    g_autoptr (GString) s = g_string_new (xml);
+    cr_assert (g_string_replace (s, "advance-after=\"3\"", "advance-after=\"4294967296\"", 1) == 1);
+    cr_assert (g_string_replace (s, "<step sets=\"1\" reps=\"3\"", "<step sets=\"4294967296\" reps=\"3\"", 1) == 1);
+    huge = g_string_free (g_steal_pointer (&s), FALSE);
+  }
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LimberRuleset) rs = limber_ruleset_new_from_data (huge, -1, "huge.xml", &error);
+  cr_assert_not_null (rs, "%s", error ? error->message : "");
+  g_autoptr (GBytes) image = limber_ruleset_image_write (rs);
+  g_autoptr (LimberRuleset) back = limber_ruleset_new_from_data (g_bytes_get_data (image, NULL),
+                                                                 (gssize) g_bytes_get_size (image), "huge.limberc",
+                                                                 &error);
+  cr_assert_not_null (back, "%s", error ? error->message : "");
+  expect_same_rule_set (rs, back);
+}
+
+/* An image whose scan protocol names no landmark, or lacks a text the
+ * schema requires, is refused when read: scan.c indexes arrays with the
+ * landmarks and prints the texts (forged here by editing a rule set in
+ * memory before writing it, as a hand-made file could say). */
+static void
+expect_forged_protocol_refused (void (*forge) (LimberScanProtocol *p, gboolean undo), const char *says)
+{
+  g_autofree char *path = g_build_filename (LIMBER_SOURCE_DIR, "rules", "default.xml", NULL);
+  g_autoptr (LimberRuleset) rs = load (path);
+  LimberScanProtocol *p = NULL;
+  for (guint m = 0; p == NULL && m < rs->measures->len; m++)
+    p = ((LimberMeasure *) g_ptr_array_index (rs->measures, m))->protocol;
+  cr_assert_not_null (p, "the default rule set has no scan protocol");
+  forge (p, FALSE);
+  g_autoptr (GBytes) image = limber_ruleset_image_write (rs);
+  forge (p, TRUE);
+  expect_refused (g_bytes_get_data (image, NULL), g_bytes_get_size (image), LIMBER_ERROR_PARSE, says);
+}
+
+static void
+segment_nowhere (LimberScanProtocol *p, gboolean undo)
+{
+  static int kept;
+  if (!undo)
+    kept = p->segment[0];
+  p->segment[0] = undo ? kept : -1;
+}
+
+static void
+half_a_reference (LimberScanProtocol *p, gboolean undo)
+{
+  static int kept[2];
+  if (!undo)
+    memcpy (kept, p->reference, sizeof kept);
+  if (undo)
+    memcpy (p->reference, kept, sizeof kept);
+  else
+    p->reference[0] = SCAN_HIP, p->reference[1] = -1;
+}
+
+static void
+other_nose (LimberScanProtocol *p, gboolean undo)
+{
+  static int kept;
+  if (!undo)
+    kept = p->segment[1];
+  p->segment[1] = undo ? kept : SCAN_OTHER | SCAN_NOSE;
+}
+
+static void
+no_instructions (LimberScanProtocol *p, gboolean undo)
+{
+  static char *kept;
+  if (!undo)
+    kept = p->instructions;
+  p->instructions = undo ? kept : NULL;
+}
+
+LIMBER_TEST (compiled, a_forged_scan_protocol_is_refused)
+{
+  expect_forged_protocol_refused (segment_nowhere, "p->segment: -1 is no landmark");
+  expect_forged_protocol_refused (half_a_reference, "p->reference");
+  expect_forged_protocol_refused (other_nose, "p->segment: 16 is no landmark");
+  expect_forged_protocol_refused (no_instructions, "p->instructions: missing");
 }

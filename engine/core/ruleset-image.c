@@ -19,9 +19,12 @@
  * ruleset-compile.c as one read from XML, so an image that was tampered
  * with can at worst describe another *valid* rule set; it can never skip a
  * check, leave an id unresolved or a contraindication pointing nowhere.
- * What the schema guarantees the builder (required texts, enumerations,
- * ranges the engine divides by) the reader checks field by field as it
- * reads.  Line numbers and the file name stay the XML's, so lint, coverage
+ * What the schema guarantees the builder and the engine relies on --
+ * required texts, enumerations, landmarks that index arrays, ranges --
+ * the reader checks field by field as it reads (the ranges no narrower
+ * than the schema's, so whatever loads from XML loads compiled).  The
+ * payload's SHA-256 catches damage, not tampering, and the XML's digest the
+ * image carries (and plans report) is the one it declares.  Line numbers and the file name stay the XML's, so lint, coverage
  * and rule-test messages point at the source an author edits.
  *
  * Layout: a header (magic, format, payload length, the payload's SHA-256
@@ -392,7 +395,7 @@ io_metadata (Image *im, LimberRuleset *rs)
   IO_STR (im, rs->id, TRUE);
   IO_STR (im, rs->version, TRUE);
   IO_UINT (im, rs->schema_version);
-  IO_STR (im, rs->title, FALSE);
+  IO_STR (im, rs->title, TRUE);
   IO_STR (im, rs->description, FALSE);
   IO_STRV (im, rs->authors, TRUE);
   IO_STR (im, rs->safety, FALSE);
@@ -413,14 +416,27 @@ io_metadata (Image *im, LimberRuleset *rs)
     }
 }
 
+/* A landmark as the schema names one: the nose, or a part of the tested
+ * or the other side (there is no other nose).  scan.c indexes arrays of
+ * parts with it, so nothing else may get through. */
+static gboolean
+valid_landmark (int landmark)
+{
+  return landmark == SCAN_NOSE
+         || (landmark > 0 && (landmark & ~(SCAN_OTHER | 0x0f)) == 0 && SCAN_PART (landmark) > SCAN_NOSE
+             && SCAN_PART (landmark) < SCAN_N_PARTS);
+}
+
+/* n landmarks, of which the first `used` must be landmarks and the rest
+ * what the loader leaves there (0, or -1 for none). */
 static void
-io_landmarks (Image *im, int *landmarks, unsigned n)
+io_landmarks (Image *im, int *landmarks, unsigned n, unsigned used, const char *field)
 {
   for (unsigned k = 0; k < n; k++)
     {
       IO_INT (im, landmarks[k], -1, SCAN_OTHER | (SCAN_N_PARTS - 1));
-      if (reading (im) && im->problem == NULL && landmarks[k] >= 0 && SCAN_PART (landmarks[k]) >= SCAN_N_PARTS)
-        fail (im, "landmark", "%d is no landmark", landmarks[k]);
+      if (reading (im) && im->problem == NULL && k < used && !valid_landmark (landmarks[k]))
+        fail (im, field, "%d is no landmark", landmarks[k]);
     }
 }
 
@@ -433,14 +449,19 @@ io_protocol (Image *im, LimberScanProtocol *p)
     return NULL;
   if (reading (im))
     p = limber_scan_protocol_new ();
-  IO_STR (im, p->position, FALSE);
-  IO_STR (im, p->view, FALSE);
-  IO_STR (im, p->plane, FALSE);
-  IO_STR (im, p->instructions, FALSE);
+  IO_STR (im, p->position, TRUE);
+  IO_STR (im, p->view, TRUE);
+  IO_STR (im, p->plane, TRUE);
+  IO_STR (im, p->instructions, TRUE);
   IO_STRV (im, p->cite, TRUE);
   IO_ENUM (im, p->formula, SCAN_FORMULA_TURN);
-  io_landmarks (im, p->segment, 2);
-  io_landmarks (im, p->reference, 2);
+  io_landmarks (im, p->segment, 2, 2, "p->segment");
+  /* a reference is two landmarks or none (-1 -1) */
+  gboolean referenced = p->reference[0] >= 0;
+  IO_BOOL (im, referenced);
+  io_landmarks (im, p->reference, 2, referenced ? 2 : 0, "p->reference");
+  if (reading (im) && im->problem == NULL && !referenced && (p->reference[0] != -1 || p->reference[1] != -1))
+    fail (im, "p->reference", "%d %d; expected two landmarks or none (-1 -1)", p->reference[0], p->reference[1]);
   IO_ENUM (im, p->against, SCAN_AGAINST_HORIZONTAL);
   IO_BOOL (im, p->positive_up);
   IO_NONNEG (im, p->hold_s);
@@ -451,9 +472,9 @@ io_protocol (Image *im, LimberScanProtocol *p)
       LimberScanForbid *fp = reading (im) ? &f : &g_array_index (p->forbids, LimberScanForbid, i);
       IO_ENUM (im, fp->check, SCAN_CHECK_SQUARE);
       IO_INT (im, fp->n_landmarks, 0, 3);
-      io_landmarks (im, fp->landmarks, 3);
+      io_landmarks (im, fp->landmarks, 3, (unsigned) fp->n_landmarks, "fp->landmarks");
       IO_DOUBLE_IN (im, fp->limit, 0, 180);
-      IO_STR (im, fp->text, FALSE);
+      IO_STR (im, fp->text, TRUE);
       IO_LINE (im, fp->line);
       if (reading (im))
         g_array_append_val (p->forbids, f);
@@ -765,7 +786,7 @@ io_rules (Image *im, LimberRuleset *rs)
       IO_STR (im, r->id, TRUE);
       IO_STRV (im, r->cite, TRUE);
       IO_LINE (im, r->line);
-      IO_STR (im, r->description, FALSE);
+      IO_STR (im, r->description, TRUE);
       IO_STR (im, r->reason, FALSE);
       IO_LINE (im, r->reason_line);
       LimberCond *when = io_cond (im, r->when, 0);

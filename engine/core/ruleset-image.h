@@ -12,7 +12,7 @@
  * ruleset-image.c changes what it writes: test-compiled holds the body of
  * tests/data/minimal.xml in tests/data/fuzz/compiled/minimal.format-N.body
  * for this N, so a changed layout under the same number fails there. */
-#define LIMBER_IMAGE_FORMAT 1
+#define LIMBER_IMAGE_FORMAT 2
 
 /* Whether data starts with a compiled rule set's signature. */
 gboolean limber_ruleset_image_is (const char *data, gsize length);

@@ -48,6 +48,18 @@ attr_double_or (xmlNode *node, const char *name, double fallback)
   return v;
 }
 
+/* A whole-number attribute.  The schema says it is a whole number, not
+ * how large: one beyond what an unsigned holds is taken as the most it
+ * holds, not wrapped round to something small (a sets="4294967296" would
+ * have become 0), so the compiled form (ruleset-image.c) reads back what
+ * was built. */
+static unsigned
+attr_uint_or (xmlNode *node, const char *name, unsigned fallback)
+{
+  double v = attr_double_or (node, name, fallback);
+  return v <= 0 ? 0 : v >= (double) G_MAXUINT ? G_MAXUINT : (unsigned) v;
+}
+
 static gboolean
 attr_bool (xmlNode *node, const char *name, gboolean fallback)
 {
@@ -236,7 +248,7 @@ read_cond (xmlNode *node)
         c->ref = limber_xml_attr (node, "measure");
         g_autofree char *of = limber_xml_attr (node, "of");
         c->trend_asymmetry = g_strcmp0 (of, "asymmetry") == 0;
-        c->over_days = (unsigned) attr_double_or (node, "over-days", 1);
+        c->over_days = attr_uint_or (node, "over-days", 1);
         break;
       }
     case COND_HISTORY:
@@ -299,7 +311,7 @@ read_action (xmlNode *node)
     {
       a->kind = ACTION_EMPHASISE;
       a->measure = limber_xml_attr (node, "measure");
-      a->extra_sets = (unsigned) attr_double_or (node, "extra-sets", 1);
+      a->extra_sets = attr_uint_or (node, "extra-sets", 1);
     }
   else if (is (node, "lowest-step"))
     a->kind = ACTION_LOWEST_STEP;
@@ -311,7 +323,7 @@ read_action (xmlNode *node)
   else if (is (node, "min-reps"))
     {
       a->kind = ACTION_MIN_REPS;
-      a->reps = (unsigned) attr_double_or (node, "reps", 0);
+      a->reps = attr_uint_or (node, "reps", 0);
     }
   else if (is (node, "limit-minutes"))
     {
@@ -348,7 +360,7 @@ read_metadata (LimberRuleset *rs, xmlNode *root)
 {
   rs->id = limber_xml_attr (root, "id");
   rs->version = limber_xml_attr (root, "version");
-  rs->schema_version = (unsigned) attr_double_or (root, "schema-version", 1);
+  rs->schema_version = attr_uint_or (root, "schema-version", 1);
   rs->title = child_text (root, "title");
   rs->description = child_text (root, "description");
   rs->authors = children_texts (child_named (root, "authors"), "author");
@@ -545,12 +557,12 @@ read_policy (LimberRuleset *rs, xmlNode *root)
 
   xmlNode *p = child_named (root, "progression");
   LimberProgression *pr = &rs->progression;
-  pr->advance_after = (unsigned) attr_double_or (p, "advance-after", 3);
+  pr->advance_after = attr_uint_or (p, "advance-after", 3);
   pr->safe_max = attr_double_or (p, "safe-max", 2);
   pr->acceptable_max = attr_double_or (p, "acceptable-max", 5);
-  pr->max_steps_per_week = (unsigned) attr_double_or (p, "max-steps-per-week", 1);
-  pr->break_days = (unsigned) attr_double_or (p, "break-days", 14);
-  pr->break_steps_back = (unsigned) attr_double_or (p, "break-steps-back", 1);
+  pr->max_steps_per_week = attr_uint_or (p, "max-steps-per-week", 1);
+  pr->break_days = attr_uint_or (p, "break-days", 14);
+  pr->break_steps_back = attr_uint_or (p, "break-steps-back", 1);
   pr->cite = attr_ids (p, "cite");
   pr->line = xmlGetLineNo (p);
 }
@@ -558,7 +570,7 @@ read_policy (LimberRuleset *rs, xmlNode *root)
 static void
 read_templates (LimberRuleset *rs, xmlNode *section)
 {
-  rs->template_minutes = (unsigned) attr_double_or (section, "reference-minutes", 0);
+  rs->template_minutes = attr_uint_or (section, "reference-minutes", 0);
   FOR_CHILDREN (section, n)
     {
       g_autofree char *goal_s = limber_xml_attr (n, "goal");
@@ -587,7 +599,7 @@ read_templates (LimberRuleset *rs, xmlNode *section)
           slot->id = limber_xml_attr (s, "id");
           slot->share = attr_double_or (s, "share", 0);
           slot->tags = attr_ids (s, "tags");
-          slot->max_items = (unsigned) attr_double_or (s, "max-items", 0);
+          slot->max_items = attr_uint_or (s, "max-items", 0);
           slot->reason = limber_xml_attr (s, "reason");
           slot->line = xmlGetLineNo (s);
           g_ptr_array_add (t->slots, slot);
@@ -641,7 +653,7 @@ read_exercise (xmlNode *n)
       };
       g_array_append_val (e->targets, target);
     }
-  e->level = (unsigned) attr_double_or (n, "level", 1);
+  e->level = attr_uint_or (n, "level", 1);
   e->per_side = attr_bool (n, "per-side", FALSE);
   e->base_weight = attr_double_or (n, "base-weight", 1);
   e->has_seconds_per_rep = limber_xml_attr_double (n, "seconds-per-rep", &e->seconds_per_rep);
@@ -650,12 +662,12 @@ read_exercise (xmlNode *n)
   e->ladder = g_array_new (FALSE, TRUE, sizeof (LimberDose));
   e->ladder_line = xmlGetLineNo (ladder);
   e->ladder_cite = attr_ids (ladder, "cite");
-  e->fill_up_to = (unsigned) attr_double_or (ladder, "fill-up-to", 0);
+  e->fill_up_to = attr_uint_or (ladder, "fill-up-to", 0);
   FOR_CHILDREN (ladder, s)
     {
       LimberDose d = {
-        .sets = (unsigned) attr_double_or (s, "sets", 1),
-        .reps = (unsigned) attr_double_or (s, "reps", 0),
+        .sets = attr_uint_or (s, "sets", 1),
+        .reps = attr_uint_or (s, "reps", 0),
         .hold_s = attr_double_or (s, "hold", 0),
         .duration_s = attr_double_or (s, "duration", 0),
       };
