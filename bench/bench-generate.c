@@ -212,6 +212,25 @@ in_threads (GThreadFunc fn, Work *work, guint threads)
   return (g_get_monotonic_time () - t0) / 1e6;
 }
 
+/* The least CPU time of three loads of the rule set file at path. */
+static double
+best_load_cpu (const char *path)
+{
+  double best = 0;
+  for (int k = 0; k < 3; k++)
+    {
+      g_autoptr (GError) error = NULL;
+      double a0 = cpu_seconds ();
+      LimberRuleset *rs = limber_ruleset_new_from_file (path, &error);
+      double spent = cpu_seconds () - a0;
+      if (rs == NULL)
+        g_error ("%s", error->message);
+      limber_ruleset_unref (rs);
+      best = k == 0 ? spent : MIN (best, spent);
+    }
+  return best;
+}
+
 int
 main (int argc, char **argv)
 {
@@ -232,17 +251,7 @@ main (int argc, char **argv)
     g_error ("%s", error->message);
   /* the first load of a process also compiles the schema and touches fresh
    * memory; the same file loaded again shows what each later load costs */
-  double again_cpu = 0;
-  for (int k = 0; rules != NULL && k < 3; k++)
-    {
-      double a0 = cpu_seconds ();
-      LimberRuleset *again = limber_ruleset_new_from_file (rules, &error);
-      double spent = cpu_seconds () - a0;
-      if (again == NULL)
-        g_error ("%s", error->message);
-      limber_ruleset_unref (again);
-      again_cpu = k == 0 ? spent : MIN (again_cpu, spent);
-    }
+  double again_cpu = rules != NULL ? best_load_cpu (rules) : 0;
 
   /* the same rule set compiled (limber_ruleset_write_compiled), loaded
    * three times in the same process, so the two forms compare side by side */
@@ -255,16 +264,7 @@ main (int argc, char **argv)
       if (fd < 0 || !limber_ruleset_write_compiled (rs, path, &error))
         g_error ("%s", error->message);
       close (fd);
-      for (int k = 0; k < 3; k++)
-        {
-          double a0 = cpu_seconds ();
-          LimberRuleset *compiled = limber_ruleset_new_from_file (path, &error);
-          double spent = cpu_seconds () - a0;
-          if (compiled == NULL)
-            g_error ("%s", error->message);
-          limber_ruleset_unref (compiled);
-          compiled_cpu = k == 0 ? spent : MIN (compiled_cpu, spent);
-        }
+      compiled_cpu = best_load_cpu (path);
       GStatBuf st;
       if (g_stat (path, &st) == 0)
         compiled_bytes = (gsize) st.st_size;
