@@ -846,32 +846,47 @@ limber_ruleset_image_is (const char *data, gsize length)
   return length >= sizeof image_magic && memcmp (data, image_magic, sizeof image_magic) == 0;
 }
 
+/* A writer with room for the header in front; image_finish() fills it in
+ * once the payload is written, so the payload is never copied. */
+static Image
+image_start (void)
+{
+  Image im = { .out = g_byte_array_new () };
+  g_byte_array_set_size (im.out, IMAGE_HEADER);
+  return im;
+}
+
+static GBytes *
+image_finish (Image *im)
+{
+  guint8 *header = im->out->data;
+  gsize length = im->out->len - IMAGE_HEADER;
+  guint32 format = GUINT32_TO_LE (LIMBER_IMAGE_FORMAT), reserved = 0;
+  guint64 size = GUINT64_TO_LE ((guint64) length);
+  memcpy (header, image_magic, sizeof image_magic);
+  memcpy (header + 8, &format, sizeof format);
+  memcpy (header + 12, &reserved, sizeof reserved);
+  memcpy (header + 16, &size, sizeof size);
+  g_autofree char *digest = limber_sha256_hex (header + IMAGE_HEADER, length);
+  memcpy (header + 24, digest, 64);
+  return g_byte_array_free_to_bytes (g_steal_pointer (&im->out));
+}
+
 GBytes *
 limber_ruleset_image_wrap (const guint8 *payload, gsize length)
 {
-  GByteArray *out = g_byte_array_sized_new ((guint) (IMAGE_HEADER + length));
-  g_byte_array_append (out, image_magic, sizeof image_magic);
-  guint32 format = GUINT32_TO_LE (LIMBER_IMAGE_FORMAT), reserved = 0;
-  guint64 size = GUINT64_TO_LE ((guint64) length);
-  g_byte_array_append (out, (const guint8 *) &format, sizeof format);
-  g_byte_array_append (out, (const guint8 *) &reserved, sizeof reserved);
-  g_byte_array_append (out, (const guint8 *) &size, sizeof size);
-  g_autofree char *digest = limber_sha256_hex (payload, length);
-  g_byte_array_append (out, (const guint8 *) digest, 64);
-  g_byte_array_append (out, payload, (guint) length);
-  return g_byte_array_free_to_bytes (out);
+  Image im = image_start ();
+  g_byte_array_append (im.out, payload, (guint) length);
+  return image_finish (&im);
 }
 
 GBytes *
 limber_ruleset_image_body_wrap (const guint8 *body, gsize length)
 {
-  Image im = { .out = g_byte_array_new () };
+  Image im = image_start ();
   io_str (&im, LIMBER_VERSION_STRING, TRUE, "version");
   g_byte_array_append (im.out, body, (guint) length);
-  g_autoptr (GBytes) payload = g_byte_array_free_to_bytes (im.out);
-  gsize n;
-  const guint8 *data = g_bytes_get_data (payload, &n);
-  return limber_ruleset_image_wrap (data, n);
+  return image_finish (&im);
 }
 
 GBytes *
@@ -889,16 +904,13 @@ limber_ruleset_image_body (GBytes *image)
 GBytes *
 limber_ruleset_image_write (const LimberRuleset *rs)
 {
-  Image im = { .out = g_byte_array_new () };
+  Image im = image_start ();
   io_str (&im, LIMBER_VERSION_STRING, TRUE, "version");
   io_str (&im, rs->name, TRUE, "name");
   io_str (&im, rs->sha256, TRUE, "sha256");
   /* the io_ functions take the rule set to write as they take one to fill */
   io_ruleset (&im, (LimberRuleset *) rs);
-  g_autoptr (GBytes) payload = g_byte_array_free_to_bytes (im.out);
-  gsize length;
-  const guint8 *data = g_bytes_get_data (payload, &length);
-  return limber_ruleset_image_wrap (data, length);
+  return image_finish (&im);
 }
 
 static G_GNUC_PRINTF (3, 4) void

@@ -806,12 +806,6 @@ within_counts (Loader *L, xmlDoc *doc, GError **error)
   return TRUE;
 }
 
-static char *
-sha256_hex (const char *data, gsize length)
-{
-  return limber_sha256_hex (data, length);
-}
-
 LimberRuleset *
 limber_ruleset_new_from_data (const char *data, gssize length, const char *name, GError **error)
 {
@@ -833,7 +827,7 @@ limber_ruleset_new_from_data (const char *data, gssize length, const char *name,
     return limber_ruleset_image_read (L.source, L.length, L.name, error);
   /* the checksum is of the bytes as given; lines end at CR LF and a lone CR
    * too, for the parser and every line number (read-limit.h) */
-  g_autofree char *sha256 = sha256_hex (L.source, L.length);
+  g_autofree char *sha256 = limber_sha256_hex (L.source, L.length);
   g_autofree char *unified = limber_unify_newlines (L.source, &L.length);
   if (unified != NULL)
     L.source = unified;
