@@ -220,6 +220,9 @@ eval_trend (const LimberCond *c, const LimberFacts *f, guint measure)
 static guint
 hash_double (double d)
 {
+  /* -0 and 0 are equal to limber_cond_equal: one hash for both */
+  if (d == 0)
+    d = 0;
   guint64 bits;
   memcpy (&bits, &d, sizeof bits);
   return (guint) (bits ^ (bits >> 32));

@@ -241,15 +241,31 @@ limber_dose_seconds (const LimberRuleset *rs, const LimberExercise *e, const Lim
   return seconds_of (rs, e->has_seconds_per_rep ? e->seconds_per_rep : rs->timing.rep, e->per_side, d, extra_sets);
 }
 
+/* Whether a rule's least hold, or least repetitions, raises the step's.
+ * min-reps acts on held steps (static stretches), where repetitions
+ * accumulate time in the stretch; flows and counted moves keep theirs. */
+static gboolean
+raises_hold (const LimberChoice *c, const LimberDose *d)
+{
+  return c->min_hold > 0 && d->hold_s > 0 && d->hold_s < c->min_hold;
+}
+
+static gboolean
+raises_reps (const LimberChoice *c, const LimberDose *d)
+{
+  return c->min_reps > 0 && d->hold_s > 0 && d->reps < c->min_reps;
+}
+
 /* The dose at a step with the choice's least hold and repetitions. */
 static LimberDose
 raised (const LimberChoice *c, LimberDose d)
 {
-  if (c->min_hold > 0 && d.hold_s > 0 && d.hold_s < c->min_hold)
-    d.hold_s = c->min_hold;
-  if (c->min_reps > 0 && d.hold_s > 0 && d.reps < c->min_reps)
-    d.reps = c->min_reps;
-  return d;
+  LimberDose out = d;
+  if (raises_hold (c, &d))
+    out.hold_s = c->min_hold;
+  if (raises_reps (c, &d))
+    out.reps = c->min_reps;
+  return out;
 }
 
 /* An exercise that is too much even at its first step gives way to its
@@ -302,14 +318,12 @@ limber_dose_reasons (const LimberSelection *sel, guint exercise, GArray *out)
   if (c->lowest_from > 0)
     limber_why_put (out, exercise, "ladder", "step %u \u2192 1: a rule asks for the first step", 2, 1,
                     &(LimberWhyArg) { .u = c->lowest_from });
-  /* min-reps acts on held steps (static stretches), where repetitions
-   * accumulate time in the stretch; flows and counted moves keep theirs
-   * (limber_dose_at_step) */
-  const LimberDose *d = &g_array_index (e->ladder, LimberDose, c->dosed_step);
-  if (c->min_hold > 0 && d->hold_s > 0 && d->hold_s < c->min_hold)
+  /* the step as dosing read it (c->step is 1-based) */
+  const LimberDose *d = &sel->rs->ladder_steps[sel->rs->dosing[exercise].ladder_first + c->step - 1];
+  if (raises_hold (c, d))
     limber_why_put (out, exercise, "dose", "holds %g s \u2192 %g s", 2, 2,
                     (LimberWhyArg[]) { { .d = d->hold_s }, { .d = c->min_hold } });
-  if (c->min_reps > 0 && d->hold_s > 0 && d->reps < c->min_reps)
+  if (raises_reps (c, d))
     limber_why_put (out, exercise, "dose", "repetitions %u \u2192 %u", 2, 2,
                     (LimberWhyArg[]) { { .u = d->reps }, { .u = c->min_reps } });
 }
@@ -350,7 +364,6 @@ limber_dose (LimberSelection *sel)
           step = 0;
         }
       c->step = step + 1;
-      c->dosed_step = step;
       c->dose = raised (c, rs->ladder_steps[dosing->ladder_first + step]);
       if (!dosing->per_side)
         c->extra_sets = 0;

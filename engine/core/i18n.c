@@ -424,9 +424,6 @@ limber_options_set_language (LimberOptions *options, const char *language, GErro
   return TRUE;
 }
 
-/* Sets the plan's language from the options: FALSE with an error when the
- * rule set has no translation into it. */
-
 /* One wording, wherever a language is asked of a rule set without it */
 static void
 no_translation (const LimberRuleset *rs, LimberLang lang, GError **error)
@@ -438,6 +435,8 @@ no_translation (const LimberRuleset *rs, LimberLang lang, GError **error)
                rs->id, rs->name, limber_lang_code (lang), list);
 }
 
+/* Sets the plan's language from the options: FALSE with an error when the
+ * rule set has no translation into it. */
 gboolean
 limber_plan_set_language (LimberPlan *plan, LimberLang lang, GError **error)
 {

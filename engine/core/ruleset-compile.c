@@ -161,9 +161,6 @@ set_redundant (LimberRuleset *rs, guint a, guint b)
 static void
 compile_redundancy (LimberRuleset *rs)
 {
-  rs->levels = g_new (guint8, MAX (rs->exercises->len, 1));
-  for (guint i = 0; i < rs->exercises->len; i++)
-    rs->levels[i] = (guint8) limber_exercise_level (g_ptr_array_index (rs->exercises, i));
   guint n = rs->exercises->len;
   rs->redundant_words = MAX ((n + 63) / 64, 1);
   rs->redundant = g_new0 (guint64, (gsize) MAX (n, 1) * rs->redundant_words);
@@ -824,8 +821,9 @@ acts_on_exercises (const LimberAction *a)
   return a->kind != ACTION_WEIGHT && a->kind != ACTION_ADVISE && a->kind != ACTION_LIMIT_MINUTES;
 }
 
-/* Runs last: the rules and their actions as evaluation reads them
- * (LimberRuleCode, LimberStep). */
+/* Runs after compile_shared_lists() (it reads each action's shared list):
+ * the rules and their actions as evaluation reads them (LimberRuleCode,
+ * LimberStep). */
 static void
 compile_steps (LimberRuleset *rs)
 {
@@ -868,7 +866,7 @@ compile_steps (LimberRuleset *rs)
           if (a->kind == ACTION_WEIGHT && focus < 0)
             continue;
           guint32 step = at++;
-          rs->steps[step] = (LimberStep) { a->kind, a->shared, focus, r, k, a->targets ? a->targets->len : 0,
+          rs->steps[step] = (LimberStep) { a->kind, a->shared, focus, k, a->targets ? a->targets->len : 0,
                                            a->target_list, a };
           if (!acts_on_exercises (a))
             continue;
@@ -883,8 +881,8 @@ compile_steps (LimberRuleset *rs)
     }
 }
 
-/* What dosing and weighing read of each exercise, flat (rs->dosing,
- * rs->ladder_steps, rs->base_weights). */
+/* What dosing, weighing and the session's order read of each exercise,
+ * flat (rs->dosing, rs->ladder_steps, rs->base_weights, rs->levels). */
 static void
 compile_dosing (LimberRuleset *rs)
 {
@@ -893,13 +891,15 @@ compile_dosing (LimberRuleset *rs)
     total += ((const LimberExercise *) g_ptr_array_index (rs->exercises, i))->ladder->len;
   rs->dosing = g_new (LimberDosing, MAX (n, 1));
   rs->base_weights = g_new (double, MAX (n, 1));
+  rs->levels = g_new (guint8, MAX (n, 1));
   rs->ladder_steps = g_new (LimberDose, MAX (total, 1));
   guint at = 0;
   for (guint i = 0; i < n; i++)
     {
       const LimberExercise *e = g_ptr_array_index (rs->exercises, i);
       rs->base_weights[i] = e->base_weight;
-      rs->dosing[i] = (LimberDosing) { at, e->ladder->len, e->has_seconds_per_rep ? e->seconds_per_rep : rs->timing.rep,
+      rs->levels[i] = (guint8) limber_exercise_level (e);
+      rs->dosing[i] = (LimberDosing) { at, e->has_seconds_per_rep ? e->seconds_per_rep : rs->timing.rep,
                                        e->per_side };
       for (guint k = 0; k < e->ladder->len; k++)
         rs->ladder_steps[at++] = g_array_index (e->ladder, LimberDose, k);

@@ -158,7 +158,6 @@ typedef struct {
   LimberActionKind kind;
   int shared;               /* the action's shared list, or -1 */
   int focus;                /* the measure the action aims at and raises, or -1 */
-  guint rule;               /* its rule's place in the rule set's rules */
   guint action_index;       /* its place in the rule's actions */
   guint n;                  /* targets */
   const guint32 *targets;   /* interned */
@@ -169,7 +168,7 @@ typedef struct _LimberRule LimberRule;
 
 /* What dosing reads of an exercise (rs->dosing). */
 typedef struct {
-  guint32 ladder_first, ladder_len;  /* its steps in rs->ladder_steps */
+  guint32 ladder_first;     /* its first step in rs->ladder_steps */
   double rep_seconds;       /* its seconds per repetition, or the rule set's */
   gboolean per_side;
 } LimberDosing;

@@ -32,6 +32,7 @@
 #include <string.h>
 
 #include "compose-private.h"
+#include "number-format.h"
 #include "reason.h"
 
 double
@@ -429,8 +430,8 @@ limber_schedule (LimberSelection *sel, LimberPlan *plan, const GDate *start, uns
       out->minutes = round (day->seconds / 6.0) / 10.0;
       if (day->seconds < C.budget * UNDERRUN && day->n_picks > 0 && !warned_short)
         {
-          char minutes_text[32];
-          g_ascii_formatd (minutes_text, sizeof minutes_text, "%.0f", MAX (1.0, round (day->seconds / 60.0)));
+          char minutes_text[LIMBER_NUMBER_BUF_SIZE];
+          limber_number_format_minutes (minutes_text, day->seconds / 60.0);
           limber_plan_add_advisory (plan, limber_plan_internf (plan, limber_msg (plan->lang, "Your sessions take about %s of your %g minutes: no "
                                                                "more exercises suit your answers and constraints in "
                                                                "this rule set."), minutes_text, plan->session_minutes));

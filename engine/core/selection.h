@@ -66,7 +66,6 @@ typedef struct {
   guint dose_mark;
   gboolean fresh;           /* no sessions logged: step 1 of the ladder */
   unsigned lowest_from;     /* the 1-based step a lowest-step rule brought down to 1, or 0 */
-  unsigned dosed_step;      /* the 0-based ladder step the dose was read from */
 } LimberChoice;
 
 struct _LimberSelection {
