@@ -31,7 +31,8 @@ limber_cmd_compile (int argc, char **argv)
     {
       if (g_str_equal (input, "-"))
         {
-          fprintf (stderr, "limber compile: a rule set read from standard input needs --output FILE\n");
+          fprintf (stderr, "limber compile: -: standard input has no file name to derive the output's from; expected "
+                       "--output FILE\n");
           return LIMBER_EXIT_USAGE;
         }
       gsize stem = g_str_has_suffix (input, ".xml") ? strlen (input) - 4 : strlen (input);

@@ -126,9 +126,10 @@ limber_cli_set_language (const char *command, LimberOptions *options, const char
   /* without --lang the locale's language, which limber_cli_language()
    * only gives when limber speaks it: that cannot fail */
   g_autoptr (GError) error = NULL;
-  if (limber_options_set_language (options, limber_cli_language (lang), &error))
+  const char *language = limber_cli_language (lang);
+  if (limber_options_set_language (options, language, &error))
     return TRUE;
-  fprintf (stderr, "limber %s: --lang %s: %s\n", command, lang, error->message);
+  fprintf (stderr, "limber %s: --lang %s: %s\n", command, language, error->message);
   return FALSE;
 }
 

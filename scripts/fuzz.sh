@@ -83,7 +83,8 @@ for target in $targets; do
     if [ "$target" = compiled ]; then
       # compiled: the bodies of the rule sets' images, as this build writes
       # them (the target writes one when handed the XML; tests/fuzz/fuzz-compiled.c)
-      LIMBER_FUZZ_SEED_OUT="$seed_dir/$(basename "$f" .xml).body" "$exe" -runs=1 "$f" >/dev/null 2>&1
+      LIMBER_FUZZ_SEED_OUT="$seed_dir/$(basename "$f" .xml).body" "$exe" -runs=1 "$f" >"$build/seed-$target.log" 2>&1 ||
+        { echo "fuzz: cannot make the compiled seed of $f; expected $exe to write it (see $build/seed-$target.log)" >&2; exit 1; }
     elif [ "$target" = render ]; then
       { printf 'F'; cat "$f"; } >"$seed_dir/$(basename "$f")"
     else

@@ -7,6 +7,8 @@
 
 #include <glib.h>
 
+#include <limber.h>
+
 /* One rule, as the format writes it, appended to out. */
 static inline void
 limber_test_append_rule (GString *out, const char *id, const char *when, const char *then)
@@ -29,4 +31,22 @@ limber_test_splice_rules (const char *xml, const char *rules)
   if (end == NULL)
     return NULL;
   return g_strdup_printf ("%.*s%s%s", (int) (end - xml), xml, rules, end);
+}
+
+/* The rule set of the XML file at path with rules (rule elements) spliced
+ * in, loaded as `name`; NULL with error set when the file cannot be read,
+ * has no </rules> or the result does not load. */
+static inline LimberRuleset *
+limber_test_rules_with (const char *path, const char *rules, const char *name, GError **error)
+{
+  g_autofree char *xml = NULL;
+  if (!g_file_get_contents (path, &xml, NULL, error))
+    return NULL;
+  g_autofree char *spliced = limber_test_splice_rules (xml, rules);
+  if (spliced == NULL)
+    {
+      g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_PARSE, "%s: no </rules> to add rules before", path);
+      return NULL;
+    }
+  return limber_ruleset_new_from_data (spliced, -1, name, error);
 }

@@ -115,3 +115,29 @@ limber_test_generate (const LimberRuleset *rs, const LimberProfile *p, const cha
   cr_assert_not_null (plan, "%s", error ? error->message : "");
   return plan;
 }
+
+char *
+limber_test_scratch_dir (void)
+{
+  g_autoptr (GError) error = NULL;
+  char *dir = g_dir_make_tmp ("limber-test-XXXXXX", &error);
+  cr_assert_not_null (dir, "%s", error ? error->message : "");
+  return dir;
+}
+
+void
+limber_test_scratch_remove (const char *dir)
+{
+  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      /* a link is removed, never followed */
+      if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+        limber_test_scratch_remove (path);
+      else
+        cr_assert_eq (g_unlink (path), 0, "cannot remove %s", path);
+    }
+  cr_assert_eq (g_rmdir (dir), 0, "cannot remove %s", dir);
+}

@@ -34,6 +34,20 @@ char *limber_test_read (const char *name, gsize *length);
  * optional stdin text; returns the exit status and fills out/err. */
 int limber_test_run_cli (const char *const *args, const char *input, char **out, char **err);
 
+/* Whether an item's sentence promises it an extra set ("An extra set on
+ * your left: ...", "Two extra sets ..."); FALSE for no sentence. */
+static inline gboolean
+limber_test_says_extra_set (const char *said)
+{
+  return said != NULL && (g_str_has_prefix (said, "An extra set") || g_str_has_prefix (said, "Two extra sets"));
+}
+
+/* A new empty folder under the temporary directory (asserts it is made;
+ * free with g_free()), and that folder removed with all it holds (links
+ * removed, not followed). */
+char *limber_test_scratch_dir (void);
+void limber_test_scratch_remove (const char *dir);
+
 /* The built-in rule set (asserts it loads). */
 LimberRuleset *limber_test_default_rules (void);
 

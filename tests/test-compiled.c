@@ -13,30 +13,6 @@
 
 TestSuite (compiled);
 
-/* A scratch folder, removed with what is in it. */
-static char *
-scratch (void)
-{
-  g_autoptr (GError) error = NULL;
-  char *dir = g_dir_make_tmp ("limber-compiled-XXXXXX", &error);
-  cr_assert_not_null (dir, "%s", error ? error->message : "");
-  return dir;
-}
-
-static void
-scratch_free (char *dir)
-{
-  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-      g_unlink (path);
-    }
-  g_rmdir (dir);
-  g_free (dir);
-}
-
 static LimberRuleset *
 load (const char *path)
 {
@@ -88,9 +64,10 @@ expect_same_plans (const LimberRuleset *a, const LimberRuleset *b, unsigned n, c
     }
 }
 
-/* Every capture of examples/landmarks scanned with a and with b, for the
- * measure and side its name says, and every measure's scan instructions in
- * every language: the scan protocols survive compiling. */
+/* Every capture of examples/landmarks (MEASURE-left....json or
+ * MEASURE-right....json) scanned with a and with b, for that measure and side,
+ * and every measure's scan instructions in every language: the scan
+ * protocols survive compiling. */
 static void
 expect_same_scans (const LimberRuleset *a, const LimberRuleset *b)
 {
@@ -99,24 +76,25 @@ expect_same_scans (const LimberRuleset *a, const LimberRuleset *b)
   unsigned scanned = 0;
   for (const char *file; (file = g_dir_read_name (dir)) != NULL;)
     {
-      const char *dash = strrchr (file, '-');
-      if (dash == NULL || !g_str_has_suffix (file, ".json") || strstr (file, "-left") == NULL)
+      const char *left = strstr (file, "-left"), *right = strstr (file, "-right");
+      if (left == NULL && right == NULL)
         continue;
-      g_autofree char *measure = g_strndup (file, (gsize) (strstr (file, "-left") - file));
+      LimberSide side = left != NULL ? LIMBER_SIDE_LEFT : LIMBER_SIDE_RIGHT;
+      g_autofree char *measure = g_strndup (file, (gsize) ((left != NULL ? left : right) - file));
       g_autofree char *path = g_build_filename (LIMBER_SOURCE_DIR, "examples", "landmarks", file, NULL);
       g_autoptr (GError) error = NULL;
       g_autoptr (LimberCapture) capture = limber_capture_new_from_file (path, &error);
       cr_assert_not_null (capture, "%s", error ? error->message : "");
-      g_autoptr (LimberScanResult) ra = limber_scan_result_new (a, measure, LIMBER_SIDE_LEFT, capture, &error);
+      g_autoptr (LimberScanResult) ra = limber_scan_result_new (a, measure, side, capture, &error);
       cr_assert_not_null (ra, "%s: %s", file, error ? error->message : "");
-      g_autoptr (LimberScanResult) rb = limber_scan_result_new (b, measure, LIMBER_SIDE_LEFT, capture, &error);
+      g_autoptr (LimberScanResult) rb = limber_scan_result_new (b, measure, side, capture, &error);
       cr_assert_not_null (rb, "%s: %s", file, error ? error->message : "");
       g_autofree char *ja = limber_scan_result_to_json (ra, FALSE);
       g_autofree char *jb = limber_scan_result_to_json (rb, FALSE);
       cr_assert_str_eq (jb, ja, "%s: the compiled rule set scanned otherwise", file);
       scanned++;
     }
-  cr_assert_geq (scanned, 5, "too few captures scanned: the test does not reach the protocols");
+  cr_assert_geq (scanned, 11, "too few captures scanned: the test does not reach the protocols");
   for (guint m = 0; m < limber_ruleset_get_n_measures (a); m++)
     for (const char *const *lang = (const char *const[]) { "en", "de", "es", NULL }; *lang; lang++)
       {
@@ -149,7 +127,7 @@ expect_same_rule_set (const LimberRuleset *a, const LimberRuleset *b)
 
 LIMBER_TEST (compiled, the_default_rule_set_plans_byte_for_byte_as_its_xml_in_every_language)
 {
-  char *dir = scratch ();
+  g_autofree char *dir = limber_test_scratch_dir ();
   /* the translations beside the compiled file, as beside the XML */
   for (const char *const *lang = (const char *const[]) { "de", "es", NULL }; *lang; lang++)
     {
@@ -169,7 +147,7 @@ LIMBER_TEST (compiled, the_default_rule_set_plans_byte_for_byte_as_its_xml_in_ev
   expect_same_plans (xml, compiled, 40, "de");
   expect_same_plans (xml, compiled, 40, "es");
   expect_same_scans (xml, compiled);
-  scratch_free (dir);
+  limber_test_scratch_remove (dir);
 }
 
 LIMBER_TEST (compiled, every_rule_set_of_the_tests_survives_compiling)
@@ -177,7 +155,7 @@ LIMBER_TEST (compiled, every_rule_set_of_the_tests_survives_compiling)
   /* scores and subscales, poses, routines, slots, history conditions (the
    * scan protocols are the default rule set's, compared above) */
   static const char *const files[] = { "minimal.xml", "audit-rules.xml", "profile-rules.xml", "render-long.xml" };
-  char *dir = scratch ();
+  g_autofree char *dir = limber_test_scratch_dir ();
   for (guint k = 0; k < G_N_ELEMENTS (files); k++)
     {
       g_autofree char *path = limber_test_data (files[k]);
@@ -186,12 +164,14 @@ LIMBER_TEST (compiled, every_rule_set_of_the_tests_survives_compiling)
       expect_same_rule_set (xml, compiled);
       expect_same_plans (xml, compiled, 30, "en");
     }
-  scratch_free (dir);
+  limber_test_scratch_remove (dir);
 }
 
 LIMBER_TEST (compiled, an_image_keeps_the_xml_name_and_lines_for_messages)
 {
-  g_autoptr (LimberRuleset) rs = limber_test_default_rules ();
+  /* a rule set with a lint finding, so that a message names a file and line */
+  g_autofree char *path = limber_test_data ("lint/advice.xml");
+  g_autoptr (LimberRuleset) rs = load (path);
   g_autoptr (GBytes) image = limber_ruleset_image_write (rs);
   gsize length;
   const char *data = g_bytes_get_data (image, &length);
@@ -205,6 +185,7 @@ LIMBER_TEST (compiled, an_image_keeps_the_xml_name_and_lines_for_messages)
   g_autofree char *text_xml = limber_lint_report_to_text (lint_xml);
   cr_assert_str_eq (text, text_xml);
   cr_assert_null (strstr (text, "elsewhere"), "%s", text);
+  cr_assert_not_null (strstr (text, "advice.xml:91: warning"), "%s", text);
   /* and a second image of it is the first, byte for byte */
   g_autoptr (GBytes) again = limber_ruleset_image_write (back);
   cr_assert (g_bytes_equal (again, image), "writing what was read does not give the same bytes");
@@ -333,7 +314,7 @@ LIMBER_TEST (compiled, writing_where_it_cannot_is_an_error_naming_the_file)
 
 LIMBER_TEST (compiled, limber_compile_writes_beside_the_xml_and_the_tool_plans_from_it)
 {
-  char *dir = scratch ();
+  g_autofree char *dir = limber_test_scratch_dir ();
   g_autofree char *xml = g_build_filename (dir, "mine.xml", NULL);
   g_autofree char *compiled = g_build_filename (dir, "mine.limberc", NULL);
   g_autofree char *contents = NULL;
@@ -366,7 +347,7 @@ LIMBER_TEST (compiled, limber_compile_writes_beside_the_xml_and_the_tool_plans_f
   g_autofree char *o4 = NULL, *e4 = NULL;
   cr_assert_eq (limber_test_run_cli ((const char *const[]) { "compile", xml, "-o", "-", NULL }, NULL, &o4, &e4), 2);
   cr_assert_not_null (strstr (e4, "binary"), "%s", e4);
-  scratch_free (dir);
+  limber_test_scratch_remove (dir);
 }
 
 LIMBER_TEST (compiled, the_layout_changes_only_with_the_format_number)
@@ -474,8 +455,8 @@ no_instructions (LimberScanProtocol *p, gboolean undo)
 
 LIMBER_TEST (compiled, a_forged_scan_protocol_is_refused)
 {
-  expect_forged_protocol_refused (segment_nowhere, "p->segment: -1 is no landmark");
-  expect_forged_protocol_refused (half_a_reference, "p->reference");
+  expect_forged_protocol_refused (segment_nowhere, "p->segment: -1 is no landmark; expected one the schema names");
+  expect_forged_protocol_refused (half_a_reference, "p->reference: -1 is no landmark");
   expect_forged_protocol_refused (other_nose, "p->segment: 16 is no landmark");
   expect_forged_protocol_refused (no_instructions, "p->instructions: missing");
 }

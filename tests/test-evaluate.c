@@ -135,10 +135,6 @@ LIMBER_TEST (evaluate, the_default_rules_weigh_as_declared)
 static LimberRuleset *
 many_rules (void)
 {
-  g_autofree char *path = g_build_filename (LIMBER_SOURCE_DIR, "rules", "default.xml", NULL);
-  g_autofree char *xml = NULL;
-  g_autoptr (GError) error = NULL;
-  cr_assert (g_file_get_contents (path, &xml, NULL, &error), "%s", error ? error->message : "");
   static const char *const when[] = {
     "<goal is=\"recovery\"/>", "<goal is=\"flexibility\"/>", "<goal is=\"performance\"/>",
     "<age at-least=\"50\"/>", "<age at-most=\"40\"/>", "<answer question=\"night-pain\" is=\"no\"/>",
@@ -160,9 +156,9 @@ many_rules (void)
       g_autofree char *id = g_strdup_printf ("evaluate-%u", r);
       limber_test_append_rule (rules, id, when[r % G_N_ELEMENTS (when)], then[(r / 2) % G_N_ELEMENTS (then)]);
     }
-  g_autofree char *big = limber_test_splice_rules (xml, rules->str);
-  cr_assert_not_null (big);
-  LimberRuleset *rs = limber_ruleset_new_from_data (big, -1, "evaluate-many-rules.xml", &error);
+  g_autofree char *path = g_build_filename (LIMBER_SOURCE_DIR, "rules", "default.xml", NULL);
+  g_autoptr (GError) error = NULL;
+  LimberRuleset *rs = limber_test_rules_with (path, rules->str, "evaluate-many-rules.xml", &error);
   cr_assert_not_null (rs, "%s", error ? error->message : "");
   return rs;
 }

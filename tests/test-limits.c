@@ -35,21 +35,6 @@ run_shell (const char *command, char **err)
 }
 
 /* A fresh folder under the temporary directory (removed by the caller). */
-static char *
-temp_dir (void)
-{
-  char *dir = g_dir_make_tmp ("limber-limits-XXXXXX", NULL);
-  cr_assert_not_null (dir);
-  return dir;
-}
-
-static void
-remove_tree (const char *dir)
-{
-  g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", dir);
-  cr_assert_eq (system (cmd), 0);
-}
-
 /* ---- sizes ------------------------------------------------------------------------ */
 
 LIMBER_TEST (limits, profile_from_a_device_stops_at_the_limit)
@@ -253,7 +238,7 @@ run_case_in (const char *dir, const char *profile_element, GError **error)
 
 LIMBER_TEST (limits, testcase_profile_files_stay_in_the_case_folder)
 {
-  g_autofree char *dir = temp_dir ();
+  g_autofree char *dir = limber_test_scratch_dir ();
   g_autoptr (GError) error = NULL;
   /* absolute: refused when the case loads, and nothing of the file is quoted */
   g_autoptr (LimberTestResult) r1 = run_case_in (dir, "<profile file=\"/etc/passwd\"/>", &error);
@@ -289,7 +274,7 @@ LIMBER_TEST (limits, testcase_profile_files_stay_in_the_case_folder)
   g_autoptr (LimberTestResult) r4 = run_case_in (dir, "<profile file=\"people/sam.json\"/>", &error);
   cr_assert_not_null (r4, "%s", error ? error->message : "");
   cr_assert (limber_test_result_get_passed (r4));
-  remove_tree (dir);
+  limber_test_scratch_remove (dir);
 }
 
 LIMBER_TEST (limits, empty_testcase_files_are_refused)

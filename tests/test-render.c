@@ -1214,8 +1214,9 @@ LIMBER_TEST (render, a_short_week_prints_the_full_steps)
 }
 
 /* A rule set without short steps has nothing to shorten a long week with:
- * its cards keep their full steps and every reason (only a card that
- * prints short steps leaves out the general ones). */
+ * its cards keep their full steps and their general reasons (only a card
+ * that prints short steps leaves those out): here, the routine's reason
+ * and a routine move's full steps. */
 LIMBER_TEST (render, a_rule_set_without_short_steps_keeps_every_card_whole)
 {
   g_autofree char *path = g_build_filename (LIMBER_SOURCE_DIR, "rules", "default.xml", NULL);
@@ -1232,6 +1233,7 @@ LIMBER_TEST (render, a_rule_set_without_short_steps_keeps_every_card_whole)
   g_autofree char *text = pdf_flow (f);
   assert_has (text, "Part of your stiff-back routine: the same moves in the same order each session.");
   const LimberExercise *e = limber_ruleset_lookup_exercise (rs, "knee-to-chest");
+  cr_assert_null (e->brief, "the rule set still has short steps: the test does not reach a week without them");
   for (const char *const *step = printed_steps (e, TRUE); *step; step++)
     assert_has (text, *step);
 }

@@ -189,9 +189,6 @@ work (gpointer data)
 static LimberRuleset *
 many_rules (const char *path, GError **error)
 {
-  g_autofree char *xml = NULL;
-  if (!g_file_get_contents (path, &xml, NULL, error))
-    return NULL;
   static const char *const goals[] = { "<goal is=\"recovery\"/>", "<goal is=\"flexibility\"/>",
                                        "<goal is=\"performance\"/>" };
   g_autoptr (GString) rules = g_string_new (NULL);
@@ -200,13 +197,7 @@ many_rules (const char *path, GError **error)
       g_autofree char *id = g_strdup_printf ("threads-%d", r);
       limber_test_append_rule (rules, id, goals[r % G_N_ELEMENTS (goals)], "<weight tag=\"static-stretch\" multiply=\"1.01\"/>");
     }
-  g_autofree char *big = limber_test_splice_rules (xml, rules->str);
-  if (big == NULL)
-    {
-      g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_PARSE, "%s: no </rules>", path);
-      return NULL;
-    }
-  return limber_ruleset_new_from_data (big, -1, "threads-many-rules.xml", error);
+  return limber_test_rules_with (path, rules->str, "threads-many-rules.xml", error);
 }
 
 typedef struct {

@@ -436,7 +436,8 @@ io_landmarks (Image *im, int *landmarks, unsigned n, unsigned used, const char *
     {
       IO_INT (im, landmarks[k], -1, SCAN_OTHER | (SCAN_N_PARTS - 1));
       if (reading (im) && im->problem == NULL && k < used && !valid_landmark (landmarks[k]))
-        fail (im, field, "%d is no landmark", landmarks[k]);
+        fail (im, field, "%d is no landmark; expected one the schema names (the nose, or a body part of the "
+              "tested or the other side)", landmarks[k]);
     }
 }
 

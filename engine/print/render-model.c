@@ -299,8 +299,11 @@ fill_days (LimberPrint *p, const LimberPlan *plan)
       d->day_month = g_string_free (day_month, FALSE);
       d->long_date = date ? date_words (p->lang, date, TRUE) : g_strdup (day->date);
       d->rest = day->rest || day->items->len == 0;
-      limber_number_format_minutes (minutes, day->minutes);
-      d->minutes = d->rest ? NULL : g_strdup_printf ("%s min", limber_lang_decimal (p->lang, minutes));
+      if (!d->rest)
+        {
+          limber_number_format_minutes (minutes, day->minutes);
+          d->minutes = g_strdup_printf ("%s min", limber_lang_decimal (p->lang, minutes));
+        }
       d->entries = g_ptr_array_new_with_free_func ((GDestroyNotify) entry_free);
       for (guint j = 0; j < day->items->len; j++)
         {

@@ -33,7 +33,10 @@ still_capture (uint8_t knob)
     }
   for (unsigned f = 0; f < 60; f++)
     if (!limber_capture_add_frame (capture, f * 33.4, landmarks, 33, NULL))
-      abort ();
+      {
+        fprintf (stderr, "fuzz-compiled: the still skeleton's frame %u was refused\n", f);
+        abort ();
+      }
   return capture;
 }
 
@@ -107,7 +110,10 @@ from_xml (const uint8_t *data, size_t size)
     }
   char *a = limber_ruleset_to_json (xml, FALSE), *b = limber_ruleset_to_json (back, FALSE);
   if (strcmp (a, b) != 0)
-    abort ();
+    {
+      fprintf (stderr, "fuzz-compiled: the compiled rule set describes itself otherwise than its XML\n");
+      abort ();
+    }
   g_free (a);
   g_free (b);
   exercise (back, size ? data[size - 1] : 0);

@@ -68,9 +68,10 @@ def _source(rules):
         found = _compiled_digest(data) if data.startswith(_COMPILED_MAGIC) else hashlib.sha256(data).hexdigest()
         if found != digest:
             from ._errors import RulesetError
-            raise RulesetError("%s: changed since it was loaded (SHA-256 %s, loaded as %s); expected the file "
+            now = "SHA-256 %s" % found if found else "no longer a compiled rule set that can be read"
+            raise RulesetError("%s: changed since it was loaded (%s, loaded as SHA-256 %s); expected the file "
                                "the rule set was loaded from, unchanged, to pickle it" % (
-                                   os.fsdecode(path), found, digest), "io")
+                                   os.fsdecode(path), now, digest), "io")
         return ("data", data, os.fsdecode(path), digest)
     return ("data", source[1], source[2], digest)
 
